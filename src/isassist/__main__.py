@@ -1,0 +1,5 @@
+"""Allow ``python -m isassist``."""
+
+from isassist.cli import main
+
+main()

@@ -1,0 +1,72 @@
+"""The command-line face of isassist.
+
+Sub-commands are imported lazily: ``isassist classify`` must answer within a second from a cold
+start, so a command never pays for the imports of another (Textual above all). Each entry of
+``_COMMANDS`` names the module and the click command object inside it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from isassist import __version__
+
+# name -> (module, attribute, one-line help shown in `isassist --help`)
+_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "classify": ("isassist.cli.classify_cmd", "classify", "Suggest EWC codes for a stream."),
+    "lookup": ("isassist.cli.lookup_cmd", "lookup", "Look up an EWC, NACE, CPA or CAS code."),
+    "knowledge": ("isassist.cli.knowledge_cmd", "knowledge", "Inspect the knowledge base."),
+    "rules": ("isassist.cli.rules_cmd", "rules", "Check and list the rule base."),
+    "replay": ("isassist.cli.replay_cmd", "replay", "Run scripted interview replays."),
+    "interviews": ("isassist.cli.interviews_cmd", "interviews", "List, export, import interviews."),
+    "tui": ("isassist.cli.tui_cmd", "tui", "Start the interactive assistant."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose sub-commands are imported only when they run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, (module, _, _) in _COMMANDS.items() if _available(module))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = _COMMANDS.get(cmd_name)
+        if entry is None or not _available(entry[0]):
+            return None
+        module = importlib.import_module(entry[0])
+        command = getattr(module, entry[1])
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, _COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.version_option(__version__, prog_name="isassist")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """isassist: residual streams, a second life. Without a command it starts the assistant."""
+    if ctx.invoked_subcommand is None:
+        tui = cli.get_command(ctx, "tui")
+        if tui is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(tui)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console-script entry point."""
+    return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="isassist")

@@ -1,0 +1,132 @@
+"""The fact vocabulary shared by the interview (which produces facts) and the rule base
+(which reasons over them).
+
+Data flows one way: answers -> facts -> rules -> dossier. Keeping the vocabulary in one small
+module, with no knowledge of durable_rules or of the dialog, lets rule authors and dialog
+authors agree on names without reading each other's code. Rule files are validated against
+``FACT_TYPES`` and ``STREAM_PROPERTIES``: a misspelt property in a rule is an error with a
+"did you mean", not a rule that silently never fires.
+
+Every fact is a flat JSON object with ``type`` (the discriminator) and ``id`` (unique within
+one interview). Values are JSON scalars or lists of strings; "unknown" answers are recorded as
+facts of their own (``Answer.status == "unknown"``) so rules can raise knowledge gaps on them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+StreamKind = Literal["material", "heat", "water", "energy", "gas", "capacity"]
+Scalar = str | int | float | bool
+Value = Scalar | list[str]
+
+
+class _Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Company(_Fact):
+    """The company being interviewed (one per interview)."""
+
+    type: Literal["company"] = "company"
+    id: str = "company"
+    name: str = ""
+    nace: str | None = None  # dotted NACE Rev. 2 code, e.g. "11.05"
+    nace_division: str | None = None  # "11"
+    postcode: str | None = None
+    country: str = "BE"
+    region: str | None = None  # e.g. "Oost-Vlaanderen"
+    mode: Literal["broker", "self"] = "broker"
+    language: Literal["nl", "en"] = "nl"
+
+
+class Stream(_Fact):
+    """A residual stream of the company. Its characteristics are ``Property`` facts."""
+
+    type: Literal["stream"] = "stream"
+    id: str  # "s1", "s2", ...
+    name: str
+    kind: StreamKind = "material"
+
+
+class Property(_Fact):
+    """One known characteristic of one stream (name from ``STREAM_PROPERTIES``)."""
+
+    type: Literal["property"] = "property"
+    id: str  # f"{stream}.{name}"
+    stream: str
+    name: str
+    value: Value
+    unit: str | None = None
+
+
+class Answer(_Fact):
+    """A raw interview answer, for rules that reason about what was (not) answered."""
+
+    type: Literal["answer"] = "answer"
+    id: str  # question id, suffixed with the stream id for per-stream questions
+    question: str
+    stream: str | None = None
+    value: Value | None = None
+    status: Literal["known", "unknown", "skipped"] = "known"
+
+
+Fact = Annotated[Company | Stream | Property | Answer, Field(discriminator="type")]
+
+FACT_TYPES: dict[str, type[_Fact]] = {
+    "company": Company,
+    "stream": Stream,
+    "property": Property,
+    "answer": Answer,
+}
+
+# name -> (value type, meaning). The rule loader checks property names in conditions against
+# this table; the interview writes only these names. Quantities are normalised per year.
+STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
+    "ewc": ("list", "EWC codes, six digits without spaces"),
+    "ewc_chapter": ("list", "two-digit EWC chapters of the codes in ewc"),
+    "ewc_subchapter": ("list", "four-digit EWC sub-chapters of the codes in ewc"),
+    "cpa": ("list", "CPA 2.1 codes, dotted"),
+    "cas": ("list", "CAS registry numbers of components"),
+    "family": ("list", "material families (ash, gypsum, wood, organic_sludge, ...)"),
+    "hazardous": ("str", "yes | no | unknown"),
+    "mirror": ("bool", "one of the EWC codes is a mirror entry"),
+    "state": ("str", "solid | liquid | sludge | gas | paste | mixed"),
+    "legal_status": ("str", "waste | by_product | end_of_waste | product | unknown"),
+    "quantity_per_year": ("number", "amount per year in quantity_unit"),
+    "quantity_unit": ("str", "t | m3 | MWh | kWh | GJ | Nm3 | h"),
+    "tonnes_per_year": ("number", "mass per year in tonnes, where known or derivable"),
+    "frequency": ("str", "continuous | daily | weekly | monthly | batch | seasonal | one_off"),
+    "quality_variability": ("str", "stable | variable | unknown"),
+    "availability": ("str", "year_round | seasonal | irregular"),
+    "storage": ("str", "none | limited | ample | unknown"),
+    "storage_days": ("number", "days the stream can be stored on site"),
+    "composition_known": ("bool", "a composition analysis exists"),
+    "contaminated": ("str", "yes | no | unknown"),
+    "moisture_pct": ("number", "moisture content, % by mass"),
+    "calorific_value_mj_kg": ("number", "lower heating value, MJ/kg"),
+    "temperature_c": ("number", "temperature of a heat, water or gas stream, degC"),
+    "power_kw": ("number", "thermal power of a heat stream, kW"),
+    "hours_per_year": ("number", "operating hours per year"),
+    "energy_mwh_per_year": ("number", "energy per year, MWh"),
+    "medium": ("str", "flue_gas | steam | hot_water | cooling_water | air | oil | other"),
+    "sulphur_in_fuel": ("str", "yes | no | unknown (flue gas only)"),
+    "current_route": ("str", "landfill | incineration | recycling | recovery | sewer | sold | reused | stored | other"),
+    "current_cost_eur_per_year": ("number", "what the current route costs per year, EUR"),
+    "disposal_cost_eur_per_t": ("number", "gate fee or disposal cost per tonne, EUR"),
+    "market_price_eur_per_t": ("number", "price of the virgin material it could replace, EUR/t"),
+    "destination_country": ("str", "ISO country code of a candidate receiver"),
+    "distance_km": ("number", "distance to a candidate receiver, km"),
+    "receiver_known": ("bool", "a candidate receiver has been named"),
+    "receiver_nace": ("list", "NACE codes of candidate receivers"),
+    "pretreatment_needed": ("str", "yes | no | unknown"),
+    "health_safety_risks": ("list", "flammable | corrosive | toxic | dust | biological | ..."),
+    "feasibility": ("number", "perceived feasibility 1-5 (4-quadrant view)"),
+    "impact": ("number", "perceived positive impact 1-5 (4-quadrant view)"),
+    "value_type": ("str", "destroyed | missed"),
+    "animal_origin": ("bool", "contains or comes from animal material"),
+    "food_grade": ("bool", "handled to food or feed hygiene standards"),
+    "note": ("str", "free note"),
+}
