@@ -1,0 +1,64 @@
+"""Persistence of interviews: a header per interview and an append-only log of its events.
+
+Usage by the interview engine::
+
+    from isassist.store import Store, InterviewMeta, NewEvent
+
+    store = Store()                       # default file in the user data dir; or Store(url)
+    iv = store.create_interview(InterviewMeta(company="Brouwerij X", dialog_version="1"))
+    seq = store.append(iv, NewEvent(kind="answer", question_id="q.sector", raw_text="11.05",
+                                    value="11.05"))
+    store.events(iv)                      # [Event(seq=1, ...)], in order
+    store.list_interviews()               # [Summary], most recently changed first
+    export = store.export_interview(iv)   # InterviewExport; add .dossier via model_copy
+    write_export(export, path); store.import_interview(read_export(path))  # -> id
+
+Every failure a user can cause (unknown id, bad file, locked or foreign database) raises
+``StoreError`` whose message can be shown as it is.
+"""
+
+from isassist.store.errors import StoreError
+from isassist.store.exchange import (
+    SCHEMA_PATH,
+    dumps_export,
+    export_json_schema,
+    loads_export,
+    read_export,
+    write_export,
+)
+from isassist.store.location import DATA_DIR_ENV, data_home, default_url
+from isassist.store.models import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Event,
+    EventKind,
+    Interview,
+    InterviewExport,
+    InterviewMeta,
+    NewEvent,
+    Summary,
+)
+from isassist.store.store import Store
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "SCHEMA_PATH",
+    "Event",
+    "EventKind",
+    "Interview",
+    "InterviewExport",
+    "InterviewMeta",
+    "NewEvent",
+    "Store",
+    "StoreError",
+    "Summary",
+    "data_home",
+    "default_url",
+    "dumps_export",
+    "export_json_schema",
+    "loads_export",
+    "read_export",
+    "write_export",
+]

@@ -1,0 +1,337 @@
+"""The interview store: headers and append-only event logs in a SQL database.
+
+One ``Store`` per process is enough; it is cheap to open and safe to share between threads
+(SQLAlchemy pools the connections). Every ``append`` is its own transaction, so an answer is
+on disk once the call returns, and two processes writing to one database serialise instead of
+overwriting each other. The default database is a SQLite file in the user data directory; any
+SQLAlchemy URL (PostgreSQL for the broker register) uses the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    create_engine,
+    delete,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from isassist.store.errors import StoreError, unknown_interview
+from isassist.store.ids import new_interview_id
+from isassist.store.location import default_url
+from isassist.store.models import (
+    Event,
+    Interview,
+    InterviewExport,
+    InterviewMeta,
+    InterviewStatus,
+    NewEvent,
+    Summary,
+)
+from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
+from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, meta, metadata
+
+_log = logging.getLogger(__name__)
+
+_EVENT_FIELDS = set(NewEvent.model_fields)
+_ORDER_RECENT_FIRST = (
+    interviews.c.updated_at.desc(),
+    interviews.c.created_at.desc(),
+    interviews.c.id.desc(),
+)
+# The header columns without event_count, which belongs to summaries only.
+_HEADER_COLUMNS = [c for c in interviews.c if c.name != "event_count"]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _hint(reason: str) -> str:
+    if "locked" in reason or "busy" in reason:
+        return "Another isassist process kept the database busy; close it or try again."
+    if "not a database" in reason or "malformed" in reason:
+        return (
+            "The file is not an intact isassist interview store; move it away (a new one is "
+            "created) or point ISASSIST_DATA_DIR at another folder."
+        )
+    if "unable to open" in reason or "readonly" in reason:
+        return "Check that the folder exists and that you may write to it."
+    return "Check the database location and try again."
+
+
+class Store:
+    """Interviews and their events, persisted through SQLAlchemy Core."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url if url is not None else default_url()
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as error:
+            raise StoreError(
+                f"{self.url!r} is not a database URL; use e.g. 'sqlite:///path/interviews.sqlite3'"
+                " or leave it out to use the default store."
+            ) from error
+        self.location = parsed.database or parsed.render_as_string(hide_password=True)
+        self._engine = create_engine(parsed)
+        if parsed.get_backend_name() == "sqlite":
+            configure_sqlite(self._engine)
+        # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
+        self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
+        try:
+            self._ensure_schema()
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the database connections (the store can be reopened any time)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        """Turn database failures into a StoreError that names the store and a way out."""
+        try:
+            yield
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise StoreError(
+                f"Could not {action} in the interview store {self.location}: {reason}. "
+                + _hint(reason)
+            ) from error
+
+    def _ensure_schema(self) -> None:
+        with self._guard("open the database"):
+            with self._engine.begin() as conn:
+                if inspect(conn).has_table(meta.name):
+                    self._check_version(conn)
+                    return
+            with self._writer.begin() as conn:
+                # Another process may have created the schema while we waited for the lock.
+                metadata.create_all(conn)
+                if self._check_version(conn) is None:
+                    conn.execute(
+                        insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION))
+                    )
+
+    def _check_version(self, conn: Connection) -> int | None:
+        found = conn.execute(
+            select(meta.c.value).where(meta.c.key == "schema_version")
+        ).scalar_one_or_none()
+        if found is None:
+            return None
+        version = int(found)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The interview store {self.location} has schema version {version}, written by "
+                f"a newer isassist; this one reads version {SCHEMA_VERSION}. Upgrade isassist."
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"The interview store {self.location} has the old schema version {version}; "
+                f"this isassist needs version {SCHEMA_VERSION}. Migrate it first."
+            )
+        return version
+
+    # -- interviews --------------------------------------------------------------------------
+
+    def create_interview(self, meta: InterviewMeta) -> str:
+        """Start a new, open interview and return its fresh id."""
+        now = _now()
+        with self._guard("create an interview"), self._writer.begin() as conn:
+            interview_id = self._free_id(conn, now)
+            record = Interview(id=interview_id, created_at=now, updated_at=now, **meta.model_dump())
+            conn.execute(insert(interviews).values(**record.model_dump(), event_count=0))
+        return interview_id
+
+    def get(self, interview_id: str) -> Interview:
+        """The header of one interview; StoreError if the id is unknown."""
+        with self._guard("read an interview"), self._engine.begin() as conn:
+            return self._header(conn, interview_id)
+
+    def update(
+        self,
+        interview_id: str,
+        *,
+        title: str | None = None,
+        company: str | None = None,
+        status: InterviewStatus | None = None,
+    ) -> Interview:
+        """Change the title, company name or status (open/closed) of an interview."""
+        changes = {
+            key: value
+            for key, value in {"title": title, "company": company, "status": status}.items()
+            if value is not None
+        }
+        with self._guard("update an interview"), self._writer.begin() as conn:
+            current = self._header(conn, interview_id)
+            changed = Interview.model_validate(
+                {**current.model_dump(), **changes, "updated_at": _now()}
+            )
+            conn.execute(
+                update(interviews)
+                .where(interviews.c.id == interview_id)
+                .values(**changes, updated_at=changed.updated_at)
+            )
+        return changed
+
+    def list_interviews(self, limit: int | None = None) -> list[Summary]:
+        """All interviews (or the ``limit`` most recent), most recently changed first."""
+        query = select(interviews).order_by(*_ORDER_RECENT_FIRST).limit(limit)
+        with self._guard("list interviews"), self._engine.begin() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [Summary.model_validate(dict(row)) for row in rows]
+
+    def latest(self) -> Summary | None:
+        """The most recently changed interview, to offer "continue where you left off"."""
+        found = self.list_interviews(limit=1)
+        return found[0] if found else None
+
+    def delete(self, interview_id: str) -> None:
+        """Remove an interview and all its events for good."""
+        with self._guard("delete an interview"), self._writer.begin() as conn:
+            conn.execute(
+                delete(interview_events).where(interview_events.c.interview_id == interview_id)
+            )
+            result = conn.execute(delete(interviews).where(interviews.c.id == interview_id))
+            if result.rowcount == 0:
+                raise unknown_interview(interview_id)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def append(self, interview_id: str, event: NewEvent) -> int:
+        """Add one event in its own transaction and return its sequence number (1, 2, ...).
+
+        The number is allocated inside the transaction by bumping the interview's counter,
+        which also stamps the interview as changed.
+        """
+        now = _now()
+        with self._guard("save the answer"), self._writer.begin() as conn:
+            seq = conn.execute(
+                update(interviews)
+                .where(interviews.c.id == interview_id)
+                .values(event_count=interviews.c.event_count + 1, updated_at=now)
+                .returning(interviews.c.event_count)
+            ).scalar_one_or_none()
+            if seq is None:
+                raise unknown_interview(interview_id)
+            conn.execute(
+                insert(interview_events).values(
+                    interview_id=interview_id, seq=seq, at=now, **self._event_fields(event)
+                )
+            )
+        return int(seq)
+
+    def events(self, interview_id: str) -> list[Event]:
+        """The interview's events in the order they happened."""
+        with self._guard("read the events"), self._engine.begin() as conn:
+            self._header(conn, interview_id)
+            return self._events(conn, interview_id)
+
+    # -- exchange ----------------------------------------------------------------------------
+
+    def export_interview(self, interview_id: str) -> InterviewExport:
+        """A self-contained copy of the interview; write it with ``write_export``."""
+        with self._guard("export an interview"), self._engine.begin() as conn:
+            header = self._header(conn, interview_id)
+            events = self._events(conn, interview_id)
+        return InterviewExport(exported_at=_now(), interview=header, events=events)
+
+    def import_interview(self, export: InterviewExport) -> str:
+        """Store an exported interview and return its id in this store.
+
+        Ids are kept, so a file that went to a colleague and back is recognisable. When the id
+        is already taken the interview is stored under a fresh id: nothing is overwritten. The
+        caller tells the user when the returned id differs from ``export.interview.id``.
+        """
+        wanted = export.interview.id
+        with self._guard("import an interview"), self._writer.begin() as conn:
+            taken = self._exists(conn, wanted)
+            interview_id = self._free_id(conn, _now()) if taken else wanted
+            header = export.interview.model_dump()
+            conn.execute(
+                insert(interviews).values(
+                    {**header, "id": interview_id, "event_count": len(export.events)}
+                )
+            )
+            if export.events:
+                conn.execute(
+                    insert(interview_events),
+                    [
+                        {
+                            "interview_id": interview_id,
+                            "seq": event.seq,
+                            "at": event.at,
+                            **self._event_fields(event),
+                        }
+                        for event in export.events
+                    ],
+                )
+        if taken:
+            _log.info("interview %s already exists; imported as %s", wanted, interview_id)
+        return interview_id
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _event_fields(event: NewEvent) -> dict[str, Any]:
+        return event.model_dump(include=_EVENT_FIELDS)
+
+    @staticmethod
+    def _exists(conn: Connection, interview_id: str) -> bool:
+        found = conn.execute(select(interviews.c.id).where(interviews.c.id == interview_id))
+        return found.first() is not None
+
+    def _free_id(self, conn: Connection, now: datetime) -> str:
+        while True:
+            candidate = new_interview_id(now)
+            if not self._exists(conn, candidate):
+                return candidate
+
+    @staticmethod
+    def _header(conn: Connection, interview_id: str) -> Interview:
+        row = (
+            conn.execute(select(*_HEADER_COLUMNS).where(interviews.c.id == interview_id))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise unknown_interview(interview_id)
+        return Interview.model_validate(dict(row))
+
+    @staticmethod
+    def _events(conn: Connection, interview_id: str) -> list[Event]:
+        rows = conn.execute(
+            select(interview_events)
+            .where(interview_events.c.interview_id == interview_id)
+            .order_by(interview_events.c.seq)
+        ).mappings()
+        return [
+            Event.model_validate({k: v for k, v in row.items() if k != "interview_id"})
+            for row in rows
+        ]
