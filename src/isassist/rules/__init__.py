@@ -1,0 +1,39 @@
+"""The rule base: rule files -> validated models -> durable_rules -> explained conclusions.
+
+The public API is re-exported here; ``get_engine`` imports the durable_rules adapter only when
+called, so checking or listing rules never pays for (or depends on) the C extension.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from isassist.rules.loader import RuleBase, RuleBaseError, RuleProblem, load_rulebase
+
+if TYPE_CHECKING:
+    from isassist.rules.engine import RuleEngine
+
+__all__ = [
+    "RuleBase",
+    "RuleBaseError",
+    "RuleProblem",
+    "get_engine",
+    "get_rulebase",
+    "load_rulebase",
+]
+
+
+@lru_cache(maxsize=1)
+def get_rulebase() -> RuleBase:
+    """The installed rule base, loaded once per process."""
+    return load_rulebase()
+
+
+def get_engine(rules_dir: Path | str | None = None) -> RuleEngine:
+    """The process-wide engine for ``rules_dir`` (default: the installed rules/)."""
+    from isassist.rules.engine import engine_for
+
+    rulebase = get_rulebase() if rules_dir is None else load_rulebase(rules_dir)
+    return engine_for(rulebase)
