@@ -83,17 +83,38 @@ def _parse_json(text: str, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if _ends_early(text):
             raise StoreError(
                 f"{source} ends in the middle of the JSON (line {error.lineno}): the file is "
                 "truncated, probably by an interrupted copy or download. Export the interview "
                 "again or fetch the complete file."
             ) from error
         raise StoreError(
-            f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column "
-            f"{error.colno}. An interview export is the JSON written by "
+            f"{source} is not valid JSON: {error.msg} (line {error.lineno}, column "
+            f"{error.colno}). An interview export is the JSON written by "
             "`isassist interviews export`; fix the file there or export it again."
         ) from error
+
+
+def _ends_early(text: str) -> bool:
+    """Whether the JSON stops inside a string or with brackets still open (a cut-off file)."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+    return in_string or depth > 0
 
 
 def _check_header(document: Any, source: str) -> None:
