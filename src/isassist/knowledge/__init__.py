@@ -1,0 +1,81 @@
+"""The knowledge base of isassist: classification lists, materials, MAESTRI exchanges.
+
+``get_knowledge()`` is what the rest of the program calls: it loads knowledge/ once per process,
+from a validated cache when nothing changed. ``load_knowledge(root)`` loads another folder (an
+expert's edited copy, a test's temp dir). Look-ups live in ``isassist.knowledge.lookup``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from isassist.knowledge.base import Knowledge
+from isassist.knowledge.cache import cache_path, read_cache, write_cache
+from isassist.knowledge.codes import CodeError, cas_check_digit_ok
+from isassist.knowledge.loader import KnowledgeError, read_knowledge
+from isassist.knowledge.models import (
+    CasSubstance,
+    Case,
+    CpaItem,
+    Density,
+    EwcItem,
+    Exchange,
+    Family,
+    GlossaryEntry,
+    NaceItem,
+    Postcode,
+    SectorMapEntry,
+    Term,
+    WasteOperation,
+)
+
+__all__ = [
+    "Case",
+    "CasSubstance",
+    "CodeError",
+    "CpaItem",
+    "Density",
+    "EwcItem",
+    "Exchange",
+    "Family",
+    "GlossaryEntry",
+    "Knowledge",
+    "KnowledgeError",
+    "NaceItem",
+    "Postcode",
+    "SectorMapEntry",
+    "Term",
+    "WasteOperation",
+    "cas_check_digit_ok",
+    "get_knowledge",
+    "load_knowledge",
+]
+
+_loaded: Knowledge | None = None
+
+
+def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowledge:
+    """Load and validate ``root`` (default: the knowledge/ folder isassist ships with)."""
+    if root is None:
+        from isassist.paths import data_dir
+
+        root = data_dir("knowledge")
+    if not root.is_dir():
+        raise KnowledgeError(f"{root}: not a folder holding the knowledge files")
+    if not use_cache:
+        return read_knowledge(root)
+    path = cache_path(root)
+    cached = read_cache(path)
+    if cached is not None:
+        return cached
+    knowledge = read_knowledge(root)
+    write_cache(path, knowledge)
+    return knowledge
+
+
+def get_knowledge() -> Knowledge:
+    """The process-wide knowledge base, loaded on first use."""
+    global _loaded
+    if _loaded is None:
+        _loaded = load_knowledge()
+    return _loaded
