@@ -1,0 +1,231 @@
+"""Score candidate entries for one description: terms, official texts, then the procedure.
+
+Evidence comes from two places. Plant terms ("bostel", "walshuid", "boorwater") are curated and
+point straight at entries, so a term that covers the description is strong evidence. The
+official NL/EN texts catch everything the terms miss. The List-of-Waste procedure
+(``procedure.order``) then re-weights the candidates, and mirror entries pull in their partner
+so the broker always sees both sides and the question that decides between them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from isassist.classify.catalogue import Entry
+from isassist.classify.index import ClassifierIndex, IndexedTerm
+from isassist.classify.mirror import deciding_question
+from isassist.classify.procedure import Cues, HazardHint, order, read_cues
+from isassist.classify.result import Suggestion
+from isassist.classify.text import fold, stem, strip_code_references
+
+_PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
+_TYPO_WEIGHT = 0.7
+_TYPO_CUTOFF = 86
+_TEXT_WEIGHT = 0.8
+_CANDIDATES = 40
+
+
+@dataclass
+class _Evidence:
+    term: float = 0.0
+    term_label: str = ""
+    text: float = 0.0
+    matched_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Query:
+    """A description reduced to weighted tokens and procedure cues."""
+
+    weights: dict[str, float]
+    cues: Cues
+    typos: dict[str, str]
+
+
+def read_query(index: ClassifierIndex, text: str) -> Query:
+    folded = fold(strip_code_references(text)).split()
+    cues = read_cues(folded)
+    weights: dict[str, float] = {}
+    typos: dict[str, str] = {}
+    for word in folded:
+        token = stem(word)
+        if token in cues.negated or word in cues.negated:
+            continue
+        for part in index.analyzer.tokens(word):
+            weight = 1.0 if part == token else _PART_WEIGHT
+            if part not in index.idf and part not in index.term_postings and len(part) >= 5:
+                fixed = _nearest(index, part)
+                if fixed is None:
+                    continue
+                typos[part] = fixed
+                part, weight = fixed, _TYPO_WEIGHT
+            weights[part] = max(weights.get(part, 0.0), weight)
+    return Query(weights, cues, typos)
+
+
+def _nearest(index: ClassifierIndex, token: str) -> str | None:
+    found = process.extractOne(
+        token, index.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
+    )
+    return None if found is None else str(found[0])
+
+
+def _sector_term_factor(term: IndexedTerm, sector: str | None) -> float:
+    if not term.term.sectors:
+        return 1.0
+    if sector is None:
+        return 0.85
+    return 1.15 if any(sector.startswith(s) for s in term.term.sectors) else 0.5
+
+
+def _term_evidence(
+    index: ClassifierIndex, query: Query, sector: str | None, evidence: dict[str, _Evidence]
+) -> list[IndexedTerm]:
+    mass = sum(index.token_idf(t) * w for t, w in query.weights.items()) or 1.0
+    seen: set[int] = set()
+    matched: list[IndexedTerm] = []
+    for token in query.weights:
+        for position in index.term_postings.get(token, ()):
+            if position in seen:
+                continue
+            seen.add(position)
+            item = index.terms[position]
+            present = [t for t in item.tokens if t in query.weights]
+            if len(present) < len(item.tokens):
+                continue
+            matched.append(item)
+            covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
+            strength = min(1.0, covered) * _sector_term_factor(item, sector)
+            strength *= 0.6 if item.broad else 1.0 / (1.0 + 0.15 * math.log(len(item.codes) or 1))
+            for code in item.codes:
+                ev = evidence[code]
+                if strength > ev.term:
+                    ev.term = strength
+                    ev.term_label = item.term.term
+    return matched
+
+
+def _text_evidence(index: ClassifierIndex, query: Query, evidence: dict[str, _Evidence]) -> None:
+    mass = sum(index.token_idf(t) * w for t, w in query.weights.items()) or 1.0
+    acc: dict[str, float] = defaultdict(float)
+    own: dict[str, float] = defaultdict(float)
+    hits: dict[str, list[str]] = defaultdict(list)
+    for token, weight in query.weights.items():
+        idf = index.token_idf(token)
+        for code, doc_weight in index.postings.get(token, ()):
+            acc[code] += idf * weight * doc_weight
+            if doc_weight == 1.0:
+                own[code] += idf * weight
+                hits[code].append(token)
+    for code, value in acc.items():
+        coverage_query = value / mass
+        coverage_entry = own[code] / index.entry_mass[code]
+        ev = evidence[code]
+        ev.text = min(1.0, 0.65 * coverage_query + 0.35 * coverage_entry)
+        ev.matched_words = tuple(hits[code])
+
+
+def confidence(raw: float) -> float:
+    """Squash a raw score onto [0, 1]: one fully covering term is about 0.85."""
+    return round(1.0 - math.exp(-1.9 * max(raw, 0.0)), 3)
+
+
+def rank(
+    index: ClassifierIndex,
+    query: Query,
+    sector: str | None,
+    sector_prefixes: tuple[tuple[str, float], ...],
+    hazard: HazardHint,
+    lang: str,
+    top: int,
+) -> tuple[list[Suggestion], list[IndexedTerm]]:
+    evidence: dict[str, _Evidence] = defaultdict(_Evidence)
+    terms = _term_evidence(index, query, sector, evidence)
+    _text_evidence(index, query, evidence)
+    effective_hazard = hazard if hazard != "unknown" else query.cues.hazard
+    scored: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for code, ev in evidence.items():
+        raw = ev.term + _TEXT_WEIGHT * ev.text
+        if raw <= 0.0:
+            continue
+        entry = index.entry(code)
+        ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
+        scored[code] = (raw * ordering.factor, ordering.reasons)
+    best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
+    chosen = _with_mirror_partners(index, best, scored)[:top]
+    suggestions = [
+        _suggestion(index, code, scored.get(code, (0.0, ()))[0], evidence[code], scored, lang)
+        for code in chosen
+    ]
+    return suggestions, terms
+
+
+def _with_mirror_partners(
+    index: ClassifierIndex, best: list[str], scored: dict[str, tuple[float, tuple[str, ...]]]
+) -> list[str]:
+    """Put the strongest partner of each mirror entry right behind it, if not already ranked."""
+    out: list[str] = []
+    for code in best:
+        if code in out:
+            continue
+        out.append(code)
+        entry = index.entry(code)
+        if not entry.is_mirror:
+            continue
+        partners = [p for p in entry.mirror_partners if p in index.catalogue.entries]
+        if not partners or any(p in out for p in partners):
+            continue
+        partner = max(partners, key=lambda p: (scored.get(p, (0.0, ()))[0], -partners.index(p)))
+        own = scored.get(partner, (0.0, ()))[0]
+        scored[partner] = (max(own, scored[code][0] * 0.97), scored.get(partner, (0.0, ()))[1])
+        out.append(partner)
+    return out
+
+
+def _suggestion(
+    index: ClassifierIndex,
+    code: str,
+    raw: float,
+    ev: _Evidence,
+    scored: dict[str, tuple[float, tuple[str, ...]]],
+    lang: str,
+) -> Suggestion:
+    entry = index.entry(code)
+    partners = [index.entry(p) for p in entry.mirror_partners if p in index.catalogue.entries]
+    return Suggestion(
+        code=code,
+        hazardous=entry.hazardous,
+        score=confidence(scored[code][0] if code in scored else raw),
+        description=entry.text(lang),
+        why=_why(entry, ev, scored.get(code, (0.0, ()))[1], lang),
+        mirror_partners=tuple(p.code for p in partners) if entry.is_mirror else (),
+        deciding_question=deciding_question(entry, partners, lang) if entry.is_mirror else "",
+    )
+
+
+def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> str:
+    nl = lang == "nl"
+    parts: list[str] = []
+    if ev.term_label:
+        parts.append(
+            f'term "{ev.term_label}"' + (" wijst naar deze code" if nl else " points here")
+        )
+    if ev.matched_words:
+        words = ", ".join(ev.matched_words)
+        parts.append(
+            f"woorden in de officiële tekst: {words}"
+            if nl
+            else f"words in the official text: {words}"
+        )
+    if not ev.term_label and not ev.matched_words:
+        parts.append(
+            "spiegelpartner van een voorgestelde code"
+            if nl
+            else "mirror partner of a suggested code"
+        )
+    parts.extend(reasons)
+    return "; ".join(parts)

@@ -1,0 +1,147 @@
+"""The List-of-Waste procedure, as ordering rules over candidate entries.
+
+The Commission's introduction to the list says how to pick a code: first the chapter of the
+activity that produced the waste (01-12, 17-20), then chapters 13-15 (oils, solvents,
+packaging), then chapter 16, and a "99" code only when nothing else fits. Packaging belongs in
+15 01 whatever the sector, and office and canteen waste of any company in chapter 20. These
+rules are applied as multipliers on a candidate's match score, so strong word evidence can still
+win, and each applied rule is reported in the candidate's "why".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from isassist.classify.text import stem, word_set
+
+SOURCE_CHAPTERS = frozenset(f"{n:02d}" for n in (*range(1, 13), 17, 18, 19, 20))
+
+HazardHint = Literal["yes", "no", "unknown"]
+
+# Words (folded, before stemming) that mark a stream as packaging or as office/canteen waste.
+_PACKAGING = word_set("""
+    verpakking verpakkingen verpakkingsafval emballage packaging packagings pallet pallets
+    palet paletten ibc ibcs drum drums vat vaten jerrycan jerrycans bigbag bigbags krimpfolie
+    stretchfolie wikkelfolie rekfolie stretch wrapping shrink flessen bottles blikken cans
+    bokalen dozen boxes kratten crates zakken sacks bags
+    """)
+_OFFICE = word_set("""
+    kantoor kantoren kantoorafval bureel burelen kantine kantineafval refter bedrijfskantine
+    bedrijfsrestaurant personeelsrestaurant keuken keukenafval office offices canteen kitchen
+    cafeteria staff restaurant
+    """)
+_CONTAMINATED = word_set("""
+    verontreinigd verontreinigde vervuild vervuilde besmet gevaarlijk gevaarlijke giftig
+    contaminated polluted hazardous toxic dangerous
+    """)
+_CLEAN = word_set("ongevaarlijk onbehandeld onbehandelde untreated schoon clean")
+_NEGATORS = word_set("niet geen zonder not no without non un vrij free")
+_NEGATION_REACH = 2
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the wording itself says about the procedure and the hazard."""
+
+    packaging: bool = False
+    office: bool = False
+    hazard: HazardHint = "unknown"
+    negated: frozenset[str] = field(default_factory=frozenset)
+
+
+def read_cues(folded_words: list[str]) -> Cues:
+    """Find procedure cues and negated words ("zonder teer", "not contaminated")."""
+    negated: set[str] = set()
+    hazard: HazardHint = "unknown"
+    for i, word in enumerate(folded_words):
+        if word in _NEGATORS:
+            reach = folded_words[i + 1 : i + 1 + _NEGATION_REACH]
+            if word == "free" or word == "vrij":  # "free of X", "vrij van X": skip "of"/"van"
+                reach = folded_words[i + 2 : i + 3]
+            for target in reach:
+                negated.add(stem(target))
+                if target in _CONTAMINATED:
+                    hazard = "no"
+    if hazard == "unknown" and any(
+        w in _CONTAMINATED and stem(w) not in negated for w in folded_words
+    ):
+        hazard = "yes"
+    if hazard == "unknown" and any(w in _CLEAN for w in folded_words):
+        hazard = "no"
+    return Cues(
+        packaging=any(w in _PACKAGING for w in folded_words),
+        office=any(w in _OFFICE for w in folded_words),
+        hazard=hazard,
+        negated=frozenset(negated),
+    )
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """A multiplier and the rules that produced it, for one candidate."""
+
+    factor: float
+    reasons: tuple[str, ...]
+
+
+def order(
+    code: str,
+    hazardous: bool,
+    sector_prefixes: tuple[tuple[str, float], ...],
+    cues: Cues,
+    hazard: HazardHint,
+    lang: str,
+) -> Ordering:
+    """Weigh one candidate by the List-of-Waste procedure.
+
+    ``sector_prefixes`` pairs the EWC prefixes of the producer's sector with their boost (the
+    most specific NACE level boosts most); it is empty when no sector is known.
+    """
+    nl = lang == "nl"
+    factor = 1.0
+    reasons: list[str] = []
+    chapter, sub = code[:2], code[:4]
+    if sector_prefixes:
+        boost = max((f for p, f in sector_prefixes if code.startswith(p)), default=0.0)
+        if boost:
+            factor *= boost
+            reasons.append(
+                "sector: hoofdstuk van de activiteit" if nl else "sector: the activity's chapter"
+            )
+        elif chapter in SOURCE_CHAPTERS and not (cues.office and chapter == "20"):
+            factor *= 0.7
+    if chapter == "16":
+        factor *= 0.9
+    if code.endswith("99"):
+        factor *= 0.8
+        reasons.append(
+            "99-code: alleen als niets anders past"
+            if nl
+            else "99 code: only when nothing else fits"
+        )
+    if cues.packaging:
+        if sub == "1501":
+            factor *= 1.6
+            reasons.append(
+                "verpakking gaat naar 15 01, ongeacht de sector"
+                if nl
+                else "packaging goes to 15 01 whatever the sector"
+            )
+        elif chapter in SOURCE_CHAPTERS:
+            factor *= 0.75
+    if cues.office:
+        if chapter == "20":
+            factor *= 1.6
+            reasons.append(
+                "kantoor- en kantineafval gaat naar hoofdstuk 20"
+                if nl
+                else "office and canteen waste goes to chapter 20"
+            )
+        elif chapter in SOURCE_CHAPTERS and sub != "1501":
+            factor *= 0.8
+    if hazard == "yes":
+        factor *= 1.2 if hazardous else 0.85
+    elif hazard == "no":
+        factor *= 1.15 if not hazardous else 0.8
+    return Ordering(factor, tuple(reasons))

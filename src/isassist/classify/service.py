@@ -1,0 +1,110 @@
+"""The classifier behind ``isassist.classify``: one index per process, inputs checked once.
+
+Building the indexes takes a few tens of milliseconds, so it happens on the first call and is
+reused; every public function validates its inputs and raises ``ClassifyInputError`` with a
+user-facing message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from isassist.classify.catalogue import Catalogue
+from isassist.classify.cpa import CpaIndex, suggest
+from isassist.classify.engine import rank, read_query
+from isassist.classify.index import ClassifierIndex
+from isassist.classify.inputs import check_hazard, check_lang, check_sector, check_text
+from isassist.classify.language import detect_language
+from isassist.classify.notes import notes_for, read_nature
+from isassist.classify.result import ClassificationResult, CpaSuggestion
+from isassist.classify.text import fold, strip_code_references
+
+_SPECIFIC_BOOST = 1.45
+_BROAD_BOOST = 1.25
+
+
+class Classifier:
+    """Free text to ranked EWC and CPA suggestions over one catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.index = ClassifierIndex(catalogue)
+        self._cpa_index: CpaIndex | None = None
+
+    @property
+    def cpa_index(self) -> CpaIndex:
+        if self._cpa_index is None:
+            self._cpa_index = CpaIndex(self.index)
+        return self._cpa_index
+
+    def sector_prefixes(self, sector: str | None) -> tuple[tuple[str, float], ...]:
+        """EWC prefixes of the sector's own process waste, with a boost per NACE level.
+
+        The class or group row of the sector map names the sub-chapters of that activity and
+        boosts most; the division row names the sector's chapter and boosts less, so a
+        demolition firm's scrap (17 04) still counts as its own chapter.
+        """
+        if sector is None:
+            return ()
+        sector_map = self.index.catalogue.sector_map
+        levels: list[tuple[str, ...]] = []
+        code = sector
+        while code:
+            if code in sector_map:
+                levels.append(sector_map[code])
+            code = code[:-1].rstrip(".")
+        pairs: dict[str, float] = {}
+        for depth, prefixes in enumerate(levels):
+            for prefix in prefixes:
+                pairs.setdefault(prefix, _SPECIFIC_BOOST if depth == 0 else _BROAD_BOOST)
+        return tuple(pairs.items())
+
+    def language(self, text: str) -> str:
+        return detect_language(text, self.index.lang_words)
+
+    def classify(
+        self,
+        text: str,
+        sector: str | None = None,
+        lang: str | None = None,
+        top: int = 5,
+        hazardous: str | bool | None = None,
+        state: str | None = None,
+    ) -> ClassificationResult:
+        description = check_text(text)
+        nace = check_sector(sector, self.index.catalogue.nace_titles)
+        language = check_lang(lang) or self.language(description)
+        hazard = check_hazard(hazardous)
+        if top < 1:
+            raise ValueError("top must be at least 1")
+        query = read_query(self.index, f"{description} {state or ''}")
+        folded = fold(strip_code_references(description)).split()
+        nature = read_nature(folded, list(query.weights))
+        notes = notes_for(nature, language)
+        suggestions, terms = rank(
+            self.index, query, nace, self.sector_prefixes(nace), hazard, language, top
+        )
+        if nature.nature == "energy":
+            suggestions = []
+        cpa = suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, 3)
+        return ClassificationResult(
+            description, language, nace, tuple(suggestions), tuple(notes), tuple(cpa)
+        )
+
+    def suggest_cpa(
+        self, text: str, sector: str | None = None, top: int = 5
+    ) -> list[CpaSuggestion]:
+        description = check_text(text)
+        nace = check_sector(sector, self.index.catalogue.nace_titles)
+        query = read_query(self.index, description)
+        folded = fold(strip_code_references(description)).split()
+        nature = read_nature(folded, list(query.weights))
+        _, terms = rank(self.index, query, nace, (), "unknown", "en", 1)
+        return suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, top)
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> Classifier:
+    """The process-wide classifier over the installed knowledge base."""
+    from isassist.classify.source import catalogue_from_knowledge
+
+    return Classifier(catalogue_from_knowledge())
