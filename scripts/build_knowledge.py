@@ -62,7 +62,12 @@ NL_MENDS: list[tuple[str, str, str, str]] = [
     ("04", "Afval de leer-", "Afval van de leer-", "missing word 'van' added"),
     ("020501", "vewerking", "verwerking", "typo mended"),
     ("070217", "bevat dat die vermeld", "bevat dan die vermeld", "typo mended ('dat' -> 'dan')"),
-    ("0802", "(inclusief keramisch materiaal", "(inclusief keramisch materiaal)", "closing bracket"),
+    (
+        "0802",
+        "(inclusief keramisch materiaal",
+        "(inclusief keramisch materiaal)",
+        "closing bracket",
+    ),
     ("080115", "gevaarlijke stoffen", "gevaarlijke stoffen bevat", "missing verb 'bevat' added"),
     ("080117", "andere gevaarlijk bevat", "andere gevaarlijke stoffen bevat", "missing word"),
     ("080119", "gevaarlijke bevatten", "gevaarlijke stoffen bevatten", "missing word 'stoffen'"),
@@ -179,8 +184,7 @@ WASTE_OPERATION_NL: dict[str, str] = {
     "R8": "terugwinning van bestanddelen uit katalysatoren",
     "R9": "herraffinage van olie of ander hergebruik van olie",
     "R10": "uitspreiding op of in de bodem ten behoeve van de landbouw of de ecologie",
-    "R11": "gebruik van afvalstoffen die bij een van de handelingen R1 tot en met R10 "
-    "vrijkomen",
+    "R11": "gebruik van afvalstoffen die bij een van de handelingen R1 tot en met R10 vrijkomen",
     "R12": "uitwisseling van afvalstoffen voor een van de handelingen R1 tot en met R11",
     "R13": "opslag van afvalstoffen in afwachting van een van de handelingen R1 tot en met "
     "R12 (met uitzondering van voorlopige opslag vóór inzameling op de plaats van "
@@ -362,7 +366,15 @@ def build_nace(src: Path, out: Path) -> set[str]:
     rows = read_rows(src / "nace_rev2.csv")
     header = ["code", "level", "parent", "section", "title_en", "title_nl", "isic_rev4"]
     out_rows = [
-        [r["code"], r["level"], r["parent"], r["section"], r["title_en"], r["title_nl"], r["isic_rev4"]]
+        [
+            r["code"],
+            r["level"],
+            r["parent"],
+            r["section"],
+            r["title_en"],
+            r["title_nl"],
+            r["isic_rev4"],
+        ]
         for r in rows
     ]
     write_rows(out / "nace.csv", header, out_rows)
@@ -387,7 +399,9 @@ def build_crosswalk(src: Path, out: Path, nace: set[str], cpa: set[str]) -> None
     out_rows = []
     for r in rows:
         if r["nace_rev2_class"] not in nace or r["cpa_2_1_class"] not in cpa:
-            raise BuildError(f"crosswalk: unknown code in {r['nace_rev2_class']}/{r['cpa_2_1_class']}")
+            raise BuildError(
+                f"crosswalk: unknown code in {r['nace_rev2_class']}/{r['cpa_2_1_class']}"
+            )
         relation = "identical" if r["relation"].startswith("identical") else "spans"
         out_rows.append([r["nace_rev2_class"], r["cpa_2_1_class"], relation])
     out_rows.sort()
@@ -422,7 +436,16 @@ def build_postcodes(src: Path, out: Path) -> None:
             raise BuildError(f"be_postcodes.csv: {number} {r['locality']} lies outside Belgium")
         out_rows.append([r["postcode"], r["locality"], f"{lon:.5f}", f"{lat:.5f}", *place[2:]])
     out_rows.sort(key=lambda row: (row[0], row[1]))
-    header = ["postcode", "locality", "lon", "lat", "province_nl", "province_en", "region_nl", "region_en"]
+    header = [
+        "postcode",
+        "locality",
+        "lon",
+        "lat",
+        "province_nl",
+        "province_en",
+        "region_nl",
+        "region_en",
+    ]
     n = write_rows(out / "postcodes.csv", header, out_rows)
     print(f"postcodes.csv: {n} localities, {len({r[0] for r in out_rows})} postcodes")
 

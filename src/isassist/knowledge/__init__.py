@@ -14,8 +14,8 @@ from isassist.knowledge.cache import cache_path, read_cache, write_cache
 from isassist.knowledge.codes import CodeError, cas_check_digit_ok
 from isassist.knowledge.loader import KnowledgeError, read_knowledge
 from isassist.knowledge.models import (
-    CasSubstance,
     Case,
+    CasSubstance,
     CpaItem,
     Density,
     EwcItem,
@@ -30,8 +30,8 @@ from isassist.knowledge.models import (
 )
 
 __all__ = [
-    "Case",
     "CasSubstance",
+    "Case",
     "CodeError",
     "CpaItem",
     "Density",

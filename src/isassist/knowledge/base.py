@@ -15,8 +15,8 @@ from typing import TypeVar
 
 from isassist.knowledge.codes import fold
 from isassist.knowledge.models import (
-    CasSubstance,
     Case,
+    CasSubstance,
     CpaItem,
     Density,
     EwcItem,
@@ -29,7 +29,6 @@ from isassist.knowledge.models import (
     Term,
     WasteOperation,
 )
-
 
 K = TypeVar("K")
 V = TypeVar("V")

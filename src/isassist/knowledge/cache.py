@@ -40,7 +40,9 @@ def cache_key(root: Path) -> str:
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{root.resolve()}".encode())
     for path in knowledge_files(root):
         stat = path.stat()
-        digest.update(f"|{path.relative_to(root).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(
+            f"|{path.relative_to(root).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+        )
     return digest.hexdigest()[:24]
 
 

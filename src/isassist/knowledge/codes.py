@@ -18,7 +18,7 @@ class CodeError(ValueError):
 
 
 def compact_ewc(text: str) -> str | None:
-    """"17 06 05*" -> "170605"; None when the text is not shaped like an EWC code."""
+    """ "17 06 05*" -> "170605"; None when the text is not shaped like an EWC code."""
     cleaned = re.sub(r"[\s.*\-]", "", text)
     if cleaned.isdigit() and len(cleaned) in (2, 4, 6):
         return cleaned
@@ -26,13 +26,13 @@ def compact_ewc(text: str) -> str | None:
 
 
 def display_ewc(code: str, hazardous: bool = False) -> str:
-    """"170605" -> "17 06 05*" as the legal text prints it."""
+    """ "170605" -> "17 06 05*" as the legal text prints it."""
     spaced = " ".join(code[i : i + 2] for i in range(0, len(code), 2))
     return spaced + ("*" if hazardous else "")
 
 
 def dotted_nace(text: str) -> str | None:
-    """"3811", "38.11", "C" -> canonical NACE form; None when it is not shaped like one."""
+    """ "3811", "38.11", "C" -> canonical NACE form; None when it is not shaped like one."""
     cleaned = text.strip().upper().replace(" ", "")
     if re.fullmatch(r"[A-U]", cleaned):
         return cleaned
@@ -43,7 +43,7 @@ def dotted_nace(text: str) -> str | None:
 
 
 def dotted_cpa(text: str) -> str | None:
-    """"381151", "38.11.51", "38.11.5" -> dotted CPA form; None when not shaped like one."""
+    """ "381151", "38.11.51", "38.11.5" -> dotted CPA form; None when not shaped like one."""
     cleaned = text.strip().upper().replace(" ", "")
     if re.fullmatch(r"[A-U]", cleaned):
         return cleaned
@@ -59,13 +59,15 @@ def dotted_cpa(text: str) -> str | None:
 def looks_like_cas(text: str) -> bool:
     """True when the text is only digits and hyphens: the user meant a CAS number, not a name."""
     stripped = text.strip()
-    return bool(stripped) and bool(re.fullmatch(r"[\d\s\-]+", stripped)) and any(
-        c.isdigit() for c in stripped
+    return (
+        bool(stripped)
+        and bool(re.fullmatch(r"[\d\s\-]+", stripped))
+        and any(c.isdigit() for c in stripped)
     )
 
 
 def cas_check_digit(digits: str) -> int:
-    """The check digit CAS computes from the digits before it (weights 1, 2, 3... from the right)."""
+    """The CAS check digit of the digits before it (weights 1, 2, 3... from the right)."""
     return sum(int(d) * w for w, d in enumerate(reversed(digits), start=1)) % 10
 
 

@@ -21,8 +21,8 @@ from pydantic import BaseModel, ValidationError
 from isassist.knowledge.base import Knowledge
 from isassist.knowledge.codes import cas_check_digit_ok
 from isassist.knowledge.models import (
-    CasSubstance,
     Case,
+    CasSubstance,
     CpaItem,
     Density,
     EwcItem,
@@ -93,18 +93,14 @@ SPECS: dict[str, _Spec] = {
         codes="benefit_types barrier_categories sectors",
         ints="year exchanges implemented",
     ),
-    "postcodes.csv": _spec(
-        "postcode locality lon lat province_nl province_en region_nl region_en"
-    ),
+    "postcodes.csv": _spec("postcode locality lon lat province_nl province_en region_nl region_en"),
     "waste_operations.csv": _spec("code type name_en text_nl text_en"),
     "families.csv": _spec("family name_nl name_en ewc", codes="ewc"),
     "sector_map.csv": _spec("nace ewc note", codes="ewc"),
     "densities.csv": _spec(
         "material name_nl name_en density_t_m3 family ewc source note", codes="ewc"
     ),
-    "terms": _spec(
-        "term lang ewc cpa cas sectors family source note", codes="ewc cpa cas sectors"
-    ),
+    "terms": _spec("term lang ewc cpa cas sectors family source note", codes="ewc cpa cas sectors"),
 }
 
 OPTIONAL = ("families.csv", "sector_map.csv", "glossary.yaml", "densities.csv", "terms/")
@@ -189,7 +185,9 @@ class _Reader:
             column = ".".join(str(p) for p in first["loc"]) or "row"
             value = data.get(str(first["loc"][0])) if first["loc"] else None
             shown = f" (value {value!r})" if value not in (None, "") else ""
-            where = self.where(path, line) if isinstance(line, int) else f"{self.where(path)} {line}"
+            where = (
+                self.where(path, line) if isinstance(line, int) else f"{self.where(path)} {line}"
+            )
             raise KnowledgeError(f"{where}: {column}: {first['msg']}{shown}") from None
 
 
