@@ -10,18 +10,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from isassist.rules.conclusion import Conclusion, why
 from isassist.rules.loader import RuleBase, RuleBaseError, RuleProblem, load_rulebase
 
 if TYPE_CHECKING:
     from isassist.rules.engine import RuleEngine
 
 __all__ = [
+    "Conclusion",
     "RuleBase",
     "RuleBaseError",
     "RuleProblem",
     "get_engine",
     "get_rulebase",
     "load_rulebase",
+    "why",
 ]
 
 

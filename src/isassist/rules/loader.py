@@ -101,8 +101,12 @@ def load_rulebase(rules_dir: Path | str | None = None) -> RuleBase:
             if rule.id in origin:
                 first = origin[rule.id]
                 problems.append(
-                    RuleProblem(path.name, lines.get(index), rule.id,
-                                f"duplicate rule id (first defined in {first.file}:{first.line})")
+                    RuleProblem(
+                        path.name,
+                        lines.get(index),
+                        rule.id,
+                        f"duplicate rule id (first defined in {first.file}:{first.line})",
+                    )
                 )
             else:
                 origin[rule.id] = RuleSource(path.name, lines.get(index))
@@ -138,7 +142,9 @@ def _read_file(path: Path, problems: list[RuleProblem]) -> tuple[RuleFile, dict[
     rule_nodes = _child(node, "rules")
     lines = {
         i: item.start_mark.line + 1
-        for i, item in enumerate(rule_nodes.value if isinstance(rule_nodes, yaml.SequenceNode) else [])
+        for i, item in enumerate(
+            rule_nodes.value if isinstance(rule_nodes, yaml.SequenceNode) else []
+        )
     }
     return rule_file, lines
 
@@ -147,7 +153,8 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         for key_node, value_node in node.value:
             if key_node.value == key:
-                return value_node
+                found: yaml.Node = value_node
+                return found
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
         item: yaml.Node = node.value[key]
         return item
@@ -174,9 +181,12 @@ def _problem(file: str, root: yaml.Node | None, data: Any, err: Any) -> RuleProb
     message = str(err["msg"]).removeprefix("Value error, ")
     ctx = err.get("ctx") or {}
     if err["type"] == "literal_error":
-        message += did_you_mean(str(err.get("input")), re.findall(r"'([^']*)'", ctx.get("expected", "")))
+        message += did_you_mean(
+            str(err.get("input")), re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        )
     if err["type"] == "union_tag_invalid":
-        message = f'unknown kind "{ctx.get("tag")}"{did_you_mean(str(ctx.get("tag")), KINDS)}; kinds: {", ".join(KINDS)}'
+        tag = str(ctx.get("tag"))
+        message = f'unknown kind "{tag}"{did_you_mean(tag, KINDS)}; kinds: {", ".join(KINDS)}'
     if err["type"] == "missing":
         message = f'"{loc[-1]}" is required'
     return RuleProblem(file, line, rule_id, f"{path}: {message}" if path else message)
@@ -191,20 +201,35 @@ def _cross_check(files: dict[str, RuleFile], origin: dict[str, RuleSource]) -> l
             for cond in rule.when.conclusion:
                 if cond.rule is not None and cond.rule not in origin:
                     problems.append(
-                        RuleProblem(name, origin[rule.id].line, rule.id,
-                                    f'when.conclusion: unknown rule "{cond.rule}"'
-                                    f"{did_you_mean(cond.rule, known)}")
+                        RuleProblem(
+                            name,
+                            origin[rule.id].line,
+                            rule.id,
+                            f'when.conclusion: unknown rule "{cond.rule}"'
+                            f"{did_you_mean(cond.rule, known)}",
+                        )
                     )
         for example in rule_file.examples:
             label = f'example "{example.name}"'
             for expected in [*example.expect, *example.expect_not]:
                 rule_id, _, stream = expected.partition("@")
                 if rule_id not in origin:
-                    problems.append(RuleProblem(name, None, label,
-                                                f'unknown rule "{rule_id}"{did_you_mean(rule_id, known)}'))
+                    problems.append(
+                        RuleProblem(
+                            name,
+                            None,
+                            label,
+                            f'unknown rule "{rule_id}"{did_you_mean(rule_id, known)}',
+                        )
+                    )
                 if stream and stream not in example.streams:
-                    problems.append(RuleProblem(name, None, label,
-                                                f'"{expected}" names stream "{stream}", which the '
-                                                f"example does not define ({', '.join(example.streams) or 'none'})"))
+                    problems.append(
+                        RuleProblem(
+                            name,
+                            None,
+                            label,
+                            f'"{expected}" names stream "{stream}", which the '
+                            f"example does not define ({', '.join(example.streams) or 'none'})",
+                        )
+                    )
     return problems
-

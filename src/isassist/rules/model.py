@@ -100,11 +100,20 @@ class _ValueTest(_Model):
     @field_validator("matches")
     @classmethod
     def _regex_compiles(cls, pattern: str | None) -> str | None:
-        if pattern is not None:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f'"matches" pattern {pattern!r} is not a valid regex: {exc}') from exc
+        """The engine's regex dialect is small: it always matches the whole value, ignores
+        case, and knows no anchors, flags or backslash classes, so refuse them here."""
+        if pattern is None:
+            return None
+        unsupported = [t for t in ("^", "$", "(?", "\\d", "\\w", "\\s", "\\b") if t in pattern]
+        if unsupported:
+            raise ValueError(
+                f'"matches" pattern {pattern!r} uses {", ".join(unsupported)}; patterns match the '
+                'whole value and ignore case, so write e.g. ".*slib.*" or "15.*"'
+            )
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f'"matches" pattern {pattern!r} is not a valid regex: {exc}') from exc
         return pattern
 
     @model_validator(mode="after")
@@ -132,9 +141,7 @@ ValueTest = Annotated[
 
 def _check_property(name: str) -> str:
     if name not in STREAM_PROPERTIES:
-        raise ValueError(
-            f'unknown stream property "{name}"{did_you_mean(name, STREAM_PROPERTIES)}'
-        )
+        raise ValueError(f'unknown stream property "{name}"{did_you_mean(name, STREAM_PROPERTIES)}')
     return name
 
 
@@ -225,9 +232,7 @@ class When(_Model):
     @model_validator(mode="after")
     def _something_to_match(self) -> When:
         if not (self.stream or self.company is not None or self.answers or self.conclusion):
-            raise ValueError(
-                '"when" needs at least one of: stream, company, answers, conclusion'
-            )
+            raise ValueError('"when" needs at least one of: stream, company, answers, conclusion')
         return self
 
 
@@ -285,7 +290,9 @@ class _Rule(_Model):
     id: str = Field(pattern=RULE_ID)
     title: Text
     when: When
-    source: str = Field(min_length=3, description="method section, regulation and article, paper or dataset")
+    source: str = Field(
+        min_length=3, description="method section, regulation and article, paper or dataset"
+    )
 
     @model_validator(mode="after")
     def _placeholders_resolve(self) -> _Rule:
@@ -302,13 +309,15 @@ def _placeholder_problem(when: When, scope: str, name: str) -> str | None:
     """Say why ``{scope.name}`` cannot be filled from the facts this rule matches, or None."""
     scopes = ("stream", "prop", "company", "conclusion")
     if scope not in scopes:
-        return f'unknown scope "{scope}"{did_you_mean(scope, scopes)}; use one of {", ".join(scopes)}'
+        return (
+            f'unknown scope "{scope}"{did_you_mean(scope, scopes)}; use one of {", ".join(scopes)}'
+        )
     if scope == "stream":
         fields = ("id", "name", "kind")
         if when.stream is None:
             return "the rule has no stream block"
         if name not in fields:
-            return f'streams have {", ".join(fields)}{did_you_mean(name, fields)}'
+            return f"streams have {', '.join(fields)}{did_you_mean(name, fields)}"
     if scope == "prop":
         matched = _matched_properties(when)
         if name not in matched:

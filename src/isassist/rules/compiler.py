@@ -1,0 +1,208 @@
+"""Compile validated rules into durable_rules JSON definitions (plain dicts, no engine import).
+
+Kept apart from the engine so the translation can be read, tested and printed without the C
+extension, and so a later swap of engine touches only ``engine.py``. Every binding starts with
+its ``type`` (the discriminator), joins name an earlier binding, and rules are split into
+rulesets well below durable's 512-condition limit (DURABLE_RULES.md, experiment 11).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from isassist.facts import STREAM_PROPERTIES
+from isassist.rules.model import AnyRule, StreamCondition, When, _ValueTest
+
+RULES_PER_RULESET = 60
+NEVER = "__never__"
+KEPT_TYPES = ("answer", "property", "company", "stream", "conclusion")
+KEEP_ACTION = "isassist.keep"
+
+_COMPARISONS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """One rule as durable JSON plus what is needed to read its matches back."""
+
+    rule_id: str
+    definition: dict[str, Any]
+    properties: dict[str, str]  # property name -> binding name, for {prop.NAME}
+    uses_conclusions: bool
+
+
+@dataclass
+class CompiledRuleset:
+    name: str
+    rules: list[CompiledRule] = field(default_factory=list)
+
+    @property
+    def uses_conclusions(self) -> bool:
+        return any(rule.uses_conclusions for rule in self.rules)
+
+    def definition(self, action_name: Any) -> dict[str, Any]:
+        """The ruleset dict; ``action_name(rule_id)`` gives the ``run`` string of each rule."""
+        rules = {
+            rule.rule_id: dict(rule.definition, run=action_name(rule.rule_id))
+            for rule in self.rules
+        }
+        for fact_type in KEPT_TYPES:
+            # A fact that matches no condition is dropped by durable (MessageNotHandled). This
+            # never-completing join makes every fact type observable at no action cost.
+            rules[f"keep.{fact_type}"] = {
+                "all": [{"k": {"type": fact_type}}, {"never": {"type": NEVER}}],
+                "run": KEEP_ACTION,
+            }
+        return rules
+
+
+def compile_rulesets(rules: list[AnyRule], prefix: str) -> list[CompiledRuleset]:
+    """Group rules by kind, then split each group into rulesets of ``RULES_PER_RULESET``."""
+    by_kind: dict[str, list[CompiledRule]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(compile_rule(rule))
+    rulesets: list[CompiledRuleset] = []
+    for kind, compiled in by_kind.items():
+        for start in range(0, len(compiled), RULES_PER_RULESET):
+            chunk = compiled[start : start + RULES_PER_RULESET]
+            rulesets.append(CompiledRuleset(f"{prefix}.{kind}.{start // RULES_PER_RULESET}", chunk))
+    return rulesets
+
+
+def compile_rule(rule: AnyRule) -> CompiledRule:
+    """Translate one rule's ``when`` into an ``all`` list of bindings."""
+    bindings, properties = _when(rule.when)
+    return CompiledRule(
+        rule_id=rule.id,
+        definition={"all": bindings},
+        properties=properties,
+        uses_conclusions=bool(rule.when.conclusion),
+    )
+
+
+def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    bindings: list[dict[str, Any]] = []
+    properties: dict[str, str] = {}
+    negations = 0
+
+    def negated(conditions: list[dict[str, Any]]) -> None:
+        nonlocal negations
+        negations += 1
+        bindings.append({f"m_{negations}$not": _and(conditions)})
+
+    on_stream = when.stream is not None
+    if when.stream is not None:
+        bindings.append({"stream": _and(_stream_tests(when.stream))})
+        for index, (name, conditions) in enumerate(_property_tests(when.stream)):
+            if conditions is None:
+                negated([{"type": "property"}, {"name": name}, {"stream": {"stream": "id"}}])
+                continue
+            binding = f"p{index}"
+            properties[name] = binding
+            bindings.append(
+                {
+                    binding: _and(
+                        [
+                            {"type": "property"},
+                            {"name": name},
+                            {"stream": {"stream": "id"}},
+                            *conditions,
+                        ]
+                    )
+                }
+            )
+    if when.company is not None:
+        tests = [
+            c for name, test in when.company.items() for c in _value_conditions(name, test, False)
+        ]
+        bindings.append({"company": _and([{"type": "company"}, *tests])})
+    for index, answer in enumerate(when.answers):
+        tests = [{"type": "answer"}, {"question": answer.question}]
+        if on_stream and answer.same_stream:
+            tests.append({"stream": {"stream": "id"}})
+        if answer.status is not None:
+            tests.append({"status": answer.status})
+        if answer.value is not None:
+            tests += _value_conditions("value", answer.value, False)
+        bindings.append({f"a{index}": _and(tests)})
+    for question in when.unanswered:
+        tests = [{"type": "answer"}, {"question": question}]
+        if on_stream:
+            tests.append({"stream": {"stream": "id"}})
+        negated(tests)
+    for index, cond in enumerate(when.conclusion):
+        tests = [{"type": "conclusion"}]
+        tests += [
+            {key: value}
+            for key, value in (
+                ("rule", cond.rule),
+                ("kind", cond.kind),
+                ("category", cond.category),
+            )
+            if value is not None
+        ]
+        if on_stream and cond.same_stream:
+            tests.append({"stream": {"stream": "id"}})
+        for name, test in cond.data.items():
+            tests += _value_conditions(name, test, False)
+        bindings.append({f"c{index}": _and(tests)})
+    return bindings, properties
+
+
+def _stream_tests(stream: StreamCondition) -> list[dict[str, Any]]:
+    tests: list[dict[str, Any]] = [{"type": "stream"}]
+    if stream.kind:
+        tests.append(_any_of("kind", list(stream.kind)))
+    if stream.name is not None:
+        tests += _value_conditions("name", stream.name, False)
+    return tests
+
+
+def _property_tests(stream: StreamCondition) -> list[tuple[str, list[dict[str, Any]] | None]]:
+    """(property, conditions on its value) per joined property; None means "must be missing"."""
+    tests: list[tuple[str, list[dict[str, Any]] | None]] = []
+    for name, test in stream.has.items():
+        is_list = STREAM_PROPERTIES[name][0] == "list"
+        tests.append((name, None if test.missing else _value_conditions("value", test, is_list)))
+    if stream.family:
+        tests.append(("family", [{"$iany": {"value": _any_of("$i", list(stream.family))}}]))
+    if stream.ewc:
+        prefixes = [{"$mt": {"$i": f"{code}.*"}} for code in stream.ewc]
+        tests.append(("ewc", [{"$iany": {"value": _or(prefixes)}}]))
+    tests += [(name, None) for name in stream.missing]
+    return tests
+
+
+def _value_conditions(fieldname: str, test: _ValueTest, is_list: bool) -> list[dict[str, Any]]:
+    """Conditions for one value test; on a list property they must hold for one item."""
+    target = "$i" if is_list else fieldname
+    conditions: list[dict[str, Any]] = []
+    for op, operand in test.operators().items():
+        if op == "=":
+            conditions.append({target: operand})
+        elif op in _COMPARISONS:
+            conditions.append({_COMPARISONS[op]: {target: operand}})
+        elif op == "in":
+            conditions.append(_any_of(target, list(operand)))
+        elif op == "matches":
+            conditions.append({"$imt": {target: operand}})
+        elif op == "exists":
+            conditions.append({"$ex": {target: 1}})
+        elif op == "missing":
+            conditions.append({"$nex": {target: 1}})
+    if is_list and conditions:
+        return [{"$iany": {"value": _and(conditions)}}]
+    return conditions
+
+
+def _any_of(fieldname: str, values: list[Any]) -> dict[str, Any]:
+    return _or([{fieldname: value} for value in values])
+
+
+def _and(conditions: list[dict[str, Any]]) -> dict[str, Any]:
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+def _or(conditions: list[dict[str, Any]]) -> dict[str, Any]:
+    return conditions[0] if len(conditions) == 1 else {"$or": conditions}

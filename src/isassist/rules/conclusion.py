@@ -1,0 +1,154 @@
+"""What a fired rule tells the user, and why.
+
+A conclusion is built in plain Python from the facts durable_rules matched, outside the engine
+action, so a mistake in a text can never be swallowed by durable's action error handling.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from isassist.facts import STREAM_PROPERTIES
+from isassist.rules.model import AnyRule, Text
+from isassist.rules.vocabulary import Kind, Lang, Level
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_]+)\}")
+
+
+class Conclusion(BaseModel):
+    """One thing the rule base concluded about one stream (or the whole company)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    kind: Kind
+    category: str
+    severity: Level | None = None
+    priority: Level | None = None
+    title: Text
+    text: Text
+    source: str
+    stream_id: str | None = None
+    matched: list[dict[str, Any]]
+    data: dict[str, Any] = {}
+
+    @property
+    def key(self) -> str:
+        """Identity within one derivation: a rule concludes once per stream."""
+        return f"{self.rule_id}@{self.stream_id or '-'}"
+
+    def as_fact(self) -> dict[str, Any]:
+        """The conclusion as a fact other rules can chain on (flat, JSON only)."""
+        extras = {k: v for k, v in self.data.items() if not isinstance(v, dict)}
+        return {
+            **extras,
+            "type": "conclusion",
+            "id": self.key,
+            "rule": self.rule_id,
+            "kind": self.kind,
+            "category": self.category,
+            "stream": self.stream_id or "",
+        }
+
+
+def build_conclusion(
+    rule: AnyRule, bindings: dict[str, dict[str, Any]], properties: dict[str, str]
+) -> Conclusion:
+    """Fill in the rule's texts with the facts of one match."""
+    facts = {name: {k: v for k, v in fact.items() if k != "sid"} for name, fact in bindings.items()}
+    stream = facts.get("stream")
+    then = rule.then
+    data = then.model_dump(mode="json", exclude={"nl", "en"})
+
+    def fill(text: str) -> str:
+        def value(match: re.Match[str]) -> str:
+            scope, name = match.groups()
+            fact: dict[str, Any] | None
+            if scope == "prop":
+                fact = facts.get(properties.get(name, ""))
+                found = fact.get("value") if fact else None
+            else:
+                fact = (
+                    stream
+                    if scope == "stream"
+                    else facts.get(scope if scope == "company" else "c0")
+                )
+                found = fact.get(name) if fact else None
+            return _words(found) if found is not None else "?"
+
+        return _PLACEHOLDER.sub(value, text)
+
+    return Conclusion(
+        rule_id=rule.id,
+        kind=rule.kind,
+        category=rule.category,
+        severity=getattr(rule, "severity", None),
+        priority=getattr(rule, "priority", None),
+        title=rule.title,
+        text=Text(nl=fill(then.nl), en=fill(then.en)),
+        source=rule.source,
+        stream_id=stream["id"] if stream else None,
+        matched=list(facts.values()),
+        data=data,
+    )
+
+
+def _words(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/yes" if value else "nee/no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ", ".join(_words(v) for v in value)
+    return str(value)
+
+
+_LABELS: dict[str, dict[Lang, str]] = {
+    "why": {"nl": "Waarom", "en": "Why"},
+    "because": {"nl": "Op basis van", "en": "Based on"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "stream": {"nl": "reststroom", "en": "stream"},
+    "company": {"nl": "bedrijf", "en": "company"},
+    "answer": {"nl": "antwoord op", "en": "answer to"},
+    "conclusion": {"nl": "eerdere conclusie", "en": "earlier conclusion"},
+    "unknown": {"nl": "onbekend", "en": "unknown"},
+    "skipped": {"nl": "overgeslagen", "en": "skipped"},
+}
+
+
+def why(conclusion: Conclusion, lang: Lang = "nl") -> str:
+    """A readable explanation: the rule's title and conclusion, the facts behind it, the source."""
+    lines = [
+        f"{_LABELS['why'][lang]}: {conclusion.title[lang]}",
+        conclusion.text[lang],
+        f"{_LABELS['because'][lang]}:",
+    ]
+    lines += [f"- {_fact_in_words(fact, lang)}" for fact in conclusion.matched]
+    lines.append(f"{_LABELS['source'][lang]}: {conclusion.source}")
+    return "\n".join(lines)
+
+
+def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
+    kind = fact.get("type")
+    if kind == "stream":
+        return (
+            f'{_LABELS["stream"][lang]} "{fact.get("name")}" ({fact.get("id")}, {fact.get("kind")})'
+        )
+    if kind == "property":
+        name = str(fact.get("name"))
+        meaning = STREAM_PROPERTIES.get(name, ("", name))[1] if lang == "en" else name
+        unit = f" {fact['unit']}" if fact.get("unit") else ""
+        return f"{meaning}: {_words(fact.get('value'))}{unit}"
+    if kind == "company":
+        nace = f", NACE {fact['nace']}" if fact.get("nace") else ""
+        return f'{_LABELS["company"][lang]} "{fact.get("name") or "?"}"{nace}'
+    if kind == "answer":
+        status = str(fact.get("status"))
+        said = _LABELS[status][lang] if status in _LABELS else _words(fact.get("value"))
+        return f"{_LABELS['answer'][lang]} {fact.get('question')}: {said}"
+    if kind == "conclusion":
+        return f"{_LABELS['conclusion'][lang]} {fact.get('rule')}"
+    return str(fact)

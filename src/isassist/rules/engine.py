@@ -1,0 +1,235 @@
+"""The only module that imports durable_rules: compiled rules in, conclusions out.
+
+durable_rules has sharp edges (DURABLE_RULES.md): one Host per process (each starts timer
+threads), rulesets cannot be unregistered, ``Ruleset`` mutates the definitions it is given,
+action exceptions are swallowed into the state, and a fact nothing observes is dropped. This
+module meets each one once, so the rest of isassist sees a plain ``derive`` function.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from durable import engine as durable_engine
+
+from isassist.facts import STREAM_PROPERTIES, _Fact
+from isassist.rules.compiler import KEEP_ACTION, CompiledRuleset, compile_rulesets
+from isassist.rules.conclusion import Conclusion, build_conclusion
+from isassist.rules.loader import RuleBase
+from isassist.rules.vocabulary import did_you_mean
+
+# durable logs dispatch errors from its timer threads; they must not scribble over the TUI.
+_durable_log = logging.getLogger("durable")
+_durable_log.addHandler(logging.NullHandler())
+_durable_log.propagate = False
+
+# Facts referenced by negations ("missing", "unanswered") go in before the streams that
+# trigger them: durable decides a negation when the joining fact arrives.
+_ASSERT_ORDER = {"answer": 0, "property": 1, "company": 2, "stream": 3}
+_MAX_CHAIN_ROUNDS = 20
+
+Action = Callable[[Any], None]
+
+
+class RuleEngineError(RuntimeError):
+    """The engine failed while deriving (an action raised, or a fact was refused)."""
+
+
+class FactError(ValueError):
+    """A fact does not fit the vocabulary of isassist.facts (name or value type)."""
+
+
+class _Host(durable_engine.Host):  # type: ignore[misc]
+    """The process-wide Host: actions are looked up in an explicit registry, never by import."""
+
+    def __init__(self) -> None:
+        self.actions: dict[str, Action] = {KEEP_ACTION: _never_runs}
+        super().__init__()
+
+    def get_action(self, action_name: str) -> Action:
+        try:
+            return self.actions[action_name]
+        except KeyError:
+            raise RuleEngineError(f"no action registered under {action_name!r}") from None
+
+
+def _never_runs(c: Any) -> None:
+    raise RuleEngineError("a keep rule fired: a fact of type '__never__' was asserted")
+
+
+_LOCK = threading.Lock()
+_HOST: _Host | None = None
+_ENGINES: dict[str, RuleEngine] = {}
+
+
+def engine_for(rulebase: RuleBase) -> RuleEngine:
+    """The engine of this rule base version, compiled and registered once per process."""
+    global _HOST
+    with _LOCK:
+        if _HOST is None:
+            _HOST = _Host()
+        engine = _ENGINES.get(rulebase.version)
+        if engine is None:
+            engine = _ENGINES[rulebase.version] = RuleEngine(rulebase, _HOST)
+        return engine
+
+
+class RuleEngine:
+    """Derives the conclusions of one interview at a time, each interview in its own session."""
+
+    def __init__(self, rulebase: RuleBase, host: _Host) -> None:
+        self.rulebase = rulebase
+        self._host = host
+        self._rules = rulebase.by_id
+        prefix = f"isassist@{rulebase.version}"
+        self._rulesets = compile_rulesets(rulebase.rules, prefix)
+        self._properties = {
+            rule.rule_id: rule.properties for rs in self._rulesets for rule in rs.rules
+        }
+        self._matches: list[tuple[str, dict[str, dict[str, Any]]]] = []
+        self._live: set[str] = set()
+        definitions: dict[str, Any] = {}
+        for ruleset in self._rulesets:
+            definitions[ruleset.name] = ruleset.definition(lambda rule_id: f"{prefix}:{rule_id}")
+            for rule in ruleset.rules:
+                host.actions[f"{prefix}:{rule.rule_id}"] = self._recorder(rule.rule_id)
+        # Ruleset() deletes "run" from the dicts it is given: hand it a copy.
+        host.register_rulesets(copy.deepcopy(definitions))
+
+    @property
+    def ruleset_names(self) -> list[str]:
+        return [rs.name for rs in self._rulesets]
+
+    def _recorder(self, rule_id: str) -> Action:
+        def record(c: Any) -> None:
+            self._matches.append((rule_id, {name: dict(fact) for name, fact in c._m.items()}))
+
+        return record
+
+    def derive(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
+        """All conclusions the facts support, derived from a clean session.
+
+        Starting clean each time means a changed or withdrawn answer can leave no stale
+        conclusion behind; an interview has a few hundred facts, so this is cheap. Everything
+        asserted is retracted again before returning, which keeps the session empty.
+        """
+        sid = str(interview_id)
+        payloads = [dict(p, sid=sid) for p in prepare_facts(facts)]
+        asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in self._rulesets}
+        with _LOCK:
+            self._live.add(sid)
+            try:
+                found: dict[str, Conclusion] = {}
+                pending = self._assert(self._rulesets, payloads, found, asserted)
+                chaining = [rs for rs in self._rulesets if rs.uses_conclusions]
+                for _ in range(_MAX_CHAIN_ROUNDS):
+                    if not pending or not chaining:
+                        break
+                    facts_out = [dict(c.as_fact(), sid=sid) for c in pending]
+                    pending = self._assert(chaining, facts_out, found, asserted)
+                else:
+                    if pending:
+                        raise RuleEngineError(
+                            f"conclusions still chaining after {_MAX_CHAIN_ROUNDS} rounds"
+                        )
+            finally:
+                self._retract(asserted)
+        return list(found.values())
+
+    def _assert(
+        self,
+        rulesets: list[CompiledRuleset],
+        payloads: list[dict[str, Any]],
+        found: dict[str, Conclusion],
+        asserted: dict[str, list[dict[str, Any]]],
+    ) -> list[Conclusion]:
+        """Assert into every ruleset; return the conclusions that are new."""
+        self._matches = []
+        for ruleset in rulesets:
+            try:
+                state = self._host.assert_facts(ruleset.name, payloads)
+            except durable_engine.MessageNotHandledException as exc:
+                raise RuleEngineError(f"{ruleset.name} refused facts: {exc.message}") from exc
+            asserted[ruleset.name] += payloads
+            if isinstance(state, dict) and state.get("exception"):
+                raise RuleEngineError(
+                    f"a rule action failed in {ruleset.name}: {state['exception']}"
+                )
+        new: list[Conclusion] = []
+        for rule_id, bindings in self._matches:
+            conclusion = build_conclusion(self._rules[rule_id], bindings, self._properties[rule_id])
+            if conclusion.key not in found:
+                found[conclusion.key] = conclusion
+                new.append(conclusion)
+        return new
+
+    def _retract(self, asserted: dict[str, list[dict[str, Any]]]) -> None:
+        """Empty the session again, newest facts first.
+
+        Streams go before the properties they join, so no "missing" rule fires on the way out;
+        whatever does fire during retraction is ignored.
+        """
+        for name, payloads in asserted.items():
+            if payloads:
+                self._host.retract_facts(name, payloads[::-1])
+        self._matches = []
+
+    def close(self, interview_id: str) -> None:
+        """Forget an interview. Its engine session is already empty: ``derive`` retracts every
+        fact before returning.
+
+        durable's own ``delete_state`` is not called: in 2.0.28 it crashes the process
+        (free(): invalid pointer) when the session ever held a half-matched join, which every
+        stream rule produces. What stays behind is durable's empty per-session record.
+        """
+        with _LOCK:
+            self._live.discard(str(interview_id))
+
+    def session_facts(self, interview_id: str) -> list[dict[str, Any]]:
+        """The facts durable still holds for an interview (empty between derivations)."""
+        with _LOCK:
+            return [
+                f for rs in self._rulesets for f in self._host.get_facts(rs.name, str(interview_id))
+            ]
+
+
+def prepare_facts(facts: Sequence[_Fact]) -> list[dict[str, Any]]:
+    """Facts as engine payloads: JSON only, typed values checked, in negation-safe order.
+
+    durable compares a string with a number without complaint ("hot" >= 55 holds), and a list
+    test never matches a scalar, so property values are checked and normalised here.
+    """
+    payloads: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for fact in facts:
+        payload = fact.model_dump(mode="json", exclude_none=True)
+        identity = (payload["type"], payload["id"])
+        if identity in seen:
+            raise FactError(f"two {payload['type']} facts share the id {payload['id']!r}")
+        seen.add(identity)
+        if payload["type"] == "property":
+            payload["value"] = _checked_value(payload["stream"], payload["name"], payload["value"])
+        payloads.append(payload)
+    payloads.sort(key=lambda p: _ASSERT_ORDER[p["type"]])
+    return payloads
+
+
+def _checked_value(stream: str, name: str, value: Any) -> Any:
+    if name not in STREAM_PROPERTIES:
+        raise FactError(
+            f'stream {stream}: unknown property "{name}"{did_you_mean(name, STREAM_PROPERTIES)}'
+        )
+    expected = STREAM_PROPERTIES[name][0]
+    if expected == "list":
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    if expected == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise FactError(f"stream {stream}: property {name} must be a number, not {value!r}")
+    if expected == "bool" and not isinstance(value, bool):
+        raise FactError(f"stream {stream}: property {name} must be true or false, not {value!r}")
+    if expected == "str" and not isinstance(value, str):
+        raise FactError(f"stream {stream}: property {name} must be text, not {value!r}")
+    return value
