@@ -1,0 +1,122 @@
+"""Plain numbers with an optional unit: prices ("€ 45 per ton"), yearly costs, temperatures.
+
+Cost and price answers feed the value step (what a stream costs today, what the virgin material
+would cost), so they need the same tolerance for Dutch number writing as quantities do, but no
+per-year arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
+from isassist.units.registry import convert
+from isassist.units.scan import Group, scan
+from isassist.units.tokens import tokenize
+from isassist.units.unknown import is_unknown_answer
+from isassist.units.vocabulary import ARTICLES, PERIOD_WORDS, UNITS
+
+_CURRENCY = frozenset({"€", "eur", "euro", "euros"})
+_PERCENT = frozenset({"%", "procent", "percent", "pct"})
+_TEMPERATURE_UNITS = {
+    **dict.fromkeys(["c", "celsius", "graden", "degrees", "deg", "gr", "grad"], "degC"),
+    **dict.fromkeys(["f", "fahrenheit"], "degF"),
+    **dict.fromkeys(["kelvin", "k"], "kelvin"),
+}
+ABSOLUTE_ZERO_C = -273.15
+MAX_TEMPERATURE_C = 2000.0
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A number as typed, with the unit read from the words around it (``EUR/t``, ``%``)."""
+
+    value: float
+    unit: str | None
+    approximate: bool
+    low: float | None = None
+    high: float | None = None
+
+
+def parse_number(text: str, lang: Lang = "nl") -> ParsedNumber:
+    """Read "€ 45 per ton" (45 EUR/t), "1.250,50 EUR per jaar", "ca. 12 %" or "-15 euro/t".
+
+    Negative values are allowed: a gate fee the producer pays is a negative price.
+    """
+    tokens, group, approximate = _single_number(text, lang, multipliers=True)
+    numerator = _numerator(tokens, group)
+    denominator = _denominator(tokens)
+    unit = None
+    if numerator or denominator:
+        unit = f"{numerator}/{denominator}" if denominator else numerator
+    return _result(group, unit, approximate)
+
+
+def parse_temperature(text: str, lang: Lang = "nl") -> ParsedNumber:
+    """Read "ca. 180 °C", "180-200 graden", "356 °F" or "450 K" as degrees Celsius."""
+    tokens, group, approximate = _single_number(text, lang, multipliers=False)
+    scale = next((_TEMPERATURE_UNITS[t] for t in tokens if t in _TEMPERATURE_UNITS), "degC")
+    sign = -1.0 if group.negative else 1.0
+    low = convert(sign * group.low, scale, "degC")
+    high = convert(sign * group.high, scale, "degC") if group.high is not None else None
+    value = low if high is None else (low + high) / 2
+    if value < ABSOLUTE_ZERO_C:
+        raise QuantityError(
+            f"{value:.1f} °C is kouder dan het absolute nulpunt (-273,15 °C).",
+            f"{value:.1f} °C is colder than absolute zero (-273.15 °C).",
+            "ca. 180 °C",
+            "absurd",
+        )
+    if value > MAX_TEMPERATURE_C:
+        raise quantity_error("absurd", lang, amount=f"{value:.0f} °C", limit="2000 °C")
+    return ParsedNumber(value, "degC", approximate, low if high is not None else None, high)
+
+
+def _single_number(text: str, lang: Lang, *, multipliers: bool) -> tuple[list[str], Group, bool]:
+    cleaned = check_text(text, lang)
+    if is_unknown_answer(cleaned):
+        raise quantity_error("unknown_answer", lang, text=cleaned)
+    tokens = tokenize(cleaned)
+    found = scan(tokens, lang, multipliers=multipliers)
+    if not found.groups:
+        raise quantity_error("not_a_number", lang, text=cleaned)
+    if len(found.groups) > 1:
+        listed = ", ".join(str(g.value) for g in found.groups)
+        raise quantity_error("ambiguous", lang, amounts=listed)
+    group = found.groups[0]
+    if "€" in tokens and "-" in tokens[: tokens.index("€")]:
+        group.negative = True  # "-€ 15": the sign sits before the currency
+    return tokens, group, found.approximate or group.high is not None
+
+
+def _result(group: Group, unit: str | None, approximate: bool) -> ParsedNumber:
+    sign = -1.0 if group.negative else 1.0
+    if group.high is None:
+        return ParsedNumber(sign * group.low, unit, approximate)
+    return ParsedNumber(
+        sign * group.value, unit, approximate, low=sign * group.low, high=sign * group.high
+    )
+
+
+def _numerator(tokens: list[str], group: Group) -> str | None:
+    if any(t in _CURRENCY for t in tokens):
+        return "EUR"
+    if any(t in _PERCENT for t in tokens):
+        return "%"
+    return group.unit.symbol if group.unit is not None else None
+
+
+def _denominator(tokens: list[str]) -> str | None:
+    """The unit or period after "per" or "/": "per ton" -> "t", "/jaar" -> "year"."""
+    for index, token in enumerate(tokens):
+        if token not in ("per", "/"):
+            continue
+        position = index + 1
+        while position < len(tokens) and tokens[position] in ARTICLES - {"a"}:
+            position += 1
+        word = tokens[position] if position < len(tokens) else ""
+        if word in UNITS:
+            return UNITS[word].symbol
+        if word in PERIOD_WORDS:
+            return PERIOD_WORDS[word]
+    return None
