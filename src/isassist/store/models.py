@@ -69,6 +69,14 @@ class NewEvent(_Record):
     value: JsonValue = Field(default=None, description="the parsed value")
     status: AnswerStatus = "known"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _skip_means_skipped(cls, data: Any) -> Any:
+        """Spare callers from saying "skipped" twice: a skip has no other status."""
+        if isinstance(data, dict) and data.get("kind") == "skip" and "status" not in data:
+            return {**data, "status": "skipped"}
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> NewEvent:
         if self.kind in _QUESTION_KINDS and self.question_id is None:

@@ -41,7 +41,8 @@ from isassist.store.models import (
     Summary,
 )
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
-from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, meta, metadata
+from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, metadata
+from isassist.store.tables import meta as meta_table
 
 _log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class Store:
     def _ensure_schema(self) -> None:
         with self._guard("open the database"):
             with self._engine.begin() as conn:
-                if inspect(conn).has_table(meta.name):
+                if inspect(conn).has_table(meta_table.name):
                     self._check_version(conn)
                     return
             with self._writer.begin() as conn:
@@ -136,12 +137,12 @@ class Store:
                 metadata.create_all(conn)
                 if self._check_version(conn) is None:
                     conn.execute(
-                        insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION))
+                        insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
                     )
 
     def _check_version(self, conn: Connection) -> int | None:
         found = conn.execute(
-            select(meta.c.value).where(meta.c.key == "schema_version")
+            select(meta_table.c.value).where(meta_table.c.key == "schema_version")
         ).scalar_one_or_none()
         if found is None:
             return None
