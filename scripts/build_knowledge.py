@@ -306,8 +306,15 @@ def build_ewc(src: Path, out: Path) -> dict[str, dict[str, str]]:
     if missing_nl:
         raise BuildError(f"ewc.csv: no Dutch text for {', '.join(missing_nl)}")
 
+    # "other than those mentioned in 01 04 07 and 01 04 11" also names a non-hazardous sibling
+    # (01 04 11): only a hazardous/non-hazardous pair is a mirror, so same-flag codes are dropped.
     partners: dict[str, set[str]] = {
-        code: set(row["mirror_partners"].split()) for code, row in by_code.items()
+        code: {
+            other
+            for other in row["mirror_partners"].split()
+            if by_code.get(other, {}).get("hazardous") != row["hazardous"]
+        }
+        for code, row in by_code.items()
     }
     # The source derives partners from the non-hazardous side; make the relation symmetric so
     # a look-up from either side shows the other.

@@ -97,9 +97,7 @@ SPECS: dict[str, _Spec] = {
     "waste_operations.csv": _spec("code type name_en text_nl text_en"),
     "families.csv": _spec("family name_nl name_en ewc", codes="ewc"),
     "sector_map.csv": _spec("nace ewc note", codes="ewc"),
-    "densities.csv": _spec(
-        "material name_nl name_en density_t_m3 family ewc source note", codes="ewc"
-    ),
+    "densities.csv": _spec("material family density_t_m3 low high note source"),
     "terms": _spec("term lang ewc cpa cas sectors family source note", codes="ewc cpa cas sectors"),
 }
 
@@ -324,10 +322,10 @@ def read_knowledge(root: Path) -> Knowledge:
     path = root / "densities.csv"
     if path.exists():
         for line, density in reader.records(path, Density, SPECS["densities.csv"]):
-            check.ewc_codes(path, line, density.ewc)
-            if density.family and families and density.family not in families:
+            if not density.low <= density.density_t_m3 <= density.high:
                 raise KnowledgeError(
-                    f"{reader.where(path, line)}: family: unknown family {density.family!r}"
+                    f"{reader.where(path, line)}: density_t_m3 {density.density_t_m3} lies "
+                    f"outside its own range low {density.low} - high {density.high}"
                 )
             densities[density.material] = density
 

@@ -191,13 +191,12 @@ class GlossaryEntry(_Record):
 
 
 class Density(_Record):
-    """Typical bulk density of a material, to turn volumes into tonnes."""
+    """Typical bulk density of a material (with its usual range), to turn m³ into tonnes."""
 
-    material: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name_nl: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
-    density_t_m3: float = Field(gt=0, lt=25)
+    material: str = Field(min_length=1)
     family: str = ""
-    ewc: Codes = ()
-    source: str = ""
+    density_t_m3: float = Field(gt=0, lt=25)
+    low: float = Field(gt=0, lt=25)
+    high: float = Field(gt=0, lt=25)
     note: str = ""
+    source: str = ""
