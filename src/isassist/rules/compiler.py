@@ -19,6 +19,12 @@ NEVER = "__never__"
 KEPT_TYPES = ("answer", "property", "company", "stream", "conclusion")
 KEEP_ACTION = "isassist.keep"
 
+# Joins never reference "id": durable 2.0.28 treats it as the identity key and a join on it
+# matched only by chance when the two facts came in different calls (measured). The engine
+# gives each stream payload a "stream" field equal to its id, and joins use that.
+STREAM_BINDING = "the_stream"
+_JOIN_STREAM = {"stream": {STREAM_BINDING: "stream"}}
+
 _COMPARISONS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
@@ -93,10 +99,10 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
 
     on_stream = when.stream is not None
     if when.stream is not None:
-        bindings.append({"stream": _and(_stream_tests(when.stream))})
+        bindings.append({STREAM_BINDING: _and(_stream_tests(when.stream))})
         for index, (name, conditions) in enumerate(_property_tests(when.stream)):
             if conditions is None:
-                negated([{"type": "property"}, {"name": name}, {"stream": {"stream": "id"}}])
+                negated([{"type": "property"}, {"name": name}, _JOIN_STREAM])
                 continue
             binding = f"p{index}"
             properties[name] = binding
@@ -106,7 +112,7 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
                         [
                             {"type": "property"},
                             {"name": name},
-                            {"stream": {"stream": "id"}},
+                            _JOIN_STREAM,
                             *conditions,
                         ]
                     )
@@ -120,7 +126,7 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
     for index, answer in enumerate(when.answers):
         tests = [{"type": "answer"}, {"question": answer.question}]
         if on_stream and answer.same_stream:
-            tests.append({"stream": {"stream": "id"}})
+            tests.append(_JOIN_STREAM)
         if answer.status is not None:
             tests.append({"status": answer.status})
         if answer.value is not None:
@@ -129,7 +135,7 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
     for question in when.unanswered:
         tests = [{"type": "answer"}, {"question": question}]
         if on_stream:
-            tests.append({"stream": {"stream": "id"}})
+            tests.append(_JOIN_STREAM)
         negated(tests)
     for index, cond in enumerate(when.conclusion):
         tests = [{"type": "conclusion"}]
@@ -143,7 +149,7 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
             if value is not None
         ]
         if on_stream and cond.same_stream:
-            tests.append({"stream": {"stream": "id"}})
+            tests.append(_JOIN_STREAM)
         for name, test in cond.data.items():
             tests += _value_conditions(name, test, False)
         bindings.append({f"c{index}": _and(tests)})

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from isassist.facts import STREAM_PROPERTIES
+from isassist.rules.compiler import STREAM_BINDING
 from isassist.rules.model import AnyRule, Text
 from isassist.rules.vocabulary import Kind, Lang, Level
 
@@ -59,7 +60,7 @@ def build_conclusion(
 ) -> Conclusion:
     """Fill in the rule's texts with the facts of one match."""
     facts = {name: {k: v for k, v in fact.items() if k != "sid"} for name, fact in bindings.items()}
-    stream = facts.get("stream")
+    stream = facts.get(STREAM_BINDING)
     then = rule.then
     data = then.model_dump(mode="json", exclude={"nl", "en"})
 

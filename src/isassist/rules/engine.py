@@ -50,6 +50,11 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         self.actions: dict[str, Action] = {KEEP_ACTION: _never_runs}
         super().__init__()
 
+    def _run(self) -> None:
+        """Start no dispatch threads. durable's timer threads run pending actions on any
+        session at any moment, outside our lock; isassist needs no timers, and every action
+        already runs synchronously inside assert/retract on the calling thread."""
+
     def get_action(self, action_name: str) -> Action:
         try:
             return self.actions[action_name]
@@ -211,6 +216,8 @@ def prepare_facts(facts: Sequence[_Fact]) -> list[dict[str, Any]]:
         if identity in seen:
             raise FactError(f"two {payload['type']} facts share the id {payload['id']!r}")
         seen.add(identity)
+        if payload["type"] == "stream":
+            payload["stream"] = payload["id"]  # the join key (compiler._JOIN_STREAM)
         if payload["type"] == "property":
             payload["value"] = _checked_value(payload["stream"], payload["name"], payload["value"])
         payloads.append(payload)
