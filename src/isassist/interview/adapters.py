@@ -1,0 +1,180 @@
+"""The real services behind the interview seam: knowledge, classifier, units and rules.
+
+Each method is a thin translation; the packages themselves do the work. Look-ups that the
+engine repeats on every turn (suggestions for the same words) are memoised per process, which
+keeps one answer well under the 30 ms budget even with ten streams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
+
+from isassist.facts import Fact
+from isassist.interview.services import (
+    CodeSuggestion,
+    ConclusionView,
+    Exchange,
+    Place,
+    Quantity,
+)
+from isassist.knowledge import Knowledge, get_knowledge
+
+
+def _lang(lang: str) -> Literal["nl", "en"]:
+    return "en" if lang == "en" else "nl"
+
+
+class LiveServices:
+    """Services backed by the installed knowledge base, classifier, units and rule base."""
+
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge if knowledge is not None else get_knowledge()
+        self._search = lru_cache(maxsize=512)(self._search_uncached)
+
+    def code_label(self, system: str, code: str, lang: str) -> str | None:
+        k = self.knowledge
+        if system == "ewc":
+            item = k.ewc.get(code)
+            if item is None or item.level != 3:
+                return None
+            return f"{item.display} {item.text_nl if lang == 'nl' else item.text_en}"
+        if system == "nace":
+            nace = k.nace.get(code)
+            if nace is None:
+                return None
+            return (nace.title_nl or nace.title_en) if lang == "nl" else nace.title_en
+        if system == "cpa":
+            cpa = k.cpa.get(code)
+            return cpa.title_en if cpa is not None else None
+        substance = k.cas.get(code)
+        return substance.name if substance is not None else f"CAS {code}"
+
+    def search_codes(
+        self, system: str, text: str, lang: str, sector: str | None
+    ) -> list[CodeSuggestion]:
+        return list(self._search(system, text, lang, sector))
+
+    def _search_uncached(
+        self, system: str, text: str, lang: str, sector: str | None
+    ) -> tuple[CodeSuggestion, ...]:
+        from isassist.classify import ClassifyInputError, classify, suggest_cpa
+        from isassist.knowledge.lookup import lookup_cas, lookup_nace
+
+        try:
+            if system == "ewc":
+                result = classify(text, sector=sector, lang=_lang(lang), top=5)
+                return tuple(
+                    CodeSuggestion(s.code, f"{s.display_code} {s.description}", s.why)
+                    for s in result.suggestions
+                )
+            if system == "cpa":
+                return tuple(
+                    CodeSuggestion(c.code, c.title, c.why)
+                    for c in suggest_cpa(text, sector=sector, top=5)
+                )
+        except ClassifyInputError:
+            return ()
+        if system == "nace":
+            hits = [h for h in lookup_nace(self.knowledge, text, top=12) if h.item.level >= 3]
+            return tuple(
+                CodeSuggestion(
+                    h.item.code,
+                    (h.item.title_nl or h.item.title_en) if lang == "nl" else h.item.title_en,
+                )
+                for h in hits[:5]
+            )
+        try:
+            found = lookup_cas(self.knowledge, text, top=5)
+        except ValueError:
+            return ()
+        return tuple(CodeSuggestion(h.item.cas, h.item.name) for h in found if h.item.cas)
+
+    def ewc_flags(self, code: str) -> tuple[bool, bool]:
+        item = self.knowledge.ewc.get(code)
+        if item is None:
+            return (False, False)
+        return (bool(item.hazardous), item.entry_type == "mirror")
+
+    def families(self, ewc_codes: Sequence[str]) -> list[str]:
+        found: list[str] = []
+        for code in ewc_codes:
+            for family in self.knowledge.families_for_ewc(code):
+                if family.family not in found:
+                    found.append(family.family)
+        return found
+
+    def exchanges(
+        self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
+    ) -> list[Exchange]:
+        k = self.knowledge
+        seen: dict[str, Exchange] = {}
+        candidates = [x for code in ewc for x in k.exchanges_by_ewc.get(code, ())]
+        candidates += [x for code in cpa for x in k.exchanges_by_cpa.get(code, ())]
+        covering = [k.families[f] for f in families if f in k.families]
+        candidates += [x for x in k.exchanges if any(f.covers(c) for f in covering for c in x.ewc)]
+        for x in candidates:
+            if x.exchange_id not in seen:
+                use = f" -> {x.final_use}" if x.final_use else ""
+                text = (
+                    f"{x.donor_business or '?'} -> {x.receiver_business or '?'}: "
+                    f"{x.description}{use} [MAESTRI {x.exchange_id}, {x.status}]"
+                )
+                seen[x.exchange_id] = Exchange(x.exchange_id, text)
+        return list(seen.values())
+
+    def place(self, postcode: str) -> Place | None:
+        found = self.knowledge.postcodes_by_code.get(postcode, ())
+        if not found:
+            return None
+        first = found[0]
+        return Place(
+            postcode=postcode,
+            locality=first.locality,
+            region=first.province_nl,
+            country="BE",
+            lat=first.lat,
+            lon=first.lon,
+        )
+
+    def parse_quantity(self, text: str, lang: str) -> Quantity:
+        from isassist.units import parse_quantity
+
+        parsed = parse_quantity(text, _lang(lang))
+        return Quantity(
+            value=parsed.value,
+            unit=parsed.unit,
+            per_year_value=parsed.per_year_value,
+            per_year_unit=parsed.per_year_unit,
+            tonnes_per_year=parsed.tonnes_per_year,
+        )
+
+    def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
+        from isassist.rules import get_engine
+
+        return [
+            ConclusionView(
+                rule_id=c.rule_id,
+                kind=c.kind,
+                category=c.category,
+                text={"nl": c.text.nl, "en": c.text.en},
+                source=c.source,
+                stream_id=c.stream_id,
+                data=dict(c.data),
+                severity=c.severity or "",
+                title={"nl": c.title.nl, "en": c.title.en},
+            )
+            for c in get_engine().derive(interview_id, facts)
+        ]
+
+    def close(self, interview_id: str) -> None:
+        from isassist.rules import get_engine
+
+        get_engine().close(interview_id)
+
+
+@lru_cache(maxsize=1)
+def live_services() -> LiveServices:
+    """One set of live services per process (the knowledge base is loaded once)."""
+    return LiveServices()

@@ -1,0 +1,262 @@
+"""The dossier: the result of an interview as a versioned JSON document.
+
+Reports, the TUI and exports read this schema, never the engine's internals, so it is
+versioned: ``schema_version`` changes when a field changes meaning, and ``InterviewExport``
+carries the answer log next to it so an imported interview can be resumed, not just read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from isassist.facts import Value
+from isassist.interview.conditions import holds
+
+if TYPE_CHECKING:
+    from isassist.interview.engine import Interview
+
+SCHEMA_VERSION = 1
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(_Out):
+    postcode: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    country: str = "BE"
+    lat: float | None = None
+    lon: float | None = None
+
+
+class CompanyOut(_Out):
+    name: str = ""
+    nace: str | None = None
+    location: Location = Location()
+    mode: str = "broker"
+    language: str = "nl"
+
+
+class QuantityOut(_Out):
+    value: float
+    unit: str
+
+
+class PathStep(_Out):
+    """One node of the valorisation flowchart: where the path went and why."""
+
+    node: str
+    title: str
+    outcome: Literal["pass", "attention", "stop", "open"]
+    why: str
+
+
+class CanvasBlock(_Out):
+    block: str
+    status: Literal["confirmed", "edited", "rejected", "pending"]
+    text: str
+
+
+class StreamOut(_Out):
+    id: str
+    name: str
+    kind: str
+    ewc: list[str] = []
+    cpa: list[str] = []
+    cas: list[str] = []
+    family: list[str] = []
+    hazardous: str | None = None
+    mirror: bool | None = None
+    quantity_per_year: QuantityOut | None = None
+    tonnes_per_year: float | None = None
+    properties: dict[str, Value] = {}
+    path: list[PathStep] = []
+    canvas: list[CanvasBlock] = []
+
+
+class ConclusionOut(_Out):
+    rule_id: str
+    kind: str
+    category: str
+    severity: str = ""
+    text: dict[str, str]
+    source: str
+    stream_id: str | None = None
+    data: dict[str, Any] = {}
+
+
+class GapOut(_Out):
+    question: str
+    stream: str | None = None
+
+
+class NoteOut(_Out):
+    question: str
+    stream: str | None = None
+    text: str
+
+
+class Dossier(_Out):
+    schema_version: Literal[1] = 1
+    interview_id: str
+    mode: str
+    language: str
+    company: CompanyOut
+    value_map: dict[str, str] = {}
+    streams: list[StreamOut] = []
+    conclusions: list[ConclusionOut] = []
+    knowledge_gaps: list[GapOut] = []
+    notes: list[NoteOut] = []
+
+
+class InterviewExport(_Out):
+    """An interview as a file: the answer log (to resume) plus its dossier (to read)."""
+
+    format: Literal["isassist-interview"] = "isassist-interview"
+    schema_version: Literal[1] = 1
+    interview_id: str
+    title: str = ""
+    events: list[dict[str, Any]]
+    dossier: Dossier
+
+
+def _strings(value: Value | None) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _company(interview: Interview) -> CompanyOut:
+    company = interview.facts.company
+    location = Location(country=company.country, region=company.region)
+    for (qid, stream), answer in interview.state.answers.items():
+        question = interview.dialog.question(qid)
+        if stream is None and question is not None and question.sets == "company.location":
+            extra = answer.extra
+            location = Location(
+                postcode=company.postcode,
+                locality=str(extra["locality"]) if "locality" in extra else None,
+                region=company.region,
+                country=company.country,
+                lat=float(extra["lat"]) if isinstance(extra.get("lat"), int | float) else None,
+                lon=float(extra["lon"]) if isinstance(extra.get("lon"), int | float) else None,
+            )
+    return CompanyOut(
+        name=company.name,
+        nace=company.nace,
+        location=location,
+        mode=interview.mode,
+        language=interview.lang,
+    )
+
+
+def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
+    """Walk the step-4 nodes for ``stream``: the first outcome that holds decides each node."""
+    lang = interview.lang
+    scope = interview.scope(stream)
+    steps: list[PathStep] = []
+    for section in interview.dialog.sections:
+        for node in section.flowchart:
+            outcome = next((o for o in node.outcomes if holds(o.when, scope)), None)
+            steps.append(
+                PathStep(
+                    node=node.id,
+                    title=node.title.get(lang),
+                    outcome=outcome.go if outcome else "open",
+                    why=outcome.why.get(lang)
+                    if outcome
+                    else ("nog niet beantwoord" if lang == "nl" else "not answered yet"),
+                )
+            )
+    return steps
+
+
+def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
+    blocks: list[CanvasBlock] = []
+    for section in interview.dialog.sections:
+        for question in section.questions:
+            if question.type != "canvas" or question.block is None:
+                continue
+            draft = interview.canvas_draft(question.block, stream) or ""
+            answer = interview.state.answers.get((question.id, stream))
+            status: Literal["confirmed", "edited", "rejected", "pending"] = "pending"
+            text = draft
+            if answer is not None and answer.value in ("confirmed", "rejected", "edited"):
+                status = answer.value  # type: ignore[assignment]
+                text = str(answer.extra.get("text", draft))
+            if draft or answer is not None:
+                blocks.append(CanvasBlock(block=question.block, status=status, text=text))
+    return blocks
+
+
+def _stream(interview: Interview, sid: str) -> StreamOut:
+    stream = interview.facts.streams[sid]
+    props = dict(interview.facts.properties.get(sid, {}))
+    props.pop("kind", None)
+    quantity = props.get("quantity_per_year")
+    unit = props.get("quantity_unit")
+    tonnes = props.get("tonnes_per_year")
+    hazardous = props.get("hazardous")
+    mirror = props.get("mirror")
+    return StreamOut(
+        id=sid,
+        name=stream.name,
+        kind=stream.kind,
+        ewc=_strings(props.get("ewc")),
+        cpa=_strings(props.get("cpa")),
+        cas=_strings(props.get("cas")),
+        family=_strings(props.get("family")),
+        hazardous=str(hazardous) if hazardous is not None else None,
+        mirror=mirror if isinstance(mirror, bool) else None,
+        quantity_per_year=QuantityOut(value=float(quantity), unit=str(unit))
+        if isinstance(quantity, int | float) and unit
+        else None,
+        tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        properties=props,
+        path=flowchart_path(interview, sid),
+        canvas=_canvas(interview, sid),
+    )
+
+
+def build_dossier(interview: Interview) -> Dossier:
+    """The dossier of ``interview`` as it stands now."""
+    state = interview.state
+    value_map = {
+        qid: str(answer.value)
+        for (qid, stream), answer in state.answers.items()
+        if stream is None
+        and answer.status == "known"
+        and (section := interview.dialog.section_of(qid)) is not None
+        and section.step == 1
+    }
+    active = {s.id for s in state.active_streams}
+    gaps = [
+        GapOut(question=qid, stream=stream)
+        for (qid, stream), answer in state.answers.items()
+        if answer.status == "unknown" and (stream is None or stream in active)
+    ]
+    return Dossier(
+        interview_id=interview.id,
+        mode=interview.mode,
+        language=interview.lang,
+        company=_company(interview),
+        value_map=value_map,
+        streams=[_stream(interview, s.id) for s in state.active_streams],
+        conclusions=[
+            ConclusionOut(
+                rule_id=c.rule_id,
+                kind=c.kind,
+                category=c.category,
+                severity=c.severity,
+                text=c.text,
+                source=c.source,
+                stream_id=c.stream_id,
+                data=c.data,
+            )
+            for c in interview.conclusions
+        ],
+        knowledge_gaps=gaps,
+        notes=[NoteOut(question=n.question, stream=n.stream, text=n.text) for n in state.notes],
+    )

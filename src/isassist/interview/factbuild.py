@@ -1,0 +1,171 @@
+"""Turn the folded answers into the facts of isassist.facts (one way: answers -> facts).
+
+Derived properties (EWC chapters, families, hazardous, mirror, tonnes per year) are computed
+here from the codes and quantities the user gave, so rules never need to know how a question
+was worded or which unit was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from isassist.facts import (
+    STREAM_PROPERTIES,
+    Answer,
+    Company,
+    Fact,
+    Property,
+    Stream,
+    StreamKind,
+    Value,
+)
+from isassist.interview.dialog import Dialog, Question
+from isassist.interview.events import Answered
+from isassist.interview.services import Services
+from isassist.interview.state import Slot, State
+
+_KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
+_ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}
+
+
+@dataclass
+class FactSet:
+    """The facts of one moment plus per-stream property maps for conditions and the dossier."""
+
+    facts: list[Fact] = field(default_factory=list)
+    company: Company = field(default_factory=Company)
+    properties: dict[str, dict[str, Value]] = field(default_factory=dict)
+    units: dict[str, dict[str, str]] = field(default_factory=dict)
+    streams: dict[str, Stream] = field(default_factory=dict)
+
+
+def _property_value(question: Question, name: str, answer: Answered) -> Value | None:
+    value = answer.value
+    kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
+    if answer.status == "unknown":
+        return "unknown" if kind == "str" and question.type == "yesno" else None
+    if value is None:
+        return None
+    if kind == "bool":
+        return value == "yes" if isinstance(value, str) else bool(value)
+    if kind == "number":
+        return float(value) if isinstance(value, int | float) else None
+    if kind == "list":
+        return list(value) if isinstance(value, list) else [str(value)]
+    return value if isinstance(value, str) else str(value)
+
+
+def _company(state: State, dialog: Dialog) -> Company:
+    fields: dict[str, object] = {}
+    for (qid, stream), answer in state.answers.items():
+        question = dialog.question(qid)
+        if stream is not None or question is None or answer.status != "known":
+            continue
+        target = (question.sets or "").removeprefix("company.")
+        if not (question.sets or "").startswith("company."):
+            continue
+        if target == "location":
+            fields["postcode"] = answer.value if "lat" not in answer.extra else None
+            fields["region"] = answer.extra.get("region")
+            fields["country"] = answer.extra.get("country", "BE")
+        elif target == "nace" and isinstance(answer.value, str):
+            fields["nace"] = answer.value
+            fields["nace_division"] = answer.value[:2]
+        else:
+            fields[target] = answer.value
+    return Company.model_validate({k: v for k, v in fields.items() if v is not None})
+
+
+def _ewc_properties(codes: list[str], services: Services, props: dict[str, Value]) -> None:
+    props["ewc_chapter"] = sorted({c[:2] for c in codes})
+    props["ewc_subchapter"] = sorted({c[:4] for c in codes})
+    families = services.families(codes)
+    if families:
+        props["family"] = families
+    flags = [services.ewc_flags(code) for code in codes]
+    mirror = any(m for _, m in flags)
+    props["mirror"] = mirror
+    if any(h and not m for h, m in flags):
+        props["hazardous"] = "yes"
+    elif not mirror:
+        props["hazardous"] = "no"
+
+
+def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
+    """All facts of the interview as it stands; cheap enough to run after every answer."""
+    result = FactSet(company=_company(state, dialog))
+    result.facts.append(result.company)
+    per_stream: dict[str, list[tuple[Question, Answered]]] = {}
+    for (qid, owner), answer in state.answers.items():
+        question = dialog.question(qid)
+        if question is not None and owner is not None:
+            per_stream.setdefault(owner, []).append((question, answer))
+    for entry in state.active_streams:
+        props: dict[str, Value] = {}
+        units: dict[str, str] = {}
+        kind: StreamKind = "material"
+        answered = per_stream.get(entry.id, [])
+        # codes first so that explicit answers (e.g. hazardous for a mirror entry) win
+        answered.sort(key=lambda qa: qa[0].type != "code")
+        for question, answer in answered:
+            name = question.sets
+            if name is None or name.startswith("company."):
+                continue
+            if name == "kind":
+                kind = next((k for k in _KINDS if k == answer.value), kind)
+                continue
+            value = _property_value(question, name, answer)
+            if value is None:
+                continue
+            if name == "hazardous" and props.get("hazardous") == "yes":
+                continue
+            props[name] = value
+            if name == "ewc" and isinstance(value, list):
+                _ewc_properties(value, services, props)
+            if question.type == "quantity" and answer.unit:
+                props["quantity_unit"] = answer.unit
+                tonnes = answer.extra.get("tonnes_per_year")
+                if isinstance(tonnes, int | float):
+                    props["tonnes_per_year"] = float(tonnes)
+                factor = _ENERGY_TO_MWH.get(answer.unit)
+                if factor is not None and isinstance(value, float):
+                    props["energy_mwh_per_year"] = value * factor
+            elif question.unit:
+                units[name] = question.unit
+        stream = Stream(id=entry.id, name=entry.name, kind=kind)
+        result.streams[entry.id] = stream
+        result.properties[entry.id] = {"kind": kind, **props}
+        result.units[entry.id] = units
+        result.facts.append(stream)
+        for name, value in props.items():
+            result.facts.append(
+                Property(
+                    id=f"{entry.id}.{name}",
+                    stream=entry.id,
+                    name=name,
+                    value=value,
+                    unit=units.get(name),
+                )
+            )
+    result.facts.extend(_answer_facts(state))
+    return result
+
+
+def _answer_facts(state: State) -> list[Answer]:
+    active = {s.id for s in state.active_streams}
+    facts: list[Answer] = []
+    slots: list[Slot] = [*state.answers, *sorted(state.skipped, key=str)]
+    for qid, stream in slots:
+        if stream is not None and stream not in active:
+            continue
+        answer = state.answers.get((qid, stream))
+        facts.append(
+            Answer(
+                id=f"{qid}.{stream}" if stream else qid,
+                question=qid,
+                stream=stream,
+                value=answer.value if answer is not None else None,
+                status=answer.status if answer is not None else "skipped",
+            )
+        )
+    return facts

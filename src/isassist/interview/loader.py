@@ -1,0 +1,134 @@
+"""Load YAML data files into pydantic models with errors a domain expert can act on.
+
+A broken dialog or replay file must say which file, which item (and its line) and what is
+wrong: "dialogs/30_step2.yaml, line 41, questions[3] (id: temperature) -> options: Field
+required". YAML nodes keep their line numbers, so the pydantic error location is walked through
+the composed node tree to find the line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from isassist.interview.dialog import Dialog, Section
+from isassist.paths import data_dir
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. Answers like yes, no, on and off stay text."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Yaml12Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
+    )
+
+
+def read_yaml(text: str) -> tuple[yaml.Node | None, object]:
+    """Parse ``text`` once for data and once for node line numbers."""
+    return yaml.compose(text, Loader=_Yaml12Loader), yaml.load(text, Loader=_Yaml12Loader)
+
+
+class DataFileError(ValueError):
+    """A dialog or replay file that cannot be used; the message names file, item and problem."""
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == part]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _item_name(data: Any, loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{part}]"]
+            if isinstance(data, list) and part < len(data):
+                data = data[part]
+                if isinstance(data, dict) and "id" in data:
+                    parts[-1] += f" (id: {data['id']})"
+            continue
+        parts.append(str(part))
+        data = data.get(part) if isinstance(data, dict) else None
+    return " -> ".join(parts) or "(top level)"
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read one YAML file into ``model`` or raise DataFileError naming file, item and problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    try:
+        node, data = read_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataFileError(f"{path}{where}: not valid YAML ({problem})") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping of keys at the top, found {data!r:.40}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+            line = _line_of(node, loc)
+            where = f", line {line}" if line else ""
+            lines.append(f"{path}{where}, {_item_name(data, loc)}: {error['msg']}")
+        raise DataFileError("\n".join(lines)) from exc
+
+
+def load_dialog(folder: Path | None = None) -> Dialog:
+    """Read every ``NN_*.yaml`` section file of ``folder`` (default: the shipped dialogs/)."""
+    folder = folder if folder is not None else data_dir("dialogs")
+    files = sorted(p for p in folder.glob("*.yaml") if p.name[:2].isdigit())
+    if not files:
+        raise DataFileError(f"{folder}: no section files (named like 10_intake.yaml) found")
+    sections = [load_model(path, Section) for path in files]
+    try:
+        return Dialog(sections=sections)
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]) for e in exc.errors())
+        raise DataFileError(f"{folder}: the sections do not fit together: {problems}") from exc
+
+
+@cache
+def shipped_dialog() -> Dialog:
+    """The shipped interview, loaded once per process."""
+    return load_dialog()
+
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+
+
+def schema_of(model: type[BaseModel]) -> str:
+    """The JSON Schema text committed next to the code so editors can validate dialog files."""
+    return json.dumps(model.model_json_schema(by_alias=True), indent=2, sort_keys=True) + "\n"

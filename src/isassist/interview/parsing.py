@@ -1,0 +1,401 @@
+"""Understand answers as people type them, or say what is wrong and what would be right.
+
+Every parser returns a ``Parsed`` value or raises ``AnswerProblem`` carrying a message and an
+example in the interview language; the engine then asks the same question again, so a typo
+never costs an earlier answer. "weet niet", "unknown", "?" and friends are accepted by every
+question type and become knowledge gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from isassist.facts import Scalar, Value
+from isassist.interview.dialog import Option, Question
+from isassist.interview.messages import say
+from isassist.interview.services import QuantityProblem, Services
+from isassist.knowledge.codes import (
+    CodeError,
+    compact_ewc,
+    dotted_cpa,
+    dotted_nace,
+    looks_like_cas,
+    normalise_cas,
+)
+from isassist.units import QuantityError, is_unknown_answer, parse_number, parse_temperature
+
+MAX_ANSWER_CHARS = 2000
+
+YES_WORDS = frozenset({"ja", "j", "yes", "y", "jawel", "zeker", "klopt", "true", "wel", "yep"})
+NO_WORDS = frozenset({"nee", "neen", "n", "no", "niet", "false", "geen", "nope"})
+CONFIRM_WORDS = frozenset({"ok", "oké", "oke", "bevestig", "confirm", "goed", "akkoord"})
+CONFIRM_WORDS = CONFIRM_WORDS | YES_WORDS
+REJECT_WORDS = frozenset({"verwerp", "reject", "weg", "schrap", "remove"}) | NO_WORDS
+_SPLIT = re.compile(r"\s*(?:[,;/]|\s+en\s+|\s+and\s+|\s+&\s+)\s*", re.IGNORECASE)
+
+# the unit of a number question -> the units isassist.units may read from the answer
+ACCEPTED_UNITS: dict[str, frozenset[str]] = {
+    "EUR/year": frozenset({"EUR", "EUR/year"}),
+    "EUR/t": frozenset({"EUR/t", "EUR"}),
+    "h/year": frozenset({"h", "h/year"}),
+}
+
+
+class AnswerProblem(ValueError):
+    """An answer that cannot be used; ``message`` says why, ``example`` shows a right one."""
+
+    def __init__(self, message: str, example: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.example = example
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What an answer means. ``value`` is None for knowledge gaps."""
+
+    value: Value | None
+    status: str = "known"
+    unit: str | None = None
+    extra: dict[str, Scalar] = field(default_factory=dict)
+
+    @property
+    def display(self) -> str:
+        if self.status != "known":
+            return self.status
+        shown = ", ".join(self.value) if isinstance(self.value, list) else str(self.value)
+        return f"{shown} {self.unit}" if self.unit else shown
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".!")
+
+
+def check_input(text: str, lang: str) -> str:
+    """Refuse pastes and control characters before any parsing sees them."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise AnswerProblem(
+            say("too_long", lang, n=len(text), limit=MAX_ANSWER_CHARS),
+            "ongeveer 200 ton per jaar" if lang == "nl" else "about 200 tonnes a year",
+        )
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n" for ch in text):
+        raise AnswerProblem(say("control_chars", lang), "houtafval" if lang == "nl" else "wood")
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise AnswerProblem(say("empty", lang), "weet niet" if lang == "nl" else "unknown")
+    return cleaned
+
+
+def is_unknown(text: str) -> bool:
+    return _words(text) in {"?", "??"} or is_unknown_answer(text)
+
+
+def _example(question: Question, lang: str, fallback: str) -> str:
+    return question.example.get(lang) if question.example is not None else fallback
+
+
+def _format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def parse_fixed_number(question: Question, text: str, lang: str) -> Parsed:
+    """A number in the question's fixed unit; another unit typed with it is refused."""
+    unit = question.unit
+    example = _example(question, lang, f"{_format_number(question.min or 10)} {unit or ''}")
+    language: Literal["nl", "en"] = "nl" if lang == "nl" else "en"
+    try:
+        if unit == "°C":
+            number = parse_temperature(text, language)
+            typed_unit = None
+        else:
+            number = parse_number(text, language)
+            typed_unit = number.unit
+    except QuantityError as error:
+        message = error.message_nl if lang == "nl" else error.message_en
+        raise AnswerProblem(message, example) from None
+    accepted = ACCEPTED_UNITS.get(unit or "", frozenset({unit}))
+    if typed_unit is not None and typed_unit not in accepted:
+        raise AnswerProblem(say("wrong_unit", lang, unit=typed_unit, expected=unit or "-"), example)
+    _check_range(question, number.value, lang, example)
+    return Parsed(value=number.value, unit=unit)
+
+
+def _check_range(question: Question, value: float, lang: str, example: str) -> None:
+    if question.min is not None and value < question.min:
+        raise AnswerProblem(
+            say("below_min", lang, value=_format_number(value), min=_format_number(question.min)),
+            example,
+        )
+    if question.max is not None and value > question.max:
+        raise AnswerProblem(
+            say("above_max", lang, value=_format_number(value), max=_format_number(question.max)),
+            example,
+        )
+
+
+def parse_quantity_answer(question: Question, text: str, lang: str, services: Services) -> Parsed:
+    example = _example(
+        question, lang, "ongeveer 200 ton per jaar" if lang == "nl" else "about 200 tonnes a year"
+    )
+    try:
+        quantity = services.parse_quantity(text, lang)
+    except QuantityProblem as problem:
+        raise AnswerProblem(problem.message, problem.example or example) from None
+    except QuantityError as error:
+        message = error.message_nl if lang == "nl" else error.message_en
+        raise AnswerProblem(message, error.example or example) from None
+    value = quantity.per_year_value if quantity.per_year_value is not None else quantity.value
+    unit = quantity.per_year_unit or quantity.unit
+    if value <= 0:
+        raise AnswerProblem(say("below_min", lang, value=_format_number(value), min=">0"), example)
+    _check_range(question, value, lang, example)
+    extra: dict[str, Scalar] = {"typed_value": quantity.value, "typed_unit": quantity.unit}
+    if quantity.tonnes_per_year is not None:
+        extra["tonnes_per_year"] = quantity.tonnes_per_year
+    return Parsed(value=value, unit=unit, extra=extra)
+
+
+def parse_score(question: Question, text: str, lang: str) -> Parsed:
+    example = _example(question, lang, "4")
+    candidate = re.sub(r"\s*/\s*5$", "", text.strip())
+    if not re.fullmatch(r"[1-5]", candidate):
+        raise AnswerProblem(say("bad_score", lang), example)
+    return Parsed(value=int(candidate))
+
+
+def parse_yesno(question: Question, text: str, lang: str) -> Parsed:
+    words = _words(text)
+    first = words.split(" ")[0].strip(",")
+    if words in YES_WORDS or first in YES_WORDS:
+        return Parsed(value="yes")
+    if words in NO_WORDS or first in NO_WORDS:
+        return Parsed(value="no")
+    raise AnswerProblem(say("bad_yesno", lang), "ja" if lang == "nl" else "yes")
+
+
+def _option_names(option: Option) -> set[str]:
+    return {
+        _words(option.value.replace("_", " ")),
+        _words(option.value),
+        _words(option.label.nl),
+        _words(option.label.en),
+        *(_words(s) for s in option.synonyms),
+    }
+
+
+def match_option(options: Sequence[Option], text: str) -> Option | None:
+    """The option meant by ``text``: its number, value, label, a synonym or a near spelling."""
+    words = _words(text)
+    if words.isdigit() and 1 <= int(words) <= len(options):
+        return options[int(words) - 1]
+    for option in options:
+        if words in _option_names(option):
+            return option
+    starts = [o for o in options if any(n.startswith(words) for n in _option_names(o))]
+    if len(words) >= 3 and len(starts) == 1:
+        return starts[0]
+    scored = sorted(
+        ((max(fuzz.ratio(words, n) for n in _option_names(o)), i) for i, o in enumerate(options)),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= 85 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return options[scored[0][1]]
+    return None
+
+
+def _options_text(options: Sequence[Option], lang: str) -> str:
+    return ", ".join(f"{i}) {o.label.get(lang)}" for i, o in enumerate(options, 1))
+
+
+def parse_choice(question: Question, text: str, lang: str) -> Parsed:
+    option = match_option(question.options, text)
+    if option is None:
+        raise AnswerProblem(
+            say("bad_choice", lang, text=text, options=_options_text(question.options, lang)),
+            _example(question, lang, question.options[0].label.get(lang)),
+        )
+    return Parsed(value=option.value)
+
+
+def parse_multi(question: Question, text: str, lang: str) -> Parsed:
+    if _words(text) in {"geen", "none", "niets", "nothing", "geen enkele"}:
+        return Parsed(value=[])
+    chosen: list[str] = []
+    for piece in _SPLIT.split(text):
+        if not piece.strip():
+            continue
+        option = match_option(question.options, piece)
+        if option is None:
+            raise AnswerProblem(
+                say("bad_choice", lang, text=piece, options=_options_text(question.options, lang)),
+                _example(
+                    question,
+                    lang,
+                    ", ".join(o.label.get(lang) for o in question.options[:2]),
+                ),
+            )
+        if option.value not in chosen:
+            chosen.append(option.value)
+    return Parsed(value=chosen)
+
+
+def parse_text(question: Question, text: str, lang: str) -> Parsed:
+    minimum = int(question.min or 1)
+    if len(text) < minimum:
+        raise AnswerProblem(say("short_text", lang, n=minimum), _example(question, lang, "-"))
+    return Parsed(value=text)
+
+
+def parse_canvas(question: Question, text: str, lang: str) -> Parsed:
+    words = _words(text)
+    if words in CONFIRM_WORDS:
+        return Parsed(value="confirmed")
+    if words in REJECT_WORDS:
+        return Parsed(value="rejected")
+    return Parsed(value="edited", extra={"text": text})
+
+
+# --- codes ---------------------------------------------------------------------------------
+
+_CODE_EXAMPLE = {"ewc": "17 02 01", "nace": "11.05", "cpa": "38.11.51", "cas": "7440-50-8"}
+
+
+def normalise_code(system: str, text: str) -> str | None:
+    """The canonical spelling of a code (EWC compact, NACE/CPA dotted), or None if not one.
+
+    A CAS number with a wrong check digit raises CodeError naming the expected digit.
+    """
+    raw = text.strip()
+    for prefix in ("EWC", "NACE", "CPA", "CAS"):
+        if raw.upper().startswith(prefix):
+            raw = raw[len(prefix) :].strip(" :")
+    if system == "ewc":
+        return compact_ewc(raw)
+    if system == "nace":
+        return dotted_nace(raw)
+    if system == "cpa":
+        return dotted_cpa(raw)
+    return normalise_cas(raw) if looks_like_cas(raw) else None
+
+
+def parse_code(
+    question: Question,
+    text: str,
+    lang: str,
+    services: Services,
+    suggestions: Sequence[str],
+    sector: str | None,
+) -> Parsed:
+    """One or more codes: typed in any spelling, or picked by suggestion number."""
+    system = question.code or "ewc"
+    example = _example(question, lang, _CODE_EXAMPLE[system])
+    pieces = [p for p in _SPLIT.split(text) if p.strip()] if question.multiple else [text]
+    codes: list[str] = []
+    for piece in pieces:
+        code = _one_code(system, piece.strip(), lang, services, suggestions, sector, example)
+        if code not in codes:
+            codes.append(code)
+    return Parsed(value=codes if question.multiple else codes[0])
+
+
+def _one_code(
+    system: str,
+    piece: str,
+    lang: str,
+    services: Services,
+    suggestions: Sequence[str],
+    sector: str | None,
+    example: str,
+) -> str:
+    label = system.upper()
+    if suggestions and re.fullmatch(r"\d{1,2}", piece) and (len(piece) == 1 or system != "nace"):
+        number = int(piece)
+        if not 1 <= number <= len(suggestions):
+            raise AnswerProblem(say("bad_pick", lang, n=number, count=len(suggestions)), "1")
+        return suggestions[number - 1]
+    try:
+        code = normalise_code(system, piece)
+    except CodeError as error:
+        raise AnswerProblem(str(error), example) from None
+    if code is not None:
+        if services.code_label(system, code, lang) is None:
+            raise AnswerProblem(say("unknown_code", lang, system=label, code=piece), example)
+        return code
+    found = services.search_codes(system, piece, lang, sector)[:3]
+    message = say("bad_code", lang, text=piece, system=label)
+    if found:
+        options = "; ".join(f"{s.code} {s.label}" for s in found)
+        message += " " + say("did_you_mean", lang, options=options)
+        example = found[0].code
+    raise AnswerProblem(message, example)
+
+
+_LATLON = re.compile(
+    r"^(-?\d{1,2}(?:[.,]\d+)?)\s*°?\s*([NS])?\s*[,;\s]\s*(-?\d{1,3}(?:[.,]\d+)?)\s*°?\s*([EOW])?$",
+    re.IGNORECASE,
+)
+
+
+def parse_location(question: Question, text: str, lang: str, services: Services) -> Parsed:
+    example = _example(question, lang, "9000 Gent" if lang == "nl" else "9000 Ghent")
+    coords = _LATLON.match(text.strip())
+    if coords and ("." in text or "," in text.strip()[3:]):
+        lat = float(coords.group(1).replace(",", "."))
+        lon = float(coords.group(3).replace(",", "."))
+        lat = -lat if (coords.group(2) or "").upper() == "S" else lat
+        lon = -lon if (coords.group(4) or "").upper() == "W" else lon
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise AnswerProblem(say("bad_location", lang, text=text), example)
+        return Parsed(value=f"{lat:.5f},{lon:.5f}", extra={"lat": lat, "lon": lon})
+    postcode = re.search(r"(?<!\d)(?:B-?\s?)?([1-9]\d{3})(?!\d)", text, re.IGNORECASE)
+    if postcode is None:
+        raise AnswerProblem(say("bad_location", lang, text=text), example)
+    place = services.place(postcode.group(1))
+    if place is None:
+        raise AnswerProblem(say("unknown_postcode", lang, code=postcode.group(1)), example)
+    extra: dict[str, Scalar] = {"country": place.country}
+    for key in ("locality", "region", "lat", "lon"):
+        value = getattr(place, key)
+        if value is not None:
+            extra[key] = value
+    return Parsed(value=postcode.group(1), extra=extra)
+
+
+def parse_answer(
+    question: Question,
+    text: str,
+    lang: str,
+    services: Services,
+    suggestions: Sequence[str] = (),
+    sector: str | None = None,
+) -> Parsed:
+    """Understand ``text`` as an answer to ``question`` or raise AnswerProblem."""
+    cleaned = check_input(text, lang)
+    if is_unknown(cleaned):
+        return Parsed(value=None, status="unknown")
+    kind = question.type
+    if kind == "text":
+        return parse_text(question, cleaned, lang)
+    if kind == "number":
+        return parse_fixed_number(question, cleaned, lang)
+    if kind == "quantity":
+        return parse_quantity_answer(question, cleaned, lang, services)
+    if kind == "choice":
+        return parse_choice(question, cleaned, lang)
+    if kind == "multi":
+        return parse_multi(question, cleaned, lang)
+    if kind == "yesno":
+        return parse_yesno(question, cleaned, lang)
+    if kind == "score":
+        return parse_score(question, cleaned, lang)
+    if kind == "code":
+        return parse_code(question, cleaned, lang, services, suggestions, sector)
+    if kind == "location":
+        return parse_location(question, cleaned, lang, services)
+    return parse_canvas(question, cleaned, lang)

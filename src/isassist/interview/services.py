@@ -1,0 +1,110 @@
+"""The seam between the interview and the packages it stands on.
+
+The interview needs code look-ups and postcodes (isassist.knowledge), EWC suggestions
+(isassist.classify), quantity parsing (isassist.units) and conclusions (isassist.rules). They
+are reached through this one protocol so the dialog logic can be tested with a small
+in-test double, and so the adapters to the real packages live in one place
+(``isassist.interview.adapters``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from isassist.facts import Fact
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a company is, as far as the postcode or coordinates tell."""
+
+    postcode: str | None
+    locality: str | None
+    region: str | None
+    country: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount understood from what the user typed, normalised per year where possible."""
+
+    value: float
+    unit: str
+    per_year_value: float | None
+    per_year_unit: str | None
+    tonnes_per_year: float | None
+
+
+class QuantityProblem(ValueError):
+    """The typed quantity was not understood; ``example`` shows a right answer."""
+
+    def __init__(self, message: str, example: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.example = example
+
+
+@dataclass(frozen=True)
+class CodeSuggestion:
+    code: str
+    label: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A real exchange from the case library that resembles a stream."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ConclusionView:
+    """A rule conclusion as the interview and dossier use it (decoupled from the engine)."""
+
+    rule_id: str
+    kind: str
+    category: str
+    text: dict[str, str]
+    source: str
+    stream_id: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+    severity: str = ""
+    title: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.rule_id, self.stream_id)
+
+
+class Services(Protocol):
+    """What the interview asks of knowledge, classifier, units and rules."""
+
+    def code_label(self, system: str, code: str, lang: str) -> str | None: ...
+
+    def search_codes(
+        self, system: str, text: str, lang: str, sector: str | None
+    ) -> list[CodeSuggestion]: ...
+
+    def ewc_flags(self, code: str) -> tuple[bool, bool]:
+        """(hazardous, mirror entry) of one EWC entry."""
+        ...
+
+    def families(self, ewc_codes: Sequence[str]) -> list[str]: ...
+
+    def exchanges(
+        self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
+    ) -> list[Exchange]: ...
+
+    def place(self, postcode: str) -> Place | None: ...
+
+    def parse_quantity(self, text: str, lang: str) -> Quantity: ...
+
+    def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]: ...
+
+    def close(self, interview_id: str) -> None: ...
