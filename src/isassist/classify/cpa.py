@@ -25,7 +25,7 @@ class CpaIndex:
         self.postings: dict[str, list[str]] = defaultdict(list)
         for code, title in self.titles.items():
             if code.count(".") >= 1 and len(code) >= 5:
-                for token in set(index.analyzer.tokens(title)):
+                for token in set(index.analyzer.tokens(title, dutch=False)):
                     self.postings[token].append(code)
 
 

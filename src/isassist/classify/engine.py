@@ -27,6 +27,8 @@ _TYPO_WEIGHT = 0.7
 _TYPO_CUTOFF = 86
 _TEXT_WEIGHT = 0.8
 _CANDIDATES = 40
+_TERM_COVER_MIN = 0.6
+_SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
 
 
 @dataclass
@@ -46,7 +48,8 @@ class Query:
     typos: dict[str, str]
 
 
-def read_query(index: ClassifierIndex, text: str) -> Query:
+def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
+    """Weighted tokens of ``text``; words nobody knows still count, so coverage stays honest."""
     folded = fold(strip_code_references(text)).split()
     cues = read_cues(folded)
     weights: dict[str, float] = {}
@@ -55,14 +58,13 @@ def read_query(index: ClassifierIndex, text: str) -> Query:
         token = stem(word)
         if token in cues.negated or word in cues.negated:
             continue
-        for part in index.analyzer.tokens(word):
+        for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = 1.0 if part == token else _PART_WEIGHT
             if part not in index.idf and part not in index.term_postings and len(part) >= 5:
                 fixed = _nearest(index, part)
-                if fixed is None:
-                    continue
-                typos[part] = fixed
-                part, weight = fixed, _TYPO_WEIGHT
+                if fixed is not None:
+                    typos[part] = fixed
+                    part, weight = fixed, _TYPO_WEIGHT
             weights[part] = max(weights.get(part, 0.0), weight)
     return Query(weights, cues, typos)
 
@@ -95,12 +97,20 @@ def _term_evidence(
             seen.add(position)
             item = index.terms[position]
             present = [t for t in item.tokens if t in query.weights]
-            if len(present) < len(item.tokens):
+            # Missing generic words ("afval", "waste") hardly matter; missing specific ones do.
+            term_cover = sum(index.token_idf(t) for t in present) / sum(
+                index.token_idf(t) for t in item.tokens
+            )
+            if term_cover < _TERM_COVER_MIN:
                 continue
             matched.append(item)
             covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
-            strength = min(1.0, covered) * _sector_term_factor(item, sector)
-            strength *= 0.6 if item.broad else 1.0 / (1.0 + 0.15 * math.log(len(item.codes) or 1))
+            strength = min(1.0, covered) * term_cover**2 * _sector_term_factor(item, sector)
+            strength *= (
+                0.6
+                if item.broad
+                else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
+            )
             for code in item.codes:
                 ev = evidence[code]
                 if strength > ev.term:

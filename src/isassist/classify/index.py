@@ -58,9 +58,11 @@ class ClassifierIndex:
         own: dict[str, set[str]] = {}
         heading_tokens: dict[str, set[str]] = {}
         for code, (en, nl) in catalogue.headings.items():
-            heading_tokens[code] = set(self.analyzer.tokens(f"{en} {nl}"))
+            heading_tokens[code] = set(self.analyzer.tokens(en, dutch=False))
+            heading_tokens[code].update(self.analyzer.tokens(nl))
         for code, entry in catalogue.entries.items():
-            tokens = set(self.analyzer.tokens(f"{entry.text_en} {entry.text_nl}"))
+            tokens = set(self.analyzer.tokens(entry.text_en, dutch=False))
+            tokens.update(self.analyzer.tokens(entry.text_nl))
             own[code] = tokens
             doc: dict[str, float] = dict.fromkeys(heading_tokens.get(code[:2], ()), _CHAPTER_WEIGHT)
             for t in heading_tokens.get(code[:4], ()):
@@ -93,7 +95,7 @@ class ClassifierIndex:
         self.terms: list[IndexedTerm] = []
         self.term_postings: dict[str, list[int]] = defaultdict(list)
         for term in catalogue.terms:
-            tokens = frozenset(self.analyzer.tokens(term.term))
+            tokens = frozenset(self.analyzer.tokens(term.term, dutch=term.lang == "nl"))
             if not tokens:
                 continue
             codes: list[str] = []

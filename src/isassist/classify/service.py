@@ -76,7 +76,7 @@ class Classifier:
         hazard = check_hazard(hazardous)
         if top < 1:
             raise ValueError("top must be at least 1")
-        query = read_query(self.index, f"{description} {state or ''}")
+        query = read_query(self.index, f"{description} {state or ''}", language)
         folded = fold(strip_code_references(description)).split()
         nature = read_nature(folded, list(query.weights))
         notes = notes_for(nature, language)

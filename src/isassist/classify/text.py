@@ -96,21 +96,31 @@ class Analyzer:
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
-    def tokens(self, text: str) -> list[str]:
-        """Stems of ``text`` in order; compounds contribute the whole word and its parts."""
+    def tokens(self, text: str, dutch: bool = True) -> list[str]:
+        """Stems of ``text`` in order; compounds contribute the whole word and its parts.
+
+        English is not split at all ("alkaline" is not "alkal" + "line"); ``dutch=False``
+        also suits a query whose language is unsure, since it still splits a word glued
+        entirely from known parts.
+        """
         out: list[str] = []
         for word in words(text):
             out.append(stem(word))
             if len(word) >= 2 * _MIN_PART:
-                out.extend(p for p in self.split(word) if p != out[-1])
+                out.extend(p for p in self.split(word, dutch) if p != out[-1])
         return out
 
-    def split(self, word: str) -> tuple[str, ...]:
-        """Stems of the known parts ``word`` is glued from, or () when it is not a compound."""
-        cached = self._splits.get(word)
+    def split(self, word: str, dutch: bool = True) -> tuple[str, ...]:
+        """Stems of the known parts ``word`` is glued from, or () when it is not a compound.
+
+        With ``dutch`` a single known head or tail word is enough ("varkensmest" -> "mest");
+        without it every part must be known.
+        """
+        key = word if dutch else f"!{word}"
+        cached = self._splits.get(key)
         if cached is None:
-            cached = self._split(word) or ()
-            self._splits[word] = cached
+            cached = (self._split(word) if dutch else self._split_known(word)) or ()
+            self._splits[key] = cached
         return cached
 
     def _known(self, part: str) -> bool:
