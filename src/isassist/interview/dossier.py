@@ -1,8 +1,9 @@
 """The dossier: the result of an interview as a versioned JSON document.
 
 Reports, the TUI and exports read this schema, never the engine's internals, so it is
-versioned: ``schema_version`` changes when a field changes meaning, and ``InterviewExport``
-carries the answer log next to it so an imported interview can be resumed, not just read.
+versioned: ``schema_version`` changes when a field changes meaning. The export file of
+isassist.store carries the dossier next to the answer log, so an imported interview can be
+resumed, not just read.
 """
 
 from __future__ import annotations
@@ -113,17 +114,6 @@ class Dossier(_Out):
     notes: list[NoteOut] = []
 
 
-class InterviewExport(_Out):
-    """An interview as a file: the answer log (to resume) plus its dossier (to read)."""
-
-    format: Literal["isassist-interview"] = "isassist-interview"
-    schema_version: Literal[1] = 1
-    interview_id: str
-    title: str = ""
-    events: list[dict[str, Any]]
-    dossier: Dossier
-
-
 def _strings(value: Value | None) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
@@ -224,7 +214,7 @@ def build_dossier(interview: Interview) -> Dossier:
     """The dossier of ``interview`` as it stands now."""
     state = interview.state
     value_map = {
-        qid: str(answer.value)
+        qid: "; ".join(answer.value) if isinstance(answer.value, list) else str(answer.value)
         for (qid, stream), answer in state.answers.items()
         if stream is None
         and answer.status == "known"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isassist.interview.commands import Command, parse_command
 from isassist.interview.conditions import Scope, holds
@@ -34,6 +34,9 @@ from isassist.interview.messages import say
 from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.services import CodeSuggestion, ConclusionView, Services
 from isassist.interview.state import Slot, State, apply, stream_names
+
+if TYPE_CHECKING:
+    from isassist.interview.dossier import Dossier
 
 EventSink = Callable[[dict[str, Any]], None]
 FOLLOW_UP_KINDS = frozenset({"knowledge_gap", "follow_up"})
@@ -350,6 +353,14 @@ class Interview:
                 question=self._view(section, question, stream),
             )
         value = parsed.value
+        if question.type == "canvas" and value == "confirmed" and stream is not None:
+            if self.canvas_draft(question.block or "", stream) is None:
+                return Turn(
+                    accepted=False,
+                    problem=say("canvas_none", lang),
+                    example="verwerp" if lang == "nl" else "reject",
+                    question=self._view(section, question, stream),
+                )
         if question.creates_streams and isinstance(value, str):
             value = stream_names(value)
         event = Answered(
@@ -587,7 +598,7 @@ class Interview:
     def close(self) -> None:
         self.services.close(self.id)
 
-    def dossier(self) -> Any:
+    def dossier(self) -> Dossier:
         from isassist.interview.dossier import build_dossier
 
         return build_dossier(self)

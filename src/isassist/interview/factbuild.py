@@ -65,7 +65,8 @@ def _company(state: State, dialog: Dialog) -> Company:
         if not (question.sets or "").startswith("company."):
             continue
         if target == "location":
-            fields["postcode"] = answer.value if "lat" not in answer.extra else None
+            is_postcode = isinstance(answer.value, str) and answer.value.isdigit()
+            fields["postcode"] = answer.value if is_postcode else None
             fields["region"] = answer.extra.get("region")
             fields["country"] = answer.extra.get("country", "BE")
         elif target == "nace" and isinstance(answer.value, str):

@@ -1,0 +1,121 @@
+"""Saved interviews: the engine's answer log written through isassist.store, one event per
+transaction, and read back to resume.
+
+The store knows a few generic event kinds; the interview's richer events (focus, jump, stream
+added or removed) travel in its ``command`` kind with the details in ``value``. Mapping both
+ways in one module keeps the store ignorant of dialog details and the engine ignorant of SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from isassist.interview.dialog import Dialog
+from isassist.interview.engine import Interview
+from isassist.interview.loader import shipped_dialog
+from isassist.interview.services import Services
+from isassist.store import Event as StoredEvent
+from isassist.store import InterviewMeta, NewEvent, Store
+
+DIALOG_VERSION = "1"
+
+
+def to_store(data: dict[str, Any]) -> NewEvent:
+    """One engine event (JSON) as a store event."""
+    kind = data["kind"]
+    question = data.get("question")
+    stream = data.get("stream")
+    if kind == "answer":
+        return NewEvent(
+            kind="answer",
+            question_id=question,
+            stream_id=stream,
+            raw_text=data.get("text", ""),
+            value={"value": data.get("value"), "unit": data.get("unit"), "extra": data["extra"]},
+            status=data.get("status", "known"),
+        )
+    if kind == "skip":
+        return NewEvent(kind="skip", question_id=question, stream_id=stream, status="skipped")
+    if kind == "withdraw":
+        return NewEvent(kind="withdraw", question_id=question, stream_id=stream)
+    if kind == "focus":
+        return NewEvent(kind="revise", question_id=question, stream_id=stream)
+    if kind == "note":
+        return NewEvent(
+            kind="note", question_id=question, stream_id=stream, raw_text=data.get("text", "")
+        )
+    details = {k: v for k, v in data.items() if k not in ("question", "stream")}
+    return NewEvent(kind="command", question_id=question, stream_id=stream, value=details)
+
+
+def from_store(event: StoredEvent) -> dict[str, Any]:
+    """One stored event as the engine's JSON event."""
+    at = {"question": event.question_id, "stream": event.stream_id}
+    if event.kind == "answer":
+        packed = event.value if isinstance(event.value, dict) else {"value": event.value}
+        extra = packed.get("extra")
+        return {
+            "kind": "answer",
+            **at,
+            "text": event.raw_text,
+            "value": packed.get("value"),
+            "status": "unknown" if event.status == "unknown" else "known",
+            "unit": packed.get("unit"),
+            "extra": extra if isinstance(extra, dict) else {},
+        }
+    if event.kind == "revise":
+        return {"kind": "focus", **at}
+    if event.kind == "note":
+        return {"kind": "note", **at, "text": event.raw_text}
+    if event.kind in ("skip", "withdraw"):
+        return {"kind": event.kind, **at}
+    details = dict(event.value) if isinstance(event.value, dict) else {}
+    if details.get("kind") in ("add_stream", "remove_stream"):
+        return details | {"stream": event.stream_id}
+    return details | at
+
+
+def start_saved(
+    store: Store,
+    services: Services,
+    mode: str = "broker",
+    language: str = "nl",
+    title: str = "",
+    dialog: Dialog | None = None,
+) -> Interview:
+    """A new interview whose every event is stored before the engine acts on it."""
+    meta = InterviewMeta(
+        title=title[:200],
+        mode="self" if mode == "self" else "broker",
+        language="en" if language == "en" else "nl",
+        dialog_version=DIALOG_VERSION,
+    )
+    interview_id = store.create_interview(meta)
+    return Interview.start(
+        dialog or shipped_dialog(),
+        services,
+        mode=mode,
+        language=language,
+        interview_id=interview_id,
+        sink=lambda data: _append(store, interview_id, data),
+    )
+
+
+def resume(
+    store: Store, interview_id: str, services: Services, dialog: Dialog | None = None
+) -> Interview:
+    """The interview as its stored log left it, still writing to the store."""
+    events = [from_store(e) for e in store.events(interview_id)]
+    return Interview(
+        dialog or shipped_dialog(),
+        services,
+        interview_id,
+        events=events,
+        sink=lambda data: _append(store, interview_id, data),
+    )
+
+
+def _append(store: Store, interview_id: str, data: dict[str, Any]) -> None:
+    store.append(interview_id, to_store(data))
+    if data.get("kind") == "answer" and data.get("question") == "company_name":
+        store.update(interview_id, company=str(data.get("text", ""))[:200])
