@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from isassist.knowledge.base import Knowledge
-from isassist.knowledge.codes import cas_check_digit_ok
+from isassist.knowledge.codes import cas_check_digit_ok, fold
 from isassist.knowledge.models import (
     Case,
     CasSubstance,
@@ -411,10 +411,18 @@ def _read_glossary(reader: _Reader, path: Path) -> dict[str, GlossaryEntry]:
         if entry.id in entries:
             raise KnowledgeError(f"{reader.where(path)} {label}: id appears twice")
         entries[entry.id] = entry
+    owner: dict[str, str] = {}
     for entry in entries.values():
-        for ref in entry.see:
+        for ref in entry.related:
             if ref not in entries:
                 raise KnowledgeError(
-                    f"{reader.where(path)} entry {entry.id}: see: unknown entry {ref!r}"
+                    f"{reader.where(path)} entry {entry.id}: related: unknown entry {ref!r}"
+                )
+        names = (entry.term_nl, entry.term_en, *entry.aliases_nl, *entry.aliases_en)
+        for name in {fold(n) for n in names}:
+            if owner.setdefault(name, entry.id) != entry.id:
+                raise KnowledgeError(
+                    f"{reader.where(path)} entry {entry.id}: {name!r} already names entry "
+                    f"{owner[name]!r}; a look-up must land on one term"
                 )
     return entries

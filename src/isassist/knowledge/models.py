@@ -184,9 +184,11 @@ class GlossaryEntry(_Record):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     term_nl: str = Field(min_length=1)
     term_en: str = Field(min_length=1)
-    text_nl: str = Field(min_length=1)
-    text_en: str = Field(min_length=1)
-    see: Codes = ()
+    aliases_nl: Codes = ()
+    aliases_en: Codes = ()
+    definition_nl: str = Field(min_length=1)
+    definition_en: str = Field(min_length=1)
+    related: Codes = ()
     source: str = ""
 
 
