@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
 from isassist.units.registry import convert
 from isassist.units.scan import Group, scan
-from isassist.units.tokens import tokenize
+from isassist.units.tokens import tidy, tokenize
 from isassist.units.unknown import is_unknown_answer
 from isassist.units.vocabulary import ARTICLES, PERIOD_WORDS, UNITS
 
@@ -57,8 +57,8 @@ def parse_temperature(text: str, lang: Lang = "nl") -> ParsedNumber:
     tokens, group, approximate = _single_number(text, lang, multipliers=False)
     scale = next((_TEMPERATURE_UNITS[t] for t in tokens if t in _TEMPERATURE_UNITS), "degC")
     sign = -1.0 if group.negative else 1.0
-    low = convert(sign * group.low, scale, "degC")
-    high = convert(sign * group.high, scale, "degC") if group.high is not None else None
+    low = tidy(convert(sign * group.low, scale, "degC"))
+    high = tidy(convert(sign * group.high, scale, "degC")) if group.high is not None else None
     value = low if high is None else (low + high) / 2
     if value < ABSOLUTE_ZERO_C:
         raise QuantityError(

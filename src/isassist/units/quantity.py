@@ -14,7 +14,7 @@ from isassist.units.densities import density_for
 from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
 from isassist.units.registry import convert, pint_kind
 from isassist.units.scan import Group, scan
-from isassist.units.tokens import tokenize
+from isassist.units.tokens import tidy, tokenize
 from isassist.units.unknown import is_unknown_answer
 from isassist.units.vocabulary import (
     HOURS_PER_PERIOD,
@@ -308,7 +308,7 @@ def _power(
             "How many hours a year is this power available? That gives the energy per year.",
         )
     else:
-        per_year = _tidy(power_kw * hours / 1000.0)
+        per_year = tidy(power_kw * hours / 1000.0)
         notes.add(
             f"{fmt(power_kw, 'nl')} kW × {fmt(hours, 'nl')} h = {fmt(per_year, 'nl')} MWh/jaar.",
             f"{fmt(power_kw, 'en')} kW × {fmt(hours, 'en')} h = {fmt(per_year, 'en')} MWh/year.",
@@ -388,7 +388,7 @@ def _amount(
         if period == "workday":
             notes.add("250 werkdagen per jaar gerekend.", "Counted 250 working days a year.")
     if per_year is not None:
-        per_year = _tidy(per_year)
+        per_year = tidy(per_year)
         _check_limit(per_year, per_year_unit, lang)
     tonnes, used_density = _tonnes(spec, per_year, density, lang, notes)
     return ParsedQuantity(
@@ -426,7 +426,7 @@ def _tonnes(
         )
         return None, None
     value, name = density
-    tonnes = _tidy(per_year * value)
+    tonnes = tidy(per_year * value)
     _check_limit(tonnes, "t", lang)
     label_nl = f" ({name})" if name else ""
     notes.add(
@@ -434,11 +434,6 @@ def _tonnes(
         f"Density {fmt(value, 'en')} t/m³{label_nl}: {fmt(tonnes, 'en')} t/year.",
     )
     return tonnes, value
-
-
-def _tidy(value: float) -> float:
-    """Drop binary-fraction noise (14.399999999999999) that no unit conversion means."""
-    return float(f"{value:.12g}")
 
 
 def _check_limit(per_year: float, unit: str, lang: Lang) -> None:

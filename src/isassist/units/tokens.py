@@ -101,6 +101,11 @@ def read_digits(token: str, lang: Lang) -> float:
     return _finite(float(head + "." + tail), token, lang)
 
 
+def tidy(value: float) -> float:
+    """Drop binary-fraction noise (14.399999999999999) that no unit conversion means."""
+    return float(f"{value:.12g}")
+
+
 def _grouped(number: str, separator: str) -> bool:
     groups = number.split(separator)
     return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
