@@ -38,6 +38,7 @@ _CONTAMINATED = word_set("""
 _CLEAN = word_set("ongevaarlijk onbehandeld onbehandelde untreated schoon clean")
 _NEGATORS = word_set("niet geen zonder not no without non un vrij free")
 _NEGATION_REACH = 2
+_LAST_RESORT = 0.6  # multiplier for "99" codes: only when nothing else fits
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,10 @@ def read_cues(folded_words: list[str]) -> Cues:
             reach = folded_words[i + 1 : i + 1 + _NEGATION_REACH]
             if word == "free" or word == "vrij":  # "free of X", "vrij van X": skip "of"/"van"
                 reach = folded_words[i + 2 : i + 3]
+            # "zonder teer", "not contaminated", "vrij van asbest": the hazard is denied.
             for target in reach:
                 negated.add(stem(target))
-                if target in _CONTAMINATED:
-                    hazard = "no"
+                hazard = "no"
     if hazard == "unknown" and any(
         w in _CONTAMINATED and stem(w) not in negated for w in folded_words
     ):
@@ -114,7 +115,7 @@ def order(
     if chapter == "16":
         factor *= 0.9
     if code.endswith("99"):
-        factor *= 0.8
+        factor *= _LAST_RESORT
         reasons.append(
             "99-code: alleen als niets anders past"
             if nl

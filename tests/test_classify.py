@@ -1,0 +1,175 @@
+"""Behaviour of the EWC/CPA classifier that a broker would notice."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from isassist.classify import ClassifyInputError, classify, suggest_cpa
+
+DEV_SET = Path(__file__).parent / "data" / "classification_dev.jsonl"
+
+
+def _cases() -> list[dict[str, object]]:
+    return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _codes(text: str, **kwargs: object) -> list[str]:
+    return [s.code for s in classify(text, **kwargs).suggestions]  # type: ignore[arg-type]
+
+
+def test_development_set_is_broad_enough() -> None:
+    cases = _cases()
+    assert len(cases) >= 120
+    assert sum(1 for c in cases if c["lang"] == "nl") / len(cases) >= 0.4
+    chapters = {str(code)[:2] for c in cases for code in c["expected"]}  # type: ignore[attr-defined]
+    assert chapters >= {f"{n:02d}" for n in range(1, 21)}
+    assert any("sector" not in c for c in cases) and any("sector" in c for c in cases)
+
+
+def test_development_set_top3_at_least_90_percent() -> None:
+    cases = _cases()
+    top1 = top3 = 0
+    for case in cases:
+        codes = _codes(str(case["text"]), sector=case.get("sector"), lang=case.get("lang"))
+        expected = set(case["expected"])  # type: ignore[call-overload]
+        top1 += bool(codes[:1]) and codes[0] in expected
+        top3 += bool(set(codes[:3]) & expected)
+    assert top3 / len(cases) >= 0.90
+    assert top1 / len(cases) >= 0.75
+
+
+def test_suggestion_carries_code_text_hazard_score_and_reason() -> None:
+    result = classify("walshuid van de warmwalserij", sector="24.10")
+    best = result.suggestions[0]
+    assert best.code == "100210"
+    assert best.description == "walshuid"
+    assert best.hazardous is False
+    assert 0.0 < best.score <= 1.0
+    assert "walshuid" in best.why
+    assert result.lang == "nl"
+
+
+def test_english_description_gets_english_official_text() -> None:
+    best = classify("mill scale from the rolling mill", sector="24.10").suggestions[0]
+    assert best.code == "100210"
+    assert best.description == "Mill scales"
+
+
+def test_packaging_goes_to_15_01_whatever_the_sector() -> None:
+    for sector in ("24.10", "10.51", "20.14"):
+        assert _codes("kartonnen dozen van de grondstoffen", sector=sector)[0] == "150101"
+    best = classify("stretch film from incoming pallets", sector="24.10").suggestions[0]
+    assert best.code == "150102"
+    assert "15 01" in best.why
+
+
+def test_office_and_canteen_waste_goes_to_chapter_20() -> None:
+    best = classify("etensresten uit de kantine", sector="24.10").suggestions[0]
+    assert best.code.startswith("20")
+    assert "hoofdstuk 20" in best.why
+
+
+def test_producer_sector_decides_between_look_alike_entries() -> None:
+    text = "slib van afvalwaterbehandeling ter plaatse"
+    assert _codes(text, sector="10.51")[0] == "020502"
+    assert _codes(text, sector="11.05")[0] == "020705"
+
+
+def test_99_codes_come_after_specific_entries() -> None:
+    codes = _codes("afval van de zuivelindustrie", sector="10.51")
+    specific = [c for c in codes if c.startswith("0205") and not c.endswith("99")]
+    assert specific and "020599" in codes
+    assert codes.index(specific[0]) < codes.index("020599")
+
+
+def test_mirror_entry_returns_both_sides_and_the_deciding_question() -> None:
+    result = classify("teerhoudend asfalt", sector="42.11")
+    codes = [s.code for s in result.suggestions]
+    assert "170301" in codes and "170302" in codes
+    tar = next(s for s in result.suggestions if s.code == "170301")
+    assert tar.hazardous
+    assert tar.mirror_partners == ("170302",)
+    assert "koolteer" in tar.deciding_question
+    assert "17 03 01*" in tar.deciding_question and "17 03 02" in tar.deciding_question
+
+
+def test_deciding_question_names_the_substances_of_the_hazardous_side() -> None:
+    result = classify("old cables from the renovation", lang="en")
+    cable = next(s for s in result.suggestions if s.code in ("170410", "170411"))
+    assert "oil, coal tar" in cable.deciding_question
+    soil = classify("excavated soil", lang="en").suggestions[0]
+    assert soil.code in ("170504", "170503")
+    assert "CLP" in soil.deciding_question
+
+
+def test_hazard_hint_puts_the_matching_side_first() -> None:
+    assert _codes("uitgegraven grond", hazardous="yes")[0] == "170503"
+    assert _codes("uitgegraven grond", hazardous="no")[0] == "170504"
+    assert _codes("uitgegraven grond, verontreinigd")[0] == "170503"
+    assert _codes("uitgegraven grond, niet verontreinigd")[0] == "170504"
+
+
+def test_negated_words_do_not_match() -> None:
+    codes = _codes("asphalt without tar", lang="en")
+    assert codes.index("170302") < codes.index("170301")
+
+
+def test_heat_is_not_waste_and_points_to_cpa_35_30() -> None:
+    result = classify("restwarmte van de oven, 180 graden")
+    assert result.suggestions == ()
+    assert any("CPA 35.30" in note for note in result.notes)
+    assert result.cpa[0].code.startswith("35.30")
+    english = classify("waste heat from the air compressors")
+    assert any("no EWC code" in note for note in english.notes)
+
+
+def test_by_product_wording_gets_a_note() -> None:
+    result = classify("bostel, gaat als veevoeder naar boeren", sector="11.05")
+    assert result.suggestions
+    assert any("bijproduct" in note for note in result.notes)
+
+
+def test_cpa_suggestions_from_terms_sector_and_titles() -> None:
+    assert suggest_cpa("stoom van de ketel")[0].code.startswith("35.30")
+    glass = [c.code for c in suggest_cpa("glass waste", None)]
+    assert "38.11.51" in glass
+    brewery = [c.code for c in suggest_cpa("bostel", "11.05")]
+    assert any(code.startswith("11.05") for code in brewery)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "fragment"),
+    [
+        ("", None, "empty"),
+        ("   ", None, "empty"),
+        ("x" * 100_000, None, "characters long"),
+        ("beton\x00puin", None, "control characters"),
+        ("betonpuin", "99.99", "unknown NACE"),
+        ("betonpuin", "bakkerij", "not a NACE code"),
+    ],
+)
+def test_bad_input_gets_a_message_not_a_crash(text: str, sector: str | None, fragment: str) -> None:
+    with pytest.raises(ClassifyInputError, match=fragment):
+        classify(text, sector=sector)
+
+
+def test_language_is_detected_or_taken_as_given() -> None:
+    assert classify("street sweepings").lang == "en"
+    assert classify("walshuid").lang == "nl"
+    assert classify("walshuid", lang="en").suggestions[0].description == "Mill scales"
+
+
+def test_one_query_takes_under_5_ms_median() -> None:
+    classify("warm-up")
+    texts = [str(c["text"]) for c in _cases()]
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        classify(text)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.005
