@@ -8,6 +8,7 @@ rulesets well below durable's 512-condition limit (DURABLE_RULES.md, experiment 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,8 @@ KEEP_ACTION = "isassist.keep"
 STREAM_BINDING = "the_stream"
 _JOIN_STREAM = {"stream": {STREAM_BINDING: "stream"}}
 
+PATTERN_FIELD = "_rx"
+
 _COMPARISONS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
@@ -36,6 +39,7 @@ class CompiledRule:
     definition: dict[str, Any]
     properties: dict[str, str]  # property name -> binding name, for {prop.NAME}
     uses_conclusions: bool
+    patterns: frozenset[tuple[str, str]]  # (field, pattern) the engine tests in Python
 
 
 @dataclass
@@ -46,6 +50,10 @@ class CompiledRuleset:
     @property
     def uses_conclusions(self) -> bool:
         return any(rule.uses_conclusions for rule in self.rules)
+
+    @property
+    def patterns(self) -> frozenset[tuple[str, str]]:
+        return frozenset(p for rule in self.rules for p in rule.patterns)
 
     def definition(self, action_name: Any) -> dict[str, Any]:
         """The ruleset dict; ``action_name(rule_id)`` gives the ``run`` string of each rule."""
@@ -78,16 +86,20 @@ def compile_rulesets(rules: list[AnyRule], prefix: str) -> list[CompiledRuleset]
 
 def compile_rule(rule: AnyRule) -> CompiledRule:
     """Translate one rule's ``when`` into an ``all`` list of bindings."""
-    bindings, properties = _when(rule.when)
+    patterns: set[tuple[str, str]] = set()
+    bindings, properties = _when(rule.when, patterns)
     return CompiledRule(
         rule_id=rule.id,
         definition={"all": bindings},
         properties=properties,
         uses_conclusions=bool(rule.when.conclusion),
+        patterns=frozenset(patterns),
     )
 
 
-def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def _when(
+    when: When, patterns: set[tuple[str, str]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     bindings: list[dict[str, Any]] = []
     properties: dict[str, str] = {}
     negations = 0
@@ -99,8 +111,8 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
 
     on_stream = when.stream is not None
     if when.stream is not None:
-        bindings.append({STREAM_BINDING: _and(_stream_tests(when.stream))})
-        for index, (name, conditions) in enumerate(_property_tests(when.stream)):
+        bindings.append({STREAM_BINDING: _and(_stream_tests(when.stream, patterns))})
+        for index, (name, conditions) in enumerate(_property_tests(when.stream, patterns)):
             if conditions is None:
                 negated([{"type": "property"}, {"name": name}, _JOIN_STREAM])
                 continue
@@ -120,7 +132,9 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
             )
     if when.company is not None:
         tests = [
-            c for name, test in when.company.items() for c in _value_conditions(name, test, False)
+            c
+            for name, test in when.company.items()
+            for c in _value_conditions(name, test, False, patterns)
         ]
         bindings.append({"company": _and([{"type": "company"}, *tests])})
     for index, answer in enumerate(when.answers):
@@ -130,7 +144,7 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
         if answer.status is not None:
             tests.append({"status": answer.status})
         if answer.value is not None:
-            tests += _value_conditions("value", answer.value, False)
+            tests += _value_conditions("value", answer.value, False, patterns)
         bindings.append({f"a{index}": _and(tests)})
     for question in when.unanswered:
         tests = [{"type": "answer"}, {"question": question}]
@@ -151,39 +165,46 @@ def _when(when: When) -> tuple[list[dict[str, Any]], dict[str, str]]:
         if on_stream and cond.same_stream:
             tests.append(_JOIN_STREAM)
         for name, test in cond.data.items():
-            tests += _value_conditions(name, test, False)
+            tests += _value_conditions(name, test, False, patterns)
         bindings.append({f"c{index}": _and(tests)})
     return bindings, properties
 
 
-def _stream_tests(stream: StreamCondition) -> list[dict[str, Any]]:
+def _stream_tests(stream: StreamCondition, patterns: set[tuple[str, str]]) -> list[dict[str, Any]]:
     tests: list[dict[str, Any]] = [{"type": "stream"}]
     if stream.kind:
         tests.append(_any_of("kind", list(stream.kind)))
     if stream.name is not None:
-        tests += _value_conditions("name", stream.name, False)
+        tests += _value_conditions("name", stream.name, False, patterns)
     return tests
 
 
-def _property_tests(stream: StreamCondition) -> list[tuple[str, list[dict[str, Any]] | None]]:
+def _property_tests(
+    stream: StreamCondition, patterns: set[tuple[str, str]]
+) -> list[tuple[str, list[dict[str, Any]] | None]]:
     """(property, conditions on its value) per joined property; None means "must be missing"."""
     tests: list[tuple[str, list[dict[str, Any]] | None]] = []
     for name, test in stream.has.items():
         is_list = STREAM_PROPERTIES[name][0] == "list"
-        tests.append((name, None if test.missing else _value_conditions("value", test, is_list)))
+        tests.append(
+            (name, None if test.missing else _value_conditions("value", test, is_list, patterns))
+        )
     if stream.family:
         tests.append(("family", [{"$iany": {"value": _any_of("$i", list(stream.family))}}]))
     if stream.ewc:
-        prefixes = [{"$mt": {"$i": f"{code}.*"}} for code in stream.ewc]
-        tests.append(("ewc", [{"$iany": {"value": _or(prefixes)}}]))
+        prefixes = [_pattern_condition("value", f"{code}.*", patterns) for code in stream.ewc]
+        tests.append(("ewc", [_or(prefixes)]))
     tests += [(name, None) for name in stream.missing]
     return tests
 
 
-def _value_conditions(fieldname: str, test: _ValueTest, is_list: bool) -> list[dict[str, Any]]:
+def _value_conditions(
+    fieldname: str, test: _ValueTest, is_list: bool, patterns: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
     """Conditions for one value test; on a list property they must hold for one item."""
     target = "$i" if is_list else fieldname
     conditions: list[dict[str, Any]] = []
+    matched: list[dict[str, Any]] = []
     for op, operand in test.operators().items():
         if op == "=":
             conditions.append({target: operand})
@@ -192,14 +213,30 @@ def _value_conditions(fieldname: str, test: _ValueTest, is_list: bool) -> list[d
         elif op == "in":
             conditions.append(_any_of(target, list(operand)))
         elif op == "matches":
-            conditions.append({"$imt": {target: operand}})
+            matched.append(_pattern_condition(fieldname, operand, patterns))
         elif op == "exists":
             conditions.append({"$ex": {target: 1}})
         elif op == "missing":
             conditions.append({"$nex": {target: 1}})
     if is_list and conditions:
-        return [{"$iany": {"value": _and(conditions)}}]
-    return conditions
+        conditions = [{"$iany": {"value": _and(conditions)}}]
+    return conditions + matched
+
+
+def pattern_tag(fieldname: str, pattern: str) -> str:
+    """The tag the engine writes into a payload's ``_rx`` list when ``fieldname`` matches."""
+    digest = hashlib.sha1(f"{fieldname}\0{pattern}".encode(), usedforsecurity=False)
+    return "rx" + digest.hexdigest()[:10]
+
+
+def _pattern_condition(
+    fieldname: str, pattern: str, patterns: set[tuple[str, str]]
+) -> dict[str, Any]:
+    """Regex tests run in Python, not in durable: its regex engine misses matches such as
+    ".*(copper|koper).*" on "koperkabel" (measured). The engine tags each payload with the
+    patterns its fields match (``_rx``); the condition only checks the tag."""
+    patterns.add((fieldname, pattern))
+    return {"$iany": {PATTERN_FIELD: {"$i": pattern_tag(fieldname, pattern)}}}
 
 
 def _any_of(fieldname: str, values: list[Any]) -> dict[str, Any]:

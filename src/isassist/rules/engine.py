@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,7 +18,13 @@ from typing import Any
 from durable import engine as durable_engine
 
 from isassist.facts import STREAM_PROPERTIES, _Fact
-from isassist.rules.compiler import KEEP_ACTION, CompiledRuleset, compile_rulesets
+from isassist.rules.compiler import (
+    KEEP_ACTION,
+    PATTERN_FIELD,
+    CompiledRuleset,
+    compile_rulesets,
+    pattern_tag,
+)
 from isassist.rules.conclusion import Conclusion, build_conclusion
 from isassist.rules.loader import RuleBase
 from isassist.rules.vocabulary import did_you_mean
@@ -95,6 +102,10 @@ class RuleEngine:
         self._properties = {
             rule.rule_id: rule.properties for rs in self._rulesets for rule in rs.rules
         }
+        self._patterns = [
+            (fieldname, pattern_tag(fieldname, pattern), re.compile(pattern, re.IGNORECASE))
+            for fieldname, pattern in sorted({p for rs in self._rulesets for p in rs.patterns})
+        ]
         self._matches: list[tuple[str, dict[str, dict[str, Any]]]] = []
         self._live: set[str] = set()
         definitions: dict[str, Any] = {}
@@ -123,7 +134,7 @@ class RuleEngine:
         asserted is retracted again before returning, which keeps the session empty.
         """
         sid = str(interview_id)
-        payloads = [dict(p, sid=sid) for p in prepare_facts(facts)]
+        payloads = [dict(p, sid=sid) for p in prepare_facts(facts, self._patterns)]
         asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in self._rulesets}
         with _LOCK:
             self._live.add(sid)
@@ -134,7 +145,9 @@ class RuleEngine:
                 for _ in range(_MAX_CHAIN_ROUNDS):
                     if not pending or not chaining:
                         break
-                    facts_out = [dict(c.as_fact(), sid=sid) for c in pending]
+                    facts_out = [
+                        _tagged(dict(c.as_fact(), sid=sid), self._patterns) for c in pending
+                    ]
                     pending = self._assert(chaining, facts_out, found, asserted)
                 else:
                     if pending:
@@ -202,7 +215,10 @@ class RuleEngine:
             ]
 
 
-def prepare_facts(facts: Sequence[_Fact]) -> list[dict[str, Any]]:
+Pattern = tuple[str, str, "re.Pattern[str]"]
+
+
+def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> list[dict[str, Any]]:
     """Facts as engine payloads: JSON only, typed values checked, in negation-safe order.
 
     durable compares a string with a number without complaint ("hot" >= 55 holds), and a list
@@ -220,9 +236,24 @@ def prepare_facts(facts: Sequence[_Fact]) -> list[dict[str, Any]]:
             payload["stream"] = payload["id"]  # the join key (compiler._JOIN_STREAM)
         if payload["type"] == "property":
             payload["value"] = _checked_value(payload["stream"], payload["name"], payload["value"])
-        payloads.append(payload)
+        payloads.append(_tagged(payload, patterns))
     payloads.sort(key=lambda p: _ASSERT_ORDER[p["type"]])
     return payloads
+
+
+def _tagged(payload: dict[str, Any], patterns: Sequence[Pattern]) -> dict[str, Any]:
+    """Add the tags of the ``matches`` patterns this payload's fields match (see compiler)."""
+    tags = []
+    for fieldname, tag, regex in patterns:
+        value = payload.get(fieldname)
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        if any(regex.fullmatch(str(v)) for v in values):
+            tags.append(tag)
+    if tags:
+        payload[PATTERN_FIELD] = tags
+    return payload
 
 
 def _checked_value(stream: str, name: str, value: Any) -> Any:
