@@ -353,14 +353,18 @@ class Interview:
                 question=self._view(section, question, stream),
             )
         value = parsed.value
-        if question.type == "canvas" and value == "confirmed" and stream is not None:
-            if self.canvas_draft(question.block or "", stream) is None:
-                return Turn(
-                    accepted=False,
-                    problem=say("canvas_none", lang),
-                    example="verwerp" if lang == "nl" else "reject",
-                    question=self._view(section, question, stream),
-                )
+        if (
+            question.type == "canvas"
+            and value == "confirmed"
+            and stream is not None
+            and self.canvas_draft(question.block or "", stream) is None
+        ):
+            return Turn(
+                accepted=False,
+                problem=say("canvas_none", lang),
+                example="verwerp" if lang == "nl" else "reject",
+                question=self._view(section, question, stream),
+            )
         if question.creates_streams and isinstance(value, str):
             value = stream_names(value)
         event = Answered(
