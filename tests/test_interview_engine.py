@@ -36,14 +36,14 @@ class RulesDouble(LiveServices):
     def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
         out = []
         for fact in facts:
-            if isinstance(fact, Property) and fact.name == "quality_variability":
-                if fact.value == "variable":
-                    out.append(self._conclusion("barrier.quality", "barrier", fact.stream))
-            if isinstance(fact, Property) and fact.name == "current_route":
-                if fact.value == "incineration":
-                    gap = self._conclusion("gap.calorific", "knowledge_gap", fact.stream)
-                    gap.data["question"] = "q.calorific_value"
-                    out.append(gap)
+            if not isinstance(fact, Property):
+                continue
+            if (fact.name, fact.value) == ("quality_variability", "variable"):
+                out.append(self._conclusion("barrier.quality", "barrier", fact.stream))
+            if (fact.name, fact.value) == ("current_route", "incineration"):
+                gap = self._conclusion("gap.calorific", "knowledge_gap", fact.stream)
+                gap.data["question"] = "q.calorific_value"
+                out.append(gap)
         return out
 
     @staticmethod
