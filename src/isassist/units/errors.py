@@ -87,8 +87,8 @@ _MESSAGES: dict[ErrorKind, tuple[str, str, str, str]] = {
         "200 t per year",
     ),
     "absurd": (
-        "{amount} is onwaarschijnlijk groot (meer dan {limit}); kijk de eenheid en de periode na.",
-        "{amount} is implausibly large (more than {limit}); please check the unit and the period.",
+        "{amount} is onwaarschijnlijk groot (meer dan {limit}); kijk het getal en de eenheid na.",
+        "{amount} is implausibly large (more than {limit}); please check the number and the unit.",
         "200 ton per jaar",
         "200 t per year",
     ),
@@ -149,13 +149,22 @@ class QuantityError(ValueError):
 
 
 def quantity_error(kind: ErrorKind, lang: Lang, **values: object) -> QuantityError:
-    """Build the error of ``kind`` with its placeholders filled in."""
+    """Build the error of ``kind`` with its placeholders filled in.
+
+    A value given as a ``(dutch, english)`` pair fills each message in its own language
+    ("1.200 t/jaar" and "1,200 t/year"); any other value fills both as it is.
+    """
     nl, en, example_nl, example_en = _MESSAGES[kind]
-    fields = {key: str(value) for key, value in values.items()}
-    example = (example_nl if lang == "nl" else example_en).format_map(_Defaults(fields))
-    return QuantityError(
-        nl.format_map(_Defaults(fields)), en.format_map(_Defaults(fields)), example, kind
-    )
+    fields_nl = _Defaults({key: _pick(value, 0) for key, value in values.items()})
+    fields_en = _Defaults({key: _pick(value, 1) for key, value in values.items()})
+    example = example_nl.format_map(fields_nl) if lang == "nl" else example_en.format_map(fields_en)
+    return QuantityError(nl.format_map(fields_nl), en.format_map(fields_en), example, kind)
+
+
+def _pick(value: object, index: int) -> str:
+    if isinstance(value, tuple) and len(value) == 2:
+        return str(value[index])
+    return str(value)
 
 
 class _Defaults(dict[str, str]):

@@ -92,6 +92,11 @@ def fmt(value: float, lang: Lang) -> str:
     return text
 
 
+def both(value: float) -> tuple[str, str]:
+    """``value`` written for a Dutch and for an English message."""
+    return fmt(value, "nl"), fmt(value, "en")
+
+
 def parse_quantity(
     text: str,
     lang: Lang = "nl",
@@ -120,7 +125,7 @@ def parse_quantity(
     notes = _Notes()
     for group in found.groups:
         if group.negative:
-            raise quantity_error("negative", lang, value=f"-{fmt(group.value, lang)}")
+            raise quantity_error("negative", lang, value=both(-group.value))
         _resolve_unit(group, default_unit, lang, notes, first=group is found.groups[0])
     main, hours_group, events = _roles(found.groups, lang)
     hours = _hours(hours_group, hours_per_year, found.continuous, lang, notes)
@@ -171,7 +176,7 @@ def _resolve_unit(
                 f"Assumed the unit is {spec.symbol}.",
             )
             return
-    raise quantity_error("missing_unit", lang, value=fmt(group.value, lang))
+    raise quantity_error("missing_unit", lang, value=both(group.value))
 
 
 def _roles(groups: list[Group], lang: Lang) -> tuple[Group, Group | None, Group | None]:
@@ -189,8 +194,8 @@ def _roles(groups: list[Group], lang: Lang) -> tuple[Group, Group | None, Group 
             raise quantity_error(
                 "count_without_size",
                 lang,
-                unit=count.unit_word or count.unit.symbol,
-                value=fmt(count.value, lang),
+                unit=count.unit.symbol,
+                value=both(count.value),
             )
         amounts = [_times_size(count, size), *amounts[2:]]
     if len(amounts) > 1:
@@ -199,7 +204,7 @@ def _roles(groups: list[Group], lang: Lang) -> tuple[Group, Group | None, Group 
         return amounts[0], hours[0] if hours else None, events[0] if events else None
     if hours:
         return hours[0], None, events[0] if events else None
-    raise quantity_error("missing_unit", lang, value=fmt(groups[0].value, lang))
+    raise quantity_error("missing_unit", lang, value=both(groups[0].value))
 
 
 def _ambiguous(groups: list[Group], lang: Lang) -> QuantityError:
@@ -247,7 +252,12 @@ def _hours(
     if group is not None:
         period = group.period or "year"
         if period in ("hour", "shift"):
-            raise quantity_error("absurd", lang, amount=f"{fmt(group.value, lang)} h", limit="24 h")
+            raise quantity_error(
+                "absurd",
+                lang,
+                amount=(f"{fmt(group.value, 'nl')} h", f"{fmt(group.value, 'en')} h"),
+                limit="24 h",
+            )
         most = HOURS_PER_PERIOD[period] * group.periods_per_count
         if group.value > most:
             name_nl, name_en = PERIOD_NAMES[period]
@@ -298,7 +308,10 @@ def _power(
         raise quantity_error(
             "absurd",
             lang,
-            amount=f"{fmt(main.value, lang)} {main.unit.symbol}",
+            amount=(
+                f"{fmt(main.value, 'nl')} {main.unit.symbol}",
+                f"{fmt(main.value, 'en')} {main.unit.symbol}",
+            ),
             limit="10 GW",
         )
     per_year = None
@@ -355,9 +368,7 @@ def _amount(
     period = main.period
     if period is None:
         if default_period is None:
-            raise quantity_error(
-                "missing_period", lang, value=fmt(main.value, lang), unit=spec.symbol
-            )
+            raise quantity_error("missing_period", lang, value=both(main.value), unit=spec.symbol)
         period = default_period
         name_nl, name_en = PERIOD_NAMES[period]
         notes.add(f"Aangenomen: per {name_nl}.", f"Assumed: per {name_en}.")
@@ -379,9 +390,7 @@ def _amount(
             per_year = in_target * hours / main.periods_per_count
     elif period == "shift":
         if shifts_per_year is None:
-            raise quantity_error(
-                "needs_shifts", lang, value=fmt(main.value, lang), unit=spec.symbol
-            )
+            raise quantity_error("needs_shifts", lang, value=both(main.value), unit=spec.symbol)
         per_year = in_target * shifts_per_year / main.periods_per_count
     else:
         per_year = in_target * PERIODS_PER_YEAR[period] / main.periods_per_count
@@ -442,6 +451,6 @@ def _check_limit(per_year: float, unit: str, lang: Lang) -> None:
         raise quantity_error(
             "absurd",
             lang,
-            amount=f"{fmt(per_year, lang)} {unit}/{'jaar' if lang == 'nl' else 'year'}",
-            limit=label_nl if lang == "nl" else label_en,
+            amount=(f"{fmt(per_year, 'nl')} {unit}/jaar", f"{fmt(per_year, 'en')} {unit}/year"),
+            limit=(label_nl, label_en),
         )
