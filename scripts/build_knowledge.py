@@ -1,6 +1,6 @@
 """Convert the collected classification sources into the committed files of knowledge/.
 
-The raw sources (/work/shared/knowledge-sources in the team's layout) are large, mixed in
+The raw sources (../shared/knowledge-sources beside the checkout) are large, mixed in
 format and carry typos; the assistant must run offline from small, checked, normalised files.
 Doing the conversion in one reproducible script, instead of by hand, means a corrected source
 can be re-imported and the result reviewed as a diff. The output is deterministic (sorted rows,

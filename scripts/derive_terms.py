@@ -12,7 +12,7 @@ coded as slag, printed circuit boards coded as PCB-containing transformers). Tho
 dropped with a reason, because a wrong code taught as a synonym does more harm than a missing
 one. Run from the repository root::
 
-    uv run python scripts/derive_terms.py [--sources /work/shared/knowledge-sources]
+    uv run python scripts/derive_terms.py [--sources ../shared/knowledge-sources]
 
 It prints what it kept and skipped; rerunning it rewrites the file identically.
 """
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCES = Path("/work/shared/knowledge-sources")
+DEFAULT_SOURCES = ROOT.parent / "shared" / "knowledge-sources"
 OUTPUT = ROOT / "knowledge" / "terms" / "maestri.csv"
 FAMILIES = ROOT / "knowledge" / "families.csv"
 COLUMNS = ["term", "lang", "ewc", "cpa", "cas", "sectors", "family", "source", "note"]
