@@ -86,7 +86,8 @@ def _ewc_properties(codes: list[str], services: Services, props: dict[str, Value
     flags = [services.ewc_flags(code) for code in codes]
     mirror = any(m for _, m in flags)
     props["mirror"] = mirror
-    if any(h and not m for h, m in flags):
+    if any(h for h, _ in flags):
+        # an asterisk entry is hazardous by definition, mirror entry or not
         props["hazardous"] = "yes"
     elif not mirror:
         props["hazardous"] = "no"
