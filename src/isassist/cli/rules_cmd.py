@@ -40,7 +40,7 @@ def check(rules_dir: Path | None) -> None:
     from isassist.rules.examples import run_examples
 
     rulebase = _load(rules_dir)
-    problems = run_examples(engine_for(rulebase))
+    problems = run_examples(engine_for(rulebase), rulebase)
     for problem in problems:
         click.echo(str(problem), err=True)
     examples = len(rulebase.examples())

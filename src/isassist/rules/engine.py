@@ -9,12 +9,14 @@ module meets each one once, so the rest of isassist sees a plain ``derive`` func
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import durable_rules_engine
 from durable import engine as durable_engine
 
 from isassist.facts import STREAM_PROPERTIES, _Fact
@@ -113,8 +115,12 @@ class RuleEngine:
             definitions[ruleset.name] = ruleset.definition(lambda rule_id: f"{prefix}:{rule_id}")
             for rule in ruleset.rules:
                 host.actions[f"{prefix}:{rule.rule_id}"] = self._recorder(rule.rule_id)
-        # Ruleset() deletes "run" from the dicts it is given: hand it a copy.
-        host.register_rulesets(copy.deepcopy(definitions))
+        for name, definition in definitions.items():
+            try:
+                # Ruleset() deletes "run" from the dicts it is given: hand it a copy.
+                host.register_rulesets({name: copy.deepcopy(definition)})
+            except Exception as exc:
+                raise RuleEngineError(_diagnose(name, definition, exc)) from exc
 
     @property
     def ruleset_names(self) -> list[str]:
@@ -216,6 +222,23 @@ class RuleEngine:
 
 
 Pattern = tuple[str, str, "re.Pattern[str]"]
+
+
+def _diagnose(name: str, definition: dict[str, Any], exc: Exception) -> str:
+    """durable says only "error code N"; find the rules it refuses on their own."""
+    refused = []
+    for rule_id, rule in definition.items():
+        probe = {rule_id: {k: v for k, v in rule.items() if k != "run"}}
+        try:
+            durable_rules_engine.create_ruleset(f"probe.{rule_id}", json.dumps(probe))
+        except Exception:
+            refused.append(rule_id)
+    which = (
+        f"rules refused on their own: {', '.join(refused)}"
+        if refused
+        else (f"no single rule is refused; the ruleset of {len(definition)} rules is too large")
+    )
+    return f"durable_rules cannot compile {name} ({exc}); {which}"
 
 
 def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> list[dict[str, Any]]:

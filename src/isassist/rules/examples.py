@@ -7,8 +7,9 @@ for; running them in ``isassist rules check`` and in pytest keeps both honest.
 from __future__ import annotations
 
 from isassist.facts import Answer, Company, Property, Stream, _Fact
+from isassist.rules.conclusion import Conclusion
 from isassist.rules.engine import FactError, RuleEngine
-from isassist.rules.loader import RuleProblem
+from isassist.rules.loader import RuleBase, RuleProblem
 from isassist.rules.model import Example
 
 
@@ -61,15 +62,20 @@ def run_example(engine: RuleEngine, file: str, index: int, example: Example) -> 
     return problems
 
 
-def _listing(conclusions: list) -> str:  # type: ignore[type-arg]
+def _listing(conclusions: list[Conclusion]) -> str:
     keys = sorted(f"{c.rule_id}@{c.stream_id}" if c.stream_id else c.rule_id for c in conclusions)
     return ", ".join(keys) or "nothing"
 
 
-def run_examples(engine: RuleEngine) -> list[RuleProblem]:
-    """Problems with every example of the engine's rule base."""
+def run_examples(engine: RuleEngine, rulebase: RuleBase | None = None) -> list[RuleProblem]:
+    """Problems with every example of ``rulebase`` (default: the engine's own).
+
+    The engine is shared by every load of the same rules, so a freshly loaded rule base may
+    carry edited examples that the engine's copy does not have: pass it.
+    """
+    files = (rulebase or engine.rulebase).files
     problems: list[RuleProblem] = []
-    for file, rule_file in engine.rulebase.files.items():
+    for file, rule_file in files.items():
         for index, example in enumerate(rule_file.examples):
             problems += run_example(engine, file, index, example)
     return problems

@@ -58,9 +58,14 @@ class _Model(BaseModel):
             }
             for key in data:
                 if key not in allowed:
+                    hint = (
+                        "; a comma inside {...} ends a value: put quotes around texts with commas"
+                        if data[key] is None
+                        else ""
+                    )
                     raise ValueError(
                         f'unknown field "{key}"{did_you_mean(str(key), allowed)}; '
-                        f"allowed: {', '.join(sorted(allowed))}"
+                        f"allowed: {', '.join(sorted(allowed))}{hint}"
                     )
         return data
 
@@ -121,8 +126,8 @@ class _ValueTest(_Model):
     def operators(self) -> dict[str, Any]:
         """The tests as canonical operator -> operand."""
         return {
-            (self.model_fields[name].alias or name): getattr(self, name)
-            for name in self.model_fields
+            (type(self).model_fields[name].alias or name): getattr(self, name)
+            for name in type(self).model_fields
             if name in self.model_fields_set
         }
 

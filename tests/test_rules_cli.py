@@ -1,0 +1,80 @@
+"""`isassist rules check` and `isassist rules list`, as an expert runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from isassist.cli import cli
+from isassist.paths import data_dir
+
+
+def _working_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for name in ("classification.yaml", "legal.yaml", "heat.yaml"):
+        shutil.copy(data_dir("rules") / name, folder / name)
+    return folder
+
+
+def test_check_passes_on_a_sound_working_copy(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "examples hold" in result.output
+
+
+def test_check_fails_on_a_typo_with_file_rule_and_suggestion(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    heat = folder / "heat.yaml"
+    heat.write_text(
+        heat.read_text(encoding="utf-8").replace(
+            'temperature_c: {">": 400}', 'temprature_c: {">": 400}', 1
+        )
+    )
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules-dir", str(folder)])
+    assert result.exit_code != 0
+    assert "heat.yaml:" in result.output
+    assert "heat.band.power" in result.output
+    assert 'did you mean "temperature_c"' in result.output
+
+
+def test_check_fails_when_an_example_does_not_hold(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    heat = folder / "heat.yaml"
+    heat.write_text(
+        heat.read_text(encoding="utf-8").replace("temperature_c: 550", "temperature_c: 350")
+    )
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules-dir", str(folder)])
+    assert result.exit_code != 0
+    assert 'example "four temperature bands": expected heat.band.power@s1 to fire' in result.output
+
+
+def test_list_json_gives_id_kind_category_source(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "list", "--json", "--rules-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) >= 42
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["legal.shipment.notified"]["kind"] == "legal"
+    assert by_id["legal.shipment.notified"]["category"] == "shipment"
+    assert "2024/1157" in by_id["legal.shipment.notified"]["source"]
+
+
+def test_list_table_shows_one_rule_per_line(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "list", "--rules-dir", str(folder)])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert any(line.startswith("heat.band.power ") and " heat " in line for line in lines)
+
+
+def test_missing_rules_dir_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["rules", "list", "--rules-dir", str(tmp_path / "nope")])
+    assert result.exit_code != 0
+    assert "is not a folder" in result.output
+    assert "Traceback" not in result.output
