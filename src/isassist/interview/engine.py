@@ -289,7 +289,8 @@ class Interview:
         )
 
     def suggestions(self, question: Question, stream: str | None) -> list[CodeSuggestion]:
-        if question.type != "code" or question.code is None:
+        if question.type != "code" or question.code in (None, "cas"):
+            # CAS numbers name substances; a stream's name does not suggest them usefully
             return []
         if question.code == "nace":
             activity = self.state.answers.get(("activity", None))

@@ -38,8 +38,14 @@ for _first in "tTfF":
 
 
 def read_yaml(text: str) -> tuple[yaml.Node | None, object]:
-    """Parse ``text`` once for data and once for node line numbers."""
-    return yaml.compose(text, Loader=_Yaml12Loader), yaml.load(text, Loader=_Yaml12Loader)
+    """Parse ``text`` into its node tree (for line numbers) and the data built from it."""
+    loader = _Yaml12Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
 
 
 class DataFileError(ValueError):

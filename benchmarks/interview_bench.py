@@ -1,0 +1,88 @@
+"""Interview engine budget: one answer (parse, store, re-derive, choose the next question)
+<= 30 ms median with 10 streams; a 150-answer replay <= 2 s.
+
+Run: ``uv run python benchmarks/interview_bench.py``. The store is a real SQLite file in a
+temporary folder and the rules are the shipped rule base, so the figures are end to end.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from isassist.facts import Company
+from isassist.interview.adapters import live_services
+from isassist.interview.persistence import start_saved
+from isassist.store import Store
+
+STREAMS = "; ".join(f"reststroom {n}" for n in range(1, 11))
+INTAKE = [
+    "Bench NV",
+    "bier brouwen",
+    "11.05",
+    "9000 Gent",
+    "brouwzaal",
+    "bier",
+    "bostel",
+    "warmte",
+    "veevoer",
+    STREAMS,
+]
+PER_STREAM = {
+    "kind": "materiaal",
+    "description": "natte bostel uit de filterkuip",
+    "value_type": "verloren",
+    "feasibility": "4",
+    "impact": "4",
+    "ewc": "02 07 02",
+    "quantity": "200 ton per jaar",
+    "frequency": "wekelijks",
+    "quality": "stabiel",
+}
+
+
+def warm_up() -> float:
+    """Load knowledge, build the classifier index and compile the rules (once per process)."""
+    t0 = time.perf_counter()
+    services = live_services()
+    services.search_codes("ewc", "houtafval", "nl", None)
+    services.derive("warm-up", [Company(name="warm-up")])
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    warm = warm_up()
+    services = live_services()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+        interview = start_saved(store, services, "broker", "nl", "bench")
+        timings: list[float] = []
+        started = time.perf_counter()
+        for text in INTAKE:
+            interview.answer(text)
+        answers = len(INTAKE)
+        while answers < 150 and (question := interview.current_question()) is not None:
+            text = PER_STREAM.get(question.id, "?")
+            t0 = time.perf_counter()
+            turn = interview.answer(text)
+            timings.append(time.perf_counter() - t0)
+            assert turn.accepted, (question.id, turn.problem)
+            answers += 1
+        total = time.perf_counter() - started
+        store.close()
+    median_ms = statistics.median(timings) * 1000
+    p95_ms = sorted(timings)[int(len(timings) * 0.95)] * 1000
+    print(f"process warm-up (knowledge, classifier index, rules): {warm:.2f} s")
+    print(f"streams: 10, answers: {answers}")
+    print(f"one answer: median {median_ms:.1f} ms, p95 {p95_ms:.1f} ms (budget 30 ms median)")
+    print(f"{answers}-answer interview: {total:.2f} s (budget 2 s for 150 answers)")
+    ok = median_ms <= 30 and total <= 2.0
+    print("OK" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
