@@ -1,0 +1,215 @@
+"""One typed line in, one reply out: the routing a chat face needs on top of the engine.
+
+The engine knows answers and navigation commands. A chat face also answers glossary
+questions, explains conclusions ("/why"), opens the dossier ("/report"), shows help and
+switches language ("/lang"). Deciding which of these a line is, in headless code, keeps the
+Textual face a renderer and lets every route be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from isassist.assistant.explain import explain
+from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
+from isassist.assistant.i18n import ui
+from isassist.interview.engine import Interview, Turn
+from isassist.interview.parsing import AnswerProblem, parse_answer
+from isassist.interview.services import CodeSuggestion, ConclusionView
+from isassist.knowledge import GlossaryEntry
+
+ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
+
+# UI commands typed in the chat (Dutch and English) -> canonical name
+UI_COMMANDS: dict[str, str] = {
+    "why": "why",
+    "waarom": "why",
+    "report": "report",
+    "rapport": "report",
+    "dossier": "report",
+    "help": "help",
+    "hulp": "help",
+    "lang": "lang",
+    "taal": "lang",
+    "language": "lang",
+    "stream": "stream",
+    "stroom": "stream",
+}
+
+
+@dataclass
+class Reply:
+    """What the assistant answers to one line; ``turn`` is set when the engine acted."""
+
+    kind: ReplyKind
+    turn: Turn | None = None
+    text: str = ""
+    title: str = ""
+    conclusion: ConclusionView | None = None
+
+
+class Conversation:
+    """Routes typed lines to the glossary, the UI commands or the interview engine."""
+
+    def __init__(self, interview: Interview, glossary: Mapping[str, GlossaryEntry]) -> None:
+        self.interview = interview
+        self.glossary = glossary
+        self._order: list[tuple[str, str | None]] = [c.key for c in interview.conclusions]
+
+    @property
+    def lang(self) -> str:
+        return self.interview.lang
+
+    # --- conclusions, newest first -----------------------------------------------------------
+
+    def recent(self) -> list[ConclusionView]:
+        """The live conclusions, the most recently drawn first."""
+        live = {c.key: c for c in self.interview.conclusions}
+        order = [k for k in reversed(self._order) if k in live]
+        order += [k for k in live if k not in order]
+        return [live[k] for k in order]
+
+    def _remember(self, turn: Turn) -> None:
+        for conclusion in turn.new_conclusions:
+            if conclusion.key in self._order:
+                self._order.remove(conclusion.key)
+            self._order.append(conclusion.key)
+
+    # --- the one entry point -----------------------------------------------------------------
+
+    def handle(self, text: str) -> Reply:
+        """Answer one typed line."""
+        kind = kind_of_line(text)
+        if kind == "command":
+            reply = self._ui_command(text.strip()[1:])
+            if reply is not None:
+                return reply
+        if kind == "unknown":
+            text = text.strip().rstrip("?").strip() or "?"
+        if kind == "glossary":
+            reply = self.glossary_reply(text)
+            if reply is not None:
+                return reply
+        return self.engine(text)
+
+    def engine(self, text: str) -> Reply:
+        """Pass a line to the interview engine as it is."""
+        turn = self.interview.answer(text)
+        self._remember(turn)
+        return Reply(kind="turn", turn=turn)
+
+    def command(self, name: str, arg: str = "") -> Reply:
+        """Run an engine command (back, skip, jump, ...) as a palette or key would."""
+        turn = self.interview.command(name, arg)
+        self._remember(turn)
+        return Reply(kind="turn", turn=turn)
+
+    def _ui_command(self, body: str) -> Reply | None:
+        head, _, arg = body.strip().partition(" ")
+        name = UI_COMMANDS.get(head.lower())
+        arg = arg.strip()
+        if name == "why":
+            return self.why(int(arg) if arg.isdigit() else 1)
+        if name == "report":
+            return Reply(kind="report", title=ui("summary_title", self.lang))
+        if name == "help":
+            return Reply(kind="help", title=ui("help_title", self.lang))
+        if name == "lang":
+            return self.switch_lang(arg)
+        if name == "stream":
+            return self.command("add", arg) if arg else self.command("streams")
+        return None
+
+    # --- glossary ----------------------------------------------------------------------------
+
+    def glossary_reply(self, text: str) -> Reply | None:
+        """The glossary's answer to a question; None when the line is an answer after all."""
+        lang = self.lang
+        hit = look_up(text, self.glossary.values())
+        if hit is None:
+            if not looks_like_question(text):
+                return None
+            term = text.strip().rstrip("?")
+            return Reply(kind="info", text=ui("glossary_unknown", lang, term=term))
+        related = [
+            self.glossary[r].term_nl if lang == "nl" else self.glossary[r].term_en
+            for r in hit.entry.related
+            if r in self.glossary
+        ]
+        lines = [hit.definition(lang)]
+        if related:
+            lines.append(ui("glossary_related", lang, names=", ".join(related)))
+        lines.append(ui("still_open", lang))
+        return Reply(kind="glossary", title=hit.term(lang), text="\n\n".join(lines))
+
+    # --- why, language -----------------------------------------------------------------------
+
+    def why(self, position: int = 1, conclusion: ConclusionView | None = None) -> Reply:
+        """Explain ``conclusion``, or the ``position``-th most recent one (1 = the newest)."""
+        lang = self.lang
+        if conclusion is None:
+            recent = self.recent()
+            if not recent:
+                return Reply(kind="info", text=ui("why_none", lang))
+            if not 1 <= position <= len(recent):
+                return Reply(kind="info", text=ui("why_pick", lang, n=position, count=len(recent)))
+            conclusion = recent[position - 1]
+        return Reply(
+            kind="why",
+            title=ui("why_title", lang),
+            text=explain(self.interview, conclusion, lang),
+            conclusion=conclusion,
+        )
+
+    def switch_lang(self, wanted: str = "") -> Reply:
+        """Switch the interview language (an answer to its language question, so it is saved)."""
+        wanted = wanted.lower()[:2] if wanted else ("en" if self.lang == "nl" else "nl")
+        if wanted not in ("nl", "en"):
+            return Reply(kind="info", text=ui("lang_bad", self.lang))
+        if wanted != self.lang and self.interview.dialog.question("language") is not None:
+            self.interview.command("revise", "language")
+            self.interview.answer(wanted)
+        return Reply(
+            kind="lang",
+            text=ui("lang_switched", wanted),
+            turn=Turn(accepted=True, question=self.interview.current_question()),
+        )
+
+    # --- live help while typing --------------------------------------------------------------
+
+    def check(self, text: str) -> str | None:
+        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a)."""
+        view = self.interview.current_question()
+        if view is None or kind_of_line(text) != "answer" or not text.strip():
+            return None
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return None
+        try:
+            parse_answer(
+                question,
+                text,
+                self.lang,
+                self.interview.services,
+                [s.code for s in view.suggestions],
+                self.interview.facts.company.nace,
+            )
+        except AnswerProblem as problem:
+            return problem.message
+        return None
+
+    def code_suggestions(self, text: str) -> list[CodeSuggestion]:
+        """Codes for what is being typed into a code question (the question's own otherwise)."""
+        view = self.interview.current_question()
+        if view is None or view.type != "code":
+            return []
+        question = self.interview.dialog.question(view.id)
+        words = text.strip()
+        if question is None or question.code is None or len(words) < 3 or words[0].isdigit():
+            return view.suggestions
+        found = self.interview.services.search_codes(
+            question.code, words, self.lang, self.interview.facts.company.nace
+        )
+        return found[:5] or view.suggestions

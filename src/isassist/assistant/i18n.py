@@ -1,0 +1,219 @@
+"""Every text of the assistant's own interface in Dutch and English, in one table.
+
+Questions and engine messages come in both languages from the dialog and the engine; this
+table covers what only the face says (buttons, titles, panel headings, help). One table lets a
+translator see every sentence together and lets a test check that none is missing a language.
+"""
+
+from __future__ import annotations
+
+UI: dict[str, tuple[str, str]] = {
+    # key: (nl, en); str.format placeholders
+    "app_title": (
+        "isassist: reststromen, een tweede leven",
+        "isassist: residual streams, a second life",
+    ),
+    "start_title": ("Welkom bij isassist", "Welcome to isassist"),
+    "start_intro": (
+        "Breng de reststromen van een bedrijf in kaart volgens de MAESTRI-methode: "
+        "identificeren, karakteriseren (A-F), waarderen en valoriseren.",
+        "Map a company's residual streams with the MAESTRI method: identify, "
+        "characterise (A-F), value and valorise.",
+    ),
+    "new_broker": ("Nieuw gesprek (makelaar)", "New interview (broker)"),
+    "new_self": ("Nieuwe zelfevaluatie", "New self-assessment"),
+    "resume_latest": ("Verder met het laatste gesprek", "Resume the latest interview"),
+    "saved": ("Bewaarde gesprekken", "Saved interviews"),
+    "no_saved": ("Nog geen bewaarde gesprekken.", "No saved interviews yet."),
+    "untitled": ("(nog geen naam)", "(no name yet)"),
+    "answers_count": ("{n} stappen", "{n} steps"),
+    "language": ("Taal", "Language"),
+    "confirm_delete": (
+        "Gesprek '{name}' definitief verwijderen?",
+        "Delete interview '{name}' for good?",
+    ),
+    "yes": ("Ja", "Yes"),
+    "no": ("Nee", "No"),
+    "deleted": ("Gesprek verwijderd.", "Interview deleted."),
+    "loading": ("Kennisbank laden...", "Loading the knowledge base..."),
+    "store_problem": (
+        "De gesprekken kunnen niet geopend worden: {error}",
+        "Interviews cannot be opened: {error}",
+    ),
+    "you": ("U", "You"),
+    "assistant": ("isassist", "isassist"),
+    "type_here": (
+        "Typ uw antwoord, een vraag (eindigt op ?) of /help",
+        "Type your answer, a question (ending in ?) or /help",
+    ),
+    "choices": ("Keuzes (Enter kiest)", "Choices (Enter picks)"),
+    "suggestions": ("Suggesties (Enter kiest)", "Suggestions (Enter picks)"),
+    "yes_word": ("ja", "yes"),
+    "no_word": ("nee", "no"),
+    "unknown_word": ("weet niet", "don't know"),
+    "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
+    "dossier": ("Dossier", "Dossier"),
+    "progress": ("Voortgang", "Progress"),
+    "streams": ("Stromen", "Streams"),
+    "no_streams_yet": ("nog geen", "none yet"),
+    "conclusions": ("Conclusies (Enter of klik: waarom?)", "Conclusions (Enter or click: why?)"),
+    "no_conclusions": ("Nog geen conclusies.", "No conclusions yet."),
+    "gaps": ("Kennislacunes", "Knowledge gaps"),
+    "barriers": ("Barrières", "Barriers"),
+    "options": ("Valorisatie-opties", "Valorisation options"),
+    "canvas": ("Canvasblokken", "Canvas blocks"),
+    "legal": ("Juridisch", "Legal"),
+    "classification": ("Classificatie", "Classification"),
+    "heat": ("Warmte", "Heat"),
+    "follow_up": ("Vervolgvragen", "Follow-up questions"),
+    "counts": (
+        "{streams} stromen · {barriers} barrières · {gaps} lacunes · {options} opties"
+        " · {canvas} canvas",
+        "{streams} streams · {barriers} barriers · {gaps} gaps · {options} options"
+        " · {canvas} canvas",
+    ),
+    "why_title": ("Waarom?", "Why?"),
+    "why_none": (
+        "Er is nog geen conclusie om uit te leggen.",
+        "There is no conclusion to explain yet.",
+    ),
+    "why_pick": (
+        "Er is geen conclusie {n}; kies 1 tot {count}, of klik er een aan in het dossier.",
+        "There is no conclusion {n}; pick 1 to {count}, or click one in the dossier.",
+    ),
+    "close": ("Sluiten", "Close"),
+    "glossary_unknown": (
+        "'{term}' staat niet in de woordenlijst. De open vraag blijft staan.",
+        "'{term}' is not in the glossary. The open question stays open.",
+    ),
+    "glossary_related": ("Zie ook: {names}", "See also: {names}"),
+    "still_open": ("De open vraag blijft staan.", "The open question stays open."),
+    "lang_switched": ("Taal: Nederlands.", "Language: English."),
+    "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
+    "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
+    "summary_title": ("Dossieroverzicht", "Dossier summary"),
+    "company": ("Bedrijf", "Company"),
+    "value_map": ("Waardekaart (stap 1)", "Value map (step 1)"),
+    "notes": ("Notities", "Notes"),
+    "quantity": ("Hoeveelheid", "Quantity"),
+    "hazardous": ("Gevaarlijk", "Hazardous"),
+    "path": ("Valorisatiepad", "Valorisation path"),
+    "none": ("geen", "none"),
+    "help_title": ("Hulp: toetsen en opdrachten", "Help: keys and commands"),
+    "done": ("Klaar", "Done"),
+    # bindings (footer) and palette
+    "key_quit": ("Stoppen", "Quit"),
+    "key_help": ("Hulp", "Help"),
+    "key_why": ("Waarom?", "Why?"),
+    "key_jump": ("Spring", "Jump"),
+    "key_report": ("Dossier", "Dossier"),
+    "key_back": ("Terug", "Back"),
+    "key_skip": ("Overslaan", "Skip"),
+    "key_theme": ("Licht/donker", "Light/dark"),
+    "key_lang": ("NL/EN", "NL/EN"),
+    "key_new": ("Nieuw", "New"),
+    "key_self": ("Zelfevaluatie", "Self"),
+    "key_resume": ("Verder", "Resume"),
+    "key_delete": ("Verwijder", "Delete"),
+    "key_close": ("Sluiten", "Close"),
+    "key_start": ("Startscherm", "Start screen"),
+    "cmd_back": ("Terug naar de vorige vraag", "Back to the previous question"),
+    "cmd_skip": ("Deze vraag overslaan", "Skip this question"),
+    "cmd_why": ("Waarom? Leg de laatste conclusie uit", "Why? Explain the latest conclusion"),
+    "cmd_note": ("Notitie bij deze vraag", "Note on this question"),
+    "cmd_stream": ("Stromen tonen of een stroom toevoegen", "List streams or add a stream"),
+    "cmd_report": ("Dossieroverzicht openen", "Open the dossier summary"),
+    "cmd_help": ("Hulp openen", "Open help"),
+    "cmd_lang": ("Wissel Nederlands/Engels", "Switch Dutch/English"),
+    "cmd_jump": ("Spring naar een onderdeel", "Jump to a section"),
+}
+
+
+def ui(key: str, lang: str, **values: object) -> str:
+    """The interface text ``key`` in ``lang`` with its placeholders filled in."""
+    nl, en = UI[key]
+    return (nl if lang == "nl" else en).format(**values)
+
+
+HELP: dict[str, str] = {
+    "nl": """\
+# Hulp
+
+isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
+
+- **weet niet** of **?** typen: het wordt een kennislacune die we later uitzoeken;
+- een vraag stellen die op **?** eindigt, zoals *wat is een spiegelcode?*: het antwoord komt
+  uit de woordenlijst en de open vraag blijft staan;
+- een keuze of suggestie aanklikken of met de pijltjes kiezen en Enter drukken.
+
+## Opdrachten
+
+| opdracht | wat ze doet |
+|---|---|
+| `/back` (`/terug`) | terug naar de vorige vraag |
+| `/skip` (`/overslaan`) | vraag overslaan |
+| `/why` of `/why 2` | leg de laatste (of tweede) conclusie uit |
+| `/note tekst` | notitie bij de huidige vraag |
+| `/stream` of `/stream naam` | stromen tonen, of een stroom toevoegen |
+| `/revise vraag s1` | een eerder antwoord herzien |
+| `/jump step2c` | naar een onderdeel springen |
+| `/report` | dossieroverzicht |
+| `/lang en` | taal wisselen |
+| `/help` | deze hulp |
+
+## Toetsen
+
+| toets | wat ze doet |
+|---|---|
+| F1 | hulp |
+| F2 | waarom? (laatste conclusie) |
+| F3 | dossieroverzicht |
+| F4 | naar een onderdeel springen |
+| F5 | licht of donker thema |
+| F6 | Nederlands of Engels |
+| Ctrl+P | opdrachtenpalet |
+| Tab | naar keuzes, dossier en terug |
+| Esc | scherm sluiten |
+| Ctrl+Q | stoppen (alles is al bewaard) |
+""",
+    "en": """\
+# Help
+
+isassist asks questions; you answer in plain words. At any question you can also:
+
+- type **don't know** or **?**: it becomes a knowledge gap to find out later;
+- ask a question ending in **?**, such as *what is end-of-waste?*: the answer comes from
+  the glossary and the open question stays open;
+- click a choice or suggestion, or pick it with the arrow keys and Enter.
+
+## Commands
+
+| command | what it does |
+|---|---|
+| `/back` | back to the previous question |
+| `/skip` | skip the question |
+| `/why` or `/why 2` | explain the latest (or second) conclusion |
+| `/note text` | note on the current question |
+| `/stream` or `/stream name` | list streams, or add a stream |
+| `/revise question s1` | revise an earlier answer |
+| `/jump step2c` | jump to a section |
+| `/report` | dossier summary |
+| `/lang nl` | switch language |
+| `/help` | this help |
+
+## Keys
+
+| key | what it does |
+|---|---|
+| F1 | help |
+| F2 | why? (latest conclusion) |
+| F3 | dossier summary |
+| F4 | jump to a section |
+| F5 | light or dark theme |
+| F6 | Dutch or English |
+| Ctrl+P | command palette |
+| Tab | to the choices, the dossier and back |
+| Esc | close a screen |
+| Ctrl+Q | quit (everything is already saved) |
+""",
+}

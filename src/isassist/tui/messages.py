@@ -1,0 +1,23 @@
+"""Messages the widgets send up to their screen; the screen owns the conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from isassist.interview.services import ConclusionView
+
+
+@dataclass
+class LineSubmitted(Message):
+    """The user sent a line: typed, or picked from a choice or suggestion list."""
+
+    text: str
+
+
+@dataclass
+class ConclusionPicked(Message):
+    """The user asked "why?" about this conclusion (click or Enter in the dossier panel)."""
+
+    conclusion: ConclusionView

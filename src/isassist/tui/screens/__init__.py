@@ -1,0 +1,1 @@
+"""Screens: start, interview, and the modal ones (confirm, why, help, summary, jump)."""

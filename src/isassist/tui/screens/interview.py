@@ -1,0 +1,191 @@
+"""The interview: conversation on the left, the growing dossier on the right.
+
+Every line goes to ``Conversation.handle`` and the reply is rendered: bubbles for what was
+said, the answer bar refitted to the next question, the panel redrawn. Engine calls take a
+few milliseconds, so they run inline and the dossier is current when the next key arrives.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from isassist.assistant.conversation import Conversation, Reply
+from isassist.assistant.digest import dossier_markdown
+from isassist.assistant.i18n import HELP, ui
+from isassist.assistant.progress import progress
+from isassist.interview.engine import QuestionView, Turn
+from isassist.interview.messages import say
+from isassist.interview.services import ConclusionView
+from isassist.tui.localise import Key, relabel
+from isassist.tui.messages import ConclusionPicked, LineSubmitted
+from isassist.tui.screens.jump import JumpScreen
+from isassist.tui.screens.reading import ReadingScreen
+from isassist.tui.widgets.answer_bar import AnswerBar
+from isassist.tui.widgets.bubble import Bubble, MarkdownBubble
+from isassist.tui.widgets.dossier_panel import DossierPanel
+
+KEYS = [
+    Key("f1", "help", "key_help"),
+    Key("f2", "why", "key_why"),
+    Key("f3", "report", "key_report"),
+    Key("f4", "jump", "key_jump"),
+    Key("f7", "back", "key_back"),
+    Key("f8", "skip", "key_skip"),
+    Key("f6", "switch_lang", "key_lang"),
+    Key("escape", "leave", "key_start", show=False),
+]
+
+
+class InterviewScreen(Screen[None]):
+    """One open interview."""
+
+    AUTO_FOCUS = "#line"
+
+    def __init__(self, conversation: Conversation) -> None:
+        super().__init__()
+        self.conversation = conversation
+        self._asked: tuple[str, str | None] | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.conversation.lang
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="talk"):
+                yield VerticalScroll(id="chat")
+                yield AnswerBar(self.conversation)
+            yield DossierPanel(self.conversation)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        relabel(self, KEYS, self.lang)
+        self.query_one("#chat", VerticalScroll).anchor()
+        self.title = ui("app_title", self.lang)
+        self._ask(self.conversation.interview.current_question(), force=True)
+
+    # --- rendering -----------------------------------------------------------------------
+
+    def _say(self, *bubbles: Widget) -> None:
+        self.query_one("#chat", VerticalScroll).mount_all(bubbles)
+
+    def _ask(self, view: QuestionView | None, force: bool = False) -> None:
+        slot = view.slot if view is not None else None
+        if view is not None and (force or slot != self._asked):
+            self._say(self._question(view))
+            if view.help:
+                self._say(MarkdownBubble(view.help))
+        self._asked = slot
+        self.query_one(AnswerBar).show_question(view)
+
+    @staticmethod
+    def _question(view: QuestionView) -> Bubble:
+        return Bubble("\n".join([view.text, *view.context]), "question")
+
+    def _render_turn(self, turn: Turn) -> None:
+        lang = self.lang
+        bubbles: list[Widget] = []
+        if turn.acknowledgement:
+            bubbles.append(Bubble(turn.acknowledgement, "ack"))
+        if turn.problem:
+            example = f"\n{say('example', lang, example=turn.example)}" if turn.example else ""
+            bubbles.append(Bubble(turn.problem + example, "problem"))
+        bubbles += [Bubble(line, "assistant") for line in turn.said]
+        bubbles += [self._conclusion(c) for c in turn.new_conclusions]
+        bubbles += [
+            Bubble(c.title.get(lang) or c.rule_id, "withdrawn") for c in turn.withdrawn_conclusions
+        ]
+        self._say(*bubbles)
+        self._ask(turn.question, force=not turn.accepted and turn.problem is None)
+
+    def _conclusion(self, conclusion: ConclusionView) -> Bubble:
+        lang = self.lang
+        title = conclusion.title.get(lang) or conclusion.rule_id
+        return Bubble(conclusion.text.get(lang, ""), "conclusion", title=f"{title} (F2)")
+
+    def show_reply(self, reply: Reply) -> None:
+        """Render one reply of the conversation."""
+        if reply.kind == "turn" and reply.turn is not None:
+            self._render_turn(reply.turn)
+        elif reply.kind == "glossary":
+            self._say(Bubble(reply.text, "glossary", title=reply.title))
+        elif reply.kind == "why":
+            self.app.push_screen(ReadingScreen(reply.title, reply.text, False, self.lang))
+        elif reply.kind == "report":
+            self.action_report()
+        elif reply.kind == "help":
+            self.action_help()
+        elif reply.kind == "lang":
+            self._say(Bubble(reply.text, "assistant"))
+            relabel(self, KEYS, self.lang)
+            self.title = ui("app_title", self.lang)
+            view = reply.turn.question if reply.turn else None
+            self._ask(view, force=True)
+        else:
+            self._say(Bubble(reply.text, "assistant"))
+        self.query_one(DossierPanel).refresh_dossier()
+
+    # --- input ---------------------------------------------------------------------------
+
+    def run_line(self, text: str) -> Reply:
+        """Send one line as if typed (the palette and tests use this too)."""
+        self._say(Bubble(text, "user"))
+        reply = self.conversation.handle(text)
+        self.show_reply(reply)
+        return reply
+
+    def prefill(self, text: str) -> None:
+        """Put ``text`` in the line for the user to finish (a /note needs its words)."""
+        line = self.query_one("#line", Input)
+        line.value = text
+        line.cursor_position = len(text)
+        line.focus()
+
+    @on(LineSubmitted)
+    def _line(self, message: LineSubmitted) -> None:
+        self.run_line(message.text)
+
+    @on(ConclusionPicked)
+    def _why(self, message: ConclusionPicked) -> None:
+        self.show_reply(self.conversation.why(conclusion=message.conclusion))
+
+    # --- actions (keys and palette) --------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            ReadingScreen(ui("help_title", self.lang), HELP[self.lang], True, self.lang)
+        )
+
+    def action_why(self) -> None:
+        self.show_reply(self.conversation.why())
+
+    def action_report(self) -> None:
+        interview = self.conversation.interview
+        body = dossier_markdown(interview.dossier(), self.lang, interview.services.code_label)
+        self.app.push_screen(ReadingScreen(ui("summary_title", self.lang), body, True, self.lang))
+
+    def action_jump(self) -> None:
+        stages = progress(self.conversation.interview)
+
+        def chosen(section: str | None) -> None:
+            if section:
+                self.show_reply(self.conversation.command("jump", section))
+
+        self.app.push_screen(JumpScreen(stages, self.lang), chosen)
+
+    def action_back(self) -> None:
+        self.run_line("/back")
+
+    def action_skip(self) -> None:
+        self.run_line("/skip")
+
+    def action_switch_lang(self) -> None:
+        self.run_line("/lang")
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

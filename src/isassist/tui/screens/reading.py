@@ -1,0 +1,46 @@
+"""Read-only screens: help (F1), the answer to "why?" and the dossier summary (/report).
+
+The summary will become the report preview once reports exist; it already renders the whole
+dossier document, so only its source of Markdown will change.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown, Static
+
+from isassist.assistant.i18n import ui
+
+
+class ReadingScreen(ModalScreen[None]):
+    """A scrollable page closed with Escape (or q)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Close / Sluiten", id="close", tooltip="Close"),
+    ]
+
+    def __init__(self, title: str, body: str, markdown: bool, lang: str) -> None:
+        super().__init__(classes="reading")
+        self.title_text = title
+        self.body = body
+        self.markdown = markdown
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="page") as page:
+            page.border_title = self.title_text
+            page.border_subtitle = f"Esc: {ui('close', self.lang)}"
+            if self.markdown:
+                yield Markdown(self.body, id="page-body")
+            else:
+                yield Static(Text(self.body), id="page-body")
+        yield Footer()
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)

@@ -1,0 +1,150 @@
+"""The start screen: a new interview (broker or self-assessment, NL or EN), the latest one a
+key away, and the saved ones listed with delete behind a confirmation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from isassist.assistant.i18n import ui
+from isassist.store import Store, StoreError, Summary
+from isassist.tui.localise import Key, relabel
+from isassist.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from isassist.tui.app import IsAssistApp
+
+KEYS = [
+    Key("n", "new('broker')", "key_new"),
+    Key("s", "new('self')", "key_self"),
+    Key("r", "resume_latest", "key_resume"),
+    Key("delete,d", "delete", "key_delete"),
+    Key("l,f6", "switch_lang", "key_lang"),
+    Key("f1", "app.help", "key_help"),
+]
+
+
+class StartScreen(Screen[None]):
+    AUTO_FOCUS = "#saved"
+
+    def __init__(self, store: Store | None, lang: str, problem: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.problem = problem
+        self._saved: list[Summary] = []
+
+    @property
+    def assistant(self) -> IsAssistApp:
+        return cast("IsAssistApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static(id="start-title")
+            yield Static(id="start-intro")
+            with Horizontal(id="start-buttons"):
+                yield Button("", id="new-broker", variant="primary")
+                yield Button("", id="new-self", variant="success")
+                yield Button("", id="resume")
+            yield OptionList(id="saved")
+            yield Static(id="start-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        lang = self.lang
+        relabel(self, KEYS, lang)
+        self.query_one("#start-title", Static).update(Text(ui("start_title", lang), style="bold"))
+        self.query_one("#start-intro", Static).update(Text(ui("start_intro", lang)))
+        self.query_one("#new-broker", Button).label = f"n  {ui('new_broker', lang)}"
+        self.query_one("#new-self", Button).label = f"s  {ui('new_self', lang)}"
+        self.query_one("#resume", Button).label = f"r  {ui('resume_latest', lang)}"
+        self.query_one("#start-status", Static).update(
+            Text(f"{ui('language', lang)}: {lang.upper()} (l)  {self.problem or ''}")
+        )
+        self._list()
+
+    def _list(self) -> None:
+        saved = self.query_one("#saved", OptionList)
+        saved.border_title = ui("saved", self.lang)
+        saved.clear_options()
+        try:
+            self._saved = self.store.list_interviews() if self.store is not None else []
+        except StoreError as error:
+            self._saved = []
+            self.problem = str(error)
+        if not self._saved:
+            saved.add_option(Option(Text(ui("no_saved", self.lang), style="dim"), disabled=True))
+        for summary in self._saved:
+            saved.add_option(Option(self._line(summary), id=summary.id))
+        self.query_one("#resume", Button).disabled = not self._saved
+
+    def _line(self, summary: Summary) -> Text:
+        name = summary.company or summary.title or ui("untitled", self.lang)
+        when = summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        mode = ui("new_self" if summary.mode == "self" else "new_broker", self.lang).split()[-1]
+        line = Text(name, style="bold")
+        line.append(f"  {when}  {summary.language.upper()}  {mode.strip('()')}  ")
+        line.append(ui("answers_count", self.lang, n=summary.event_count), style="dim")
+        return line
+
+    # --- actions -------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#new-broker")
+    def _broker(self) -> None:
+        self.action_new("broker")
+
+    @on(Button.Pressed, "#new-self")
+    def _self(self) -> None:
+        self.action_new("self")
+
+    @on(Button.Pressed, "#resume")
+    def _resume(self) -> None:
+        self.action_resume_latest()
+
+    @on(OptionList.OptionSelected, "#saved")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.run_worker(self.assistant.open_interview(event.option.id), exclusive=True)
+
+    def action_new(self, mode: str) -> None:
+        self.app.run_worker(self.assistant.new_interview(mode, self.lang), exclusive=True)
+
+    def action_resume_latest(self) -> None:
+        if self._saved:
+            self.app.run_worker(self.assistant.open_interview(self._saved[0].id), exclusive=True)
+
+    def action_switch_lang(self) -> None:
+        self.lang = "en" if self.lang == "nl" else "nl"
+        self.redraw()
+
+    def action_delete(self) -> None:
+        saved = self.query_one("#saved", OptionList)
+        index = saved.highlighted
+        if self.store is None or index is None or not 0 <= index < len(self._saved):
+            return
+        summary = self._saved[index]
+        name = summary.company or summary.title or summary.id
+        store = self.store
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                store.delete(summary.id)
+                self.problem = ui("deleted", self.lang)
+                self.redraw()
+
+        self.app.push_screen(
+            ConfirmScreen(ui("confirm_delete", self.lang, name=name), self.lang), confirmed
+        )

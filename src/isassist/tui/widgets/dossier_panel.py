@@ -1,0 +1,91 @@
+"""The dossier as it grows: progress through the steps, counts, streams and conclusions.
+
+Conclusions sit in an option list so each one can be clicked (or picked with Enter) to ask
+"why?". The panel only renders what ``isassist.assistant`` computes from the dossier.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from isassist.assistant.conversation import Conversation
+from isassist.assistant.digest import counts_line, digest
+from isassist.assistant.explain import conclusion_label
+from isassist.assistant.i18n import ui
+from isassist.assistant.progress import Stage, overall, progress
+from isassist.interview.services import ConclusionView
+from isassist.tui.messages import ConclusionPicked
+
+
+def progress_text(stages: list[Stage], lang: str) -> Text:
+    """ "Voortgang 12/40" and one mark per stage: current ▶, finished ✓, started ·."""
+    done, total = overall(stages)
+    text = Text(f"{ui('progress', lang)} {done}/{total}\n", style="bold")
+    for stage in stages:
+        if stage.total == 0 and not stage.current:
+            style = "dim"
+        elif stage.current:
+            style = "reverse bold"
+        elif stage.finished:
+            style = "green"
+        else:
+            style = ""
+        mark = "✓" if stage.finished else ""
+        text.append(f"{stage.label}{mark}", style=style)
+        text.append(" ")
+    return text
+
+
+class DossierPanel(Vertical):
+    """Right-hand panel of the interview screen."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        super().__init__(id="dossier")
+        self.conversation = conversation
+        self._listed: list[ConclusionView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        yield Static(id="counts")
+        yield Static(id="streams")
+        yield OptionList(id="conclusions")
+
+    def on_mount(self) -> None:
+        self.refresh_dossier()
+
+    def refresh_dossier(self) -> None:
+        """Redraw from the engine's current dossier (a few milliseconds)."""
+        interview = self.conversation.interview
+        lang = self.conversation.lang
+        self.border_title = ui("dossier", lang)
+        self.query_one("#progress", Static).update(progress_text(progress(interview), lang))
+        summary = digest(interview.dossier(), lang)
+        self.query_one("#counts", Static).update(Text(counts_line(summary.counts, lang)))
+        streams = Text(f"{ui('streams', lang)}: ", style="bold")
+        streams.append("\n".join(summary.streams) or ui("no_streams_yet", lang), style="")
+        self.query_one("#streams", Static).update(streams)
+        self._list_conclusions(lang)
+
+    def _list_conclusions(self, lang: str) -> None:
+        listed = self.conversation.recent()
+        self._listed = listed
+        options = self.query_one("#conclusions", OptionList)
+        options.border_title = ui("conclusions", lang)
+        options.clear_options()
+        if not listed:
+            options.add_option(Option(Text(ui("no_conclusions", lang), style="dim"), disabled=True))
+            return
+        options.add_options(
+            [Option(Text(f"{i}. {conclusion_label(c, lang)}")) for i, c in enumerate(listed, 1)]
+        )
+
+    @on(OptionList.OptionSelected, "#conclusions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._listed):
+            self.post_message(ConclusionPicked(self._listed[event.option_index]))
