@@ -1,0 +1,207 @@
+"""The report's own words in Dutch and English.
+
+Question and option wording comes from the dialog files and code texts from the knowledge
+base; only what the report adds (headings, column names, bands, canvas block names) lives
+here, in one table, so a translator finds every report word in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Rapport reststromen", "Residual stream report"),
+    "anonymised": (
+        "Geanonimiseerd: namen, contactgegevens, exacte ligging en kosten zijn weggelaten of "
+        "in klassen gegroepeerd.",
+        "Anonymised: names, contacts, exact location and costs are removed or banded.",
+    ),
+    "company": ("Bedrijf en afbakening", "Company and scope"),
+    "company_name": ("Bedrijf", "Company"),
+    "sector": ("Sector (NACE)", "Sector (NACE)"),
+    "location": ("Ligging", "Location"),
+    "region": ("Regio", "Region"),
+    "mode": ("Werkwijze", "Mode"),
+    "mode_broker": ("gesprek met reststromenmakelaar", "interview by a residual-stream broker"),
+    "mode_self": ("zelfevaluatie", "self-assessment"),
+    "boundary": ("Afbakening", "Boundary"),
+    "interview": ("Interview", "Interview"),
+    "value_map": ("Waardekaart", "Value map"),
+    "value_captured": ("Gerealiseerde waarde", "Value captured"),
+    "value_destroyed": ("Verloren waarde", "Value destroyed"),
+    "value_missed": ("Gemiste waarde", "Value missed"),
+    "value_opportunity": ("Waardekans", "Value opportunity"),
+    "quadrant": ("Vier-kwadrantenbeeld", "Four-quadrant view"),
+    "feasibility": ("haalbaarheid", "feasibility"),
+    "impact": ("positief effect", "positive impact"),
+    "q_quick_wins": ("snel te winnen", "quick wins"),
+    "q_major": ("grote projecten", "major projects"),
+    "q_fill_ins": ("kleine stappen", "fill-ins"),
+    "q_park": ("parkeren", "park"),
+    "not_scored": ("Niet gescoord", "Not scored"),
+    "inventory": ("Inventaris (karakterisering)", "Inventory (characterisation)"),
+    "barriers": ("Barrières", "Barriers"),
+    "reason": ("Reden", "Reason"),
+    "mitigation": ("Aanpak", "Mitigation"),
+    "source": ("Bron", "Source"),
+    "stream": ("Stroom", "Stream"),
+    "all_streams": ("alle stromen", "all streams"),
+    "legal": ("Regelgeving en classificatie", "Regulation and classification"),
+    "gaps": ("Kennislacunes", "Knowledge gaps"),
+    "unknown": ("Onbekend", "Unknown"),
+    "how_to_close": ("Hoe te sluiten", "How to close"),
+    "research_question": ("Onderzoeksvraag", "Research question"),
+    "options": ("Valorisatie-opties", "Valorisation options"),
+    "route": ("Route", "Route"),
+    "hierarchy": ("Afvalhiërarchie", "Waste hierarchy"),
+    "receivers": ("Mogelijke afnemers (NACE)", "Possible receivers (NACE)"),
+    "evidence": ("Bestaande uitwisselingen", "Existing exchanges"),
+    "evidence_count": (
+        "{count} uitwisselingen in de MAESTRI-databank",
+        "{count} exchanges in the MAESTRI database",
+    ),
+    "reference": ("Referentie", "Reference"),
+    "path": ("Beslissingspad", "Decision path"),
+    "node": ("Knoop", "Node"),
+    "outcome": ("Uitkomst", "Outcome"),
+    "why": ("Waarom", "Why"),
+    "pass": ("in orde", "pass"),
+    "attention": ("aandacht", "attention"),
+    "stop": ("stop", "stop"),
+    "open": ("open", "open"),
+    "canvas": ("Business Model Canvas", "Business Model Canvas"),
+    "status": ("Status", "Status"),
+    "confirmed": ("bevestigd", "confirmed"),
+    "edited": ("aangepast", "edited"),
+    "rejected": ("verworpen", "rejected"),
+    "pending": ("te bespreken", "to discuss"),
+    "next_steps": ("Volgende stappen", "Next steps"),
+    "none": ("geen", "none"),
+    "nothing_found": ("Niets gevonden.", "Nothing found."),
+    "notes": ("Notities", "Notes"),
+    "key_partners": ("Sleutelpartners", "Key partners"),
+    "key_activities": ("Kernactiviteiten", "Key activities"),
+    "key_resources": ("Kernmiddelen", "Key resources"),
+    "value_proposition": ("Waardepropositie", "Value proposition"),
+    "customer_relationships": ("Klantrelaties", "Customer relationships"),
+    "channels": ("Kanalen", "Channels"),
+    "customer_segments": ("Klantsegmenten", "Customer segments"),
+    "cost_structure": ("Kostenstructuur", "Cost structure"),
+    "revenue_streams": ("Inkomstenstromen", "Revenue streams"),
+    "hazardous_mark": ("* gevaarlijk afval", "* hazardous waste"),
+    "composition_unknown": ("samenstelling (geen analyse)", "composition (no analysis)"),
+    "step_stop": (
+        "Los eerst op ({stream}): {title}: {why}",
+        "Solve first ({stream}): {title}: {why}",
+    ),
+    "step_attention": ("Let op ({stream}): {title}: {why}", "Watch ({stream}): {title}: {why}"),
+    "step_gaps": (
+        "Sluit {count} kennislacune(s); zie de lijst met onderzoeksvragen.",
+        "Close {count} knowledge gap(s); see the research questions.",
+    ),
+    "step_receivers": (
+        "Leg '{route}' voor aan mogelijke afnemers ({receivers}) voor {stream}.",
+        "Put '{route}' to possible receivers ({receivers}) for {stream}.",
+    ),
+    "step_canvas": (
+        "Bespreek de open canvasblokken van {stream}: {blocks}.",
+        "Discuss the open canvas blocks of {stream}: {blocks}.",
+    ),
+    "step_open": (
+        "Vervolledig het beslissingspad van {stream} ({count} knopen open).",
+        "Complete the decision path of {stream} ({count} nodes open).",
+    ),
+    "anonymous_company": ("Bedrijf (anoniem)", "Company (anonymous)"),
+    "anonymous": ("anoniem", "anonymous"),
+    "per_year": ("per jaar", "per year"),
+    "xlsx_company": ("Bedrijf", "Company"),
+    "sheet_inventory": ("Inventaris", "Inventory"),
+    "sheet_barriers": ("Barrières", "Barriers"),
+    "sheet_gaps": ("Kennislacunes", "Gaps"),
+    "sheet_options": ("Opties", "Options"),
+    "sheet_canvas": ("Canvas", "Canvas"),
+    "kind": ("Soort", "Kind"),
+    "category": ("Categorie", "Category"),
+    "text": ("Tekst", "Text"),
+    "block": ("Blok", "Block"),
+    "example_exchanges": ("Voorbeelden", "Examples"),
+    # waste hierarchy levels (valorisation categories)
+    "prevention": ("preventie", "prevention"),
+    "reuse": ("hergebruik", "reuse"),
+    "recycling": ("recyclage", "recycling"),
+    "recovery": ("nuttige toepassing", "recovery"),
+    "energy_recovery": ("energieterugwinning", "energy recovery"),
+    # barrier categories (Golev et al. 2015; Kosmol & Leyh 2019)
+    "regulatory": ("regelgeving", "regulatory"),
+    "technical": ("technisch", "technical"),
+    "economic": ("economisch", "economic"),
+    "informational": ("informatie", "informational"),
+    "organisational": ("organisatorisch", "organisational"),
+    "social": ("sociaal", "social"),
+    "geographic": ("geografisch", "geographic"),
+}
+
+# How a knowledge gap is closed depends on the MAESTRI sub-step it belongs to (METHOD.md).
+_CLOSE_BY_SUB: dict[str, tuple[str, str]] = {
+    "B": (
+        "Vergelijk met de EWC- en CPA-lijsten; vraag het veiligheidsinformatieblad of de "
+        "productfiche van de grondstoffen op.",
+        "Compare with the EWC and CPA lists; ask for the safety data sheet or the product "
+        "sheet of the raw materials.",
+    ),
+    "C": (
+        "Registreer een maand lang hoeveelheid, frequentie en opslag (weegbonnen, tellers).",
+        "Record quantity, frequency and storage for a month (weighbridge tickets, meters).",
+    ),
+    "D": (
+        "Bekijk de risico-inventaris en de veiligheidsinformatiebladen met de preventieadviseur.",
+        "Go through the risk inventory and safety data sheets with the safety officer.",
+    ),
+    "E": (
+        "Vraag de facturen en contracten van de afvalinzamelaar op.",
+        "Ask for the waste collector's invoices and contracts.",
+    ),
+    "F": (
+        "Laat een staal analyseren (samenstelling, vocht, stookwaarde, verontreiniging).",
+        "Have a sample analysed (composition, moisture, calorific value, contamination).",
+    ),
+    "3": (
+        "Marktanalyse, de databank met bestaande uitwisselingen en een netwerkanalyse van "
+        "bedrijven in de buurt.",
+        "Market analysis, the database of existing exchanges and a network analysis of "
+        "companies nearby.",
+    ),
+}
+_CLOSE_DEFAULT = (
+    "Bespreek de vraag opnieuw met de contactpersoon van het bedrijf.",
+    "Raise the question again with the company's contact person.",
+)
+
+
+def word(key: str, lang: Lang, **values: object) -> str:
+    """The report word ``key`` in ``lang``; an unknown key shows as itself, never crashes."""
+    pair = _WORDS.get(key)
+    text = key.replace("_", " ") if pair is None else pair[1 if lang == "en" else 0]
+    return text.format(**values) if values else text
+
+
+def how_to_close(step: int | None, sub: str | None, lang: Lang) -> str:
+    """The usual way to close a gap raised in MAESTRI step ``step`` (sub-step ``sub``)."""
+    key = sub if step == 2 and sub else str(step)
+    pair = _CLOSE_BY_SUB.get(key, _CLOSE_DEFAULT)
+    return pair[1 if lang == "en" else 0]
+
+
+CANVAS_BLOCKS: tuple[str, ...] = (
+    "key_partners",
+    "key_activities",
+    "key_resources",
+    "value_proposition",
+    "customer_relationships",
+    "channels",
+    "customer_segments",
+    "cost_structure",
+    "revenue_streams",
+)

@@ -1,0 +1,422 @@
+"""Everything a report shows, worked out once from a dossier, for every format to lay out.
+
+The templates only arrange what this module computed (texts already in the report language,
+figures already formatted), so Markdown, HTML and XLSX cannot disagree about the content and
+no template needs logic beyond loops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from isassist.interview.dialog import Dialog
+from isassist.interview.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.knowledge import Knowledge
+from isassist.report.inventory import COLUMNS, Cell, inventory_row
+from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
+
+VALUE_MAP_KEYS = ("value_captured", "value_destroyed", "value_missed", "value_opportunity")
+LEGAL_KINDS = ("legal", "classification", "heat")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One conclusion as a line in the report."""
+
+    stream: str
+    category: str
+    text: str
+    source: str
+    extra: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
+class Gap:
+    stream: str
+    question: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class Option:
+    stream: str
+    route: str
+    hierarchy: str
+    text: str
+    source: str
+    receivers: list[str]
+    evidence: str
+    examples: list[Example]
+
+
+@dataclass(frozen=True)
+class PathRow:
+    title: str
+    outcome: str
+    outcome_label: str
+    why: str
+
+
+@dataclass(frozen=True)
+class StreamPath:
+    stream: str
+    steps: list[PathRow]
+
+
+@dataclass(frozen=True)
+class Block:
+    key: str
+    label: str
+    text: str
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class Canvas:
+    stream: str
+    blocks: dict[str, Block]
+
+
+@dataclass(frozen=True)
+class Point:
+    """A stream on the 4-quadrant view (feasibility x, impact y, both 1-5)."""
+
+    label: str
+    feasibility: float
+    impact: float
+
+
+@dataclass
+class ReportView:
+    lang: Lang
+    anonymised: bool
+    interview_id: str
+    company: list[tuple[str, str]]
+    value_map: list[tuple[str, str]]
+    points: list[Point]
+    unscored: list[str]
+    columns: list[str]
+    rows: list[list[str]]
+    raw_rows: list[dict[str, Cell]]
+    barriers: list[Group]
+    legal: list[Item]
+    gaps: list[Gap]
+    options: list[Option]
+    paths: list[StreamPath]
+    canvases: list[Canvas]
+    next_steps: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def word(self, key: str, **values: object) -> str:
+        return word(key, self.lang, **values)
+
+
+def number(value: float, lang: Lang) -> str:
+    """A figure as people in the report language write it (12 000,5 / 12,000.5)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "nl":
+        return text.replace(",", " ").replace(".", ",")
+    return text
+
+
+def show(cell: Cell, lang: Lang) -> str:
+    if cell is None:
+        return ""
+    return number(cell, lang) if isinstance(cell, float) else cell
+
+
+def _company(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[tuple[str, str]]:
+    company = dossier.company
+    nace = knowledge.nace.get(company.nace) if company.nace else None
+    title = ((nace.title_nl or nace.title_en) if lang == "nl" else nace.title_en) if nace else ""
+    where = company.location
+    place = " ".join(p for p in (where.postcode, where.locality) if p)
+    rows = [
+        (word("company_name", lang), company.name or "-"),
+        (word("sector", lang), f"{company.nace} {title}".strip() if company.nace else "-"),
+        (word("location", lang), place or "-"),
+        (word("region", lang), ", ".join(p for p in (where.region, where.country) if p)),
+        (word("mode", lang), word(f"mode_{dossier.mode}", lang)),
+        (word("boundary", lang), dossier.value_map.get("boundary", "-")),
+        (word("interview", lang), dossier.interview_id),
+    ]
+    return rows
+
+
+def _stream_names(dossier: Dossier) -> dict[str | None, str]:
+    return {s.id: f"{s.id} {s.name}" for s in dossier.streams}
+
+
+def _text(conclusion: ConclusionOut, lang: Lang) -> str:
+    return conclusion.text.get(lang) or next(iter(conclusion.text.values()), "")
+
+
+def _mitigation(conclusion: ConclusionOut, lang: Lang) -> str:
+    mitigation = conclusion.data.get("mitigation")
+    if isinstance(mitigation, dict):
+        return str(mitigation.get(lang, ""))
+    return str(mitigation) if mitigation else ""
+
+
+def _items(dossier: Dossier, kinds: tuple[str, ...], lang: Lang) -> list[Item]:
+    names = _stream_names(dossier)
+    return [
+        Item(
+            stream=names.get(c.stream_id, word("all_streams", lang)),
+            category=word(c.category, lang),
+            text=_text(c, lang),
+            source=c.source,
+            extra=_mitigation(c, lang),
+        )
+        for c in dossier.conclusions
+        if c.kind in kinds
+    ]
+
+
+def _barriers(dossier: Dossier, lang: Lang) -> list[Group]:
+    groups: dict[str, list[Item]] = {}
+    for item in _items(dossier, ("barrier",), lang):
+        groups.setdefault(item.category, []).append(item)
+    return [Group(title, items) for title, items in sorted(groups.items())]
+
+
+def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> list[Gap]:
+    names = _stream_names(dossier)
+    gaps: list[Gap] = []
+    for gap in dossier.knowledge_gaps:
+        question = dialog.question(gap.question)
+        section = dialog.section_of(gap.question)
+        gaps.append(
+            Gap(
+                stream=names.get(gap.stream, word("all_streams", lang)),
+                question=question.text.get(lang).replace("'{stream}'", "").replace("{stream}", "")
+                if question
+                else gap.question,
+                how=how_to_close(
+                    section.step if section else None, section.sub if section else None, lang
+                ),
+            )
+        )
+    for conclusion in dossier.conclusions:
+        if conclusion.kind == "knowledge_gap":
+            gaps.append(
+                Gap(
+                    stream=names.get(conclusion.stream_id, word("all_streams", lang)),
+                    question=_text(conclusion, lang),
+                    how=conclusion.source,
+                )
+            )
+    return gaps
+
+
+def _receivers(codes: list[Any], knowledge: Knowledge, lang: Lang) -> list[str]:
+    shown = []
+    for code in codes:
+        nace = knowledge.nace.get(str(code))
+        title = (
+            ((nace.title_nl or nace.title_en) if lang == "nl" else nace.title_en) if nace else ""
+        )
+        shown.append(f"{code} {title}".strip())
+    return shown
+
+
+def _evidence(
+    conclusion: ConclusionOut, knowledge: Knowledge, lang: Lang
+) -> tuple[str, list[Example]]:
+    from isassist.rules.evidence import EvidenceSpecError, find_evidence, parse_evidence
+
+    spec = conclusion.data.get("evidence")
+    if isinstance(spec, dict):  # already resolved by the rule engine
+        count, found = int(spec.get("count", 0)), list(spec.get("examples", []))
+    elif isinstance(spec, list) and spec:
+        try:
+            evidence = find_evidence(parse_evidence([str(s) for s in spec]), knowledge)
+        except EvidenceSpecError:
+            return "", []
+        count, found = evidence.count, list(evidence.examples)
+    else:
+        return "", []
+    examples = [
+        Example(
+            text=f"{x.get('donor_business') or '?'} -> {x.get('receiver_business') or '?'}: "
+            f"{x.get('description', '')}" + (f" ({x['final_use']})" if x.get("final_use") else ""),
+            reference=str(x.get("reference", "")),
+        )
+        for x in found
+    ]
+    return word("evidence_count", lang, count=count), examples
+
+
+def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]:
+    names = _stream_names(dossier)
+    options = []
+    for c in dossier.conclusions:
+        if c.kind != "valorisation":
+            continue
+        evidence, examples = _evidence(c, knowledge, lang)
+        receivers = c.data.get("receiver_nace")
+        options.append(
+            Option(
+                stream=names.get(c.stream_id, word("all_streams", lang)),
+                route=str(c.data.get("route", "")).replace("_", " "),
+                hierarchy=word(c.category, lang),
+                text=_text(c, lang),
+                source=c.source,
+                receivers=_receivers(
+                    receivers if isinstance(receivers, list) else [], knowledge, lang
+                ),
+                evidence=evidence,
+                examples=examples,
+            )
+        )
+    return options
+
+
+def _paths(dossier: Dossier, lang: Lang) -> list[StreamPath]:
+    return [
+        StreamPath(
+            stream=f"{s.id} {s.name}",
+            steps=[PathRow(p.title, p.outcome, word(p.outcome, lang), p.why) for p in s.path],
+        )
+        for s in dossier.streams
+        if s.path
+    ]
+
+
+def _canvases(dossier: Dossier, lang: Lang) -> list[Canvas]:
+    canvases = []
+    for stream in dossier.streams:
+        given = {b.block: b for b in stream.canvas}
+        if not given:
+            continue
+        blocks = {}
+        for key in CANVAS_BLOCKS:
+            block = given.get(key)
+            status = block.status if block else "pending"
+            blocks[key] = Block(
+                key=key,
+                label=word(key, lang),
+                text=block.text if block else "",
+                status=status,
+                status_label=word(status, lang),
+            )
+        canvases.append(Canvas(f"{stream.id} {stream.name}", blocks))
+    return canvases
+
+
+def _score(stream: StreamOut, name: str) -> float | None:
+    value = stream.properties.get(name)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= 5:
+        return float(value)
+    return None
+
+
+def _quadrant(dossier: Dossier) -> tuple[list[Point], list[str]]:
+    points, unscored = [], []
+    for stream in dossier.streams:
+        x, y = _score(stream, "feasibility"), _score(stream, "impact")
+        if x is None or y is None:
+            unscored.append(f"{stream.id} {stream.name}")
+        else:
+            points.append(Point(f"{stream.id} {stream.name}", x, y))
+    return points, unscored
+
+
+def _next_steps(view: ReportView, dossier: Dossier) -> list[str]:
+    lang = view.lang
+    steps: list[str] = []
+    for stream_path in view.paths:
+        for row in stream_path.steps:
+            if row.outcome == "stop":
+                steps.append(
+                    word("step_stop", lang, stream=stream_path.stream, title=row.title, why=row.why)
+                )
+    for stream_path in view.paths:
+        for row in stream_path.steps:
+            if row.outcome == "attention":
+                steps.append(
+                    word(
+                        "step_attention",
+                        lang,
+                        stream=stream_path.stream,
+                        title=row.title,
+                        why=row.why,
+                    )
+                )
+    if view.gaps:
+        steps.append(word("step_gaps", lang, count=len(view.gaps)))
+    seen: set[str] = set()
+    for option in view.options:
+        if option.stream in seen or not option.receivers:
+            continue
+        seen.add(option.stream)
+        steps.append(
+            word(
+                "step_receivers",
+                lang,
+                route=option.route,
+                receivers=", ".join(option.receivers),
+                stream=option.stream,
+            )
+        )
+    for stream_path in view.paths:
+        open_nodes = [r for r in stream_path.steps if r.outcome == "open"]
+        if open_nodes:
+            steps.append(word("step_open", lang, stream=stream_path.stream, count=len(open_nodes)))
+    for canvas in view.canvases:
+        pending = [b.label for b in canvas.blocks.values() if b.status == "pending"]
+        if pending:
+            steps.append(word("step_canvas", lang, stream=canvas.stream, blocks=", ".join(pending)))
+    names = _stream_names(dossier)
+    steps += [
+        f"{names.get(c.stream_id, word('all_streams', lang))}: {_text(c, lang)}"
+        for c in dossier.conclusions
+        if c.kind == "follow_up"
+    ]
+    return steps
+
+
+def build_view(
+    dossier: Dossier, dialog: Dialog, knowledge: Knowledge, lang: Lang, anonymised: bool
+) -> ReportView:
+    """The report of ``dossier`` in ``lang``, ready to lay out."""
+    raw_rows = [inventory_row(dossier, s, dialog, knowledge, lang) for s in dossier.streams]
+    points, unscored = _quadrant(dossier)
+    view = ReportView(
+        lang=lang,
+        anonymised=anonymised,
+        interview_id=dossier.interview_id,
+        company=_company(dossier, knowledge, lang),
+        value_map=[
+            (word(k, lang), dossier.value_map[k]) for k in VALUE_MAP_KEYS if k in dossier.value_map
+        ],
+        points=points,
+        unscored=unscored,
+        columns=[c.label(lang) for c in COLUMNS],
+        rows=[[show(row.get(c.key), lang) for c in COLUMNS] for row in raw_rows],
+        raw_rows=raw_rows,
+        barriers=_barriers(dossier, lang),
+        legal=_items(dossier, LEGAL_KINDS, lang),
+        gaps=_gaps(dossier, dialog, lang),
+        options=_options(dossier, knowledge, lang),
+        paths=_paths(dossier, lang),
+        canvases=_canvases(dossier, lang),
+        next_steps=[],
+        notes=[n.text for n in dossier.notes],
+    )
+    view.next_steps = _next_steps(view, dossier)
+    return view
