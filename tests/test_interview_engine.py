@@ -40,6 +40,11 @@ class RulesDouble(LiveServices):
                 continue
             if (fact.name, fact.value) == ("quality_variability", "variable"):
                 out.append(self._conclusion("barrier.quality", "barrier", fact.stream))
+            if (fact.name, fact.value) == ("feasibility", 1.0):
+                # raised even for a stream that gets parked: must not be asked there
+                gap = self._conclusion("gap.ewc", "knowledge_gap", fact.stream)
+                gap.data["question"] = "ewc"
+                out.append(gap)
             if (fact.name, fact.value) == ("current_route", "incineration"):
                 gap = self._conclusion("gap.calorific", "knowledge_gap", fact.stream)
                 gap.data["question"] = "q.calorific_value"
@@ -122,8 +127,9 @@ def test_a_low_scoring_stream_can_be_parked() -> None:
     interview = start("bostel; plastic folie")
     answer_until(interview, {"kind": "materiaal", "feasibility": "1", "impact": "2"}, "keep_stream")
     assert asked(interview) == ("keep_stream", "s1")
+    assert any(c.rule_id == "gap.ewc" for c in interview.conclusions)
     interview.answer("nee")
-    assert asked(interview) == ("kind", "s2")
+    assert asked(interview) == ("kind", "s2")  # not the ewc follow-up of parked s1
 
 
 def test_a_refused_answer_keeps_everything_answered_before() -> None:

@@ -203,11 +203,14 @@ class Interview:
         properties = self._facts.properties.get(stream, {}) if stream is not None else {}
         return Scope(answers=own, company_answers=company, properties=properties, mode=self.mode)
 
+    def section_applies(self, section: Section, stream: str | None) -> bool:
+        """False for a section switched off, e.g. every later section of a parked stream."""
+        return section.when is None or holds(section.when, self.scope(stream))
+
     def applies(self, section: Section, question: Question, stream: str | None) -> bool:
-        scope = self.scope(stream)
-        if section.when is not None and not holds(section.when, scope):
+        if not self.section_applies(section, stream):
             return False
-        return question.when is None or holds(question.when, scope)
+        return question.when is None or holds(question.when, self.scope(stream))
 
     def follow_ups(self) -> set[Slot]:
         """Questions that rules ask for (knowledge gaps and follow-ups naming a question)."""
@@ -249,9 +252,9 @@ class Interview:
             slot = (question.id, stream)
             if self.state.done(slot):
                 continue
-            if slot in raised or (
-                not question.follow_up_only and self.applies(section, question, stream)
-            ):
+            if slot in raised and self.section_applies(section, stream):
+                return entry
+            if not question.follow_up_only and self.applies(section, question, stream):
                 return entry
         return None
 
