@@ -24,6 +24,12 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "rules": ("isassist.cli.rules_cmd", "rules", "Check and list the rule base."),
     "replay": ("isassist.cli.replay_cmd", "replay", "Run scripted interview replays."),
     "interviews": ("isassist.cli.interviews_cmd", "interviews", "List, export, import interviews."),
+    "report": ("isassist.cli.report_cmd", "report", "Write the report of an interview."),
+    "import-inventory": (
+        "isassist.cli.import_inventory_cmd",
+        "import_inventory",
+        "Load an inventory sheet (XLSX) into an interview.",
+    ),
     "tui": ("isassist.cli.tui_cmd", "tui", "Start the interactive assistant."),
 }
 
