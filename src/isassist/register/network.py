@@ -1,0 +1,201 @@
+"""Organisation network analysis for one company (MAESTRI step 3, third information source).
+
+Around the company, per stream it has, three kinds of neighbours matter to a broker:
+
+- **same**: companies nearby with the same stream, whose volumes can be bundled to reach the
+  scale a receiver or a processor needs;
+- **complementary**: companies nearby with a *different* stream that the same receiving sector
+  takes by a route of the rule base (ash and slag both feed a cement works), so together they
+  make one offer;
+- **interested**: companies nearby that want the stream, or whose sector runs a valorisation
+  route for it (a want nobody typed in yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from isassist.register.matching import Party
+from isassist.register.models import Company
+from isassist.register.routes import RouteCatalogue, default_catalogue
+from isassist.register.settings import MatchSettings
+from isassist.register.store import Register
+
+Relation = Literal["same", "complementary", "interested"]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    relation: Relation
+    for_stream: int
+    company: Company
+    distance_km: float
+    stream_id: int | None
+    stream: str | None
+    why: dict[str, str]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "for_stream": self.for_stream,
+            "company": self.company.name,
+            "company_id": self.company.id,
+            "nace": self.company.nace,
+            "distance_km": round(self.distance_km, 1),
+            "stream_id": self.stream_id,
+            "stream": self.stream,
+            "why": self.why,
+        }
+
+
+@dataclass
+class NetworkView:
+    company: Company
+    neighbours: list[Neighbour] = field(default_factory=list)
+
+    def of(self, relation: Relation) -> list[Neighbour]:
+        return [n for n in self.neighbours if n.relation == relation]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "company": self.company.name,
+            "company_id": self.company.id,
+            **{
+                rel: [n.as_json() for n in self.of(rel)]
+                for rel in ("same", "complementary", "interested")
+            },
+        }
+
+
+def complementary_families(catalogue: RouteCatalogue, families: tuple[str, ...]) -> set[str]:
+    """Other families that a sector taking these families also takes, by some route."""
+    sectors = catalogue.receiver_sectors(families)
+    return {
+        family
+        for family, routes in catalogue.by_family.items()
+        if family not in families
+        and any(code in sectors for route in routes for code in route.receiver_nace)
+    }
+
+
+def network(
+    register: Register,
+    company: str | int,
+    settings: MatchSettings | None = None,
+    limit: int = 15,
+) -> NetworkView:
+    """The neighbours of ``company`` for each of its haves, nearest first, ``limit`` per kind."""
+    settings = settings or MatchSettings()
+    catalogue = default_catalogue()
+    found = register.company(company)
+    view = NetworkView(found)
+    if found.lat is None:
+        return view
+    for stream in register.streams(company_id=found.id, side="have"):
+        centre = register.party(stream.id)
+        radius = settings.limit_km(stream)
+        view.neighbours += _same(register, centre, radius)[:limit]
+        view.neighbours += _complementary(register, catalogue, centre, radius)[:limit]
+        view.neighbours += _interested(register, catalogue, centre, radius)[:limit]
+    return view
+
+
+def _neighbour(
+    relation: Relation, centre: Party, distance: float, other: Party, nl: str, en: str
+) -> Neighbour:
+    return Neighbour(
+        relation=relation,
+        for_stream=centre.stream.id,
+        company=other.company,
+        distance_km=distance,
+        stream_id=other.stream.id,
+        stream=other.stream.name,
+        why={"nl": nl, "en": en},
+    )
+
+
+def _others(found: list[tuple[float, Party]], centre: Party) -> list[tuple[float, Party]]:
+    return sorted(
+        ((d, p) for d, p in found if p.company.id != centre.company.id), key=lambda x: x[0]
+    )
+
+
+def _same(register: Register, centre: Party, radius: float) -> list[Neighbour]:
+    found = register.nearby(centre, radius, "have", centre.stream.keys)
+    return [
+        _neighbour(
+            "same",
+            centre,
+            d,
+            p,
+            f"Heeft ook {p.stream.name} op {d:.1f} km: samen bundelen voor een grotere afnemer.",
+            f"Also has {p.stream.name} {d:.1f} km away: bundle them for a larger receiver.",
+        )
+        for d, p in _others(found, centre)
+    ]
+
+
+def _complementary(
+    register: Register, catalogue: RouteCatalogue, centre: Party, radius: float
+) -> list[Neighbour]:
+    families = complementary_families(catalogue, centre.stream.families)
+    keys = [f"family:{family}" for family in sorted(families)]
+    found = register.nearby(centre, radius, "have", keys)
+    return [
+        _neighbour(
+            "complementary",
+            centre,
+            d,
+            p,
+            f"{p.stream.name} op {d:.1f} km gaat naar dezelfde soort afnemer als "
+            f"{centre.stream.name}: samen één aanbod.",
+            f"{p.stream.name} {d:.1f} km away goes to the same kind of receiver as "
+            f"{centre.stream.name}: together one offer.",
+        )
+        for d, p in _others(found, centre)
+    ]
+
+
+def _interested(
+    register: Register, catalogue: RouteCatalogue, centre: Party, radius: float
+) -> list[Neighbour]:
+    wanting = _others(register.nearby(centre, radius, "want", centre.stream.keys), centre)
+    entries = [
+        _neighbour(
+            "interested",
+            centre,
+            d,
+            p,
+            f"Zoekt {p.stream.name} op {d:.1f} km.",
+            f"Wants {p.stream.name} {d:.1f} km away.",
+        )
+        for d, p in wanting
+    ]
+    asked = {p.company.id for _, p in wanting} | {centre.company.id}
+    routes = catalogue.routes(centre.stream.families)
+    for distance, company in sorted(
+        register.companies_near(centre, radius), key=lambda item: item[0]
+    ):
+        if company.id in asked:
+            continue
+        route = next((r for r in routes if r.serves(company.nace)), None)
+        if route is None:
+            continue
+        entries.append(
+            Neighbour(
+                relation="interested",
+                for_stream=centre.stream.id,
+                company=company,
+                distance_km=distance,
+                stream_id=None,
+                stream=None,
+                why={
+                    "nl": f"Sector {company.nace} past bij de route '{route.title_nl}' "
+                    f"({distance:.1f} km); nog geen vraag geregistreerd.",
+                    "en": f"Sector {company.nace} fits the route '{route.title_en}' "
+                    f"({distance:.1f} km); no want recorded yet.",
+                },
+            )
+        )
+    return entries

@@ -1,0 +1,451 @@
+"""The register in the interview database: companies, haves, wants and opportunities.
+
+It shares the database (SQLite file by default, PostgreSQL for a team) and the conventions of
+``isassist.store``: SQLAlchemy Core only, so both backends run the same statements, and every
+database failure becomes a ``RegisterError`` that names the way out. Matching needs two kinds
+of reads: all streams at once (a whole-register run loads them into memory) and the few
+candidates of one stream (``candidates`` asks the key index and a bounding box, so one
+stream's matches cost milliseconds however large the register grows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, func, insert, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+
+from isassist.knowledge import Knowledge, get_knowledge
+from isassist.register import tables as t
+from isassist.register.errors import RegisterError
+from isassist.register.geo import bounding_box, great_circle_km, postcode_place
+from isassist.register.matching import Party
+from isassist.register.models import Company, NewCompany, NewStream, Stream
+from isassist.store import Store, StoreError, default_url
+from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
+from isassist.store.tables import meta as store_meta
+
+_STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
+_COMPANY_COLUMNS = [c for c in t.companies.c if c.name != "name_key"]
+_CODE_FIELDS = ("families", "ewc", "cpa")
+_NON_MATERIAL_FAMILY = {"heat", "water", "gas", "energy", "capacity"}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def name_key(name: str) -> str:
+    """Names are looked up without regard to case or extra spaces: brokers type them."""
+    return " ".join(name.casefold().split())
+
+
+class Register:
+    """Companies with their haves and wants, and the opportunities found between them."""
+
+    def __init__(self, url: str | None = None, knowledge: Knowledge | None = None) -> None:
+        self.url = url if url is not None else default_url()
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as error:
+            raise RegisterError(
+                f"{self.url!r} is not a database URL; use e.g. 'sqlite:///register.sqlite3' or "
+                "'postgresql+psycopg://user@host/db', or leave --db out for the default store."
+            ) from error
+        self.location = parsed.render_as_string(hide_password=True)
+        self.knowledge = knowledge or get_knowledge()
+        try:
+            # The store creates (or checks) the interview tables the way it always does.
+            Store(self.url).close()
+        except StoreError as error:
+            raise RegisterError(str(error)) from error
+        self.engine: Engine = create_engine(parsed)
+        if parsed.get_backend_name() == "sqlite":
+            configure_sqlite(self.engine)
+        self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        with self._guard("prepare the register tables"), self._writer.begin() as conn:
+            t.metadata.create_all(conn)
+            found = conn.execute(
+                select(store_meta.c.value).where(store_meta.c.key == "register_schema_version")
+            ).scalar_one_or_none()
+            if found is None:
+                conn.execute(
+                    insert(store_meta).values(
+                        key="register_schema_version", value=str(t.REGISTER_SCHEMA_VERSION)
+                    )
+                )
+            elif int(found) > t.REGISTER_SCHEMA_VERSION:
+                raise RegisterError(
+                    f"The register in {self.location} has schema version {found}, written by a "
+                    "newer isassist. Upgrade isassist."
+                )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise RegisterError(
+                f"Could not {action} in the register {self.location}: {reason}. Check that the "
+                "database is reachable and that no other program holds it locked."
+            ) from error
+
+    # -- companies ---------------------------------------------------------------------------
+
+    def add_company(self, company: NewCompany) -> Company:
+        """Store a new company, placed at its postcode when no coordinates are given."""
+        with self._writer.begin() as conn:
+            return self._insert_company(conn, company)
+
+    def _placed(self, company: NewCompany) -> NewCompany:
+        if company.lat is not None and company.lon is not None:
+            return company
+        place = postcode_place(self.knowledge, company.postcode, company.country)
+        if place is None:
+            return company
+        return company.model_copy(update={"lat": place[0], "lon": place[1]})
+
+    def _insert_company(self, conn: Connection, company: NewCompany) -> Company:
+        placed = self._placed(company)
+        row = {**placed.model_dump(), "name_key": name_key(placed.name), "created_at": now()}
+        try:
+            with self._guard("add a company"), conn.begin_nested():
+                new_id = conn.execute(
+                    insert(t.companies).values(**row).returning(t.companies.c.id)
+                ).scalar_one()
+        except RegisterError as error:
+            if isinstance(error.__cause__, IntegrityError):
+                raise RegisterError(
+                    f"A company named {placed.name!r} is already in the register; add streams "
+                    "to it, or give the new one a distinguishing name (e.g. with its town)."
+                ) from error
+            raise
+        return Company(id=new_id, created_at=row["created_at"], **placed.model_dump())
+
+    def company(self, name_or_id: str | int) -> Company:
+        """A company by id or by name (case-insensitive); the error lists close names."""
+        with self._guard("read a company"), self.engine.begin() as conn:
+            query = select(*_COMPANY_COLUMNS)
+            if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+                query = query.where(t.companies.c.id == int(name_or_id))
+            else:
+                query = query.where(t.companies.c.name_key == name_key(str(name_or_id)))
+            row = conn.execute(query).mappings().first()
+            if row is None:
+                like = f"%{name_key(str(name_or_id))[:20]}%"
+                close = conn.execute(
+                    select(t.companies.c.name).where(t.companies.c.name_key.like(like)).limit(5)
+                ).scalars()
+                hint = ", ".join(close)
+                raise RegisterError(
+                    f"There is no company {name_or_id!r} in the register."
+                    + (f" Did you mean: {hint}?" if hint else "")
+                    + " Run `isassist register list` to see the companies."
+                )
+        return Company.model_validate(dict(row))
+
+    def companies(self) -> list[Company]:
+        with self._guard("list companies"), self.engine.begin() as conn:
+            rows = conn.execute(select(*_COMPANY_COLUMNS).order_by(t.companies.c.name_key))
+            return [Company.model_validate(dict(r)) for r in rows.mappings()]
+
+    def counts(self) -> dict[str, int]:
+        """How many companies, haves, wants and opportunities the register holds."""
+        with self._guard("count the register"), self.engine.begin() as conn:
+            companies = conn.execute(select(func.count()).select_from(t.companies)).scalar_one()
+            sides: dict[str, int] = dict(
+                conn.execute(
+                    select(t.streams.c.side, func.count()).group_by(t.streams.c.side)
+                ).all()
+            )
+            opportunities = conn.execute(
+                select(func.count()).select_from(t.opportunities)
+            ).scalar_one()
+        return {
+            "companies": int(companies),
+            "haves": int(sides.get("have", 0)),
+            "wants": int(sides.get("want", 0)),
+            "opportunities": int(opportunities),
+        }
+
+    # -- streams -----------------------------------------------------------------------------
+
+    def normalised(self, stream: NewStream) -> NewStream:
+        """Families derived from the EWC codes, and the kind itself for heat, water, ...
+
+        Matching compares keys; a stream typed with only an EWC code must still meet a want
+        typed with only a family, and every heat offer must meet every heat want.
+        """
+        families = set(stream.families)
+        for code in stream.ewc:
+            families.update(f.family for f in self.knowledge.families_for_ewc(code))
+        if stream.kind in _NON_MATERIAL_FAMILY:
+            families.add(stream.kind)
+        unknown = sorted(f for f in families if f not in self.knowledge.families)
+        if unknown:
+            raise RegisterError(
+                f"Stream {stream.name!r}: unknown material family {unknown[0]!r}. Use a family of "
+                "knowledge/families.csv, e.g. ash, gypsum, wood, spent_grain, heat."
+            )
+        return stream.model_copy(update={"families": tuple(sorted(families))})
+
+    def add_stream(self, company_id: int, stream: NewStream) -> Stream:
+        """Store one have or want of a company."""
+        with self._guard("add a stream"), self._writer.begin() as conn:
+            return self._insert_streams(conn, company_id, [stream])[0]
+
+    def _insert_streams(
+        self, conn: Connection, company_id: int, new: Sequence[NewStream]
+    ) -> list[Stream]:
+        stored: list[Stream] = []
+        stamp = now()
+        for stream in new:
+            ready = self.normalised(stream)
+            row = _stream_row(ready)
+            stream_id = conn.execute(
+                insert(t.streams)
+                .values(**row, company_id=company_id, created_at=stamp)
+                .returning(t.streams.c.id)
+            ).scalar_one()
+            keys = [
+                {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
+                for key in dict.fromkeys(ready.keys)
+            ]
+            if keys:
+                conn.execute(insert(t.stream_keys), keys)
+            stored.append(Stream(id=stream_id, company_id=company_id, **ready.model_dump()))
+        return stored
+
+    def add_company_with_streams(
+        self, company: NewCompany, new: Sequence[NewStream]
+    ) -> tuple[Company, list[Stream]]:
+        """A company and its streams in one transaction: a half-imported company never stays."""
+        with self._guard("add a company"), self._writer.begin() as conn:
+            stored = self._insert_company(conn, company)
+            return stored, self._insert_streams(conn, stored.id, new)
+
+    def bulk_load(self, entries: Iterable[tuple[NewCompany, Sequence[NewStream]]]) -> int:
+        """Insert many companies fast (the synthetic register); returns the streams added."""
+        total = 0
+        with self._guard("load companies"), self._writer.begin() as conn:
+            next_company = _next_id(conn, t.companies.c.id)
+            next_stream = _next_id(conn, t.streams.c.id)
+            company_rows: list[dict[str, Any]] = []
+            stream_rows: list[dict[str, Any]] = []
+            key_rows: list[dict[str, Any]] = []
+            stamp = now()
+            for company, streams in entries:
+                placed = self._placed(company)
+                company_rows.append(
+                    {
+                        **placed.model_dump(),
+                        "id": next_company,
+                        "name_key": name_key(placed.name),
+                        "created_at": stamp,
+                    }
+                )
+                for stream in streams:
+                    ready = self.normalised(stream)
+                    stream_rows.append(
+                        {
+                            **_stream_row(ready),
+                            "id": next_stream,
+                            "company_id": next_company,
+                            "created_at": stamp,
+                        }
+                    )
+                    key_rows.extend(
+                        {"stream_id": next_stream, "key": k, "side": ready.side, "kind": ready.kind}
+                        for k in dict.fromkeys(ready.keys)
+                    )
+                    next_stream += 1
+                next_company += 1
+            for table, rows in (
+                (t.companies, company_rows),
+                (t.streams, stream_rows),
+                (t.stream_keys, key_rows),
+            ):
+                for start in range(0, len(rows), 5000):
+                    conn.execute(insert(table), rows[start : start + 5000])
+            total = len(stream_rows)
+        self._sync_sequences()
+        return total
+
+    def _sync_sequences(self) -> None:
+        """PostgreSQL sequences do not see explicit ids; move them past the loaded rows."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        with self._guard("update id sequences"), self._writer.begin() as conn:
+            for table in (t.companies, t.streams):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                )
+
+    def streams(self, company_id: int | None = None, side: str | None = None) -> list[Stream]:
+        query = select(*_STREAM_COLUMNS).order_by(t.streams.c.id)
+        if company_id is not None:
+            query = query.where(t.streams.c.company_id == company_id)
+        if side is not None:
+            query = query.where(t.streams.c.side == side)
+        with self._guard("list streams"), self.engine.begin() as conn:
+            return [_stream(dict(r)) for r in conn.execute(query).mappings()]
+
+    def stream(self, stream_id: int) -> Stream:
+        with self._guard("read a stream"), self.engine.begin() as conn:
+            row = (
+                conn.execute(select(*_STREAM_COLUMNS).where(t.streams.c.id == stream_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise RegisterError(
+                f"There is no stream with id {stream_id}. `isassist register list` shows ids."
+            )
+        return _stream(dict(row))
+
+    def remove_interview_haves(self, conn: Connection, interview_id: str) -> None:
+        """Drop the haves an interview put in, before putting in its current ones."""
+        company_ids = select(t.companies.c.id).where(t.companies.c.interview_id == interview_id)
+        conn.execute(
+            delete(t.streams).where(
+                t.streams.c.company_id.in_(company_ids), t.streams.c.origin == "interview"
+            )
+        )
+
+    # -- parties (streams placed on the map) -------------------------------------------------
+
+    def _party_query(self) -> Any:
+        return select(*_STREAM_COLUMNS, *[c.label(f"c_{c.name}") for c in _COMPANY_COLUMNS]).join(
+            t.companies, t.companies.c.id == t.streams.c.company_id
+        )
+
+    def parties(self) -> list[Party]:
+        """Every stream of every placed company (companies without a place cannot match)."""
+        query = self._party_query().where(t.companies.c.lat.is_not(None))
+        with self._guard("read the register"), self.engine.begin() as conn:
+            return [_party(dict(r)) for r in conn.execute(query).mappings()]
+
+    def party(self, stream_id: int) -> Party:
+        query = self._party_query().where(t.streams.c.id == stream_id)
+        with self._guard("read a stream"), self.engine.begin() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None:
+            raise RegisterError(
+                f"There is no stream with id {stream_id}. `isassist register list` shows ids."
+            )
+        found = _party(dict(row))
+        if found.lat != found.lat:  # NaN: the company has no place
+            raise RegisterError(
+                f"Company {found.company.name!r} has no place: give it a Belgian postcode or "
+                "coordinates so distances can be measured."
+            )
+        return found
+
+    def candidates(self, target: Party, radius_km: float) -> list[tuple[float, Party]]:
+        """Streams on the other side that share a key with ``target`` within ``radius_km``."""
+        other = "want" if target.stream.side == "have" else "have"
+        return self.nearby(target, radius_km, other, target.stream.keys)
+
+    def nearby(
+        self, centre: Party, radius_km: float, side: str, keys: Sequence[str]
+    ) -> list[tuple[float, Party]]:
+        """(distance, party) for streams on ``side`` with one of ``keys``, of the same kind."""
+        if not keys:
+            return []
+        keyed = (
+            select(t.stream_keys.c.stream_id)
+            .where(
+                t.stream_keys.c.key.in_(list(keys)),
+                t.stream_keys.c.side == side,
+                t.stream_keys.c.kind == centre.stream.kind,
+            )
+            .distinct()
+        )
+        return self._within(centre, radius_km, t.streams.c.id.in_(keyed))
+
+    def companies_near(self, centre: Party, radius_km: float) -> list[tuple[float, Company]]:
+        """Every placed company within ``radius_km`` of a stream's company."""
+        min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
+        query = select(*_COMPANY_COLUMNS).where(
+            t.companies.c.lat.between(min_lat, max_lat),
+            t.companies.c.lon.between(min_lon, max_lon),
+        )
+        found: list[tuple[float, Company]] = []
+        with self._guard("find companies"), self.engine.begin() as conn:
+            for row in conn.execute(query).mappings():
+                company = Company.model_validate(dict(row))
+                assert company.lat is not None and company.lon is not None
+                distance = great_circle_km(centre.lat, centre.lon, company.lat, company.lon)
+                if distance <= radius_km:
+                    found.append((distance, company))
+        return found
+
+    def _within(self, centre: Party, radius_km: float, condition: Any) -> list[tuple[float, Party]]:
+        min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
+        query = self._party_query().where(
+            condition,
+            t.companies.c.lat.between(min_lat, max_lat),
+            t.companies.c.lon.between(min_lon, max_lon),
+        )
+        found: list[tuple[float, Party]] = []
+        with self._guard("find candidates"), self.engine.begin() as conn:
+            for row in conn.execute(query).mappings():
+                party = _party(dict(row))
+                distance = great_circle_km(centre.lat, centre.lon, party.lat, party.lon)
+                if distance <= radius_km:
+                    found.append((distance, party))
+        return found
+
+    # -- raw access for the pipeline ---------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        with self._guard("save the change"), self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._guard("read the register"), self.engine.begin() as conn:
+            yield conn
+
+
+def _next_id(conn: Connection, column: Any) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+
+
+def _stream_row(stream: NewStream) -> dict[str, Any]:
+    row = stream.model_dump()
+    for name in _CODE_FIELDS:
+        row[name] = " ".join(row[name])
+    return row
+
+
+def _stream(row: dict[str, Any]) -> Stream:
+    return Stream.model_validate(row)
+
+
+def _party(row: dict[str, Any]) -> Party:
+    company = Company.model_validate({c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS})
+    stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})
+    nan = float("nan")
+    return Party(
+        stream=stream,
+        company=company,
+        lat=company.lat if company.lat is not None else nan,
+        lon=company.lon if company.lon is not None else nan,
+    )
