@@ -17,7 +17,7 @@ from isassist.rules.model import AnyRule, StreamCondition, When, _ValueTest
 
 RULES_PER_RULESET = 60
 NEVER = "__never__"
-KEPT_TYPES = ("answer", "property", "company", "stream", "conclusion")
+KEPT_TYPES = ("answer", "property", "item", "company", "stream", "conclusion")
 KEEP_ACTION = "isassist.keep"
 
 # Joins never reference "id": durable 2.0.28 treats it as the identity key and a join on it
@@ -25,8 +25,6 @@ KEEP_ACTION = "isassist.keep"
 # gives each stream payload a "stream" field equal to its id, and joins use that.
 STREAM_BINDING = "the_stream"
 _JOIN_STREAM = {"stream": {STREAM_BINDING: "stream"}}
-
-PATTERN_FIELD = "_rx"
 
 _COMPARISONS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
@@ -57,14 +55,15 @@ class CompiledRuleset:
 
     def definition(self, action_name: Any) -> dict[str, Any]:
         """The ruleset dict; ``action_name(rule_id)`` gives the ``run`` string of each rule."""
+        # Inside durable, rules are named by position ("r0", "k0"); actions carry the rule id.
         rules = {
-            rule.rule_id: dict(rule.definition, run=action_name(rule.rule_id))
-            for rule in self.rules
+            f"r{index}": dict(rule.definition, run=action_name(rule.rule_id))
+            for index, rule in enumerate(self.rules)
         }
-        for fact_type in KEPT_TYPES:
+        for index, fact_type in enumerate(KEPT_TYPES):
             # A fact that matches no condition is dropped by durable (MessageNotHandled). This
             # never-completing join makes every fact type observable at no action cost.
-            rules[f"keep.{fact_type}"] = {
+            rules[f"k{index}"] = {
                 "all": [{"k": {"type": fact_type}}, {"never": {"type": NEVER}}],
                 "run": KEEP_ACTION,
             }
@@ -112,7 +111,9 @@ def _when(
     on_stream = when.stream is not None
     if when.stream is not None:
         bindings.append({STREAM_BINDING: _and(_stream_tests(when.stream, patterns))})
-        for index, (name, conditions) in enumerate(_property_tests(when.stream, patterns)):
+        for index, (name, fact_type, conditions) in enumerate(
+            _property_tests(when.stream, patterns)
+        ):
             if conditions is None:
                 negated([{"type": "property"}, {"name": name}, _JOIN_STREAM])
                 continue
@@ -122,7 +123,7 @@ def _when(
                 {
                     binding: _and(
                         [
-                            {"type": "property"},
+                            {"type": fact_type},
                             {"name": name},
                             _JOIN_STREAM,
                             *conditions,
@@ -134,7 +135,7 @@ def _when(
         tests = [
             c
             for name, test in when.company.items()
-            for c in _value_conditions(name, test, False, patterns)
+            for c in _value_conditions(name, test, patterns)
         ]
         bindings.append({"company": _and([{"type": "company"}, *tests])})
     for index, answer in enumerate(when.answers):
@@ -144,7 +145,7 @@ def _when(
         if answer.status is not None:
             tests.append({"status": answer.status})
         if answer.value is not None:
-            tests += _value_conditions("value", answer.value, False, patterns)
+            tests += _value_conditions("value", answer.value, patterns)
         bindings.append({f"a{index}": _and(tests)})
     for question in when.unanswered:
         tests = [{"type": "answer"}, {"question": question}]
@@ -165,7 +166,7 @@ def _when(
         if on_stream and cond.same_stream:
             tests.append(_JOIN_STREAM)
         for name, test in cond.data.items():
-            tests += _value_conditions(name, test, False, patterns)
+            tests += _value_conditions(name, test, patterns)
         bindings.append({f"c{index}": _and(tests)})
     return bindings, properties
 
@@ -175,56 +176,60 @@ def _stream_tests(stream: StreamCondition, patterns: set[tuple[str, str]]) -> li
     if stream.kind:
         tests.append(_any_of("kind", list(stream.kind)))
     if stream.name is not None:
-        tests += _value_conditions("name", stream.name, False, patterns)
+        tests += _value_conditions("name", stream.name, patterns)
     return tests
 
 
 def _property_tests(
     stream: StreamCondition, patterns: set[tuple[str, str]]
-) -> list[tuple[str, list[dict[str, Any]] | None]]:
-    """(property, conditions on its value) per joined property; None means "must be missing"."""
-    tests: list[tuple[str, list[dict[str, Any]] | None]] = []
+) -> list[tuple[str, str, list[dict[str, Any]] | None]]:
+    """(property, fact type, conditions) per joined property; None means "must be missing".
+
+    A test on a list property (ewc, family, ...) joins one of its ``item`` facts, which the
+    engine asserts per list entry: durable's own list operator ($iany) made ruleset creation
+    fail at random (error 102, memory dependent, measured), so it is never used.
+    """
+    tests: list[tuple[str, str, list[dict[str, Any]] | None]] = []
     for name, test in stream.has.items():
+        if test.missing:
+            tests.append((name, "property", None))
+            continue
+        conditions = _value_conditions("value", test, patterns)
         is_list = STREAM_PROPERTIES[name][0] == "list"
-        tests.append(
-            (name, None if test.missing else _value_conditions("value", test, is_list, patterns))
-        )
+        only_exists = set(test.operators()) == {"exists"}
+        tests.append((name, "item" if is_list and not only_exists else "property", conditions))
     if stream.family:
-        tests.append(("family", [{"$iany": {"value": _any_of("$i", list(stream.family))}}]))
+        tests.append(("family", "item", [_any_of("value", list(stream.family))]))
     if stream.ewc:
         prefixes = [_pattern_condition("value", f"{code}.*", patterns) for code in stream.ewc]
-        tests.append(("ewc", [_or(prefixes)]))
-    tests += [(name, None) for name in stream.missing]
+        tests.append(("ewc", "item", [_or(prefixes)]))
+    tests += [(name, "property", None) for name in stream.missing]
     return tests
 
 
 def _value_conditions(
-    fieldname: str, test: _ValueTest, is_list: bool, patterns: set[tuple[str, str]]
+    fieldname: str, test: _ValueTest, patterns: set[tuple[str, str]]
 ) -> list[dict[str, Any]]:
-    """Conditions for one value test; on a list property they must hold for one item."""
-    target = "$i" if is_list else fieldname
+    """Conditions for one value test (on a list property: on one of its items)."""
     conditions: list[dict[str, Any]] = []
-    matched: list[dict[str, Any]] = []
     for op, operand in test.operators().items():
         if op == "=":
-            conditions.append({target: operand})
+            conditions.append({fieldname: operand})
         elif op in _COMPARISONS:
-            conditions.append({_COMPARISONS[op]: {target: operand}})
+            conditions.append({_COMPARISONS[op]: {fieldname: operand}})
         elif op == "in":
-            conditions.append(_any_of(target, list(operand)))
+            conditions.append(_any_of(fieldname, list(operand)))
         elif op == "matches":
-            matched.append(_pattern_condition(fieldname, operand, patterns))
+            conditions.append(_pattern_condition(fieldname, operand, patterns))
         elif op == "exists":
-            conditions.append({"$ex": {target: 1}})
+            conditions.append({"$ex": {fieldname: 1}})
         elif op == "missing":
-            conditions.append({"$nex": {target: 1}})
-    if is_list and conditions:
-        conditions = [{"$iany": {"value": _and(conditions)}}]
-    return conditions + matched
+            conditions.append({"$nex": {fieldname: 1}})
+    return conditions
 
 
 def pattern_tag(fieldname: str, pattern: str) -> str:
-    """The tag the engine writes into a payload's ``_rx`` list when ``fieldname`` matches."""
+    """The field the engine sets to true on a payload whose ``fieldname`` matches."""
     digest = hashlib.sha1(f"{fieldname}\0{pattern}".encode(), usedforsecurity=False)
     return "rx" + digest.hexdigest()[:10]
 
@@ -234,9 +239,9 @@ def _pattern_condition(
 ) -> dict[str, Any]:
     """Regex tests run in Python, not in durable: its regex engine misses matches such as
     ".*(copper|koper).*" on "koperkabel" (measured). The engine tags each payload with the
-    patterns its fields match (``_rx``); the condition only checks the tag."""
+    patterns its fields match (a true field per pattern); the condition only checks it."""
     patterns.add((fieldname, pattern))
-    return {"$iany": {PATTERN_FIELD: {"$i": pattern_tag(fieldname, pattern)}}}
+    return {pattern_tag(fieldname, pattern): True}
 
 
 def _any_of(fieldname: str, values: list[Any]) -> dict[str, Any]:

@@ -138,7 +138,7 @@ def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
         return (
             f'{_LABELS["stream"][lang]} "{fact.get("name")}" ({fact.get("id")}, {fact.get("kind")})'
         )
-    if kind == "property":
+    if kind in ("property", "item"):
         name = str(fact.get("name"))
         meaning = STREAM_PROPERTIES.get(name, ("", name))[1] if lang == "en" else name
         unit = f" {fact['unit']}" if fact.get("unit") else ""

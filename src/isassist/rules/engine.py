@@ -22,7 +22,7 @@ from durable import engine as durable_engine
 from isassist.facts import STREAM_PROPERTIES, _Fact
 from isassist.rules.compiler import (
     KEEP_ACTION,
-    PATTERN_FIELD,
+    STREAM_BINDING,
     CompiledRuleset,
     compile_rulesets,
     pattern_tag,
@@ -38,8 +38,11 @@ _durable_log.propagate = False
 
 # Facts referenced by negations ("missing", "unanswered") go in before the streams that
 # trigger them: durable decides a negation when the joining fact arrives.
-_ASSERT_ORDER = {"answer": 0, "property": 1, "company": 2, "stream": 3}
+_ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
+
+# (field, tag, compiled regex) of every "matches" test of the rule base
+Pattern = tuple[str, str, "re.Pattern[str]"]
 
 Action = Callable[[Any], None]
 
@@ -109,7 +112,7 @@ class RuleEngine:
             for fieldname, pattern in sorted({p for rs in self._rulesets for p in rs.patterns})
         ]
         self._matches: list[tuple[str, dict[str, dict[str, Any]]]] = []
-        self._live: set[str] = set()
+        self._session = 0  # durable sid all derivations share (see derive)
         definitions: dict[str, Any] = {}
         for ruleset in self._rulesets:
             definitions[ruleset.name] = ruleset.definition(lambda rule_id: f"{prefix}:{rule_id}")
@@ -128,7 +131,8 @@ class RuleEngine:
 
     def _recorder(self, rule_id: str) -> Action:
         def record(c: Any) -> None:
-            self._matches.append((rule_id, {name: dict(fact) for name, fact in c._m.items()}))
+            # c._m is parsed afresh from JSON for every action: no copy needed
+            self._matches.append((rule_id, c._m))
 
         return record
 
@@ -137,13 +141,19 @@ class RuleEngine:
 
         Starting clean each time means a changed or withdrawn answer can leave no stale
         conclusion behind; an interview has a few hundred facts, so this is cheap. Everything
-        asserted is retracted again before returning, which keeps the session empty.
+        asserted is retracted before returning, so the durable session is empty again.
+
+        Because it is empty between calls (and calls are serialised by the lock), every
+        interview uses the same durable session: durable 2.0.28's delete_state crashed the
+        process after half-matched joins, and each session left behind slowed later
+        derivations (5 ms grew to 17 ms after a hundred sessions; both measured).
+        ``interview_id`` names the interview in errors.
         """
-        sid = str(interview_id)
-        payloads = [dict(p, sid=sid) for p in prepare_facts(facts, self._patterns)]
+        payloads = prepare_facts(facts, self._patterns)
         asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in self._rulesets}
         with _LOCK:
-            self._live.add(sid)
+            sid = f"s{self._session}"
+            payloads = [dict(p, sid=sid) for p in payloads]
             try:
                 found: dict[str, Conclusion] = {}
                 pending = self._assert(self._rulesets, payloads, found, asserted)
@@ -158,10 +168,15 @@ class RuleEngine:
                 else:
                     if pending:
                         raise RuleEngineError(
-                            f"conclusions still chaining after {_MAX_CHAIN_ROUNDS} rounds"
+                            f"interview {interview_id}: conclusions still chaining after "
+                            f"{_MAX_CHAIN_ROUNDS} rounds"
                         )
             finally:
-                self._retract(asserted)
+                try:
+                    self._retract(asserted)
+                except Exception:
+                    self._session += 1  # never reuse a session that may not be empty
+                    raise
         return list(found.values())
 
     def _assert(
@@ -185,9 +200,13 @@ class RuleEngine:
                 )
         new: list[Conclusion] = []
         for rule_id, bindings in self._matches:
-            conclusion = build_conclusion(self._rules[rule_id], bindings, self._properties[rule_id])
-            if conclusion.key not in found:
-                found[conclusion.key] = conclusion
+            stream = bindings.get(STREAM_BINDING)
+            key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
+            if key not in found:
+                conclusion = build_conclusion(
+                    self._rules[rule_id], bindings, self._properties[rule_id]
+                )
+                found[key] = conclusion
                 new.append(conclusion)
         return new
 
@@ -203,25 +222,19 @@ class RuleEngine:
         self._matches = []
 
     def close(self, interview_id: str) -> None:
-        """Forget an interview. Its engine session is already empty: ``derive`` retracts every
-        fact before returning.
+        """Forget an interview. Nothing of it stays in the engine after ``derive`` returns
+        (see there), so there is no durable state left to delete."""
 
-        durable's own ``delete_state`` is not called: in 2.0.28 it crashes the process
-        (free(): invalid pointer) when the session ever held a half-matched join, which every
-        stream rule produces. What stays behind is durable's empty per-session record.
-        """
+    def held_facts(self) -> list[dict[str, Any]]:
+        """The facts durable holds right now: empty whenever no derivation is running."""
         with _LOCK:
-            self._live.discard(str(interview_id))
-
-    def session_facts(self, interview_id: str) -> list[dict[str, Any]]:
-        """The facts durable still holds for an interview (empty between derivations)."""
-        with _LOCK:
-            return [
-                f for rs in self._rulesets for f in self._host.get_facts(rs.name, str(interview_id))
-            ]
-
-
-Pattern = tuple[str, str, "re.Pattern[str]"]
+            held = []
+            for ruleset in self._rulesets:
+                try:
+                    held += self._host.get_facts(ruleset.name, f"s{self._session}")
+                except Exception:  # durable: "sid not found" before the first derivation
+                    continue
+            return held
 
 
 def _diagnose(name: str, definition: dict[str, Any], exc: Exception) -> str:
@@ -244,6 +257,8 @@ def _diagnose(name: str, definition: dict[str, Any], exc: Exception) -> str:
 def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> list[dict[str, Any]]:
     """Facts as engine payloads: JSON only, typed values checked, in negation-safe order.
 
+    A list property also becomes one ``item`` fact per entry, which rules on lists join.
+
     durable compares a string with a number without complaint ("hot" >= 55 holds), and a list
     test never matches a scalar, so property values are checked and normalised here.
     """
@@ -259,23 +274,34 @@ def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> l
             payload["stream"] = payload["id"]  # the join key (compiler._JOIN_STREAM)
         if payload["type"] == "property":
             payload["value"] = _checked_value(payload["stream"], payload["name"], payload["value"])
+            if isinstance(payload["value"], list):
+                payloads += [
+                    _tagged(
+                        {
+                            "type": "item",
+                            "id": f"{payload['id']}#{index}",
+                            "stream": payload["stream"],
+                            "name": payload["name"],
+                            "value": item,
+                        },
+                        patterns,
+                    )
+                    for index, item in enumerate(payload["value"])
+                ]
         payloads.append(_tagged(payload, patterns))
     payloads.sort(key=lambda p: _ASSERT_ORDER[p["type"]])
     return payloads
 
 
 def _tagged(payload: dict[str, Any], patterns: Sequence[Pattern]) -> dict[str, Any]:
-    """Add the tags of the ``matches`` patterns this payload's fields match (see compiler)."""
-    tags = []
+    """Set the field of every ``matches`` pattern this payload matches (see compiler)."""
     for fieldname, tag, regex in patterns:
         value = payload.get(fieldname)
         if value is None:
             continue
         values = value if isinstance(value, list) else [value]
         if any(regex.fullmatch(str(v)) for v in values):
-            tags.append(tag)
-    if tags:
-        payload[PATTERN_FIELD] = tags
+            payload[tag] = True
     return payload
 
 
