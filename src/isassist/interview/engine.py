@@ -385,7 +385,7 @@ class Interview:
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
-            else say("noted", self.lang, value=parsed.display)
+            else say("noted", self.lang, value=self._shown(question, parsed.display, value))
         )
         said = [
             say("stream_added", self.lang, id=sid, name=self.state.streams[sid].name)
@@ -406,6 +406,15 @@ class Interview:
             )
         result: Turn = handler(arg.strip())
         return result
+
+    def _shown(self, question: Question, display: str, value: object) -> str:
+        """An answer as the user reads it back: option labels in the interview language."""
+        labels = {o.value: o.label.get(self.lang) for o in question.options}
+        if isinstance(value, list) and labels:
+            return ", ".join(labels.get(str(v), str(v)) for v in value)
+        if isinstance(value, str) and value in labels:
+            return labels[value]
+        return display
 
     # --- commands --------------------------------------------------------------------------
 
