@@ -48,13 +48,13 @@ class IsAssistApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]
-        self._warm = self.run_worker(warm_up, thread=True, name="warm-up")
+        self._warm = self.run_worker(warm_up, thread=True, name="warm-up", group="warm-up")
         self.push_screen(StartScreen(self.store, self.lang, self.problem))
 
     async def resources(self) -> Resources:
         """The loaded services, dialog and glossary (waiting for the warm-up if needed)."""
         if self._warm is None:
-            self._warm = self.run_worker(warm_up, thread=True, name="warm-up")
+            self._warm = self.run_worker(warm_up, thread=True, name="warm-up", group="warm-up")
         return await self._warm.wait()
 
     async def new_interview(self, mode: str, lang: str) -> None:

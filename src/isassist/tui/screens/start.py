@@ -79,6 +79,7 @@ class StartScreen(Screen[None]):
     def _list(self) -> None:
         saved = self.query_one("#saved", OptionList)
         saved.border_title = ui("saved", self.lang)
+        keep = saved.highlighted
         saved.clear_options()
         try:
             self._saved = self.store.list_interviews() if self.store is not None else []
@@ -90,6 +91,8 @@ class StartScreen(Screen[None]):
         for summary in self._saved:
             saved.add_option(Option(self._line(summary), id=summary.id))
         self.query_one("#resume", Button).disabled = not self._saved
+        if self._saved:
+            saved.highlighted = min(keep or 0, len(self._saved) - 1)
 
     def _line(self, summary: Summary) -> Text:
         name = summary.company or summary.title or ui("untitled", self.lang)
@@ -117,14 +120,20 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#saved")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.run_worker(self.assistant.open_interview(event.option.id), exclusive=True)
+            self.app.run_worker(
+                self.assistant.open_interview(event.option.id), group="open", exclusive=True
+            )
 
     def action_new(self, mode: str) -> None:
-        self.app.run_worker(self.assistant.new_interview(mode, self.lang), exclusive=True)
+        self.app.run_worker(
+            self.assistant.new_interview(mode, self.lang), group="open", exclusive=True
+        )
 
     def action_resume_latest(self) -> None:
         if self._saved:
-            self.app.run_worker(self.assistant.open_interview(self._saved[0].id), exclusive=True)
+            self.app.run_worker(
+                self.assistant.open_interview(self._saved[0].id), group="open", exclusive=True
+            )
 
     def action_switch_lang(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"

@@ -7,9 +7,12 @@ and code look-ups run 150 ms after the last key press so typing never stutters.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
@@ -43,6 +46,10 @@ def pick_list(view: QuestionView | None, lang: str) -> list[tuple[str, str]]:
 class AnswerBar(Vertical):
     """The pick list (when the question has one), the live check and the line."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_picks", "Choices", show=False, id="to_picks"),
+    ]
+
     def __init__(self, conversation: Conversation) -> None:
         super().__init__(id="answer")
         self.conversation = conversation
@@ -73,6 +80,13 @@ class AnswerBar(Vertical):
         if picks:
             options.highlighted = None
 
+    def action_to_picks(self) -> None:
+        """Arrow down from the line into the pick list (arrow keys and Enter pick)."""
+        picks = self.query_one("#picks", OptionList)
+        if picks.display and picks.option_count:
+            picks.focus()
+            picks.highlighted = 0
+
     @on(Input.Submitted, "#line")
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
@@ -89,6 +103,7 @@ class AnswerBar(Vertical):
             line.value = ", ".join([*parts, sent]) if sent not in parts else line.value
             line.focus()
             return
+        self.query_one("#line", Input).focus()
         self.post_message(LineSubmitted(sent))
 
     @on(Input.Changed, "#line")

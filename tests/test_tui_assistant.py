@@ -1,0 +1,192 @@
+"""The assistant's headless decisions: glossary or answer, why, language, live checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from isassist.assistant.conversation import Conversation
+from isassist.assistant.digest import dossier_markdown, md
+from isassist.assistant.glossary import kind_of_line, look_up
+from isassist.assistant.i18n import HELP, UI
+from isassist.assistant.progress import progress
+from isassist.assistant.resources import Resources, warm_up
+from isassist.interview.engine import Interview
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return warm_up()
+
+
+def chat(res: Resources, mode: str = "broker", lang: str = "nl") -> Conversation:
+    interview = Interview.start(res.dialog, res.services, mode=mode, language=lang)
+    return Conversation(interview, res.glossary)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("?", "unknown"),
+        ("??", "unknown"),
+        ("weet niet?", "unknown"),
+        ("geen idee?", "unknown"),
+        ("don't know?", "unknown"),
+        ("wat is een spiegelcode?", "glossary"),
+        ("what is end-of-waste?", "glossary"),
+        ("/why", "command"),
+        ("200 ton per jaar", "answer"),
+    ],
+)
+def test_kind_of_line(line: str, kind: str) -> None:
+    assert kind_of_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("wat is een spiegelcode?", "mirror_entry"),
+        ("What is end-of-waste?", "end_of_waste"),
+        ("wat betekent eural?", "eural"),
+        ("what does LoW code mean?", "ewc"),
+        ("wat is een spiegelkode?", "mirror_entry"),  # a typo still lands
+    ],
+)
+def test_glossary_questions_land_on_their_entry(res: Resources, question: str, entry: str) -> None:
+    hit = look_up(question, res.glossary.values())
+    assert hit is not None and hit.entry.id == entry
+
+
+def test_unrelated_question_finds_no_entry(res: Resources) -> None:
+    assert look_up("wat is een banaan?", res.glossary.values()) is None
+
+
+def test_glossary_question_keeps_the_question_open(res: Resources) -> None:
+    c = chat(res)
+    c.handle("Brouwerij De Klok")
+    asked = c.interview.current_question()
+    reply = c.handle("wat is een spiegelcode?")
+    assert reply.kind == "glossary"
+    assert reply.title == "Spiegelcode"
+    assert "sterretje" in reply.text
+    assert c.interview.current_question() == asked
+    assert ("activity", None) not in c.interview.state.answers
+
+
+def test_weet_niet_with_question_mark_becomes_a_knowledge_gap(res: Resources) -> None:
+    c = chat(res)
+    c.handle("Brouwerij De Klok")
+    c.handle("bier brouwen")
+    reply = c.handle("weet niet?")
+    assert reply.kind == "turn" and reply.turn is not None and reply.turn.accepted
+    gaps = c.interview.dossier().knowledge_gaps
+    assert [g.question for g in gaps] == ["nace"]
+
+
+def test_unknown_term_question_says_so_and_keeps_question(res: Resources) -> None:
+    c = chat(res, lang="en")
+    reply = c.handle("what is a banana?")
+    assert reply.kind == "info"
+    assert "not in the glossary" in reply.text
+    assert c.interview.current_question() is not None
+    assert c.interview.current_question().id == "company_name"  # type: ignore[union-attr]
+
+
+def walk_to_ewc(c: Conversation) -> None:
+    for line in ["Zagerij Hout", "zagen van hout", "16.10", "8500 Kortrijk"]:
+        c.handle(line)
+    for _ in range(5):
+        c.handle("/skip")
+    for line in ["zaagsel", "materiaal", "zaagsel van de lintzaag", "verloren", "3", "4", "ja"]:
+        c.handle(line)
+
+
+def test_why_explains_the_latest_conclusion_with_rule_and_source(res: Resources) -> None:
+    c = chat(res)
+    walk_to_ewc(c)
+    assert c.interview.current_question().id == "ewc"  # type: ignore[union-attr]
+    reply = c.handle("03 01 04")
+    assert reply.turn is not None and reply.turn.accepted
+    latest = c.recent()
+    assert latest, "a mirror-entry EWC code must draw a conclusion"
+    why = c.handle("/why")
+    assert why.kind == "why" and why.conclusion == latest[0]
+    assert why.text.startswith("Waarom:")
+    assert "Bron:" in why.text
+    based_on = why.text.split("Op basis van:")[1].splitlines()
+    assert any(line.startswith("- ") and "zaagsel" in line for line in based_on)
+    assert c.handle(f"/why {len(latest) + 1}").kind == "info"
+
+
+def test_why_before_any_conclusion_says_there_is_none(res: Resources) -> None:
+    reply = chat(res).handle("/waarom")
+    assert reply.kind == "info" and "nog geen conclusie" in reply.text
+
+
+def test_lang_switches_the_question_and_is_saved_as_an_answer(res: Resources) -> None:
+    c = chat(res)
+    assert c.interview.current_question().text.startswith("Wat is de naam")  # type: ignore[union-attr]
+    reply = c.handle("/lang en")
+    assert reply.kind == "lang" and c.lang == "en"
+    assert c.interview.current_question().text.startswith("What")  # type: ignore[union-attr]
+    assert c.interview.dossier().language == "en"
+    assert c.handle("/lang fr").kind == "info"
+
+
+def test_live_check_reports_a_bad_answer_and_accepts_a_good_one(res: Resources) -> None:
+    c = chat(res, lang="en")
+    for line in ["ACME", "sawing wood"]:
+        c.handle(line)
+    assert c.interview.current_question().id == "nace"  # type: ignore[union-attr]
+    problem = c.check("99.99")
+    assert problem is not None and "99.99" in problem
+    assert c.check("16.10") is None
+    assert c.check("what is a NACE code?") is None  # a question, not an answer
+
+
+def test_code_suggestions_follow_what_is_typed(res: Resources) -> None:
+    c = chat(res)
+    walk_to_ewc(c)
+    typed = c.code_suggestions("houtafval van paletten")
+    assert typed and typed[0].code.startswith(("03", "15", "17", "19", "20"))
+    assert [s.code for s in c.code_suggestions("1")] == [
+        s.code
+        for s in c.interview.current_question().suggestions  # type: ignore[union-attr]
+    ]
+
+
+def test_stream_command_adds_and_lists(res: Resources) -> None:
+    c = chat(res)
+    c.handle("/stream restwarmte koeltoren")
+    listed = c.handle("/stroom")
+    assert listed.turn is not None
+    assert any("restwarmte koeltoren" in line for line in listed.turn.said)
+
+
+def test_progress_marks_the_current_stage_and_counts_answers(res: Resources) -> None:
+    c = chat(res)
+    c.handle("Brouwerij")
+    stages = progress(c.interview)
+    intake = next(s for s in stages if s.section == "intake")
+    assert intake.current and intake.done == 3  # mode, language, name
+    assert [s.label for s in stages][:3] == ["0", "1", "2A"]
+
+
+def test_summary_escapes_user_text(res: Resources) -> None:
+    c = chat(res)
+    c.handle("[bold]x[/] <script>alert(1)</script>")
+    text = dossier_markdown(c.interview.dossier(), "nl", c.interview.services.code_label)
+    assert r"\[bold\]x\[/\] \<script\>" in text
+    assert md("a*b_c") == r"a\*b\_c"
+
+
+def test_every_ui_text_exists_in_both_languages() -> None:
+    assert all(nl.strip() and en.strip() for nl, en in UI.values())
+    assert set(HELP) == {"nl", "en"}
+    for nl, en in UI.values():
+        assert sorted(_fields(nl)) == sorted(_fields(en))
+
+
+def _fields(text: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
