@@ -26,7 +26,7 @@ BANDED: dict[str, tuple[tuple[float, ...], str]] = {
 DROPPED_PROPERTIES = frozenset({"note"})
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
-    r"|(?:\+|0)\d[\d /.-]{7,}\d"  # phone number (+32 ..., 09 ...)
+    r"|(?<![\w.,])(?<!\d )(?:\+|0)\d[\d /.-]{7,}\d"  # phone number (+32 ..., 09 ...)
     r"|https?://\S+|www\.\S+",  # web address
 )
 
@@ -85,7 +85,7 @@ def identifying_strings(dossier: Dossier) -> list[str]:
     return sorted((s for s in found if s.strip()), key=len, reverse=True)
 
 
-def _scrubber(secrets: list[str], replacement: str) -> re.Pattern[str] | None:
+def _scrubber(secrets: list[str]) -> re.Pattern[str] | None:
     if not secrets:
         return None
     alternatives = "|".join(re.escape(s) for s in secrets)
@@ -107,7 +107,8 @@ def _scrub(data: Any, pattern: re.Pattern[str] | None, replacement: str) -> Any:
 def anonymise(dossier: Dossier, lang: Lang = "nl") -> Dossier:
     """A copy of ``dossier`` without names, contacts, exact location or exact costs."""
     secrets = identifying_strings(dossier)
-    data = dossier.model_dump(mode="json")
+    # scrub first: the bands written below must not be mistaken for figures or phone numbers
+    data = _scrub(dossier.model_dump(mode="json"), _scrubber(secrets), "[...]")
     data["interview_id"] = word("anonymous", lang)
     data["notes"] = []  # free notes hold names and phone numbers more often than not
     company = data["company"]
@@ -123,8 +124,4 @@ def anonymise(dossier: Dossier, lang: Lang = "nl") -> Dossier:
             value = props.get(name)
             if isinstance(value, int | float) and not isinstance(value, bool):
                 props[name] = band(float(value), edges, unit, lang)
-    pattern = _scrubber(secrets, "[...]")
-    scrubbed = _scrub(data, pattern, "[...]")
-    scrubbed["company"]["name"] = word("anonymous_company", lang)
-    scrubbed["interview_id"] = word("anonymous", lang)
-    return Dossier.model_validate(scrubbed)
+    return Dossier.model_validate(data)

@@ -164,7 +164,9 @@ def missing_properties(dossier: Dossier, stream: StreamOut, dialog: Dialog, lang
     """What is still unknown about the stream: gaps in its answers, no composition analysis."""
     missing: list[str] = []
     for gap in dossier.knowledge_gaps:
-        if gap.stream == stream.id:
+        section = dialog.section_of(gap.question)
+        # later steps' gaps are research questions of their own, listed with the gaps
+        if gap.stream == stream.id and section is not None and section.step == 2:
             question = dialog.question(gap.question)
             column = next((c for c in COLUMNS if gap.question in c.questions), None)
             if column is not None:

@@ -127,6 +127,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     "text": ("Tekst", "Text"),
     "block": ("Blok", "Block"),
     "example_exchanges": ("Voorbeelden", "Examples"),
+    # importing an inventory sheet
+    "cell_problem": (
+        "blad '{sheet}', rij {row}, kolom {column} ({label}): {message} Bijvoorbeeld: {example}",
+        "sheet '{sheet}', row {row}, column {column} ({label}): {message} For example: {example}",
+    ),
+    "no_inventory_sheet": (
+        "geen inventarisblad gevonden: een blad met in rij 1 de kolom 'Stroom' (of 'Stream'); "
+        "gevonden bladen: {sheets}",
+        "no inventory sheet found: a sheet with a 'Stream' (or 'Stroom') column in row 1; "
+        "sheets found: {sheets}",
+    ),
+    "empty_name": (
+        "de stroom heeft geen naam; vul de kolom in of maak de rij leeg.",
+        "the stream has no name; fill in the column or clear the row.",
+    ),
+    "unknown_header": (
+        "blad '{sheet}', kolom {column}: kop '{label}' is onbekend en wordt overgeslagen",
+        "sheet '{sheet}', column {column}: header '{label}' is unknown and was skipped",
+    ),
+    "not_a_workbook": (
+        "{file} is geen leesbaar Excel-bestand (.xlsx): {reason}",
+        "{file} is not a readable Excel workbook (.xlsx): {reason}",
+    ),
     # waste hierarchy levels (valorisation categories)
     "prevention": ("preventie", "prevention"),
     "reuse": ("hergebruik", "reuse"),
