@@ -81,6 +81,9 @@ class Grid(Generic[T]):
         for row in range(row0, row1 + 1):
             for col in range(col0, col1 + 1):
                 for other_lat, other_lon, item in self.cells.get((row, col), ()):
+                    # the box test is cheap and drops the corners before the trigonometry
+                    if not (min_lat <= other_lat <= max_lat and min_lon <= other_lon <= max_lon):
+                        continue
                     distance = great_circle_km(lat, lon, other_lat, other_lon)
                     if distance <= km:
                         yield distance, item

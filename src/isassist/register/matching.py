@@ -23,11 +23,12 @@ from isassist.register.geo import Grid
 from isassist.register.models import Company, Stream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
-from isassist.register.texts import Barrier, barrier, describe, severity
+from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
 
 WEIGHTS = {"route": 0.30, "distance": 0.25, "volume": 0.25, "timing": 0.10, "evidence": 0.10}
 PENALTY = {"high": 5.0, "medium": 2.0, "low": 0.0}
 """Score points a barrier of each severity costs."""
+_PENALTY_OF = {code: PENALTY[severity(code)] for code in barrier_codes()}
 EVIDENCE_SATURATION = 10
 """Ten documented exchanges make a route as proven as it gets for the score."""
 
@@ -117,7 +118,7 @@ class Matcher:
         s, d = supply.stream, demand.stream
         if s.side != "have" or d.side != "want" or s.kind != d.kind:
             return None
-        if supply.company.id == demand.company.id or not set(s.keys) & set(d.keys):
+        if supply.company.id == demand.company.id or s.key_set.isdisjoint(d.key_set):
             return None
         limit = self.settings.limit_km(s)
         if distance_km > limit:
@@ -141,7 +142,10 @@ class Matcher:
             + WEIGHTS["timing"] * timing_fit
             + WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION
         )
-        score = max(0.0, raw - sum(PENALTY[severity(code)] for code in barriers))
+        score = raw
+        for code in barriers:
+            score -= _PENALTY_OF[code]
+        score = max(0.0, score)
         if score < self.settings.min_score:
             return None
         return Assessment(

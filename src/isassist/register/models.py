@@ -9,6 +9,7 @@ normalised here once (sorted, de-duplicated) rather than in every comparison.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -104,12 +105,12 @@ class NewStream(_Record):
             raise ValueError(f"EWC code {bad[0]!r} is not six digits such as 170101")
         return cleaned
 
-    @property
+    @cached_property
     def counted_in(self) -> Unit:
         """The unit of ``amount_per_year``: given, or the usual one for the kind."""
         return self.unit or DEFAULT_UNIT[self.kind]
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         """What a have and a want must share to be worth comparing (family, EWC, CPA)."""
         return (
@@ -121,6 +122,11 @@ class NewStream(_Record):
 
 class Stream(NewStream):
     """A stream as stored, with the company it belongs to."""
+
+    @cached_property
+    def key_set(self) -> frozenset[str]:
+        """The keys as a set, computed once: matching intersects them for every pair."""
+        return frozenset(self.keys)
 
     id: int
     company_id: int

@@ -43,6 +43,10 @@ class RouteCatalogue:
     by_family: dict[str, tuple[Route, ...]]
     knowledge: Knowledge
     _counts: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _best: dict[tuple[tuple[str, ...], str | None], Route | None] = field(
+        default_factory=dict, repr=False
+    )
+    _evidence: dict[tuple[tuple[str, ...], str], int] = field(default_factory=dict, repr=False)
 
     def routes(self, families: tuple[str, ...]) -> list[Route]:
         seen: dict[str, Route] = {}
@@ -53,7 +57,12 @@ class RouteCatalogue:
 
     def best_route(self, families: tuple[str, ...], receiver_nace: str | None) -> Route | None:
         """The first route (in rule-file order) whose receiving sector fits the receiver."""
-        return next((r for r in self.routes(families) if r.serves(receiver_nace)), None)
+        key = (families, receiver_nace)
+        if key not in self._best:
+            self._best[key] = next(
+                (r for r in self.routes(families) if r.serves(receiver_nace)), None
+            )
+        return self._best[key]
 
     def receiver_sectors(self, families: tuple[str, ...]) -> set[str]:
         """NACE codes of sectors that take these families by some route."""
@@ -62,12 +71,16 @@ class RouteCatalogue:
     def evidence_count(self, families: tuple[str, ...], receiver_nace: str | None) -> int:
         """MAESTRI exchanges moving one of the families into the receiver's NACE division."""
         division = (receiver_nace or "")[:2]
+        cached = self._evidence.get((families, division))
+        if cached is not None:
+            return cached
         total = 0
         for family in families:
             key = (family, division)
             if key not in self._counts:
                 self._counts[key] = _exchange_count(self.knowledge, family, division)
             total += self._counts[key]
+        self._evidence[(families, division)] = total
         return total
 
 

@@ -109,7 +109,7 @@ class Register:
     def add_company(self, company: NewCompany) -> Company:
         """Store a new company, placed at its postcode when no coordinates are given."""
         with self._writer.begin() as conn:
-            return self._insert_company(conn, company)
+            return self.insert_company(conn, company)
 
     def _placed(self, company: NewCompany) -> NewCompany:
         if company.lat is not None and company.lon is not None:
@@ -119,7 +119,7 @@ class Register:
             return company
         return company.model_copy(update={"lat": place[0], "lon": place[1]})
 
-    def _insert_company(self, conn: Connection, company: NewCompany) -> Company:
+    def insert_company(self, conn: Connection, company: NewCompany) -> Company:
         placed = self._placed(company)
         row = {**placed.model_dump(), "name_key": name_key(placed.name), "created_at": now()}
         try:
@@ -206,9 +206,9 @@ class Register:
     def add_stream(self, company_id: int, stream: NewStream) -> Stream:
         """Store one have or want of a company."""
         with self._guard("add a stream"), self._writer.begin() as conn:
-            return self._insert_streams(conn, company_id, [stream])[0]
+            return self.insert_streams(conn, company_id, [stream])[0]
 
-    def _insert_streams(
+    def insert_streams(
         self, conn: Connection, company_id: int, new: Sequence[NewStream]
     ) -> list[Stream]:
         stored: list[Stream] = []
@@ -235,8 +235,8 @@ class Register:
     ) -> tuple[Company, list[Stream]]:
         """A company and its streams in one transaction: a half-imported company never stays."""
         with self._guard("add a company"), self._writer.begin() as conn:
-            stored = self._insert_company(conn, company)
-            return stored, self._insert_streams(conn, stored.id, new)
+            stored = self.insert_company(conn, company)
+            return stored, self.insert_streams(conn, stored.id, new)
 
     def bulk_load(self, entries: Iterable[tuple[NewCompany, Sequence[NewStream]]]) -> int:
         """Insert many companies fast (the synthetic register); returns the streams added."""

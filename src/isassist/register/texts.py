@@ -118,6 +118,10 @@ _BARRIERS: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+def barrier_codes() -> tuple[str, ...]:
+    return tuple(_BARRIERS)
+
+
 def severity(code: str) -> str:
     """How hard a barrier weighs on the score: low, medium or high."""
     return _BARRIERS[code][1]

@@ -1,0 +1,45 @@
+"""`isassist network COMPANY`: who nearby has the same stream, a complementary one, or wants it."""
+
+from __future__ import annotations
+
+import click
+
+from isassist.cli.register_cmd import db_option, echo_json, open_register
+from isassist.register import RegisterError
+from isassist.register.network import Relation
+
+_TITLES = {
+    "same": {"nl": "Zelfde stroom (bundelen)", "en": "Same stream (bundle volumes)"},
+    "complementary": {"nl": "Aanvullende stroom", "en": "Complementary stream"},
+    "interested": {"nl": "Mogelijke afnemers", "en": "Possible receivers"},
+}
+
+
+@click.command("network")
+@db_option
+@click.argument("company")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def network(url: str | None, company: str, as_json: bool, lang: str) -> None:
+    """Organisation network analysis for COMPANY."""
+    from isassist.register import network as analyse
+
+    reg = open_register(url)
+    try:
+        view = analyse(reg, company)
+    except RegisterError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        reg.close()
+    if as_json:
+        echo_json(view.as_json())
+        return
+    if view.company.lat is None:
+        click.echo(f"{view.company.name} has no place: add a postcode to see its neighbours.")
+        return
+    relations: tuple[Relation, ...] = ("same", "complementary", "interested")
+    for relation in relations:
+        found = view.of(relation)
+        click.echo(f"{_TITLES[relation][lang]}: {len(found)}")
+        for n in found:
+            click.echo(f"  {n.distance_km:5.1f} km  {n.company.name}: {n.why[lang]}")

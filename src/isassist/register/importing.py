@@ -1,0 +1,214 @@
+"""Bringing companies into the register: a broker's spreadsheet, a register file, an interview.
+
+Brokers keep lists in Excel, so CSV (one row per stream, company columns repeated) is the main
+door; a row that does not fit is refused with its line, column and what would be right, and
+nothing of the file is stored (one transaction). Interviews enter through their dossier: the
+company and each characterised stream become haves, replacing what an earlier import of the
+same interview put in.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from isassist.register import tables as t
+from isassist.register.errors import RegisterError
+from isassist.register.models import NewCompany, NewStream
+from isassist.register.store import Register, name_key
+
+REGISTER_FORMAT = "isassist.register"
+COMPANY_COLUMNS = ("company", "nace", "postcode", "country", "lat", "lon")
+_NUMBERS = {"lat", "lon", "amount_per_year", "temperature_c", "power_kw"}
+_NUMBERS |= {"disposal_cost_eur_per_t", "market_price_eur_per_t"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    companies: int
+    streams: int
+
+
+def import_file(register: Register, path: Path) -> ImportResult:
+    """Import ``path`` by its kind: .csv, a register JSON or an interview export JSON."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise RegisterError(f"Could not read {path}: {error.strerror or error}.") from error
+    if path.suffix.lower() == ".csv":
+        return import_rows(register, list(csv.DictReader(text.splitlines())), str(path))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RegisterError(
+            f"{path} is neither CSV nor valid JSON ({error.msg}, line {error.lineno}). Give a "
+            ".csv with one row per stream, or a JSON register or interview export."
+        ) from error
+    kind = document.get("format") if isinstance(document, dict) else None
+    if kind == "isassist.interview":
+        dossier = document.get("dossier")
+        if not isinstance(dossier, dict):
+            raise RegisterError(
+                f"{path} is an interview export without a dossier; export it again with "
+                "`isassist interviews export`, which includes the dossier."
+            )
+        return import_dossier(register, dossier)
+    if kind == REGISTER_FORMAT:
+        rows = [
+            {**{k: v for k, v in c.items() if k != "streams"}, "company": c.get("name"), **s}
+            for c in document.get("companies", [])
+            for s in c.get("streams", [])
+        ]
+        return import_rows(register, rows, str(path))
+    raise RegisterError(
+        f"{path}: unknown JSON format {kind!r}; expected {REGISTER_FORMAT!r} or "
+        "'isassist.interview'."
+    )
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for key, value in row.items():
+        if key is None:
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                continue
+            if key in _NUMBERS:
+                value = value.replace(",", ".")
+        cleaned[key.strip()] = value
+    return cleaned
+
+
+def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> ImportResult:
+    """Validate every row first, then store all of them or none."""
+    companies: dict[str, tuple[NewCompany, list[NewStream]]] = {}
+    for line, raw in enumerate(rows, start=2):
+        row = _clean(raw)
+        name = row.get("company")
+        if not name:
+            raise RegisterError(f"{source}:{line}: the company column is empty; name the company.")
+        try:
+            company = NewCompany.model_validate(
+                {"name": name, **{k: row[k] for k in COMPANY_COLUMNS[1:] if k in row}}
+            )
+            stream = NewStream.model_validate(
+                {**{k: v for k, v in row.items() if k not in COMPANY_COLUMNS}, "origin": "import"}
+            )
+        except ValidationError as error:
+            problem = error.errors()[0]
+            column = ".".join(str(p) for p in problem["loc"])
+            raise RegisterError(
+                f"{source}:{line}: column {column}: {problem['msg']} "
+                f"(found {problem.get('input')!r})"
+            ) from error
+        key = name_key(company.name)
+        companies.setdefault(key, (company, []))[1].append(stream)
+    added = streams = 0
+    with register.writing() as conn:
+        for company, new in companies.values():
+            existing = conn.execute(
+                select(t.companies.c.id).where(t.companies.c.name_key == name_key(company.name))
+            ).scalar_one_or_none()
+            company_id = existing
+            if company_id is None:
+                company_id = register.insert_company(conn, company).id
+                added += 1
+            streams += len(register.insert_streams(conn, company_id, new))
+    return ImportResult(added, streams)
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def dossier_streams(dossier: dict[str, Any]) -> list[NewStream]:
+    """The haves an interview's dossier describes (wants are not asked in the dialog yet)."""
+    found: list[NewStream] = []
+    for stream in dossier.get("streams", []):
+        props = stream.get("properties", {}) or {}
+        kind = stream.get("kind", "material")
+        quantity = stream.get("quantity_per_year") or {}
+        amount = _number(stream.get("tonnes_per_year"))
+        unit = "t" if amount is not None else None
+        if amount is None and kind != "material":
+            amount = _number(props.get("energy_mwh_per_year")) or _number(quantity.get("value"))
+            unit = "MWh" if props.get("energy_mwh_per_year") else quantity.get("unit")
+        hazardous = stream.get("hazardous")
+        found.append(
+            NewStream.model_validate(
+                {
+                    "side": "have",
+                    "kind": kind,
+                    "name": stream.get("name") or stream.get("id", "stream"),
+                    "families": stream.get("family", []),
+                    "ewc": stream.get("ewc", []),
+                    "cpa": stream.get("cpa", []),
+                    "hazardous": hazardous if hazardous in ("yes", "no") else "unknown",
+                    "amount_per_year": amount,
+                    "unit": unit if unit in ("t", "m3", "MWh", "Nm3", "h") else None,
+                    "temperature_c": _number(props.get("temperature_c")),
+                    "power_kw": _number(props.get("power_kw")),
+                    "availability": props.get("availability")
+                    if props.get("availability") in ("year_round", "seasonal", "irregular")
+                    else "unknown",
+                    "current_route": props.get("current_route"),
+                    "disposal_cost_eur_per_t": _number(props.get("disposal_cost_eur_per_t")),
+                    "market_price_eur_per_t": _number(props.get("market_price_eur_per_t")),
+                    "origin": "interview",
+                    "source_ref": stream.get("id"),
+                }
+            )
+        )
+    return found
+
+
+def import_dossier(register: Register, dossier: dict[str, Any]) -> ImportResult:
+    """Put an interview's company and streams in the register (again, if it was there)."""
+    interview_id = str(dossier.get("interview_id", ""))
+    company = dossier.get("company", {}) or {}
+    location = company.get("location", {}) or {}
+    name = str(company.get("name") or "").strip()
+    if not name:
+        raise RegisterError(
+            f"Interview {interview_id} has no company name yet; answer that question first."
+        )
+    try:
+        new_company = NewCompany(
+            name=name,
+            nace=company.get("nace"),
+            postcode=location.get("postcode"),
+            country=location.get("country") or "BE",
+            lat=location.get("lat"),
+            lon=location.get("lon"),
+            interview_id=interview_id or None,
+        )
+        haves = dossier_streams(dossier)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        raise RegisterError(
+            f"Interview {interview_id}: {'.'.join(str(p) for p in problem['loc'])}: "
+            f"{problem['msg']}"
+        ) from error
+    added = 0
+    with register.writing() as conn:
+        existing = conn.execute(
+            select(t.companies.c.id).where(
+                (t.companies.c.interview_id == interview_id)
+                | (t.companies.c.name_key == name_key(name))
+            )
+        ).scalar()
+        if existing is None:
+            existing = register.insert_company(conn, new_company).id
+            added = 1
+        else:
+            register.remove_interview_haves(conn, interview_id)
+        stored = register.insert_streams(conn, existing, haves)
+    return ImportResult(added, len(stored))
