@@ -31,6 +31,11 @@ KEYS = [
 ]
 
 
+def when_text(summary: Summary) -> str:
+    """When an interview last changed, in local time (one function, so snapshots can pin it)."""
+    return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 class StartScreen(Screen[None]):
     AUTO_FOCUS = "#saved"
 
@@ -96,7 +101,7 @@ class StartScreen(Screen[None]):
 
     def _line(self, summary: Summary) -> Text:
         name = summary.company or summary.title or ui("untitled", self.lang)
-        when = summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = when_text(summary)
         mode = ui("new_self" if summary.mode == "self" else "new_broker", self.lang).split()[-1]
         line = Text(name, style="bold")
         line.append(f"  {when}  {summary.language.upper()}  {mode.strip('()')}  ")
