@@ -1,0 +1,48 @@
+"""Alembic environment for the whole isassist database: interview store and broker register.
+
+Both packages describe their tables in SQLAlchemy MetaData; migrations compare against the
+two together, so a shared PostgreSQL register is created and upgraded in one step.
+"""
+
+from __future__ import annotations
+
+import os
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from isassist.register.tables import metadata as register_metadata
+from isassist.store import default_url
+from isassist.store.tables import metadata as store_metadata
+
+target_metadata = [store_metadata, register_metadata]
+
+
+def database_url() -> str:
+    given = context.get_x_argument(as_dictionary=True).get("url")
+    return given or os.environ.get("ISASSIST_DB_URL") or default_url()
+
+
+def run_offline() -> None:
+    context.configure(url=database_url(), target_metadata=target_metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    engine = create_engine(database_url())
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()
