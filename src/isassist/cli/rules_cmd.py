@@ -37,10 +37,11 @@ def _load(rules_dir: Path | None) -> RuleBase:
 def check(rules_dir: Path | None) -> None:
     """Validate every rule file and run every example; exit 1 on any problem."""
     from isassist.rules.engine import engine_for
+    from isassist.rules.evidence import check_evidence
     from isassist.rules.examples import run_examples
 
     rulebase = _load(rules_dir)
-    problems = run_examples(engine_for(rulebase), rulebase)
+    problems = [*check_evidence(rulebase), *run_examples(engine_for(rulebase), rulebase)]
     for problem in problems:
         click.echo(str(problem), err=True)
     examples = len(rulebase.examples())

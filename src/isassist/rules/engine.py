@@ -28,6 +28,7 @@ from isassist.rules.compiler import (
     pattern_tag,
 )
 from isassist.rules.conclusion import Conclusion, build_conclusion
+from isassist.rules.evidence import with_evidence
 from isassist.rules.loader import RuleBase
 from isassist.rules.vocabulary import did_you_mean
 
@@ -177,7 +178,7 @@ class RuleEngine:
                 except Exception:
                     self._session += 1  # never reuse a session that may not be empty
                     raise
-        return list(found.values())
+        return [with_evidence(c) for c in found.values()]
 
     def _assert(
         self,

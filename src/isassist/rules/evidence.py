@@ -157,7 +157,17 @@ def evidence_for(conclusion: Conclusion, knowledge: Knowledge | None = None) -> 
     items = conclusion.data.get("evidence")
     if conclusion.kind != "valorisation" or not isinstance(items, list) or not items:
         return None
-    return find_evidence(parse_evidence([str(i) for i in items]), knowledge)
+    known = knowledge if knowledge is not None else get_knowledge()
+    key = (tuple(str(i) for i in items), id(known))
+    found = _FOUND.get(key)
+    if found is None:
+        found = _FOUND[key] = find_evidence(parse_evidence(list(key[0])), known)
+    return found
+
+
+# Every derivation re-attaches evidence to the same few dozen routes; the exchanges do not
+# change while a process runs, so each spec is matched against them once.
+_FOUND: dict[tuple[tuple[str, ...], int], Evidence] = {}
 
 
 def with_evidence(conclusion: Conclusion, knowledge: Knowledge | None = None) -> Conclusion:
