@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from isassist.facts import STREAM_PROPERTIES
 
@@ -190,6 +190,8 @@ class Dialog(_Data):
 
     version: int = 1
     sections: list[Section]
+    # question id -> (section, question), filled on first look-up; the engine asks per slot
+    _index: dict[str, tuple[Section, Question]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Dialog:
@@ -201,15 +203,17 @@ class Dialog(_Data):
                 seen.add(question.id)
         return self
 
+    def _indexed(self) -> dict[str, tuple[Section, Question]]:
+        if not self._index:
+            self._index.update(
+                (q.id, (section, q)) for section in self.sections for q in section.questions
+            )
+        return self._index
+
     def question(self, question_id: str) -> Question | None:
-        for section in self.sections:
-            for question in section.questions:
-                if question.id == question_id:
-                    return question
-        return None
+        found = self._indexed().get(question_id)
+        return found[1] if found else None
 
     def section_of(self, question_id: str) -> Section | None:
-        for section in self.sections:
-            if any(q.id == question_id for q in section.questions):
-                return section
-        return None
+        found = self._indexed().get(question_id)
+        return found[0] if found else None

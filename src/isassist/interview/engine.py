@@ -116,6 +116,8 @@ class Interview:
         self.id = interview_id or uuid.uuid4().hex
         self.state = State()
         self._sink = sink
+        self._scopes: dict[str | None, Scope] = {}
+        self._raised: set[Slot] | None = None
         self._log: list[dict[str, Any]] = []
         self._creates = frozenset(
             q.id for s in dialog.sections for q in s.questions if q.creates_streams
@@ -194,14 +196,20 @@ class Interview:
         return ordered
 
     def scope(self, stream: str | None) -> Scope:
-        company = {q: a for (q, s), a in self.state.answers.items() if s is None}
-        own = (
-            {q: a for (q, s), a in self.state.answers.items() if s == stream}
-            if stream is not None
-            else {}
-        )
-        properties = self._facts.properties.get(stream, {}) if stream is not None else {}
-        return Scope(answers=own, company_answers=company, properties=properties, mode=self.mode)
+        """What conditions of ``stream`` see; built once per state (hundreds of slots ask)."""
+        if not self._scopes:
+            grouped: dict[str | None, dict[str, Answered]] = {None: {}}
+            for (qid, owner), answer in self.state.answers.items():
+                grouped.setdefault(owner, {})[qid] = answer
+            mode = self.mode
+            for owner in [None, *self.state.streams]:
+                self._scopes[owner] = Scope(
+                    answers=grouped.get(owner, {}) if owner is not None else {},
+                    company_answers=grouped[None],
+                    properties=self._facts.properties.get(owner, {}) if owner else {},
+                    mode=mode,
+                )
+        return self._scopes.get(stream) or self._scopes[None]
 
     def section_applies(self, section: Section, stream: str | None) -> bool:
         """False for a section switched off, e.g. every later section of a parked stream."""
@@ -214,6 +222,11 @@ class Interview:
 
     def follow_ups(self) -> set[Slot]:
         """Questions that rules ask for (knowledge gaps and follow-ups naming a question)."""
+        if self._raised is None:
+            self._raised = self._collect_follow_ups()
+        return self._raised
+
+    def _collect_follow_ups(self) -> set[Slot]:
         raised: set[Slot] = set()
         for conclusion in self._conclusions:
             if conclusion.kind not in FOLLOW_UP_KINDS:
@@ -584,6 +597,7 @@ class Interview:
 
     def _fold(self, event: Event, data: dict[str, Any]) -> None:
         apply(self.state, event, self._creates)
+        self._scopes.clear()
         self._log.append(data)
 
     def _record(self, event: Event) -> None:
@@ -595,7 +609,9 @@ class Interview:
     def _refresh(self) -> tuple[list[ConclusionView], list[ConclusionView]]:
         before = {c.key: c for c in self._conclusions}
         self._facts = build_facts(self.dialog, self.state, self.services)
+        self._scopes.clear()
         self._conclusions = self._derive()
+        self._raised = None
         after = {c.key: c for c in self._conclusions}
         new = [c for k, c in after.items() if k not in before]
         gone = [c for k, c in before.items() if k not in after]
