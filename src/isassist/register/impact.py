@@ -21,6 +21,12 @@ from isassist.register.errors import RegisterError
 from isassist.register.models import Stream
 
 DIVERTED_ROUTES = ("landfill", "incineration")
+_REPLACED = {
+    "heat": ("heat", "natural_gas_boiler", "MWh"),
+    "energy": ("energy", "grid_be", "MWh"),
+    "water": ("water", "supply", "m3"),
+}
+"""What a delivered non-material stream replaces: (factor, row of co2_factors.csv, unit)."""
 FACTOR_FILE = "co2_factors.csv"
 
 
@@ -139,9 +145,8 @@ def impact_of(
     if supply.kind == "material" and unit == "t":
         _material(result, supply, demand, flow, distance_km, factors, settings, keys)
     else:
-        name = {"heat": ("heat", "MWh"), "energy": ("energy", "MWh"), "water": ("water", "m3")}
-        factor_name, wanted_unit = name.get(supply.kind, ("", ""))
-        found = factors.get(factor_name, ()) if factor_name else None
+        factor_name, applies_to, wanted_unit = _REPLACED.get(supply.kind, ("", "", ""))
+        found = factors.get(factor_name, (applies_to,)) if factor_name else None
         if found is None or unit != wanted_unit:
             result.missing.append(f"CO2 factor for {supply.kind} in {unit}")
         else:
