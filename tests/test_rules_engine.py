@@ -201,3 +201,10 @@ def test_one_engine_per_rule_base_and_rulesets_kept_small() -> None:
         name.startswith(f"isassist@{engine.rulebase.version}.") for name in engine.ruleset_names
     )
     assert len(engine.rulebase.rules) <= len(engine.ruleset_names) * RULES_PER_RULESET
+
+
+def test_an_interview_without_facts_derives_nothing() -> None:
+    # A new interview has no answers yet; durable crashed the process on an empty batch.
+    from isassist.rules import get_engine
+
+    assert get_engine().derive("empty-interview", []) == []

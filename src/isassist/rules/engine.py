@@ -189,6 +189,8 @@ class RuleEngine:
     ) -> list[Conclusion]:
         """Assert into every ruleset; return the conclusions that are new."""
         self._matches = []
+        if not payloads:
+            return []  # durable 2.0.28 segfaults on assert_facts(name, [])
         for ruleset in rulesets:
             try:
                 state = self._host.assert_facts(ruleset.name, payloads)
