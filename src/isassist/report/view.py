@@ -18,6 +18,7 @@ from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
 
 VALUE_MAP_KEYS = ("value_captured", "value_destroyed", "value_missed", "value_opportunity")
 LEGAL_KINDS = ("legal", "classification", "heat")
+CORE_COLUMNS = frozenset({"id", "name", "kind", "ewc", "quantity", "unit", "route", "missing"})
 
 
 @dataclass(frozen=True)
@@ -396,6 +397,8 @@ def build_view(
     """The report of ``dossier`` in ``lang``, ready to lay out."""
     raw_rows = [inventory_row(dossier, s, dialog, knowledge, lang) for s in dossier.streams]
     points, unscored = _quadrant(dossier)
+    # the document leaves out columns nobody filled in; the XLSX template keeps them all
+    shown = [c for c in COLUMNS if c.key in CORE_COLUMNS or any(r.get(c.key) for r in raw_rows)]
     view = ReportView(
         lang=lang,
         anonymised=anonymised,
@@ -406,8 +409,8 @@ def build_view(
         ],
         points=points,
         unscored=unscored,
-        columns=[c.label(lang) for c in COLUMNS],
-        rows=[[show(row.get(c.key), lang) for c in COLUMNS] for row in raw_rows],
+        columns=[c.label(lang) for c in shown],
+        rows=[[show(row.get(c.key), lang) for c in shown] for row in raw_rows],
         raw_rows=raw_rows,
         barriers=_barriers(dossier, lang),
         legal=_items(dossier, LEGAL_KINDS, lang),
