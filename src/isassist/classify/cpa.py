@@ -14,6 +14,7 @@ from isassist.classify.index import ClassifierIndex, IndexedTerm
 from isassist.classify.notes import NatureReading
 from isassist.classify.result import CpaSuggestion
 
+_MIN_OVERLAP = 0.34
 _NATURE_CPA = {"energy": "35.30.11", "gas": "20.11.12", "water": "36.00.12"}
 
 
@@ -26,7 +27,8 @@ class CpaIndex:
         for code, title in self.titles.items():
             if code.count(".") >= 1 and len(code) >= 5:
                 for token in set(index.analyzer.tokens(title, dutch=False)):
-                    self.postings[token].append(code)
+                    if not token.isdigit():  # "> 6 mm" in a title says nothing about "6 bar"
+                        self.postings[token].append(code)
 
 
 def suggest(
@@ -53,6 +55,8 @@ def suggest(
     for token, weight in weights.items():
         for code in cpa_index.postings.get(token, ()):
             overlap[code] += index.token_idf(token) * weight / mass
+    # one shared common word is noise, not a suggestion
+    overlap = {c: v for c, v in overlap.items() if v >= _MIN_OVERLAP or c in scores}
     for code, value in overlap.items():
         scores[code] += 0.8 * value
         why.setdefault(code, "words in the CPA title")

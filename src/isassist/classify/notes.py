@@ -21,6 +21,15 @@ _ENERGY = word_set("""
     rookgaswarmte warm heet hot
     """)
 _ENERGY_STRONG = word_set("warmte restwarmte afvalwarmte heat steam stoom")
+# Words that make "heat" or "steam" describe a material: heat-treatment salts, potato steam
+# peel, a scrapped heat exchanger, insulation from steam pipes. Without them such streams would
+# lose their EWC suggestions to the "energy has no EWC code" note.
+_MATERIAL_CUES = word_set("""
+    treatment behandeling warmtebehandeling hardingszout hardingszouten zout zouten salt salts
+    slib sludge as ash assen ashes schil schillen peel peelings isolatie insulation
+    wisselaar warmtewisselaar exchanger exchangers pomp pump buis buizen pipe pipes leiding
+    leidingen ketel boiler ketelsteen scale resistant bestendig
+    """)
 _WATER = word_set("koelwater cooling spoelwater proceswater regenwater hemelwater")
 _GAS = word_set("co2 koolzuurgas kooldioxide dioxide waterstof hydrogen biogas")
 _BY_PRODUCT = word_set("""
@@ -44,7 +53,13 @@ def read_nature(folded_words: list[str], parts: list[str]) -> NatureReading:
         or {"animal", "feed"} <= vocabulary
     )
     carrier = vocabulary & {"water", "lucht", "air", "gas", "gassen", "gases", "rookgas"}
-    if vocabulary & _ENERGY_STRONG or (vocabulary & _ENERGY and carrier):
+    # Whole words only, or a compound whose head is an energy word ("restwarmte"), so that a
+    # compound that merely contains one ("aardappelstoomschillen") stays a material.
+    energy_heads = {w for w in folded_words if w.endswith(tuple(_ENERGY_STRONG))}
+    energy = bool(set(folded_words) & _ENERGY_STRONG or energy_heads) or bool(
+        set(folded_words) & _ENERGY and carrier
+    )
+    if energy and not vocabulary & _MATERIAL_CUES:
         return NatureReading("energy", by_product)
     if vocabulary & _GAS:
         return NatureReading("gas", by_product)
