@@ -4,16 +4,16 @@ by real exchanges, and the advice a broker would expect on realistic streams."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any, get_args
 
 import pytest
-import yaml
 
 from isassist.knowledge import get_knowledge
-from isassist.paths import data_dir
-from isassist.rules import Conclusion, get_engine, get_rulebase
+from isassist.rules import Conclusion, RuleBase, get_engine, get_rulebase
 from isassist.rules.engine import RuleEngine
 from isassist.rules.evidence import (
     EvidenceSpecError,
@@ -24,6 +24,7 @@ from isassist.rules.evidence import (
 )
 from isassist.rules.examples import example_facts
 from isassist.rules.model import Example
+from isassist.rules.questions import check_question_ids, dialog_question_ids
 from isassist.rules.vocabulary import BarrierCategory, CanvasBlock
 
 MINIMUM = {
@@ -87,14 +88,43 @@ def test_every_valorisation_route_is_backed_by_exchanges() -> None:
         assert all(e["reference"].startswith("MAESTRI exchange") for e in evidence.examples)
 
 
-def test_every_gap_question_is_asked_by_the_interview() -> None:
-    asked: set[str] = set()
-    for path in data_dir("dialogs").glob("*.yaml"):
-        section = yaml.safe_load(path.read_text(encoding="utf-8"))
-        asked |= {q["id"] for q in section.get("questions", [])}
-    gaps = [r for r in get_rulebase().rules if r.kind == "knowledge_gap"]
-    missing = {r.id: r.then.question for r in gaps if r.then.question not in asked}
-    assert not missing, missing
+def test_every_question_a_rule_names_is_a_dialog_question() -> None:
+    """answers:, unanswered:, then.question and example answers all use real dialog ids."""
+    problems = check_question_ids(get_rulebase())
+    assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_a_prefixed_question_id_is_a_problem_with_the_bare_id_suggested() -> None:
+    rulebase = get_rulebase()
+    legal = rulebase.files["legal.yaml"]
+    rule = next(r for r in legal.rules if r.when.unanswered)
+    broken = rule.model_copy(
+        update={"when": rule.when.model_copy(update={"unanswered": ["stream.animal_origin"]})}
+    )
+    files = {"legal.yaml": legal.model_copy(update={"rules": [broken], "examples": []})}
+    copy = RuleBase(rulebase.directory, files, [broken], rulebase.origin)
+    (problem,) = check_question_ids(copy)
+    assert problem.file == "legal.yaml" and problem.rule_id == rule.id
+    assert problem.line == rulebase.origin[rule.id].line
+    assert '"stream.animal_origin" is not a question' in problem.message
+    assert 'did you mean "animal_origin"' in problem.message
+
+
+def test_a_misspelt_gap_question_gets_a_suggestion() -> None:
+    rulebase = get_rulebase()
+    ids = dialog_question_ids() - {"moisture"}
+    problems = check_question_ids(rulebase, known=ids | {"moisture_content"})
+    assert problems
+    assert all("then.question" in p.message for p in problems)
+    assert 'did you mean "moisture_content"' in problems[0].message
+
+
+def test_the_rules_package_loads_without_the_interview_package() -> None:
+    code = "import sys, isassist.rules, isassist.rules.questions; " + (
+        "print([m for m in sys.modules if m.startswith('isassist.interview')])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_evidence_spec_mistakes_are_explained() -> None:

@@ -78,3 +78,32 @@ def test_missing_rules_dir_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "is not a folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_check_names_a_rule_whose_question_id_the_dialog_does_not_have(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    legal = folder / "legal.yaml"
+    legal.write_text(
+        legal.read_text(encoding="utf-8").replace(
+            "unanswered: [animal_origin]", "unanswered: [stream.animal_origin]", 1
+        )
+    )
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules-dir", str(folder)])
+    assert result.exit_code != 0
+    assert "legal.yaml:" in result.output
+    assert "legal.animal_by_products.family" in result.output
+    assert 'did you mean "animal_origin"' in result.output
+
+
+def test_check_against_a_dialog_copy_without_that_question(tmp_path: Path) -> None:
+    folder = _working_copy(tmp_path)
+    dialogs = tmp_path / "dialogs"
+    shutil.copytree(data_dir("dialogs"), dialogs)
+    missing = dialogs / "35_step2f_missing.yaml"
+    missing.write_text(
+        missing.read_text(encoding="utf-8").replace("id: animal_origin", "id: animal_source")
+    )
+    args = ["rules", "check", "--rules-dir", str(folder), "--dialogs-dir", str(dialogs)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert '"animal_origin" is not a question of the dialog' in result.output

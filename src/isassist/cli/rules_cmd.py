@@ -34,14 +34,32 @@ def _load(rules_dir: Path | None) -> RuleBase:
 
 @rules.command()
 @_RULES_DIR
-def check(rules_dir: Path | None) -> None:
-    """Validate every rule file and run every example; exit 1 on any problem."""
+@click.option(
+    "--dialogs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A working copy of dialogs/ whose question ids the rules must name.",
+)
+def check(rules_dir: Path | None, dialogs_dir: Path | None) -> None:
+    """Validate every rule file, its question ids against the dialog, and run every example;
+    exit 1 on any problem."""
+    from isassist.interview.loader import DataFileError
     from isassist.rules.engine import engine_for
     from isassist.rules.evidence import check_evidence
     from isassist.rules.examples import run_examples
+    from isassist.rules.questions import check_question_ids
 
     rulebase = _load(rules_dir)
-    problems = [*check_evidence(rulebase), *run_examples(engine_for(rulebase), rulebase)]
+    try:
+        asked = check_question_ids(rulebase, dialogs_dir)
+    except (DataFileError, FileNotFoundError) as exc:
+        click.echo(f"the dialog cannot be read to check question ids: {exc}", err=True)
+        raise SystemExit(1) from None
+    problems = [
+        *asked,
+        *check_evidence(rulebase),
+        *run_examples(engine_for(rulebase), rulebase),
+    ]
     for problem in problems:
         click.echo(str(problem), err=True)
     examples = len(rulebase.examples())
