@@ -103,7 +103,7 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
 
 
 def test_summary_screen(snap_compare: SnapCompare) -> None:
-    lines = SAWMILL + ["/stream zaagsel", "/report"]
+    lines = [*SAWMILL, "/stream zaagsel", "/report"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(lines))
 
 

@@ -65,6 +65,8 @@ class AnswerBar(Vertical):
     def show_question(self, view: QuestionView | None) -> None:
         """Fit the bar to ``view``: its pick list, an empty line, no stale hint."""
         self._view = view
+        if self._timer is not None:
+            self._timer.stop()  # a check of the previous line must not touch this question
         self._fill(pick_list(view, self.conversation.lang))
         line = self.query_one("#line", Input)
         line.placeholder = ui("type_here", self.conversation.lang)
@@ -73,6 +75,9 @@ class AnswerBar(Vertical):
 
     def _fill(self, picks: list[tuple[str, str]]) -> None:
         options = self.query_one("#picks", OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        if shown == [label for label, _ in picks] and self._sent == [sent for _, sent in picks]:
+            return  # unchanged: keep the user's highlight
         options.clear_options()
         self._sent = [sent for _, sent in picks]
         options.add_options([Option(Text(shown)) for shown, _ in picks])
