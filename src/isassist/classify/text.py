@@ -75,9 +75,14 @@ def stem(word: str) -> str:
     return base
 
 
-def words(text: str) -> list[str]:
-    """Folded words of ``text`` without stop words or code references."""
-    return [w for w in fold(strip_code_references(text)).split() if w not in STOP_WORDS]
+def words(text: str, lang: str | None = None) -> list[str]:
+    """Folded words of ``text`` without stop words or code references.
+
+    With ``lang="nl"`` only Dutch stop words go: English "as" is a stop word, Dutch "as" is
+    ash ("zink as", "as van de ketel").
+    """
+    stop = STOP_WORDS_NL if lang == "nl" else STOP_WORDS
+    return [w for w in fold(strip_code_references(text)).split() if w not in stop]
 
 
 class Analyzer:
@@ -104,7 +109,7 @@ class Analyzer:
         entirely from known parts.
         """
         out: list[str] = []
-        for word in words(text):
+        for word in words(text, "nl" if dutch else None):
             out.append(stem(word))
             if len(word) >= 2 * _MIN_PART:
                 out.extend(p for p in self.split(word, dutch) if p != out[-1])
