@@ -253,5 +253,8 @@ def test_replaying_the_log_gives_the_same_interview() -> None:
     interview = start("bostel; rookgas")
     answer_until(interview, {"kind": "materiaal", "quantity": "200 ton per jaar"}, "market_price")
     copy = Interview(shipped_dialog(), RulesDouble(), interview.id, events=interview.log)
-    assert copy.dossier() == interview.dossier()
+    # the log holds no dates: a rebuilt interview gets them from the store, or has none
+    dates = {"created", "updated"}
+    assert copy.dossier().model_dump(exclude=dates) == interview.dossier().model_dump(exclude=dates)
+    assert copy.dossier().created is None
     assert copy.current_question() == interview.current_question()

@@ -163,6 +163,7 @@ class LiveServices:
                 stream_id=c.stream_id,
                 data=dict(c.data),
                 severity=c.severity or "",
+                priority=c.priority or "",
                 title={"nl": c.title.nl, "en": c.title.en},
             )
             for c in get_engine().derive(interview_id, facts)

@@ -1,16 +1,19 @@
 """The dossier: the result of an interview as a versioned JSON document.
 
 Reports, the TUI and exports read this schema, never the engine's internals, so it is
-versioned: ``schema_version`` changes when a field changes meaning. The export file of
+versioned: ``schema_version`` changes when a field changes meaning; fields are only ever
+*added* (optional, with a default) within one version, so a version-1 reader still reads a
+newer version-1 dossier and an older file still validates. The export file of
 isassist.store carries the dossier next to the answer log, so an imported interview can be
 resumed, not just read.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from isassist.facts import Value
 from isassist.interview.conditions import holds
@@ -36,6 +39,7 @@ class Location(_Out):
 
 class CompanyOut(_Out):
     name: str = ""
+    activity: str | None = None
     nace: str | None = None
     location: Location = Location()
     mode: str = "broker"
@@ -62,10 +66,39 @@ class CanvasBlock(_Out):
     text: str
 
 
+class NetworkOut(_Out):
+    """With whom a stream could be exchanged (step 3) and on what terms (step 4), as answered.
+
+    Choice answers keep their option value (``who_pays: receiver``); a report words them with
+    the dialog's option labels.
+    """
+
+    own_use: str | None = None
+    exchange_interest: bool | None = None
+    same: str | None = None
+    complementary: str | None = None
+    interest: str | None = None
+    who_pays: str | None = None
+    partner: str | None = None
+
+
+# NetworkOut field -> the dialog question that fills it
+NETWORK_QUESTIONS: dict[str, str] = {
+    "own_use": "own_use",
+    "exchange_interest": "exchange_interest",
+    "same": "network_same",
+    "complementary": "network_complementary",
+    "interest": "network_interest",
+    "who_pays": "who_pays",
+    "partner": "partner",
+}
+
+
 class StreamOut(_Out):
     id: str
     name: str
     kind: str
+    description: str | None = None
     ewc: list[str] = []
     cpa: list[str] = []
     cas: list[str] = []
@@ -77,6 +110,12 @@ class StreamOut(_Out):
     properties: dict[str, Value] = {}
     path: list[PathStep] = []
     canvas: list[CanvasBlock] = []
+    network: NetworkOut | None = None
+    answers: dict[str, Value] = Field(
+        default={},
+        description="known answers to this stream's questions that fill no stream property "
+        "(canvas blocks excepted), keyed by question id",
+    )
 
 
 class ConclusionOut(_Out):
@@ -84,6 +123,8 @@ class ConclusionOut(_Out):
     kind: str
     category: str
     severity: str = ""
+    priority: str = ""
+    title: dict[str, str] = {}
     text: dict[str, str]
     source: str
     stream_id: str | None = None
@@ -104,6 +145,8 @@ class NoteOut(_Out):
 class Dossier(_Out):
     schema_version: Literal[1] = 1
     interview_id: str
+    created: datetime | None = None
+    updated: datetime | None = None
     mode: str
     language: str
     company: CompanyOut
@@ -133,8 +176,11 @@ def _company(interview: Interview) -> CompanyOut:
                 lat=float(extra["lat"]) if isinstance(extra.get("lat"), int | float) else None,
                 lon=float(extra["lon"]) if isinstance(extra.get("lon"), int | float) else None,
             )
+    activity = interview.state.answers.get(("activity", None))
+    known = activity is not None and activity.status == "known" and activity.value is not None
     return CompanyOut(
         name=company.name,
+        activity=str(activity.value) if known and activity is not None else None,
         nace=company.nace,
         location=location,
         mode=interview.mode,
@@ -181,6 +227,36 @@ def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
     return blocks
 
 
+def _unset_answers(interview: Interview, stream: str) -> dict[str, Value]:
+    """Known answers of ``stream`` that no property carries: without this the dossier would
+    drop the description, the network and deal answers and every free text of step 2-4."""
+    found: dict[str, Value] = {}
+    for (qid, sid), answer in interview.state.answers.items():
+        question = interview.dialog.question(qid)
+        if (
+            sid != stream
+            or answer.status != "known"
+            or answer.value is None
+            or question is None
+            or question.sets is not None
+            or question.type == "canvas"
+        ):
+            continue
+        found[qid] = answer.value
+    return found
+
+
+def _network(answers: dict[str, Value]) -> NetworkOut | None:
+    given = {f: answers[q] for f, q in NETWORK_QUESTIONS.items() if q in answers}
+    if not given:
+        return None
+    interest = given.pop("exchange_interest", None)
+    return NetworkOut(
+        exchange_interest=interest in (True, "yes") if interest is not None else None,
+        **{f: v if isinstance(v, str) else str(v) for f, v in given.items()},
+    )
+
+
 def _stream(interview: Interview, sid: str) -> StreamOut:
     stream = interview.facts.streams[sid]
     props = dict(interview.facts.properties.get(sid, {}))
@@ -190,10 +266,13 @@ def _stream(interview: Interview, sid: str) -> StreamOut:
     tonnes = props.get("tonnes_per_year")
     hazardous = props.get("hazardous")
     mirror = props.get("mirror")
+    answers = _unset_answers(interview, sid)
+    description = answers.get("description")
     return StreamOut(
         id=sid,
         name=stream.name,
         kind=stream.kind,
+        description=str(description) if description is not None else None,
         ewc=_strings(props.get("ewc")),
         cpa=_strings(props.get("cpa")),
         cas=_strings(props.get("cas")),
@@ -207,6 +286,8 @@ def _stream(interview: Interview, sid: str) -> StreamOut:
         properties=props,
         path=flowchart_path(interview, sid),
         canvas=_canvas(interview, sid),
+        network=_network(answers),
+        answers=answers,
     )
 
 
@@ -229,6 +310,8 @@ def build_dossier(interview: Interview) -> Dossier:
     ]
     return Dossier(
         interview_id=interview.id,
+        created=interview.created_at,
+        updated=interview.updated_at,
         mode=interview.mode,
         language=interview.lang,
         company=_company(interview),
@@ -240,6 +323,8 @@ def build_dossier(interview: Interview) -> Dossier:
                 kind=c.kind,
                 category=c.category,
                 severity=c.severity,
+                priority=c.priority,
+                title=c.title,
                 text=c.text,
                 source=c.source,
                 stream_id=c.stream_id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from isassist.interview.commands import Command, parse_command
@@ -116,6 +117,10 @@ class Interview:
         self.id = interview_id or uuid.uuid4().hex
         self.state = State()
         self._sink = sink
+        # a fresh interview starts now; one rebuilt from a log gets its dates from the store
+        # (isassist.interview.persistence.resume) or has none
+        self.created_at: datetime | None = None if events else datetime.now(UTC)
+        self.updated_at: datetime | None = self.created_at
         self._scopes: dict[str | None, Scope] = {}
         self._raised: set[Slot] | None = None
         self._log: list[dict[str, Any]] = []
@@ -604,6 +609,7 @@ class Interview:
         data = event_to_json(event)
         if self._sink is not None:
             self._sink(data)
+        self.updated_at = datetime.now(UTC)
         self._fold(event, data)
 
     def _refresh(self) -> tuple[list[ConclusionView], list[ConclusionView]]:

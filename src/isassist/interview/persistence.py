@@ -106,13 +106,16 @@ def resume(
 ) -> Interview:
     """The interview as its stored log left it, still writing to the store."""
     events = [from_store(e) for e in store.events(interview_id)]
-    return Interview(
+    interview = Interview(
         dialog or shipped_dialog(),
         services,
         interview_id,
         events=events,
         sink=lambda data: _append(store, interview_id, data),
     )
+    header = store.get(interview_id)
+    interview.created_at, interview.updated_at = header.created_at, header.updated_at
+    return interview
 
 
 def _append(store: Store, interview_id: str, data: dict[str, Any]) -> None:

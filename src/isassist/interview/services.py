@@ -76,6 +76,7 @@ class ConclusionView:
     data: dict[str, Any] = field(default_factory=dict)
     severity: str = ""
     title: dict[str, str] = field(default_factory=dict)
+    priority: str = ""
 
     @property
     def key(self) -> tuple[str, str | None]:
