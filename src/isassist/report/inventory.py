@@ -95,6 +95,8 @@ COLUMNS: tuple[Column, ...] = (
         numeric=True,
     ),
     Column("missing", "Ontbrekende eigenschappen", "Missing properties"),
+    # last, so the layout of sheets written before it was added stays the same
+    Column("description", "Omschrijving", "Description", questions=("description",)),
 )
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
@@ -188,6 +190,7 @@ def inventory_row(
     row: dict[str, Cell] = {
         "id": stream.id,
         "name": stream.name,
+        "description": stream.description,
         "ewc": ewc,
         "ewc_text": ewc_text,
         "cpa_text": _cpa_text(stream, knowledge),

@@ -8,12 +8,13 @@ no template needs logic beyond loops.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from isassist.interview.dialog import Dialog
-from isassist.interview.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.interview.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.knowledge import Knowledge
-from isassist.report.inventory import COLUMNS, Cell, inventory_row
+from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
 from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
 
 VALUE_MAP_KEYS = ("value_captured", "value_destroyed", "value_missed", "value_opportunity")
@@ -27,6 +28,7 @@ class Item:
 
     stream: str
     category: str
+    title: str
     text: str
     source: str
     extra: str = ""
@@ -54,6 +56,7 @@ class Example:
 @dataclass(frozen=True)
 class Option:
     stream: str
+    title: str
     route: str
     hierarchy: str
     text: str
@@ -61,6 +64,14 @@ class Option:
     receivers: list[str]
     evidence: str
     examples: list[Example]
+
+
+@dataclass(frozen=True)
+class Partners:
+    """With whom one stream could be exchanged, and on what terms, as the company said."""
+
+    stream: str
+    rows: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ class ReportView:
     legal: list[Item]
     gaps: list[Gap]
     options: list[Option]
+    partners: list[Partners]
     paths: list[StreamPath]
     canvases: list[Canvas]
     next_steps: list[str]
@@ -155,7 +167,19 @@ def _company(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[tuple[s
         (word("boundary", lang), dossier.value_map.get("boundary", "-")),
         (word("interview", lang), dossier.interview_id),
     ]
+    if company.activity:
+        rows.insert(2, (word("activity", lang), company.activity))
+    rows += [
+        (word(key, lang), _date(when, lang))
+        for key, when in (("started", dossier.created), ("last_changed", dossier.updated))
+        if when is not None
+    ]
     return rows
+
+
+def _date(when: datetime, lang: Lang) -> str:
+    """A day as readers of ``lang`` write it: 28-11-2025 in Dutch, 2025-11-28 in English."""
+    return when.strftime("%d-%m-%Y" if lang == "nl" else "%Y-%m-%d")
 
 
 def _stream_names(dossier: Dossier) -> dict[str | None, str]:
@@ -164,6 +188,12 @@ def _stream_names(dossier: Dossier) -> dict[str | None, str]:
 
 def _text(conclusion: ConclusionOut, lang: Lang) -> str:
     return conclusion.text.get(lang) or next(iter(conclusion.text.values()), "")
+
+
+def _title(conclusion: ConclusionOut, lang: Lang) -> str:
+    """The rule's own title; dossiers written before titles were kept fall back to the
+    category word."""
+    return conclusion.title.get(lang) or word(conclusion.category, lang)
 
 
 def _mitigation(conclusion: ConclusionOut, lang: Lang) -> str:
@@ -179,6 +209,7 @@ def _items(dossier: Dossier, kinds: tuple[str, ...], lang: Lang) -> list[Item]:
         Item(
             stream=names.get(c.stream_id, word("all_streams", lang)),
             category=word(c.category, lang),
+            title=_title(c, lang),
             text=_text(c, lang),
             source=c.source,
             extra=_mitigation(c, lang),
@@ -235,22 +266,14 @@ def _receivers(codes: list[Any], knowledge: Knowledge, lang: Lang) -> list[str]:
     return shown
 
 
-def _evidence(
-    conclusion: ConclusionOut, knowledge: Knowledge, lang: Lang
-) -> tuple[str, list[Example]]:
-    from isassist.rules.evidence import EvidenceSpecError, find_evidence, parse_evidence
-
-    spec = conclusion.data.get("evidence")
-    if isinstance(spec, dict):  # already resolved by the rule engine
-        count, found = int(spec.get("count", 0)), list(spec.get("examples", []))
-    elif isinstance(spec, list) and spec:
-        try:
-            evidence = find_evidence(parse_evidence([str(s) for s in spec]), knowledge)
-        except EvidenceSpecError:
-            return "", []
-        count, found = evidence.count, list(evidence.examples)
-    else:
+def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[Example]]:
+    """The exchanges the rule engine found for the route when it concluded it (the dossier
+    keeps them), so a report shows what the broker saw, not a look-up redone later."""
+    evidence = conclusion.data.get("evidence")
+    if not isinstance(evidence, dict):  # a route without evidence, or a dossier from before
         return "", []
+    count = int(evidence.get("count", 0))
+    found = [x for x in evidence.get("examples", []) if isinstance(x, dict)]
     examples = [
         Example(
             text=f"{x.get('donor_business') or '?'} -> {x.get('receiver_business') or '?'}: "
@@ -268,11 +291,12 @@ def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]
     for c in dossier.conclusions:
         if c.kind != "valorisation":
             continue
-        evidence, examples = _evidence(c, knowledge, lang)
+        evidence, examples = _evidence(c, lang)
         receivers = c.data.get("receiver_nace")
         options.append(
             Option(
                 stream=names.get(c.stream_id, word("all_streams", lang)),
+                title=_title(c, lang),
                 route=str(c.data.get("route", "")).replace("_", " "),
                 hierarchy=word(c.category, lang),
                 text=_text(c, lang),
@@ -285,6 +309,23 @@ def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]
             )
         )
     return options
+
+
+def _partners(dossier: Dossier, dialog: Dialog, lang: Lang) -> list[Partners]:
+    """The network answers of step 3 and the terms of step 4, worded as the dialog words
+    their options."""
+    found = []
+    for stream in dossier.streams:
+        if stream.network is None:
+            continue
+        given = stream.network.model_dump(exclude_none=True)
+        rows = [
+            (word(f"net_{name}", lang), str(spell(dialog.question(qid), value, lang)))
+            for name, qid in NETWORK_QUESTIONS.items()
+            if (value := given.get(name)) is not None
+        ]
+        found.append(Partners(f"{stream.id} {stream.name}", rows))
+    return found
 
 
 def _paths(dossier: Dossier, lang: Lang) -> list[StreamPath]:
@@ -416,6 +457,7 @@ def build_view(
         legal=_items(dossier, LEGAL_KINDS, lang),
         gaps=_gaps(dossier, dialog, lang),
         options=_options(dossier, knowledge, lang),
+        partners=_partners(dossier, dialog, lang),
         paths=_paths(dossier, lang),
         canvases=_canvases(dossier, lang),
         next_steps=[],

@@ -103,14 +103,16 @@ def render_xlsx(view: ReportView) -> bytes:
     )
     w = view.word
     barrier_rows: list[list[Cell]] = [
-        [g.title, i.stream, i.text, i.extra, i.source] for g in view.barriers for i in g.items
+        [g.title, i.title, i.stream, i.text, i.extra, i.source]
+        for g in view.barriers
+        for i in g.items
     ]
-    barrier_rows += [[i.category, i.stream, i.text, "", i.source] for i in view.legal]
+    barrier_rows += [[i.category, i.title, i.stream, i.text, "", i.source] for i in view.legal]
     _table(
         book.create_sheet(w("sheet_barriers")),
-        [w("category"), w("stream"), w("reason"), w("mitigation"), w("source")],
+        [w("category"), w("subject"), w("stream"), w("reason"), w("mitigation"), w("source")],
         barrier_rows,
-        [18, 22, 70, 40, 40],
+        [18, 30, 22, 70, 40, 40],
     )
     _table(
         book.create_sheet(w("sheet_gaps")),
@@ -122,6 +124,7 @@ def render_xlsx(view: ReportView) -> bytes:
         book.create_sheet(w("sheet_options")),
         [
             w("stream"),
+            w("subject"),
             w("route"),
             w("hierarchy"),
             w("text"),
@@ -133,6 +136,7 @@ def render_xlsx(view: ReportView) -> bytes:
         [
             [
                 o.stream,
+                o.title,
                 o.route,
                 o.hierarchy,
                 o.text,
@@ -143,7 +147,7 @@ def render_xlsx(view: ReportView) -> bytes:
             ]
             for o in view.options
         ],
-        [22, 18, 14, 60, 30, 22, 70, 40],
+        [22, 30, 18, 14, 60, 30, 22, 70, 40],
     )
     _table(
         book.create_sheet(w("sheet_canvas")),
