@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from isassist.facts import Company, Property, Stream, _Fact
+from isassist.facts import (
+    PROPERTY_LABELS,
+    STREAM_PROPERTIES,
+    Company,
+    Property,
+    Stream,
+    _Fact,
+    property_label,
+)
 from isassist.paths import data_dir
 from isassist.rules import get_engine as _get_engine
 from isassist.rules import why
@@ -112,7 +120,17 @@ def test_why_explains_in_dutch_and_english() -> None:
     assert english.startswith("Why: Waste heat at 55–100 °C")
     for text in (dutch, english):
         assert '"koelwater"' in text and "75" in text and band.source in text
-    assert "temperature of a heat, water or gas stream" in english
+    # properties are named in the reader's language, never by their raw key
+    assert "- temperatuur (°C): 75" in dutch and "temperature_c" not in dutch
+    assert "- temperature (°C): 75" in english and "temperature_c" not in english
+
+
+def test_every_stream_property_has_a_dutch_and_an_english_label() -> None:
+    assert set(PROPERTY_LABELS) == set(STREAM_PROPERTIES)
+    for name, (dutch, english) in PROPERTY_LABELS.items():
+        assert dutch and english and dutch != name, name
+    assert property_label("legal_status", "nl") == "juridisch statuut"
+    assert property_label("not_yet_labelled", "nl") == "not yet labelled"
 
 
 def test_rules_fire_per_stream_and_joins_stay_within_a_stream() -> None:

@@ -113,7 +113,10 @@ STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
     "energy_mwh_per_year": ("number", "energy per year, MWh"),
     "medium": ("str", "flue_gas | steam | hot_water | cooling_water | air | oil | other"),
     "sulphur_in_fuel": ("str", "yes | no | unknown (flue gas only)"),
-    "current_route": ("str", "landfill | incineration | recycling | recovery | sewer | sold | reused | stored | other"),
+    "current_route": (
+        "str",
+        "landfill | incineration | recycling | recovery | sewer | sold | reused | stored | other",
+    ),
     "current_cost_eur_per_year": ("number", "what the current route costs per year, EUR"),
     "disposal_cost_eur_per_t": ("number", "gate fee or disposal cost per tonne, EUR"),
     "market_price_eur_per_t": ("number", "price of the virgin material it could replace, EUR/t"),
@@ -130,3 +133,61 @@ STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
     "food_grade": ("bool", "handled to food or feed hygiene standards"),
     "note": ("str", "free note"),
 }
+
+# name -> (Dutch, English) label, for explanations a broker reads ("why"): the raw key is a
+# programmer's word, and the meaning in STREAM_PROPERTIES is English only.
+PROPERTY_LABELS: dict[str, tuple[str, str]] = {
+    "ewc": ("EWC-code(s)", "EWC code(s)"),
+    "ewc_chapter": ("EWC-hoofdstuk", "EWC chapter"),
+    "ewc_subchapter": ("EWC-subhoofdstuk", "EWC sub-chapter"),
+    "cpa": ("CPA-code(s)", "CPA code(s)"),
+    "cas": ("CAS-nummer(s)", "CAS number(s)"),
+    "family": ("materiaalfamilie", "material family"),
+    "hazardous": ("gevaarlijk", "hazardous"),
+    "mirror": ("spiegelcode", "mirror entry"),
+    "state": ("toestand", "physical state"),
+    "legal_status": ("juridisch statuut", "legal status"),
+    "quantity_per_year": ("hoeveelheid per jaar", "quantity per year"),
+    "quantity_unit": ("eenheid van de hoeveelheid", "quantity unit"),
+    "tonnes_per_year": ("ton per jaar", "tonnes per year"),
+    "frequency": ("frequentie", "frequency"),
+    "quality_variability": ("wisselende kwaliteit", "quality variability"),
+    "availability": ("beschikbaarheid", "availability"),
+    "storage": ("opslagmogelijkheid", "storage"),
+    "storage_days": ("opslag (dagen)", "storage (days)"),
+    "composition_known": ("samenstelling geanalyseerd", "composition analysed"),
+    "contaminated": ("verontreinigd", "contaminated"),
+    "moisture_pct": ("vochtgehalte (%)", "moisture content (%)"),
+    "calorific_value_mj_kg": ("stookwaarde (MJ/kg)", "calorific value (MJ/kg)"),
+    "temperature_c": ("temperatuur (°C)", "temperature (°C)"),
+    "power_kw": ("thermisch vermogen (kW)", "thermal power (kW)"),
+    "hours_per_year": ("bedrijfsuren per jaar", "operating hours per year"),
+    "energy_mwh_per_year": ("energie per jaar (MWh)", "energy per year (MWh)"),
+    "medium": ("draagmedium", "medium"),
+    "sulphur_in_fuel": ("zwavel in de brandstof", "sulphur in the fuel"),
+    "current_route": ("huidige verwerking", "current route"),
+    "current_cost_eur_per_year": ("huidige kost (EUR/jaar)", "current cost (EUR/year)"),
+    "disposal_cost_eur_per_t": ("verwerkingskost (EUR/t)", "disposal cost (EUR/t)"),
+    "market_price_eur_per_t": ("marktprijs grondstof (EUR/t)", "virgin material price (EUR/t)"),
+    "destination_country": ("land van bestemming", "destination country"),
+    "distance_km": ("afstand (km)", "distance (km)"),
+    "receiver_known": ("afnemer gekend", "receiver known"),
+    "receiver_nace": ("NACE-code(s) van afnemers", "receiver NACE code(s)"),
+    "pretreatment_needed": ("voorbehandeling nodig", "pre-treatment needed"),
+    "health_safety_risks": ("gezondheids- en veiligheidsrisico's", "health and safety risks"),
+    "feasibility": ("haalbaarheid (1-5)", "feasibility (1-5)"),
+    "impact": ("positief effect (1-5)", "positive impact (1-5)"),
+    "value_type": ("soort waarde", "value type"),
+    "animal_origin": ("dierlijke oorsprong", "animal origin"),
+    "food_grade": ("voedsel- of voederhygiëne", "food or feed hygiene"),
+    "note": ("notitie", "note"),
+}
+
+
+def property_label(name: str, lang: str) -> str:
+    """The ``lang`` (nl or en) label of a stream property; an unlabelled name shows as itself
+    with spaces, so a new property never breaks an explanation."""
+    pair = PROPERTY_LABELS.get(name)
+    if pair is None:
+        return name.replace("_", " ")
+    return pair[1] if lang == "en" else pair[0]

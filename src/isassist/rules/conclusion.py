@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from isassist.facts import STREAM_PROPERTIES
+from isassist.facts import property_label
 from isassist.rules.compiler import STREAM_BINDING
 from isassist.rules.model import AnyRule, Text
 from isassist.rules.vocabulary import Kind, Lang, Level
@@ -139,8 +139,7 @@ def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
             f'{_LABELS["stream"][lang]} "{fact.get("name")}" ({fact.get("id")}, {fact.get("kind")})'
         )
     if kind in ("property", "item"):
-        name = str(fact.get("name"))
-        meaning = STREAM_PROPERTIES.get(name, ("", name))[1] if lang == "en" else name
+        meaning = property_label(str(fact.get("name")), lang)
         unit = f" {fact['unit']}" if fact.get("unit") else ""
         return f"{meaning}: {_words(fact.get('value'))}{unit}"
     if kind == "company":
