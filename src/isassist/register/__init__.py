@@ -20,7 +20,7 @@ Failures a user can cause raise ``RegisterError`` with a message to show as it i
 
 from isassist.register.errors import RegisterError
 from isassist.register.impact import Impact, ImpactSettings, impact_of, load_co2_factors
-from isassist.register.matching import Allocation, Match, Matcher, Party, RegisterMatches
+from isassist.register.matching import Match, Matcher, Party
 from isassist.register.models import Company, NewCompany, NewStream, Stream
 from isassist.register.network import NetworkView, network
 from isassist.register.pipeline import STAGES, Opportunity, Pipeline, PipelineEvent
@@ -28,6 +28,7 @@ from isassist.register.search import match_all, match_company, match_stream
 from isassist.register.settings import MatchSettings
 from isassist.register.store import Register
 from isassist.register.texts import Barrier
+from isassist.register.whole import Allocation, RegisterMatches
 
 __all__ = [
     "STAGES",

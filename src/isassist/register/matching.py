@@ -8,18 +8,17 @@ whether supply and need run at the same time of year. Legal hurdles do not forbi
 they become barriers the broker sees next to it, because a permit can be obtained.
 
 Scores are computed first as plain numbers; the readable reason and the barrier texts are
-written only for the matches that are kept, so a whole-register run stays fast and small.
+written only for the matches that are kept, so a whole-register run stays fast and small
+(``isassist.register.whole`` matches a whole register).
 """
 
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from isassist.register.geo import Grid
 from isassist.register.models import Company, Stream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
@@ -76,8 +75,8 @@ class Match:
         a = self.assessment
         return {
             "score": round(a.score, 1),
-            "supply": _party_json(self.supply),
-            "demand": _party_json(self.demand),
+            "supply": party_json(self.supply),
+            "demand": party_json(self.demand),
             "distance_km": round(a.distance_km, 1),
             "limit_km": round(a.limit_km, 1),
             "route": a.route.route if a.route else None,
@@ -92,7 +91,7 @@ class Match:
         }
 
 
-def _party_json(party: Party) -> dict[str, Any]:
+def party_json(party: Party) -> dict[str, Any]:
     s = party.stream
     return {
         "stream_id": s.id,
@@ -241,158 +240,3 @@ def _legal(supply: Party, demand: Party, barriers: list[str]) -> None:
         barriers.append("hazard_unknown")
     if supply.company.country != demand.company.country:
         barriers.append("border")
-
-
-@dataclass(frozen=True)
-class Allocation:
-    """One stream shared out over several partners, or one need served by several suppliers."""
-
-    stream: Party
-    partners: tuple[tuple[Party, float], ...]
-    covered: float
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "stream": _party_json(self.stream),
-            "partners": [
-                {**_party_json(p), "amount_per_year": round(a, 3)} for p, a in self.partners
-            ],
-            "covered": round(self.covered, 3),
-        }
-
-
-@dataclass
-class RegisterMatches:
-    """The result of matching a whole register."""
-
-    by_demand: dict[int, list[Match]]
-    splits: list[Allocation]
-    bundles: list[Allocation]
-    pairs_assessed: int
-
-    @property
-    def matches(self) -> list[Match]:
-        return sorted(
-            (m for found in self.by_demand.values() for m in found), key=lambda m: -m.score
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "matches": [m.as_json() for m in self.matches],
-            "splits": [a.as_json() for a in self.splits],
-            "bundles": [a.as_json() for a in self.bundles],
-            "pairs_assessed": self.pairs_assessed,
-        }
-
-
-def match_register(
-    matcher: Matcher, parties: Iterable[Party], per_stream: int = 5
-) -> RegisterMatches:
-    """Match every have with every want it can reach, keeping ``per_stream`` per side.
-
-    Wants are bucketed by key and grid cell; each have searches only the wants that share a
-    key within its own distance limit, so the work grows with the number of real neighbours,
-    not with the square of the register.
-    """
-    haves: list[Party] = []
-    wants_by_key: dict[str, Grid[Party]] = defaultdict(Grid)
-    for party in parties:
-        if party.stream.side == "have":
-            haves.append(party)
-        else:
-            for key in party.stream.keys:
-                wants_by_key[key].add(party.lat, party.lon, party)
-    best_for_demand: dict[int, list[tuple[float, int, Party, Party, Assessment]]] = defaultdict(
-        list
-    )
-    best_for_supply: dict[int, list[tuple[float, int, Party, Party, Assessment]]] = defaultdict(
-        list
-    )
-    assessed = 0
-    tick = 0
-    for supply in haves:
-        limit = matcher.settings.limit_km(supply.stream)
-        seen: set[int] = set()
-        for key in supply.stream.keys:
-            grid = wants_by_key.get(key)
-            if grid is None:
-                continue
-            for distance, demand in grid.near(supply.lat, supply.lon, limit):
-                if demand.stream.id in seen:
-                    continue
-                seen.add(demand.stream.id)
-                assessed += 1
-                found = matcher.assess(supply, demand, distance)
-                if found is None:
-                    continue
-                tick += 1
-                item = (found.score, -tick, supply, demand, found)
-                _keep(best_for_demand[demand.stream.id], item, per_stream)
-                _keep(best_for_supply[supply.stream.id], item, per_stream)
-    by_demand = {
-        demand_id: [matcher.explain(s, d, a) for _, _, s, d, a in sorted(kept, reverse=True)]
-        for demand_id, kept in best_for_demand.items()
-    }
-    splits = [
-        split
-        for kept in best_for_supply.values()
-        if (split := _split(sorted(kept, reverse=True))) is not None
-    ]
-    bundles = [
-        bundle
-        for kept in best_for_demand.values()
-        if (bundle := _bundle(sorted(kept, reverse=True))) is not None
-    ]
-    return RegisterMatches(by_demand, splits, bundles, assessed)
-
-
-def _keep(
-    heap: list[tuple[float, int, Party, Party, Assessment]],
-    item: tuple[float, int, Party, Party, Assessment],
-    size: int,
-) -> None:
-    if len(heap) < size:
-        heapq.heappush(heap, item)
-    elif item[:2] > heap[0][:2]:
-        heapq.heapreplace(heap, item)
-
-
-def _split(ranked: list[tuple[float, int, Party, Party, Assessment]]) -> Allocation | None:
-    """Share a large stream over its best receivers, best first, until it is used up."""
-    supply = ranked[0][2]
-    left = supply.stream.amount_per_year
-    if left is None or len(ranked) < 2:
-        return None
-    partners: list[tuple[Party, float]] = []
-    for _, _, _, demand, assessment in ranked:
-        need = demand.stream.amount_per_year
-        if assessment.amount is None or need is None or left <= 0:
-            continue
-        taken = min(need, left)
-        partners.append((demand, taken))
-        left -= taken
-    total = supply.stream.amount_per_year or 0.0
-    if len(partners) < 2:
-        return None
-    return Allocation(supply, tuple(partners), (total - max(left, 0.0)) / total)
-
-
-def _bundle(ranked: list[tuple[float, int, Party, Party, Assessment]]) -> Allocation | None:
-    """Bundle several suppliers for a need that no single one of them covers."""
-    demand = ranked[0][3]
-    need = demand.stream.amount_per_year
-    if need is None or need <= 0:
-        return None
-    if any((a.coverage or 0.0) >= 1.0 for *_, a in ranked):
-        return None
-    partners: list[tuple[Party, float]] = []
-    left = need
-    for _, _, supply, _, assessment in ranked:
-        if assessment.amount is None or left <= 0:
-            continue
-        taken = min(assessment.amount, left)
-        partners.append((supply, taken))
-        left -= taken
-    if len(partners) < 2:
-        return None
-    return Allocation(demand, tuple(partners), (need - max(left, 0.0)) / need)

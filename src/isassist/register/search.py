@@ -7,10 +7,11 @@ score with the same ``Matcher``, so a pair gets the same score and reason either
 
 from __future__ import annotations
 
-from isassist.register.matching import Match, Matcher, RegisterMatches, match_register
+from isassist.register.matching import Match, Matcher
 from isassist.register.routes import default_catalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.store import Register
+from isassist.register.whole import RegisterMatches, match_register
 
 
 def matcher_for(settings: MatchSettings | None = None) -> Matcher:
@@ -23,13 +24,7 @@ def match_stream(
     """The ``top`` best partners of one have (receivers) or one want (suppliers)."""
     matcher = matcher_for(settings)
     target = register.party(stream_id)
-    stream = target.stream
-    radius = (
-        matcher.settings.limit_km(stream)
-        if stream.side == "have"
-        else matcher.settings.reach_km(stream.kind)
-    )
-    return matcher.rank(target, register.candidates(target, radius), top=top)
+    return matcher.rank(target, register.candidates(target, matcher.settings), top=top)
 
 
 def match_company(
