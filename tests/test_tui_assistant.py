@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from isassist.assistant.conversation import Conversation
@@ -190,3 +192,35 @@ def _fields(text: str) -> list[str]:
     import string
 
     return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+@pytest.mark.parametrize("mode", ["broker", "self"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_opening_preview_is_the_engines_first_question(
+    res: Resources, mode: str, lang: str
+) -> None:
+    from isassist.assistant.opening import opening_question
+
+    opening = opening_question(mode, lang)
+    view = Interview.start(res.dialog, res.services, mode=mode, language=lang).current_question()
+    assert opening is not None and view is not None
+    assert (opening.id, opening.text, opening.help, opening.options) == (
+        view.id,
+        view.text,
+        view.help,
+        view.options,
+    )
+
+
+def test_opening_preview_steps_aside_for_a_conditional_first_question(tmp_path: Path) -> None:
+    from isassist.assistant.opening import opening_question
+
+    (tmp_path / "10_intake.yaml").write_text(
+        "id: intake\nstep: 0\nscope: company\nquestions:\n"
+        "  - {id: mode, type: choice, text: {nl: a, en: a}}\n"
+        "  - id: name\n    type: text\n    when: {answered: mode}\n    text: {nl: b, en: b}\n",
+        encoding="utf-8",
+    )
+    assert opening_question("broker", "nl", tmp_path) is None
+    (tmp_path / "10_intake.yaml").write_text("questions: [unclosed", encoding="utf-8")
+    assert opening_question("broker", "nl", tmp_path) is None

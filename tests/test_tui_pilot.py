@@ -204,3 +204,30 @@ async def test_resume_latest_and_delete_with_confirmation() -> None:
         assert app.screen.query_one("#saved", OptionList).option_count == 1
     with Store() as store:
         assert [s.company for s in store.list_interviews()] == ["Eerste BV"]
+
+
+@pytest.mark.asyncio
+async def test_question_one_shows_before_the_engine_and_an_early_answer_is_kept() -> None:
+    from textual.widgets import Input
+
+    from isassist.tui.screens.opening import OpeningScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        if isinstance(app.screen, OpeningScreen):  # the engine is still loading
+            assert "naam van het bedrijf" in app.screen.opening.text
+            await type_line(pilot, "Brouwerij Vroeg")
+            await pilot.press(*"bier")
+            assert app.screen.sent == ["Brouwerij Vroeg"]
+        else:  # loaded faster than a key press on this machine: type into the engine directly
+            await type_line(pilot, "Brouwerij Vroeg")
+            await pilot.press(*"bier")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = conversation(app)
+        interview = screen.conversation.interview
+        assert interview.facts.company.name == "Brouwerij Vroeg"
+        assert interview.current_question().id == "activity"  # type: ignore[union-attr]
+        assert screen.query_one("#line", Input).value == "bier"

@@ -42,6 +42,11 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "you": ("U", "You"),
     "assistant": ("isassist", "isassist"),
+    "loading_answer_now": (
+        "De kennisbank laadt nog; je kunt al antwoorden.",
+        "The knowledge base is still loading; you can answer already.",
+    ),
+    "store_loading": ("Bewaarde gesprekken laden...", "Loading saved interviews..."),
     "type_here": (
         "Typ uw antwoord, een vraag (eindigt op ?) of /help",
         "Type your answer, a question (ending in ?) or /help",

@@ -1,28 +1,32 @@
 """The Textual app and the ``make_app`` factory shared by the CLI and the tests.
 
-The app paints its start screen at once and loads the knowledge base, dialog and rules in a
-background thread meanwhile; opening an interview waits for that load only if the user is
-faster than it. Interviews are written to the store event by event, so quitting at any
-moment loses nothing.
+Start-up is staged so the user never waits on a blank terminal. At import only Textual and the
+light screens load; the start screen paints at once. A thread worker then opens the store
+(SQLAlchemy), loads the dialog, knowledge base and rules, and afterwards warms the classifier
+so no answer pays a cold start. "New interview" shows question 1 straight from the intake file
+and hands over to the engine when it is loaded; lines typed meanwhile are answered then.
+Interviews are written to the store event by event, so quitting at any moment loses nothing.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker
 
-from isassist.assistant.conversation import Conversation
 from isassist.assistant.i18n import HELP, ui
-from isassist.assistant.resources import Resources, warm_up
-from isassist.interview.persistence import resume, start_saved
-from isassist.store import Store, StoreError
+from isassist.assistant.opening import opening_question
 from isassist.tui.commands import AssistantCommands
-from isassist.tui.screens.interview import InterviewScreen
-from isassist.tui.screens.reading import ReadingScreen
+from isassist.tui.screens.opening import OpeningScreen
 from isassist.tui.screens.start import StartScreen
+
+if TYPE_CHECKING:
+    from isassist.assistant.conversation import Conversation
+    from isassist.assistant.resources import Resources
+    from isassist.store import Store
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -38,38 +42,97 @@ class IsAssistApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; everything is saved"),
     ]
 
-    def __init__(self, store: Store | None, lang: str = "nl", problem: str | None = None) -> None:
+    def __init__(self, store_url: str | None = None, lang: str = "nl") -> None:
         super().__init__()
-        self.store = store
+        self.store_url = store_url
+        self.store: Store | None = None
         self.lang = lang
-        self.problem = problem
+        self.problem: str | None = None
         self.conversation: Conversation | None = None
-        self._warm: Worker[Resources] | None = None
+        self._load: Worker[Resources] | None = None
 
     def on_mount(self) -> None:
         self.theme = THEMES[0]
-        self._warm = self.run_worker(warm_up, thread=True, name="warm-up", group="warm-up")
-        self.push_screen(StartScreen(self.store, self.lang, self.problem))
+        self.push_screen(StartScreen(None, self.lang))
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # question 1 being painted goes first; new_interview starts the load after it
+        if not isinstance(self.screen, OpeningScreen):
+            self._start_loading()
+
+    # --- loading in the background -------------------------------------------------------
+
+    def _start_loading(self) -> Worker[Resources]:
+        if self._load is None:
+            self._load = self.run_worker(self._load_all, thread=True, name="load", group="load")
+        return self._load
+
+    def _load_all(self) -> Resources:
+        """Store first (the start screen lists its interviews), then everything an answer needs."""
+        from isassist.assistant.resources import warm_up
+        from isassist.store import Store, StoreError
+
+        try:
+            self.store = Store(self.store_url)
+        except StoreError as error:
+            self.problem = ui("store_problem", self.lang, error=error)
+        self.call_from_thread(self._store_opened)
+        resources = warm_up()
+        self.call_from_thread(self._warm_answers, resources)
+        return resources
+
+    def _store_opened(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.use_store(self.store, self.problem)
+
+    def _warm_answers(self, resources: Resources) -> None:
+        from isassist.assistant.resources import warm_answers
+
+        self.run_worker(
+            lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
+        )
+
+    async def painted(self) -> None:
+        """Return once the screen has been drawn (loading competes with painting for the GIL)."""
+        drawn = asyncio.get_running_loop().create_future()
+        self.call_after_refresh(drawn.set_result, None)
+        await drawn
 
     async def resources(self) -> Resources:
-        """The loaded services, dialog and glossary (waiting for the warm-up if needed)."""
-        if self._warm is None:
-            self._warm = self.run_worker(warm_up, thread=True, name="warm-up", group="warm-up")
-        return await self._warm.wait()
+        """The loaded store, services, dialog and glossary (waiting for the load if needed)."""
+        return await self._start_loading().wait()
+
+    # --- interviews ------------------------------------------------------------------------
 
     async def new_interview(self, mode: str, lang: str) -> None:
+        """Ask question 1 at once; start the saved interview when the engine is loaded."""
+        loaded = self._load is not None and self._load.is_finished
+        opening = opening_question(mode, lang) if not loaded else None
+        waiting = OpeningScreen(opening, lang) if opening is not None else None
+        if waiting is not None:
+            await self.push_screen(waiting)
+            await self.painted()
         res = await self.resources()
-        if self.store is None:
-            return
+        if self.store is None or (waiting is not None and self.screen is not waiting):
+            return  # no store to save in, or the user left question 1 meanwhile
+        from isassist.assistant.conversation import Conversation
+        from isassist.interview.persistence import start_saved
+
         interview = start_saved(
             self.store, res.services, mode=mode, language=lang, dialog=res.dialog
         )
-        self._open(Conversation(interview, res.glossary))
+        self._open(Conversation(interview, res.glossary), waiting)
 
     async def open_interview(self, interview_id: str) -> None:
         res = await self.resources()
         if self.store is None:
             return
+        from isassist.assistant.conversation import Conversation
+        from isassist.interview.persistence import resume
+        from isassist.store import StoreError
+
         try:
             interview = resume(self.store, interview_id, res.services, dialog=res.dialog)
         except StoreError as error:
@@ -77,15 +140,34 @@ class IsAssistApp(App[None]):
             return
         self._open(Conversation(interview, res.glossary))
 
-    def _open(self, conversation: Conversation) -> None:
+    def _open(self, conversation: Conversation, waiting: OpeningScreen | None = None) -> None:
+        from isassist.tui.screens.interview import InterviewScreen
+
         self.conversation = conversation
         self.lang = conversation.lang
-        self.push_screen(InterviewScreen(conversation))
+        screen = InterviewScreen(conversation)
+        if waiting is None:
+            self.push_screen(screen)
+            return
+        sent, typed = list(waiting.sent), waiting.typed
+
+        def answer_queued() -> None:
+            for line in sent:
+                screen.run_line(line)
+            if typed:
+                screen.prefill(typed)
+
+        self.switch_screen(screen)
+        self.call_after_refresh(answer_queued)
+
+    # --- app-wide actions ------------------------------------------------------------------
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def action_help(self) -> None:
+        from isassist.tui.screens.reading import ReadingScreen
+
         lang = self.conversation.lang if self.conversation else self.lang
         self.push_screen(ReadingScreen(ui("help_title", lang), HELP[lang], True, lang))
 
@@ -94,13 +176,7 @@ def make_app(
     store_url: str | None = None, lang: str = "nl", interview_id: str | None = None
 ) -> IsAssistApp:
     """The app on the default (or given) interview store; a store problem shows, not crashes."""
-    store: Store | None
-    problem: str | None = None
-    try:
-        store = Store(store_url)
-    except StoreError as error:
-        store, problem = None, ui("store_problem", lang, error=error)
-    app = IsAssistApp(store, lang="en" if lang == "en" else "nl", problem=problem)
+    app = IsAssistApp(store_url, lang="en" if lang == "en" else "nl")
     if interview_id is not None:
         app.call_later(app.run_worker, app.open_interview(interview_id))
     return app

@@ -26,8 +26,9 @@ from isassist.tui.messages import ConclusionPicked, LineSubmitted
 from isassist.tui.screens.jump import JumpScreen
 from isassist.tui.screens.reading import ReadingScreen
 from isassist.tui.widgets.answer_bar import AnswerBar
-from isassist.tui.widgets.bubble import Bubble, MarkdownBubble
+from isassist.tui.widgets.bubble import Bubble
 from isassist.tui.widgets.dossier_panel import DossierPanel
+from isassist.tui.widgets.markdown_bubble import MarkdownBubble
 
 KEYS = [
     Key("f1", "help", "key_help"),

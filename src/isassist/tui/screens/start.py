@@ -14,11 +14,11 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from isassist.assistant.i18n import ui
-from isassist.store import Store, StoreError, Summary
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
+    from isassist.store import Store, Summary
     from isassist.tui.app import IsAssistApp
 
 KEYS = [
@@ -45,6 +45,13 @@ class StartScreen(Screen[None]):
         self.lang = lang
         self.problem = problem
         self._saved: list[Summary] = []
+        self._opened = store is not None or problem is not None
+
+    def use_store(self, store: Store | None, problem: str | None) -> None:
+        """The store has opened in the background (or failed to: ``problem`` says why)."""
+        self.store, self.problem, self._opened = store, problem, True
+        if self.is_mounted:
+            self.redraw()
 
     @property
     def assistant(self) -> IsAssistApp:
@@ -86,18 +93,26 @@ class StartScreen(Screen[None]):
         saved.border_title = ui("saved", self.lang)
         keep = saved.highlighted
         saved.clear_options()
-        try:
-            self._saved = self.store.list_interviews() if self.store is not None else []
-        except StoreError as error:
-            self._saved = []
-            self.problem = str(error)
+        self._saved = self._read_saved()
         if not self._saved:
-            saved.add_option(Option(Text(ui("no_saved", self.lang), style="dim"), disabled=True))
+            empty = "no_saved" if self._opened else "store_loading"
+            saved.add_option(Option(Text(ui(empty, self.lang), style="dim"), disabled=True))
         for summary in self._saved:
             saved.add_option(Option(self._line(summary), id=summary.id))
         self.query_one("#resume", Button).disabled = not self._saved
         if self._saved:
             saved.highlighted = min(keep or 0, len(self._saved) - 1)
+
+    def _read_saved(self) -> list[Summary]:
+        if self.store is None:
+            return []
+        from isassist.store import StoreError
+
+        try:
+            return self.store.list_interviews()
+        except StoreError as error:
+            self.problem = str(error)
+            return []
 
     def _line(self, summary: Summary) -> Text:
         name = summary.company or summary.title or ui("untitled", self.lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 
 class Bubble(Static):
@@ -16,11 +16,3 @@ class Bubble(Static):
         body.append(text)
         super().__init__(body, classes=f"bubble -{role}")
         self.plain = text
-
-
-class MarkdownBubble(Markdown):
-    """Help and glossary answers, written by the project (trusted Markdown)."""
-
-    def __init__(self, markdown: str, role: str = "help") -> None:
-        super().__init__(markdown, classes=f"bubble -{role}")
-        self.plain = markdown
