@@ -174,6 +174,11 @@ def import_cmd(url: str | None, file: Path) -> None:
     finally:
         reg.close()
     click.echo(f"Imported {result.companies} companies and {result.streams} streams from {file}.")
+    for entry in result.not_understood:
+        click.echo(
+            f"Want not understood, so not imported: {entry!r}. Add it with `isassist register "
+            "add-want` and a material family, or name the material more precisely."
+        )
 
 
 @register.command("pipeline")

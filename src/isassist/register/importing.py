@@ -2,15 +2,16 @@
 
 Brokers keep lists in Excel, so CSV (one row per stream, company columns repeated) is the main
 door; a row that does not fit is refused with its line, column and what would be right, and
-nothing of the file is stored (one transaction). Interviews enter through their dossier: the
-company and each characterised stream become haves, replacing what an earlier import of the
-same interview put in.
+nothing of the file is stored (one transaction). Interviews enter through their export: the
+company and each characterised stream of the dossier become haves, the answers to the wants
+questions wants, replacing what an earlier import of the same interview put in.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from isassist.register import tables as t
 from isassist.register.errors import RegisterError
 from isassist.register.models import NewCompany, NewStream
 from isassist.register.store import Register, name_key
+from isassist.register.wants import wants_answers_from_log, wants_from_answers
 
 REGISTER_FORMAT = "isassist.register"
 COMPANY_COLUMNS = ("company", "nace", "postcode", "country", "lat", "lon")
@@ -33,6 +35,8 @@ _NUMBERS |= {"disposal_cost_eur_per_t", "market_price_eur_per_t"}
 class ImportResult:
     companies: int
     streams: int
+    not_understood: tuple[str, ...] = ()
+    """Wants typed in an interview that named nothing the register can match on."""
 
 
 def import_file(register: Register, path: Path) -> ImportResult:
@@ -58,7 +62,9 @@ def import_file(register: Register, path: Path) -> ImportResult:
                 f"{path} is an interview export without a dossier; export it again with "
                 "`isassist interviews export`, which includes the dossier."
             )
-        return import_dossier(register, dossier)
+        events = document.get("events")
+        answers = wants_answers_from_log(events if isinstance(events, list) else [])
+        return import_dossier(register, dossier, answers)
     if kind == REGISTER_FORMAT:
         rows = [
             {**{k: v for k, v in c.items() if k != "streams"}, "company": c.get("name"), **s}
@@ -130,7 +136,7 @@ def _number(value: Any) -> float | None:
 
 
 def dossier_streams(dossier: dict[str, Any]) -> list[NewStream]:
-    """The haves an interview's dossier describes (wants are not asked in the dialog yet)."""
+    """The haves an interview's dossier describes (its wants come from the answer log)."""
     found: list[NewStream] = []
     for stream in dossier.get("streams", []):
         props = stream.get("properties", {}) or {}
@@ -170,8 +176,11 @@ def dossier_streams(dossier: dict[str, Any]) -> list[NewStream]:
     return found
 
 
-def import_dossier(register: Register, dossier: dict[str, Any]) -> ImportResult:
-    """Put an interview's company and streams in the register (again, if it was there)."""
+def import_dossier(
+    register: Register, dossier: dict[str, Any], wants_answers: Mapping[str, str] | None = None
+) -> ImportResult:
+    """Put an interview's company, its streams as haves and its wants (the answers to
+    ``WANT_QUESTIONS``) in the register, replacing what an earlier import put in."""
     interview_id = str(dossier.get("interview_id", ""))
     company = dossier.get("company", {}) or {}
     location = company.get("location", {}) or {}
@@ -191,6 +200,9 @@ def import_dossier(register: Register, dossier: dict[str, Any]) -> ImportResult:
             interview_id=interview_id or None,
         )
         haves = dossier_streams(dossier)
+        wants = wants_from_answers(
+            wants_answers or {}, str(dossier.get("language") or "nl"), new_company.nace
+        )
     except ValidationError as error:
         problem = error.errors()[0]
         raise RegisterError(
@@ -210,5 +222,5 @@ def import_dossier(register: Register, dossier: dict[str, Any]) -> ImportResult:
             added = 1
         else:
             register.remove_interview_haves(conn, interview_id)
-        stored = register.insert_streams(conn, existing, haves)
-    return ImportResult(added, len(stored))
+        stored = register.insert_streams(conn, existing, [*haves, *wants.wants])
+    return ImportResult(added, len(stored), tuple(wants.not_understood))

@@ -320,7 +320,7 @@ class Register:
         return _stream(dict(row))
 
     def remove_interview_haves(self, conn: Connection, interview_id: str) -> None:
-        """Drop the haves an interview put in, before putting in its current ones."""
+        """Drop the haves and wants an interview put in, before putting in its current ones."""
         company_ids = select(t.companies.c.id).where(t.companies.c.interview_id == interview_id)
         conn.execute(
             delete(t.streams).where(
