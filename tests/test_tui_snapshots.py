@@ -98,6 +98,15 @@ def test_why_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(lines, "f2"))
 
 
+def test_start_screen_light_theme(snap_compare: SnapCompare) -> None:
+    async def light(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=light)
+
+
 def test_help_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run([], "f1"))
 

@@ -22,6 +22,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "new_broker": ("Nieuw gesprek (makelaar)", "New interview (broker)"),
     "new_self": ("Nieuwe zelfevaluatie", "New self-assessment"),
+    "open_register": ("Makelaarsregister", "Broker register"),
     "resume_latest": ("Verder met het laatste gesprek", "Resume the latest interview"),
     "saved": ("Bewaarde gesprekken", "Saved interviews"),
     "no_saved": ("Nog geen bewaarde gesprekken.", "No saved interviews yet."),
@@ -46,6 +47,34 @@ UI: dict[str, tuple[str, str]] = {
         "De kennisbank laadt nog; je kunt al antwoorden.",
         "The knowledge base is still loading; you can answer already.",
     ),
+    "register_title": ("Makelaarsregister", "Broker register"),
+    "register_companies": ("Bedrijven (haves en wants)", "Companies (haves and wants)"),
+    "register_empty": (
+        "Het register is leeg. Voeg bedrijven toe met 'isassist register add'.",
+        "The register is empty. Add companies with 'isassist register add'.",
+    ),
+    "register_matches": (
+        "Matches (Enter: opportuniteit openen)",
+        "Matches (Enter: open opportunity)",
+    ),
+    "register_network": ("Netwerk", "Network"),
+    "register_pipeline": ("Pijplijn", "Pipeline"),
+    "register_no_matches": ("Geen matches voor dit bedrijf.", "No matches for this company."),
+    "register_pick": ("Kies een bedrijf (Enter).", "Pick a company (Enter)."),
+    "register_move": (
+        "fase en notitie, bv. 'gecontacteerd belde Jan' (voor de gekozen opportuniteit)",
+        "stage and note, e.g. 'contacted called Jan' (for the chosen opportunity)",
+    ),
+    "register_opened": (
+        "Opportuniteit #{id} geopend als idee.",
+        "Opportunity #{id} opened as idea.",
+    ),
+    "register_moved": ("#{id} staat nu op '{stage}'.", "#{id} is now at '{stage}'."),
+    "register_no_opportunity": (
+        "Kies eerst een opportuniteit in de pijplijn (of open er een met Enter op een match).",
+        "Pick an opportunity in the pipeline first (or open one with Enter on a match).",
+    ),
+    "key_register": ("Register", "Register"),
     "store_loading": ("Bewaarde gesprekken laden...", "Loading saved interviews..."),
     "type_here": (
         "Typ uw antwoord, een vraag (eindigt op ?) of /help",
@@ -129,6 +158,7 @@ UI: dict[str, tuple[str, str]] = {
     "cmd_stream": ("Stromen tonen of een stroom toevoegen", "List streams or add a stream"),
     "cmd_report": ("Dossieroverzicht openen", "Open the dossier summary"),
     "cmd_help": ("Hulp openen", "Open help"),
+    "cmd_register": ("Makelaarsregister openen", "Open the broker register"),
     "cmd_lang": ("Wissel Nederlands/Engels", "Switch Dutch/English"),
     "cmd_jump": ("Spring naar een onderdeel", "Jump to a section"),
 }
@@ -176,7 +206,8 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 | F4 | naar een onderdeel springen |
 | F5 | licht of donker thema |
 | F6 | Nederlands of Engels |
-| Ctrl+P | opdrachtenpalet |
+| Ctrl+P | opdrachtenpalet (ook: makelaarsregister) |
+| M | makelaarsregister (op het startscherm) |
 | Tab | naar keuzes, dossier en terug |
 | Esc | scherm sluiten |
 | Ctrl+Q | stoppen (alles is al bewaard) |
@@ -216,7 +247,8 @@ isassist asks questions; you answer in plain words. At any question you can also
 | F4 | jump to a section |
 | F5 | light or dark theme |
 | F6 | Dutch or English |
-| Ctrl+P | command palette |
+| Ctrl+P | command palette (also: broker register) |
+| M | broker register (on the start screen) |
 | Tab | to the choices, the dossier and back |
 | Esc | close a screen |
 | Ctrl+Q | quit (everything is already saved) |

@@ -165,6 +165,13 @@ class IsAssistApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
+    def action_open_register(self) -> None:
+        from isassist.tui.screens.register import RegisterScreen
+
+        # the language of the screen it is opened from
+        lang = str(getattr(self.screen, "lang", self.lang))
+        self.push_screen(RegisterScreen(lang, self.store_url))
+
     def action_help(self) -> None:
         from isassist.tui.screens.reading import ReadingScreen
 

@@ -1,4 +1,5 @@
-"""The command palette (Ctrl+P): the chat commands, findable by name in Dutch or English."""
+"""The command palette (Ctrl+P): the chat commands, findable by name in Dutch or English, and
+the broker register from any screen."""
 
 from __future__ import annotations
 
@@ -29,14 +30,18 @@ class AssistantCommands(Provider):
         from isassist.tui.screens.interview import InterviewScreen
 
         screen = self.screen
+        lang = str(getattr(screen, "lang", getattr(self.app, "lang", "nl")))
+        anywhere = [(f"register  {ui('cmd_register', lang)}", "register")]
         if not isinstance(screen, InterviewScreen):
-            return []
-        lang = screen.lang
-        return [(f"{line.strip()}  {ui(key, lang)}", line) for line, key in PALETTE]
+            return anywhere
+        return [(f"{line.strip()}  {ui(key, lang)}", line) for line, key in PALETTE] + anywhere
 
     def _run(self, line: str) -> None:
         from isassist.tui.screens.interview import InterviewScreen
 
+        if line == "register":
+            self.app.run_worker(self.app.run_action("open_register"))
+            return
         screen = self.screen
         if not isinstance(screen, InterviewScreen):
             return

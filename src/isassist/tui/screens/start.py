@@ -26,6 +26,7 @@ KEYS = [
     Key("s", "new('self')", "key_self"),
     Key("r", "resume_latest", "key_resume"),
     Key("delete,d", "delete", "key_delete"),
+    Key("m", "app.open_register", "key_register"),
     Key("l,f6", "switch_lang", "key_lang"),
     Key("f1", "app.help", "key_help"),
 ]
@@ -65,6 +66,7 @@ class StartScreen(Screen[None]):
                 yield Button("", id="new-broker", variant="primary")
                 yield Button("", id="new-self", variant="success")
                 yield Button("", id="resume")
+                yield Button("", id="open-register")
             yield OptionList(id="saved")
             yield Static(id="start-status")
         yield Footer()
@@ -83,6 +85,7 @@ class StartScreen(Screen[None]):
         self.query_one("#new-broker", Button).label = f"n  {ui('new_broker', lang)}"
         self.query_one("#new-self", Button).label = f"s  {ui('new_self', lang)}"
         self.query_one("#resume", Button).label = f"r  {ui('resume_latest', lang)}"
+        self.query_one("#open-register", Button).label = f"m  {ui('open_register', lang)}"
         self.query_one("#start-status", Static).update(
             Text(f"{ui('language', lang)}: {lang.upper()} (l)  {self.problem or ''}")
         )
@@ -136,6 +139,10 @@ class StartScreen(Screen[None]):
     @on(Button.Pressed, "#resume")
     def _resume(self) -> None:
         self.action_resume_latest()
+
+    @on(Button.Pressed, "#open-register")
+    def _register(self) -> None:
+        self.assistant.action_open_register()
 
     @on(OptionList.OptionSelected, "#saved")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,212 @@
+"""The broker register: companies with haves and wants, a company's matches and network, the
+opportunity pipeline and the register's impact totals.
+
+The register and matching live in ``isassist.register``; opening it loads the knowledge base,
+so it happens in a thread worker and the screen shows its frame at once. Everything a broker
+does here (open an opportunity, move it with a note) is written to the register immediately.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from isassist.assistant.i18n import ui
+from isassist.tui.localise import Key, relabel
+
+if TYPE_CHECKING:
+    from isassist.register import Match, Pipeline, Register
+
+KEYS = [
+    Key("escape", "leave", "key_start"),
+    Key("f6", "switch_lang", "key_lang"),
+    Key("f1", "app.help", "key_help"),
+]
+
+
+class RegisterScreen(Screen[None]):
+    """Browse the register and move opportunities through the pipeline."""
+
+    AUTO_FOCUS = "#companies"
+
+    def __init__(self, lang: str, url: str | None = None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.url = url
+        self.register: Register | None = None
+        self.pipeline: Pipeline | None = None
+        self.company_ids: list[int] = []
+        self.company_id: int | None = None
+        self.matches: list[Match] = []
+        self.opportunity_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="register"):
+            yield OptionList(id="companies")
+            with Vertical(id="register-detail"):
+                yield OptionList(id="matches")
+                with VerticalScroll(id="network-box"):
+                    yield Static(id="network")
+                yield OptionList(id="pipeline")
+                yield Input(id="move")
+        yield Static(id="impact")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="register")
+    def load(self) -> None:
+        from isassist.register import Pipeline, Register, RegisterError
+
+        try:
+            register = Register(self.url)
+        except RegisterError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.register, self.pipeline = register, Pipeline(register)
+        self.app.call_from_thread(self.redraw)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        lang = self.lang
+        relabel(self, KEYS, lang)
+        self.title = ui("register_title", lang)
+        self.query_one("#companies", OptionList).border_title = ui("register_companies", lang)
+        self.query_one("#matches", OptionList).border_title = ui("register_matches", lang)
+        self.query_one("#network-box").border_title = ui("register_network", lang)
+        self.query_one("#pipeline", OptionList).border_title = ui("register_pipeline", lang)
+        self.query_one("#move", Input).placeholder = ui("register_move", lang)
+        if self.register is None:
+            self._fill("#companies", [Text(ui("loading", lang), style="dim")], enabled=False)
+            return
+        self._companies()
+        self._detail()
+        self._pipeline()
+        self._impact()
+
+    def _fill(self, selector: str, rows: list[Text], enabled: bool = True) -> None:
+        options = self.query_one(selector, OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        options.add_options([Option(row, disabled=not enabled) for row in rows])
+        if enabled and rows:
+            options.highlighted = min(keep or 0, len(rows) - 1)
+
+    def _companies(self) -> None:
+        from isassist.assistant.register_view import company_line
+
+        assert self.register is not None
+        companies = self.register.companies()
+        self.company_ids = [c.id for c in companies]
+        if not companies:
+            self._fill("#companies", [Text(ui("register_empty", self.lang), style="dim")], False)
+            return
+        rows = [
+            Text(company_line(c, self.register.streams(company_id=c.id), self.lang))
+            for c in companies
+        ]
+        self._fill("#companies", rows)
+
+    def _detail(self) -> None:
+        from isassist.assistant.register_view import match_line, network_lines
+        from isassist.register import match_company, network
+
+        network_text = self.query_one("#network", Static)
+        if self.register is None or self.company_id is None:
+            self.matches = []
+            self._fill("#matches", [Text(ui("register_pick", self.lang), style="dim")], False)
+            network_text.update("")
+            return
+        found = match_company(self.register, self.company_id, top=5)
+        self.matches = sorted(
+            (m for ms in found.values() for m in ms), key=lambda m: m.score, reverse=True
+        )
+        rows = [Text(match_line(m, self.company_id, self.lang)) for m in self.matches]
+        if rows:
+            self._fill("#matches", rows)
+        else:
+            self._fill("#matches", [Text(ui("register_no_matches", self.lang), style="dim")], False)
+        view = network(self.register, self.company_id)
+        network_text.update(Text("\n".join(network_lines(view, self.lang))))
+
+    def _pipeline(self) -> None:
+        from isassist.assistant.register_view import opportunity_line
+
+        assert self.register is not None and self.pipeline is not None
+        names = {s.id: f"{s.name}" for s in self.register.streams()}
+        opportunities = self.pipeline.opportunities()
+        self.opportunity_ids = [o.id for o in opportunities]
+        self._fill(
+            "#pipeline", [Text(opportunity_line(o, names, self.lang)) for o in opportunities]
+        )
+
+    def _impact(self) -> None:
+        from isassist.assistant.register_view import impact_line
+
+        assert self.pipeline is not None
+        totals: dict[str, Any] = self.pipeline.register_impact()
+        self.query_one("#impact", Static).update(Text(impact_line(totals, self.lang)))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#companies")
+    def _company(self, event: OptionList.OptionSelected) -> None:
+        if 0 <= event.option_index < len(self.company_ids):
+            self.company_id = self.company_ids[event.option_index]
+            self._detail()
+            self.query_one("#matches", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#matches")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if self.pipeline is None or not 0 <= event.option_index < len(self.matches):
+            return
+        opened = self.pipeline.open(self.matches[event.option_index])
+        self._pipeline()
+        self._impact()
+        pipeline = self.query_one("#pipeline", OptionList)
+        pipeline.highlighted = self.opportunity_ids.index(opened.id)
+        self.notify(ui("register_opened", self.lang, id=opened.id))
+        self.query_one("#move", Input).focus()
+
+    @on(OptionList.OptionSelected, "#pipeline")
+    def _to_move(self) -> None:
+        self.query_one("#move", Input).focus()
+
+    @on(Input.Submitted, "#move")
+    def _move(self, event: Input.Submitted) -> None:
+        """Move the highlighted opportunity; a wrong stage or move says what would be right."""
+        from isassist.assistant.register_view import parse_move, stage_label
+        from isassist.register import RegisterError
+
+        index = self.query_one("#pipeline", OptionList).highlighted
+        if self.pipeline is None or index is None or index >= len(self.opportunity_ids):
+            self.notify(ui("register_no_opportunity", self.lang), severity="warning")
+            return
+        try:
+            stage, note = parse_move(event.value, self.lang)
+            moved = self.pipeline.move(self.opportunity_ids[index], stage, note)
+        except (ValueError, RegisterError) as problem:
+            self.notify(str(problem), severity="error")
+            return
+        event.input.value = ""
+        self._pipeline()
+        self._impact()
+        label = stage_label(moved.stage, self.lang)
+        self.notify(ui("register_moved", self.lang, id=moved.id, stage=label))
+
+    def action_switch_lang(self) -> None:
+        self.lang = "en" if self.lang == "nl" else "nl"
+        self.redraw()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
