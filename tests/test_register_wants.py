@@ -13,7 +13,7 @@ from isassist.interview.persistence import start_saved
 from isassist.interview.replay import Replay, run_replay
 from isassist.paths import data_dir
 from isassist.register import NewCompany, NewStream, Register, match_stream
-from isassist.register.importing import import_file
+from isassist.register.importing import import_dossier, import_file
 from isassist.register.wants import wants_answers_from_log, wants_from_answers
 from isassist.store import Store, dumps_export
 
@@ -105,3 +105,14 @@ def test_none_and_unplaceable_entries_make_no_wants() -> None:
         {"wants_utilities": "steam at 150 °C; CO2 for the greenhouse"}, "en"
     )
     assert [(w.kind, w.temperature_c) for w in english.wants] == [("heat", 150.0), ("gas", None)]
+
+
+def test_a_dossier_alone_brings_its_wants_through_the_value_map(
+    export_file: Path, tmp_path: Path
+) -> None:
+    dossier = json.loads(export_file.read_text(encoding="utf-8"))["dossier"]
+    assert dossier["value_map"]["wants_utilities"].startswith("warmte van 70")
+    with Register(f"sqlite:///{tmp_path / 'register.sqlite3'}") as reg:
+        import_dossier(reg, dossier)
+        kinds = sorted(s.kind for s in reg.streams(side="want"))
+    assert kinds == ["heat", "material", "material", "water"]

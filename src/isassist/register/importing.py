@@ -23,7 +23,7 @@ from isassist.register import tables as t
 from isassist.register.errors import RegisterError
 from isassist.register.models import NewCompany, NewStream
 from isassist.register.store import Register, name_key
-from isassist.register.wants import wants_answers_from_log, wants_from_answers
+from isassist.register.wants import WANT_QUESTIONS, wants_answers_from_log, wants_from_answers
 
 REGISTER_FORMAT = "isassist.register"
 COMPANY_COLUMNS = ("company", "nace", "postcode", "country", "lat", "lon")
@@ -180,7 +180,8 @@ def import_dossier(
     register: Register, dossier: dict[str, Any], wants_answers: Mapping[str, str] | None = None
 ) -> ImportResult:
     """Put an interview's company, its streams as haves and its wants (the answers to
-    ``WANT_QUESTIONS``) in the register, replacing what an earlier import put in."""
+    ``WANT_QUESTIONS``: given, or else from the dossier's value map) in the register,
+    replacing what an earlier import put in."""
     interview_id = str(dossier.get("interview_id", ""))
     company = dossier.get("company", {}) or {}
     location = company.get("location", {}) or {}
@@ -200,8 +201,11 @@ def import_dossier(
             interview_id=interview_id or None,
         )
         haves = dossier_streams(dossier)
+        value_map = dossier.get("value_map") or {}
+        if wants_answers is None:
+            wants_answers = {q: str(value_map[q]) for q in WANT_QUESTIONS if q in value_map}
         wants = wants_from_answers(
-            wants_answers or {}, str(dossier.get("language") or "nl"), new_company.nace
+            wants_answers, str(dossier.get("language") or "nl"), new_company.nace
         )
     except ValidationError as error:
         problem = error.errors()[0]

@@ -71,9 +71,4 @@ class MatchSettings(BaseModel):
             return max(self.material_km, self.hazardous_material_km)
         if kind == "heat":
             return self.heat_max_km
-        return {
-            "water": self.water_km,
-            "gas": self.gas_km,
-            "energy": self.energy_km,
-            "capacity": self.capacity_km,
-        }[kind]
+        return self.limit_for(kind, None, None)

@@ -119,8 +119,9 @@ def wants_from_answers(
 def wants_answers_from_log(events: list[dict[str, object]]) -> dict[str, str]:
     """The current text answers to ``WANT_QUESTIONS`` in an exported answer log.
 
-    The dossier carries company answers of step 1 only, so the wants are read from the log
-    itself: the last answer to each question counts, unless it was withdrawn or skipped later.
+    The log is what an export is restored from, so it is read first (the dossier's value map
+    holds the same answers): the last answer to each question counts, unless it was
+    withdrawn or skipped later.
     """
     found: dict[str, str] = {}
     for event in events:
