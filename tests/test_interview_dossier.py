@@ -62,8 +62,8 @@ def test_description_network_deal_and_activity_reach_the_dossier() -> None:
 
 
 def test_no_known_answer_is_dropped() -> None:
-    """Every answered question shows up: as a property, a company field, the value map, a
-    canvas block or a stream's own answers."""
+    """Every answered question shows up: as a property, a company field, the value map, the
+    wants, a canvas block or a stream's own answers."""
     interview = Interview.start(shipped_dialog(), live_services(), "self", "en")
     result = run_replay(REPLAYS / "09_bakery_by_product_self_en.yaml", lambda _: interview)
     assert result.passed, result.failures
@@ -76,7 +76,8 @@ def test_no_known_answer_is_dropped() -> None:
             continue
         if sid is None:
             field = (question.sets or "").removeprefix("company.")
-            kept = qid in dossier.value_map or field in company or qid == "activity"
+            kept = qid in dossier.value_map or qid in dossier.wants or field in company
+            kept = kept or qid == "activity"
             if field == "location":
                 kept = dossier.company.location.postcode is not None
             assert kept, qid

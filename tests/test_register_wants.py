@@ -107,11 +107,21 @@ def test_none_and_unplaceable_entries_make_no_wants() -> None:
     assert [(w.kind, w.temperature_c) for w in english.wants] == [("heat", 150.0), ("gas", None)]
 
 
-def test_a_dossier_alone_brings_its_wants_through_the_value_map(
+def test_a_dossier_alone_brings_its_wants(export_file: Path, tmp_path: Path) -> None:
+    dossier = json.loads(export_file.read_text(encoding="utf-8"))["dossier"]
+    assert dossier["wants"]["wants_utilities"].startswith("warmte van 70")
+    assert "wants_utilities" not in dossier["value_map"]  # the value map is step 1 only
+    with Register(f"sqlite:///{tmp_path / 'register.sqlite3'}") as reg:
+        import_dossier(reg, dossier)
+        kinds = sorted(s.kind for s in reg.streams(side="want"))
+    assert kinds == ["heat", "material", "material", "water"]
+
+
+def test_an_older_dossier_with_wants_in_its_value_map_still_brings_them(
     export_file: Path, tmp_path: Path
 ) -> None:
     dossier = json.loads(export_file.read_text(encoding="utf-8"))["dossier"]
-    assert dossier["value_map"]["wants_utilities"].startswith("warmte van 70")
+    dossier["value_map"].update(dossier.pop("wants"))
     with Register(f"sqlite:///{tmp_path / 'register.sqlite3'}") as reg:
         import_dossier(reg, dossier)
         kinds = sorted(s.kind for s in reg.streams(side="want"))

@@ -107,3 +107,13 @@ def test_unknown_format_or_language_is_refused_with_the_choices(
     with pytest.raises(ReportError, match="nl or en"):
         render_report(dossier, "md", "fr")
     assert set(FORMATS) == {"md", "html", "xlsx", "json"}
+
+
+def test_what_the_company_looks_for_is_in_the_report(dossiers: dict[str, Dossier]) -> None:
+    dossier = dossiers["13_wants_feed_mill_nl"]
+    wanted = dossier.wants["wants_materials"]
+    for fmt in ("md", "html"):
+        text = render_report(dossier, fmt, "nl")
+        assert isinstance(text, str)
+        assert "Wat het bedrijf zelf zoekt" in text
+        assert wanted.split(";")[0].strip() in text

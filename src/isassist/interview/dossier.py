@@ -10,6 +10,7 @@ resumed, not just read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,6 +20,7 @@ from isassist.facts import Value
 from isassist.interview.conditions import holds
 
 if TYPE_CHECKING:
+    from isassist.interview.dialog import Section
     from isassist.interview.engine import Interview
 
 SCHEMA_VERSION = 1
@@ -151,6 +153,9 @@ class Dossier(_Out):
     language: str
     company: CompanyOut
     value_map: dict[str, str] = {}
+    wants: dict[str, str] = {}
+    """What the company itself looks for (section ``wants``): the other side of an exchange,
+    read by the broker register."""
     streams: list[StreamOut] = []
     conclusions: list[ConclusionOut] = []
     knowledge_gaps: list[GapOut] = []
@@ -291,17 +296,26 @@ def _stream(interview: Interview, sid: str) -> StreamOut:
     )
 
 
-def build_dossier(interview: Interview) -> Dossier:
-    """The dossier of ``interview`` as it stands now."""
-    state = interview.state
-    value_map = {
+WANTS_SECTION = "wants"
+
+
+def _company_answers(interview: Interview, keep: Callable[[Section], bool]) -> dict[str, str]:
+    """Known company-level answers of the sections ``keep`` selects, as text."""
+    return {
         qid: "; ".join(answer.value) if isinstance(answer.value, list) else str(answer.value)
-        for (qid, stream), answer in state.answers.items()
+        for (qid, stream), answer in interview.state.answers.items()
         if stream is None
         and answer.status == "known"
         and (section := interview.dialog.section_of(qid)) is not None
-        and section.step == 1
+        and keep(section)
     }
+
+
+def build_dossier(interview: Interview) -> Dossier:
+    """The dossier of ``interview`` as it stands now."""
+    state = interview.state
+    value_map = _company_answers(interview, lambda section: section.step == 1)
+    wants = _company_answers(interview, lambda section: section.id == WANTS_SECTION)
     active = {s.id for s in state.active_streams}
     gaps = [
         GapOut(question=qid, stream=stream)
@@ -316,6 +330,7 @@ def build_dossier(interview: Interview) -> Dossier:
         language=interview.lang,
         company=_company(interview),
         value_map=value_map,
+        wants=wants,
         streams=[_stream(interview, s.id) for s in state.active_streams],
         conclusions=[
             ConclusionOut(

@@ -201,9 +201,10 @@ def import_dossier(
             interview_id=interview_id or None,
         )
         haves = dossier_streams(dossier)
-        value_map = dossier.get("value_map") or {}
+        # dossiers written before the `wants` field carried these answers in the value map
+        answered = dossier.get("wants") or dossier.get("value_map") or {}
         if wants_answers is None:
-            wants_answers = {q: str(value_map[q]) for q in WANT_QUESTIONS if q in value_map}
+            wants_answers = {q: str(answered[q]) for q in WANT_QUESTIONS if q in answered}
         wants = wants_from_answers(
             wants_answers, str(dossier.get("language") or "nl"), new_company.nace
         )

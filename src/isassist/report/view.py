@@ -17,6 +17,7 @@ from isassist.knowledge import Knowledge
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
 from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
 
+WANT_KEYS = ("wants_materials", "wants_utilities")
 VALUE_MAP_KEYS = ("value_captured", "value_destroyed", "value_missed", "value_opportunity")
 LEGAL_KINDS = ("legal", "classification", "heat")
 CORE_COLUMNS = frozenset({"id", "name", "kind", "ewc", "quantity", "unit", "route", "missing"})
@@ -119,6 +120,7 @@ class ReportView:
     interview_id: str
     company: list[tuple[str, str]]
     value_map: list[tuple[str, str]]
+    wants: list[tuple[str, str]]
     points: list[Point]
     unscored: list[str]
     columns: list[str]
@@ -448,6 +450,7 @@ def build_view(
         value_map=[
             (word(k, lang), dossier.value_map[k]) for k in VALUE_MAP_KEYS if k in dossier.value_map
         ],
+        wants=[(word(k, lang), dossier.wants[k]) for k in WANT_KEYS if k in dossier.wants],
         points=points,
         unscored=unscored,
         columns=[c.label(lang) for c in shown],
