@@ -24,6 +24,7 @@ from isassist.knowledge.models import (
     Family,
     GlossaryEntry,
     NaceItem,
+    NaceTerm,
     Postcode,
     SectorMapEntry,
     Term,
@@ -58,6 +59,7 @@ class Knowledge:
     waste_operations: dict[str, WasteOperation]
     terms: tuple[Term, ...] = ()
     sector_map: tuple[SectorMapEntry, ...] = ()
+    nace_terms: tuple[NaceTerm, ...] = ()
     families: dict[str, Family] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     densities: dict[str, Density] = field(default_factory=dict)
@@ -145,6 +147,7 @@ class Knowledge:
             "cas_curated": sum(1 for s in self.substances if s.curated),
             "terms": len(self.terms),
             "sector_map": len(self.sector_map),
+            "nace_terms": len(self.nace_terms),
             "families": len(self.families),
             "glossary": len(self.glossary),
             "densities": len(self.densities),

@@ -21,7 +21,7 @@ from isassist import __version__
 from isassist.knowledge.base import Knowledge
 
 # Bump when the models or the Knowledge layout change: old pickles then stop matching.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_dir() -> Path:

@@ -30,6 +30,7 @@ from isassist.knowledge.models import (
     Family,
     GlossaryEntry,
     NaceItem,
+    NaceTerm,
     Postcode,
     SectorMapEntry,
     Term,
@@ -97,11 +98,19 @@ SPECS: dict[str, _Spec] = {
     "waste_operations.csv": _spec("code type name_en text_nl text_en"),
     "families.csv": _spec("family name_nl name_en ewc", codes="ewc"),
     "sector_map.csv": _spec("nace ewc note", codes="ewc"),
+    "nace_terms.csv": _spec("term lang nace note"),
     "densities.csv": _spec("material family density_t_m3 low high note source"),
     "terms": _spec("term lang ewc cpa cas sectors family source note", codes="ewc cpa cas sectors"),
 }
 
-OPTIONAL = ("families.csv", "sector_map.csv", "glossary.yaml", "densities.csv", "terms/")
+OPTIONAL = (
+    "families.csv",
+    "sector_map.csv",
+    "nace_terms.csv",
+    "glossary.yaml",
+    "densities.csv",
+    "terms/",
+)
 
 
 class _Reader:
@@ -318,6 +327,8 @@ def read_knowledge(root: Path) -> Knowledge:
             check.ewc_codes(path, line, entry.ewc)
             sector_map.append(entry)
 
+    nace_terms = _read_nace_terms(reader, check, root / "nace_terms.csv")
+
     densities: dict[str, Density] = {}
     path = root / "densities.csv"
     if path.exists():
@@ -345,6 +356,7 @@ def read_knowledge(root: Path) -> Knowledge:
         waste_operations=operations,
         terms=tuple(terms),
         sector_map=tuple(sector_map),
+        nace_terms=tuple(nace_terms),
         families=families,
         glossary=glossary,
         densities=densities,
@@ -381,6 +393,26 @@ def _read_terms(
             if kind == "ewc":
                 check.ewc_codes(path, line, [ref], "source")
             terms.append(term)
+    return terms
+
+
+def _read_nace_terms(reader: _Reader, check: _Checker, path: Path) -> list[NaceTerm]:
+    """Business words and their NACE code; the same word twice in one language is refused,
+    because a look-up must land on one code and an expert should choose which."""
+    terms: list[NaceTerm] = []
+    if not path.exists():
+        return terms
+    first_line: dict[tuple[str, str], int] = {}
+    for line, term in reader.records(path, NaceTerm, SPECS["nace_terms.csv"]):
+        check.nace_codes(path, line, [term.nace], "nace")
+        key = (fold(term.term), term.lang)
+        if key in first_line:
+            raise KnowledgeError(
+                f"{reader.where(path, line)}: term: {term.term!r} ({term.lang}) is already on "
+                f"line {first_line[key]}; keep one row per word and language"
+            )
+        first_line[key] = line
+        terms.append(term)
     return terms
 
 

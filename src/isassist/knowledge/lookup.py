@@ -25,6 +25,7 @@ from isassist.knowledge.codes import (
     normalise_cas,
 )
 from isassist.knowledge.models import CasSubstance, CpaItem, EwcItem, NaceItem
+from isassist.knowledge.nace_search import search_nace
 
 __all__ = [
     "Hit",
@@ -41,11 +42,13 @@ MIN_SCORE = 60.0
 
 @dataclass(frozen=True)
 class Hit(Generic[T]):
-    """One answer: the record, how well it matched (0-100) and the text that matched."""
+    """One answer: the record, how well it matched (0-100), the text that matched and, where
+    the evidence is not plain from ``matched``, why it was chosen."""
 
     item: T
     score: float
     matched: str
+    why: str = ""
 
 
 _CHOICES: dict[tuple[int, str], tuple[list[str], list[object]]] = {}
@@ -119,15 +122,13 @@ def lookup_ewc(knowledge: Knowledge, query: str, top: int = 10) -> list[Hit[EwcI
 
 
 def lookup_nace(knowledge: Knowledge, query: str, top: int = 10) -> list[Hit[NaceItem]]:
-    """By code ("38.11", "3811", "C") or by Dutch/English title."""
+    """By code ("38.11", "3811", "C") or by words for the business ("brouwerij", "sawmill")
+    and for its activity (see ``isassist.knowledge.nace_search``)."""
     code = dotted_nace(query)
     if code is not None:
         item = knowledge.nace.get(code)
-        return [Hit(item, 100.0, item.code)] if item else []
-    choices, owners = _choices(
-        knowledge, "nace", knowledge.nace.values(), lambda i: (i.title_nl, i.title_en)
-    )
-    return _fuzzy(query, choices, owners, top)
+        return [Hit(item, 100.0, item.code, "code")] if item else []
+    return [Hit(m.item, m.score, m.matched, m.why) for m in search_nace(knowledge, query, top)]
 
 
 def lookup_cpa(knowledge: Knowledge, query: str, top: int = 10) -> list[Hit[CpaItem]]:

@@ -94,6 +94,20 @@ class Term(_Record):
     file: str = ""
 
 
+class NaceTerm(_Record):
+    """A word people use for a kind of business ("brouwerij", "sawmill") and its NACE code.
+
+    Official NACE titles name activities ("Vervaardiging van bier"); brokers name the business.
+    The code may be a class, group or division: where no single class fits, a coarser code is
+    more honest than a guess.
+    """
+
+    term: str = Field(min_length=1)
+    lang: Literal["nl", "en"]
+    nace: str = Field(pattern=r"^\d{2}(\.\d{1,2})?$")
+    note: str = ""
+
+
 class SectorMapEntry(_Record):
     """The EWC sub-chapters (or chapters) where a NACE sector's process waste lives."""
 
