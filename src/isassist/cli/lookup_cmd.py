@@ -81,7 +81,7 @@ def _search(kind: str, query: str, top: int) -> list[dict[str, Any]]:
         ]
     elif kind == "nace":
         rows = [
-            _nace(h.item) | {"score": round(h.score, 1)}
+            _nace(h.item) | {"score": round(h.score, 1), "why": h.why}
             for h in lk.lookup_nace(knowledge, query, top)
         ]
     elif kind == "cpa":
@@ -117,7 +117,8 @@ def _table(kind: str, rows: list[dict[str, Any]]) -> str:
             )
             lines.append(f"{code:<14} {name}" + (f"  [{extra}]" if extra else ""))
         else:
-            lines.append(f"{row['code']:<10} {row['title_nl'] or row['title_en']}")
+            why = f"  ({row['why']})" if row.get("why") and row["why"] != "code" else ""
+            lines.append(f"{row['code']:<10} {row['title_nl'] or row['title_en']}{why}")
             if row["title_nl"]:
                 lines.append(f"{'':<10} {row['title_en']}")
     return "\n".join(lines)
@@ -139,6 +140,7 @@ def lookup(ctx: click.Context, kind: str, query: tuple[str, ...], as_json: bool,
       isassist lookup ewc "17 06 05*"
       isassist lookup cas zwavelzuur
       isassist lookup nace "inzameling van afval" --top 5
+      isassist lookup nace brouwerij
     """
     text = " ".join(query).strip()
     kind = kind.lower()

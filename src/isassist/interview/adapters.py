@@ -82,6 +82,7 @@ class LiveServices:
                 CodeSuggestion(
                     h.item.code,
                     (h.item.title_nl or h.item.title_en) if lang == "nl" else h.item.title_en,
+                    h.why,
                 )
                 for h in hits[:5]
             )

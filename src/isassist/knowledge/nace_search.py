@@ -59,6 +59,10 @@ _BUSINESS_WORDS_EN = (
     "operator",
     "facility",
 )
+# Saying that a company makes something does not say what it makes.
+# "ten" ("ten behoeve van") is a preposition the stop list misses; as a compound part it
+# glued "frieten" to "paletten".
+_MAKING_WORDS = ("maken", "maakt", "make", "makes", "making", "produceren", "produce", "ten")
 _MAX_NGRAM = 4
 
 # Score bands: a stronger kind of evidence always outranks a weaker one.
@@ -120,7 +124,9 @@ class NaceIndex:
         for item in titled:
             vocabulary |= {stem(w) for w in words(f"{item.title_nl} {item.title_en}")}
         self.analyzer: Analyzer = Analyzer(vocabulary)
-        self.generic = frozenset(stem(w) for w in (*_BUSINESS_WORDS_NL, *_BUSINESS_WORDS_EN))
+        self.generic = frozenset(
+            stem(w) for w in (*_BUSINESS_WORDS_NL, *_BUSINESS_WORDS_EN, *_MAKING_WORDS)
+        )
         self.term_tokens: dict[str, frozenset[str]] = {}
         self.terms_by_token: dict[str, list[str]] = defaultdict(list)
         for text in self.term_texts:
@@ -174,7 +180,6 @@ class NaceIndex:
                 if m.item.level > parent.item.level
                 and m.item.code.startswith(parent.item.code)
                 and m.words - explained
-                and m.score >= TITLE_WORDS - 10
             ]
             if children:
                 child = max(children, key=lambda m: m.score)
@@ -229,10 +234,12 @@ class NaceIndex:
             term_tokens = self.term_tokens[text]
             cover = count / len(term_tokens) * math.sqrt(count / len(tokens))
             score = TERM_WORDS - 20.0 * (1.0 - cover)
-            common = sorted(tokens & term_tokens)
-            out += self._hits(
-                self.by_text[text], score, "words " + ", ".join(common) + " of term '{term}'"
-            )
+            common = tokens & term_tokens
+            why = "words " + ", ".join(sorted(common)) + " of term '{term}'"
+            out += [
+                NaceMatch(m.item, m.score, m.matched, m.why, common)
+                for m in self._hits(self.by_text[text], score, why)
+            ]
         return out
 
     def _title_words(self, needle: str) -> list[NaceMatch]:
