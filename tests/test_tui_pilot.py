@@ -231,3 +231,22 @@ async def test_question_one_shows_before_the_engine_and_an_early_answer_is_kept(
         assert interview.facts.company.name == "Brouwerij Vroeg"
         assert interview.current_question().id == "activity"  # type: ignore[union-attr]
         assert screen.query_one("#line", Input).value == "bier"
+
+
+@pytest.mark.asyncio
+async def test_barrier_rules_show_in_the_dossier_panel_counts() -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_new(pilot)
+        lines = ["Zagerij Hout", "zagen van hout", "16.10", "8500 Kortrijk", "de zaaglijn"]
+        lines += ["planken", "zaagsel", "warmte van de droogoven", "pellets", "zaagsel"]
+        lines += ["materiaal", "zaagsel van de lintzaag", "verloren", "3", "4"]
+        for line in lines:
+            screen.run_line(line)
+            await pilot.pause()
+        barriers = [c for c in screen.conversation.interview.conclusions if c.kind == "barrier"]
+        assert barriers, "a lost stream with low scores draws a barrier"
+        counts = str(screen.query_one("#counts", Static).render())
+        assert f"{len(barriers)} barrières" in counts

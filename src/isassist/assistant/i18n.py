@@ -206,6 +206,7 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 | F4 | naar een onderdeel springen |
 | F5 | licht of donker thema |
 | F6 | Nederlands of Engels |
+| F7 / F8 | vorige vraag / vraag overslaan |
 | Ctrl+P | opdrachtenpalet (ook: makelaarsregister) |
 | M | makelaarsregister (op het startscherm) |
 | Tab | naar keuzes, dossier en terug |
@@ -247,6 +248,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 | F4 | jump to a section |
 | F5 | light or dark theme |
 | F6 | Dutch or English |
+| F7 / F8 | previous question / skip the question |
 | Ctrl+P | command palette (also: broker register) |
 | M | broker register (on the start screen) |
 | Tab | to the choices, the dossier and back |

@@ -38,7 +38,7 @@ class IsAssistApp(App[None]):
     TITLE = "isassist"
     COMMANDS = App.COMMANDS | {AssistantCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "toggle_theme", "Light/dark", id="theme", tooltip="Light or dark theme"),
+        Binding("f5", "toggle_theme", "Theme", id="theme", tooltip="Light or dark theme"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; everything is saved"),
     ]
 

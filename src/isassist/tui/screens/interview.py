@@ -35,8 +35,10 @@ KEYS = [
     Key("f2", "why", "key_why"),
     Key("f3", "report", "key_report"),
     Key("f4", "jump", "key_jump"),
-    Key("f7", "back", "key_back"),
-    Key("f8", "skip", "key_skip"),
+    # F7/F8 are listed in the help, not the footer: at 80 columns the footer then keeps F5,
+    # F6 and Ctrl+Q visible (back and skip are also /back, /skip and in the palette)
+    Key("f7", "back", "key_back", show=False),
+    Key("f8", "skip", "key_skip", show=False),
     Key("f6", "switch_lang", "key_lang"),
     Key("escape", "leave", "key_start", show=False),
 ]
@@ -62,7 +64,7 @@ class InterviewScreen(Screen[None]):
                 yield VerticalScroll(id="chat")
                 yield AnswerBar(self.conversation)
             yield DossierPanel(self.conversation)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         relabel(self, KEYS, self.lang)

@@ -46,7 +46,7 @@ class OpeningScreen(Screen[None]):
                     yield Static(ui("loading_answer_now", self.lang), id="hint")
                     yield Input(placeholder=ui("type_here", self.lang), id="line")
             yield Vertical(id="dossier")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = ui("app_title", self.lang)

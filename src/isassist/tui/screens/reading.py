@@ -40,7 +40,7 @@ class ReadingScreen(ModalScreen[None]):
                 yield Markdown(self.body, id="page-body")
             else:
                 yield Static(Text(self.body), id="page-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

@@ -57,7 +57,7 @@ class RegisterScreen(Screen[None]):
                 yield OptionList(id="pipeline")
                 yield Input(id="move")
         yield Static(id="impact")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.redraw()

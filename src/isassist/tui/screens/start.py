@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from isassist.store import Store, Summary
     from isassist.tui.app import IsAssistApp
 
+# n, s, r and m stand on the buttons, so the footer has room for F1, F5 and Ctrl+Q at 80 columns
 KEYS = [
-    Key("n", "new('broker')", "key_new"),
-    Key("s", "new('self')", "key_self"),
-    Key("r", "resume_latest", "key_resume"),
+    Key("n", "new('broker')", "key_new", show=False),
+    Key("s", "new('self')", "key_self", show=False),
+    Key("r", "resume_latest", "key_resume", show=False),
+    Key("m", "app.open_register", "key_register", show=False),
     Key("delete,d", "delete", "key_delete"),
-    Key("m", "app.open_register", "key_register"),
     Key("l,f6", "switch_lang", "key_lang"),
     Key("f1", "app.help", "key_help"),
 ]
@@ -69,7 +70,7 @@ class StartScreen(Screen[None]):
                 yield Button("", id="open-register")
             yield OptionList(id="saved")
             yield Static(id="start-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.redraw()
