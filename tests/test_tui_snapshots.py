@@ -127,6 +127,7 @@ DOC_IMAGES = {
     "why.svg": "test_why_screen.svg",
     "summary.svg": "test_summary_screen.svg",
     "jump.svg": "test_jump_screen.svg",
+    "register.svg": "../test_tui_register/test_register_screen_snapshot.svg",
 }
 
 
