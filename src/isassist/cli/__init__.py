@@ -82,5 +82,25 @@ def cli(ctx: click.Context) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console-script entry point."""
-    return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="isassist")
+    """Console-script entry point.
+
+    Usage errors (a missing argument, an unknown option or choice) come out as one line on
+    stderr with exit code 2, for every command alike, so scripts and people see what is wrong
+    and where help is, without click's multi-line usage block.
+    """
+    args = argv if argv is not None else sys.argv[1:]
+    try:
+        result = cli.main(args=args, prog_name="isassist", standalone_mode=False)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx is not None else "isassist"
+        click.echo(f"{where}: {error.format_message()} (see '{where} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    if isinstance(result, int) and not isinstance(result, bool) and result:
+        sys.exit(result)  # click returns ctx.exit(code) as a value when not standalone
+    return result
