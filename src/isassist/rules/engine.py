@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import durable_rules_engine
@@ -25,11 +25,12 @@ from isassist.rules.compiler import (
     STREAM_BINDING,
     CompiledRuleset,
     compile_rulesets,
-    pattern_tag,
 )
 from isassist.rules.conclusion import Conclusion, build_conclusion
 from isassist.rules.evidence import with_evidence
 from isassist.rules.loader import RuleBase
+from isassist.rules.partition import PartitionMemo, digest, split_rules, stream_partitions
+from isassist.rules.patterns import PatternTagger
 from isassist.rules.vocabulary import did_you_mean
 
 # durable logs dispatch errors from its timer threads; they must not scribble over the TUI.
@@ -42,10 +43,9 @@ _durable_log.propagate = False
 _ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
 
-# (field, tag, compiled regex) of every "matches" test of the rule base
-Pattern = tuple[str, str, "re.Pattern[str]"]
-
 Action = Callable[[Any], None]
+# (rule id, bindings) of one rule firing, as durable hands them to the action
+_Match = tuple[str, dict[str, dict[str, Any]]]
 
 
 class RuleEngineError(RuntimeError):
@@ -96,23 +96,48 @@ def engine_for(rulebase: RuleBase) -> RuleEngine:
         return engine
 
 
+@dataclass(frozen=True)
+class _Derived:
+    """One conclusion and where it was found, so merged partitions sort like one derivation.
+
+    ``chained`` is the conclusion as rules chain on it (its evidence spec still a list);
+    ``shown`` is the one handed out, with the matching MAESTRI exchanges filled in.
+    """
+
+    chained: Conclusion
+    shown: Conclusion
+    round: int
+    rank: tuple[int, int]  # (ruleset, rule) position in the engine
+
+
 class RuleEngine:
-    """Derives the conclusions of one interview at a time, each interview in its own session."""
+    """Derives the conclusions of one interview at a time, reusing unchanged streams.
+
+    Stream-bound rules (see ``isassist.rules.partition``) are compiled into their own rulesets
+    and derived per stream partition, memoised by the partition's digest; the whole-interview
+    rules run on all facts plus the stream conclusions every time.
+    """
 
     def __init__(self, rulebase: RuleBase, host: _Host) -> None:
         self.rulebase = rulebase
         self._host = host
         self._rules = rulebase.by_id
         prefix = f"isassist@{rulebase.version}"
-        self._rulesets = compile_rulesets(rulebase.rules, prefix)
+        stream_rules, whole_rules = split_rules(rulebase.rules)
+        self._stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
+        self._whole_rulesets = compile_rulesets(whole_rules, f"{prefix}.whole")
+        self._rulesets = self._stream_rulesets + self._whole_rulesets
+        self._rank = {
+            rule.rule_id: (index, position)
+            for index, rs in enumerate(self._rulesets)
+            for position, rule in enumerate(rs.rules)
+        }
         self._properties = {
             rule.rule_id: rule.properties for rs in self._rulesets for rule in rs.rules
         }
-        self._patterns = [
-            (fieldname, pattern_tag(fieldname, pattern), re.compile(pattern, re.IGNORECASE))
-            for fieldname, pattern in sorted({p for rs in self._rulesets for p in rs.patterns})
-        ]
-        self._matches: list[tuple[str, dict[str, dict[str, Any]]]] = []
+        self._tagger = PatternTagger(p for rs in self._rulesets for p in rs.patterns)
+        self._matches: list[_Match] = []
+        self._memo: PartitionMemo[list[_Derived]] = PartitionMemo()
         self._session = 0  # durable sid all derivations share (see derive)
         definitions: dict[str, Any] = {}
         for ruleset in self._rulesets:
@@ -130,6 +155,17 @@ class RuleEngine:
     def ruleset_names(self) -> list[str]:
         return [rs.name for rs in self._rulesets]
 
+    @property
+    def whole_interview_rules(self) -> list[str]:
+        """Ids of the rules derived on all facts at every call (not per stream)."""
+        return [rule.rule_id for rs in self._whole_rulesets for rule in rs.rules]
+
+    @property
+    def memo_entries(self) -> int:
+        """Stream partitions held in the memo, over all interviews."""
+        with _LOCK:
+            return len(self._memo)
+
     def _recorder(self, rule_id: str) -> Action:
         def record(c: Any) -> None:
             # c._m is parsed afresh from JSON for every action: no copy needed
@@ -138,56 +174,118 @@ class RuleEngine:
         return record
 
     def derive(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
-        """All conclusions the facts support, derived from a clean session.
+        """All conclusions the facts support; the same as ``derive_from_scratch``, cheaper.
 
-        Starting clean each time means a changed or withdrawn answer can leave no stale
-        conclusion behind; an interview has a few hundred facts, so this is cheap. Everything
-        asserted is retracted before returning, so the durable session is empty again.
-
-        Because it is empty between calls (and calls are serialised by the lock), every
-        interview uses the same durable session: durable 2.0.28's delete_state crashed the
-        process after half-matched joins, and each session left behind slowed later
-        derivations (5 ms grew to 17 ms after a hundred sessions; both measured).
-        ``interview_id`` names the interview in errors.
+        Each stream partition whose facts are unchanged since an earlier call for this
+        interview is taken from the memo; the others are derived from a clean session, so a
+        changed or withdrawn answer can leave no stale conclusion behind.
         """
-        payloads = prepare_facts(facts, self._patterns)
-        asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in self._rulesets}
+        payloads = prepare_facts(facts, self._tagger)
+        partitions = stream_partitions(payloads)
         with _LOCK:
-            sid = f"s{self._session}"
-            payloads = [dict(p, sid=sid) for p in payloads]
+            derived: list[_Derived] = []
+            for part in partitions.values():
+                key = digest(part)
+                found = self._memo.get(interview_id, key)
+                if found is None:
+                    found = self._fixpoint(interview_id, self._stream_rulesets, part)
+                    self._memo.put(interview_id, key, found)
+                derived += found
+            return self._with_whole_interview(interview_id, payloads, derived, list(partitions))
+
+    def derive_from_scratch(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
+        """All conclusions, every stream rule on all facts at once, memo neither read nor
+        written: the reference ``derive`` must agree with."""
+        payloads = prepare_facts(facts, self._tagger)
+        streams = [p["id"] for p in payloads if p["type"] == "stream"]
+        with _LOCK:
+            derived = self._fixpoint(interview_id, self._stream_rulesets, payloads)
+            return self._with_whole_interview(interview_id, payloads, derived, streams)
+
+    def _with_whole_interview(
+        self,
+        interview_id: str,
+        payloads: list[dict[str, Any]],
+        derived: list[_Derived],
+        streams: list[str],
+    ) -> list[Conclusion]:
+        """Stream conclusions in a fixed order, then what the whole-interview rules add.
+
+        The order (chaining round, ruleset, rule, stream) does not depend on how the streams
+        were derived, so the whole-interview rules see stream conclusions in the same order
+        either way, and the dossier lists them the same way.
+        """
+        position = {stream: index for index, stream in enumerate(streams)}
+        derived.sort(key=lambda d: (d.round, d.rank, position.get(d.chained.stream_id or "", -1)))
+        if self._whole_rulesets:
+            seeds: list[list[Conclusion]] = []
+            for item in derived:
+                seeds += [[] for _ in range(item.round + 1 - len(seeds))]
+                seeds[item.round].append(item.chained)
+            derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, seeds)
+        return [item.shown for item in derived]
+
+    def _fixpoint(
+        self,
+        interview_id: str,
+        rulesets: list[CompiledRuleset],
+        payloads: list[dict[str, Any]],
+        seeds: Sequence[list[Conclusion]] = (),
+    ) -> list[_Derived]:
+        """Assert the facts, chain conclusions until none is new, and empty the session.
+
+        ``seeds[k]`` are conclusions found elsewhere in round k; they are asserted with the
+        new conclusions of round k, as if these rulesets had found them.
+
+        Because the session is empty between calls (and calls are serialised by the lock),
+        every interview uses the same durable session: durable 2.0.28's delete_state crashed
+        the process after half-matched joins, and each session left behind slowed later
+        derivations (5 ms grew to 17 ms after a hundred sessions; both measured).
+        """
+        asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in rulesets}
+        found: dict[str, _Derived] = {}
+        sid = f"s{self._session}"
+        try:
+            pending = self._assert(rulesets, [dict(p, sid=sid) for p in payloads], asserted)
+            chaining = [rs for rs in rulesets if rs.uses_conclusions]
+            for round_ in range(_MAX_CHAIN_ROUNDS + 1):
+                new = [c for m in pending if (c := self._keep(found, m, round_)) is not None]
+                incoming = (list(seeds[round_]) if round_ < len(seeds) else []) + new
+                if not incoming or not chaining:
+                    break
+                if round_ == _MAX_CHAIN_ROUNDS:
+                    raise RuleEngineError(
+                        f"interview {interview_id}: conclusions still chaining after "
+                        f"{_MAX_CHAIN_ROUNDS} rounds"
+                    )
+                facts_out = [self._tagger.tag(dict(c.as_fact(), sid=sid)) for c in incoming]
+                pending = self._assert(chaining, facts_out, asserted)
+        finally:
             try:
-                found: dict[str, Conclusion] = {}
-                pending = self._assert(self._rulesets, payloads, found, asserted)
-                chaining = [rs for rs in self._rulesets if rs.uses_conclusions]
-                for _ in range(_MAX_CHAIN_ROUNDS):
-                    if not pending or not chaining:
-                        break
-                    facts_out = [
-                        _tagged(dict(c.as_fact(), sid=sid), self._patterns) for c in pending
-                    ]
-                    pending = self._assert(chaining, facts_out, found, asserted)
-                else:
-                    if pending:
-                        raise RuleEngineError(
-                            f"interview {interview_id}: conclusions still chaining after "
-                            f"{_MAX_CHAIN_ROUNDS} rounds"
-                        )
-            finally:
-                try:
-                    self._retract(asserted)
-                except Exception:
-                    self._session += 1  # never reuse a session that may not be empty
-                    raise
-        return [with_evidence(c) for c in found.values()]
+                self._retract(asserted)
+            except Exception:
+                self._session += 1  # never reuse a session that may not be empty
+                raise
+        return list(found.values())
+
+    def _keep(self, found: dict[str, _Derived], match: _Match, round_: int) -> Conclusion | None:
+        """The conclusion of a match if its key is new (the first match of a key wins)."""
+        rule_id, bindings = match
+        stream = bindings.get(STREAM_BINDING)
+        key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
+        if key in found:
+            return None
+        conclusion = build_conclusion(self._rules[rule_id], bindings, self._properties[rule_id])
+        found[key] = _Derived(conclusion, with_evidence(conclusion), round_, self._rank[rule_id])
+        return conclusion
 
     def _assert(
         self,
         rulesets: list[CompiledRuleset],
         payloads: list[dict[str, Any]],
-        found: dict[str, Conclusion],
         asserted: dict[str, list[dict[str, Any]]],
-    ) -> list[Conclusion]:
-        """Assert into every ruleset; return the conclusions that are new."""
+    ) -> list[_Match]:
+        """Assert into every ruleset; return the matches, in firing order."""
         self._matches = []
         if not payloads:
             return []  # durable 2.0.28 segfaults on assert_facts(name, [])
@@ -201,17 +299,7 @@ class RuleEngine:
                 raise RuleEngineError(
                     f"a rule action failed in {ruleset.name}: {state['exception']}"
                 )
-        new: list[Conclusion] = []
-        for rule_id, bindings in self._matches:
-            stream = bindings.get(STREAM_BINDING)
-            key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
-            if key not in found:
-                conclusion = build_conclusion(
-                    self._rules[rule_id], bindings, self._properties[rule_id]
-                )
-                found[key] = conclusion
-                new.append(conclusion)
-        return new
+        return list(self._matches)
 
     def _retract(self, asserted: dict[str, list[dict[str, Any]]]) -> None:
         """Empty the session again, newest facts first.
@@ -225,8 +313,10 @@ class RuleEngine:
         self._matches = []
 
     def close(self, interview_id: str) -> None:
-        """Forget an interview. Nothing of it stays in the engine after ``derive`` returns
-        (see there), so there is no durable state left to delete."""
+        """Forget an interview: drop its memoised partitions. Nothing of it stays in durable
+        after ``derive`` returns (see ``_fixpoint``)."""
+        with _LOCK:
+            self._memo.drop(interview_id)
 
     def held_facts(self) -> list[dict[str, Any]]:
         """The facts durable holds right now: empty whenever no derivation is running."""
@@ -257,7 +347,9 @@ def _diagnose(name: str, definition: dict[str, Any], exc: Exception) -> str:
     return f"durable_rules cannot compile {name} ({exc}); {which}"
 
 
-def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> list[dict[str, Any]]:
+def prepare_facts(
+    facts: Sequence[_Fact], tagger: PatternTagger | None = None
+) -> list[dict[str, Any]]:
     """Facts as engine payloads: JSON only, typed values checked, in negation-safe order.
 
     A list property also becomes one ``item`` fact per entry, which rules on lists join.
@@ -265,6 +357,7 @@ def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> l
     durable compares a string with a number without complaint ("hot" >= 55 holds), and a list
     test never matches a scalar, so property values are checked and normalised here.
     """
+    tag = tagger.tag if tagger is not None else _untagged
     payloads: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for fact in facts:
@@ -274,37 +367,31 @@ def prepare_facts(facts: Sequence[_Fact], patterns: Sequence[Pattern] = ()) -> l
             raise FactError(f"two {payload['type']} facts share the id {payload['id']!r}")
         seen.add(identity)
         if payload["type"] == "stream":
+            if not payload["id"]:
+                # a stream-less conclusion carries stream "": it would join such a stream
+                raise FactError(f'the stream "{payload["name"]}" has an empty id; use e.g. "s1"')
             payload["stream"] = payload["id"]  # the join key (compiler._JOIN_STREAM)
         if payload["type"] == "property":
             payload["value"] = _checked_value(payload["stream"], payload["name"], payload["value"])
             if isinstance(payload["value"], list):
                 payloads += [
-                    _tagged(
+                    tag(
                         {
                             "type": "item",
                             "id": f"{payload['id']}#{index}",
                             "stream": payload["stream"],
                             "name": payload["name"],
                             "value": item,
-                        },
-                        patterns,
+                        }
                     )
                     for index, item in enumerate(payload["value"])
                 ]
-        payloads.append(_tagged(payload, patterns))
+        payloads.append(tag(payload))
     payloads.sort(key=lambda p: _ASSERT_ORDER[p["type"]])
     return payloads
 
 
-def _tagged(payload: dict[str, Any], patterns: Sequence[Pattern]) -> dict[str, Any]:
-    """Set the field of every ``matches`` pattern this payload matches (see compiler)."""
-    for fieldname, tag, regex in patterns:
-        value = payload.get(fieldname)
-        if value is None:
-            continue
-        values = value if isinstance(value, list) else [value]
-        if any(regex.fullmatch(str(v)) for v in values):
-            payload[tag] = True
+def _untagged(payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 

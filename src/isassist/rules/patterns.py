@@ -1,0 +1,46 @@
+"""The ``matches`` tests of the rule base, run in Python and remembered per value.
+
+durable's own regex operator missed matches (see ``compiler._pattern_condition``), so each
+payload carries a true field per pattern its values match and the rules only test that
+field. Every derivation tags every fact again, and most values (stream names, EWC codes,
+answer texts) are the same as last time: tagging took a fifth of an interview's rule time
+before the results were remembered (measured with cProfile on benchmarks/interview_bench.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from isassist.rules.compiler import pattern_tag
+
+# distinct (field, value) pairs remembered; an interview has a few hundred
+_REMEMBERED = 8192
+
+
+class PatternTagger:
+    """Sets the tag field (``compiler.pattern_tag``) of every pattern a payload matches."""
+
+    def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
+        self._by_field: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for fieldname, pattern in sorted(set(patterns)):
+            self._by_field.setdefault(fieldname, []).append(
+                (pattern_tag(fieldname, pattern), re.compile(pattern, re.IGNORECASE))
+            )
+        self._tags = lru_cache(maxsize=_REMEMBERED)(self._tags_of)
+
+    def tag(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload itself, tagged: a list value matches if any of its items does."""
+        for fieldname in self._by_field:
+            value = payload.get(fieldname)
+            if value is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                for tag in self._tags(fieldname, str(item)):
+                    payload[tag] = True
+        return payload
+
+    def _tags_of(self, fieldname: str, text: str) -> tuple[str, ...]:
+        return tuple(tag for tag, regex in self._by_field[fieldname] if regex.fullmatch(text))
