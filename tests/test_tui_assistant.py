@@ -10,7 +10,7 @@ from isassist.assistant.conversation import Conversation
 from isassist.assistant.digest import dossier_markdown, md
 from isassist.assistant.glossary import kind_of_line, look_up
 from isassist.assistant.i18n import HELP, UI
-from isassist.assistant.progress import progress
+from isassist.assistant.progress import by_label, progress
 from isassist.assistant.resources import Resources, warm_up
 from isassist.interview.engine import Interview
 
@@ -171,6 +171,16 @@ def test_progress_marks_the_current_stage_and_counts_answers(res: Resources) -> 
     intake = next(s for s in stages if s.section == "intake")
     assert intake.current and intake.done == 3  # mode, language, name
     assert [s.label for s in stages][:3] == ["0", "1", "2A"]
+
+
+def test_the_progress_row_shows_each_step_of_the_method_once(res: Resources) -> None:
+    stages = progress(chat(res).interview)
+    row = [s.label for s in by_label(stages)]
+    assert row == ["0", "1", "2A", "2B", "2C", "2D", "2E", "2F", "3", "4", "4BMC"]
+    threes = [s for s in stages if s.label == "3"]
+    assert len(threes) > 1  # valuation and wants: merged, their counts added
+    merged = next(s for s in by_label(stages) if s.label == "3")
+    assert merged.total == sum(s.total for s in threes)
 
 
 def test_summary_escapes_user_text(res: Resources) -> None:

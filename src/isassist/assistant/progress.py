@@ -62,6 +62,27 @@ def progress(interview: Interview) -> list[Stage]:
     ]
 
 
+def by_label(stages: list[Stage]) -> list[Stage]:
+    """One stage per short label, in order: step 3 has two sections (valuation and what the
+    company itself looks for) but is one step of the method on the progress row."""
+    merged: dict[str, Stage] = {}
+    for stage in stages:
+        seen = merged.get(stage.label)
+        merged[stage.label] = (
+            stage
+            if seen is None
+            else Stage(
+                section=seen.section,
+                label=seen.label,
+                title=seen.title,
+                done=seen.done + stage.done,
+                total=seen.total + stage.total,
+                current=seen.current or stage.current,
+            )
+        )
+    return list(merged.values())
+
+
 def overall(stages: list[Stage]) -> tuple[int, int]:
     """Answered and applicable questions over the whole interview."""
     return sum(s.done for s in stages), sum(s.total for s in stages)

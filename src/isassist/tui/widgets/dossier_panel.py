@@ -17,7 +17,7 @@ from isassist.assistant.conversation import Conversation
 from isassist.assistant.digest import counts_line, digest
 from isassist.assistant.explain import conclusion_label
 from isassist.assistant.i18n import ui
-from isassist.assistant.progress import Stage, overall, progress
+from isassist.assistant.progress import Stage, by_label, overall, progress
 from isassist.interview.services import ConclusionView
 from isassist.tui.messages import ConclusionPicked
 
@@ -26,7 +26,7 @@ def progress_text(stages: list[Stage], lang: str) -> Text:
     """ "Voortgang 12/40" and one mark per stage: current ▶, finished ✓, started ·."""
     done, total = overall(stages)
     text = Text(f"{ui('progress', lang)} {done}/{total}\n", style="bold")
-    for stage in stages:
+    for stage in by_label(stages):
         if stage.total == 0 and not stage.current:
             style = "dim"
         elif stage.current:
