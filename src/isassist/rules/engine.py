@@ -189,7 +189,7 @@ class RuleEngine:
                 found = self._memo.get(interview_id, key)
                 if found is None:
                     found = self._fixpoint(interview_id, self._stream_rulesets, part)
-                    self._memo.put(interview_id, key, found)
+                    self._memo.put(interview_id, key, found, room=2 * len(partitions))
                 derived += found
             return self._with_whole_interview(interview_id, payloads, derived, list(partitions))
 

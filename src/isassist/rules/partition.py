@@ -25,8 +25,8 @@ from isassist.rules.model import AnyRule, ConclusionCondition
 Payload = dict[str, Any]
 T = TypeVar("T")
 
-# Per interview: a stream is edited a few times in a row, and the other streams' digests stay
-# the same; 64 entries hold every live partition of an interview of up to ~60 streams.
+# Per interview: the live partitions plus a few stale ones (an edit makes its stream's old
+# digest stale; an undo brings it back). The engine raises the bound to twice the streams.
 ENTRIES_PER_INTERVIEW = 64
 # Interviews that are never closed (replays, tests) must not grow the memo without end.
 INTERVIEWS = 16
@@ -116,12 +116,14 @@ class PartitionMemo(Generic[T]):
         entries.move_to_end(key)
         return entries[key]
 
-    def put(self, interview_id: str, key: str, value: T) -> None:
+    def put(self, interview_id: str, key: str, value: T, room: int = 0) -> None:
+        """Remember a value; ``room`` raises this interview's bound (an interview with more
+        streams than the bound would otherwise evict, in turn, every partition it needs)."""
         entries = self._memo.setdefault(interview_id, OrderedDict())
         self._memo.move_to_end(interview_id)
         entries[key] = value
         entries.move_to_end(key)
-        while len(entries) > self._per_interview:
+        while len(entries) > max(self._per_interview, room):
             entries.popitem(last=False)
         while len(self._memo) > self._interviews:
             self._memo.popitem(last=False)
