@@ -234,3 +234,22 @@ def test_opening_preview_steps_aside_for_a_conditional_first_question(tmp_path: 
     assert opening_question("broker", "nl", tmp_path) is None
     (tmp_path / "10_intake.yaml").write_text("questions: [unclosed", encoding="utf-8")
     assert opening_question("broker", "nl", tmp_path) is None
+
+
+def test_gaps_are_said_when_their_question_is_passed_not_when_a_stream_appears(
+    res: Resources,
+) -> None:
+    c = chat(res)
+    added = c.handle("/stream bostel")
+    gaps = [x for x in c.interview.conclusions if x.kind == "knowledge_gap"]
+    waiting = [x for x in gaps if c.interview.awaits_answer(x)]
+    assert waiting, "a new stream has gaps whose questions are still to come"
+    assert not {x.key for x in waiting} & {x.key for x in added.announced}
+    # answer the question of one waiting gap with "weet niet": now the gap is said
+    gap = waiting[0]
+    question = next(str(gap.data[k]) for k in ("question", "question_id") if k in gap.data)
+    c.handle(f"/revise {question} {gap.stream_id}")
+    unknown = c.handle("weet niet")
+    assert gap.key in {x.key for x in unknown.announced}
+    again = c.handle("/streams")
+    assert gap.key not in {x.key for x in again.announced}  # said once

@@ -9,7 +9,7 @@ Textual face a renderer and lets every route be tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from isassist.assistant.explain import explain
@@ -45,6 +45,8 @@ class Reply:
 
     kind: ReplyKind
     turn: Turn | None = None
+    announced: list[ConclusionView] = field(default_factory=list)
+    """The conclusions to say now: new ones, and knowledge gaps whose question was passed."""
     text: str = ""
     title: str = ""
     conclusion: ConclusionView | None = None
@@ -57,6 +59,10 @@ class Conversation:
         self.interview = interview
         self.glossary = glossary
         self._order: list[tuple[str, str | None]] = [c.key for c in interview.conclusions]
+        # a resumed interview does not repeat what was said before it was closed
+        self._announced: set[tuple[str, str | None]] = {
+            c.key for c in interview.conclusions if not interview.awaits_answer(c)
+        }
 
     @property
     def lang(self) -> str:
@@ -71,11 +77,25 @@ class Conversation:
         order += [k for k in live if k not in order]
         return [live[k] for k in order]
 
-    def _remember(self, turn: Turn) -> None:
+    def _remember(self, turn: Turn) -> list[ConclusionView]:
+        """Keep the order conclusions were drawn in; return the ones to announce now."""
         for conclusion in turn.new_conclusions:
             if conclusion.key in self._order:
                 self._order.remove(conclusion.key)
             self._order.append(conclusion.key)
+        for conclusion in turn.withdrawn_conclusions:
+            self._announced.discard(conclusion.key)
+        fresh = [c.key for c in turn.new_conclusions]
+        live = {c.key: c for c in self.interview.conclusions}
+        due = [
+            live[key]
+            for key in [*fresh, *(k for k in live if k not in fresh)]
+            if key in live
+            and key not in self._announced
+            and not self.interview.awaits_answer(live[key])
+        ]
+        self._announced.update(c.key for c in due)
+        return due
 
     # --- the one entry point -----------------------------------------------------------------
 
@@ -97,14 +117,12 @@ class Conversation:
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
         turn = self.interview.answer(text)
-        self._remember(turn)
-        return Reply(kind="turn", turn=turn)
+        return Reply(kind="turn", turn=turn, announced=self._remember(turn))
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""
         turn = self.interview.command(name, arg)
-        self._remember(turn)
-        return Reply(kind="turn", turn=turn)
+        return Reply(kind="turn", turn=turn, announced=self._remember(turn))
 
     def _ui_command(self, body: str) -> Reply | None:
         head, _, arg = body.strip().partition(" ")

@@ -214,6 +214,10 @@ class Dialog(_Data):
         found = self._indexed().get(question_id)
         return found[1] if found else None
 
+    def locate(self, question_id: str) -> tuple[Section, Question] | None:
+        """The section and the question of ``question_id``, or None for an unknown id."""
+        return self._indexed().get(question_id)
+
     def section_of(self, question_id: str) -> Section | None:
         found = self._indexed().get(question_id)
         return found[0] if found else None

@@ -244,6 +244,26 @@ class Interview:
                     raised.add((qid, stream))
         return raised
 
+    def awaits_answer(self, conclusion: ConclusionView) -> bool:
+        """True for a knowledge gap or follow-up whose question is still ahead in the interview.
+
+        A new stream knows nothing yet, so every gap on it fires at once; saying them all in the
+        chat before the questions that would close them are even asked buries the conversation.
+        A face waits to announce such a gap until its question was passed without an answer.
+        """
+        if conclusion.kind not in FOLLOW_UP_KINDS:
+            return False
+        for key in ("question", "question_id", "follow_up"):
+            qid = self._question_id(conclusion.data.get(key))
+            located = self.dialog.locate(qid) if qid is not None else None
+            if located is None:
+                continue
+            section, question = located
+            stream = conclusion.stream_id if section.scope == "stream" else None
+            if not self.state.done((qid, stream)) and self.applies(section, question, stream):
+                return True
+        return False
+
     def _question_id(self, named: object) -> str | None:
         """The dialog question a rule names: its id, or the last part of a dotted name."""
         if not isinstance(named, str):

@@ -90,7 +90,7 @@ class InterviewScreen(Screen[None]):
     def _question(view: QuestionView) -> Bubble:
         return Bubble("\n".join([view.text, *view.context]), "question")
 
-    def _render_turn(self, turn: Turn) -> None:
+    def _render_turn(self, turn: Turn, announced: list[ConclusionView]) -> None:
         lang = self.lang
         bubbles: list[Widget] = []
         if turn.acknowledgement:
@@ -99,7 +99,7 @@ class InterviewScreen(Screen[None]):
             example = f"\n{say('example', lang, example=turn.example)}" if turn.example else ""
             bubbles.append(Bubble(turn.problem + example, "problem"))
         bubbles += [Bubble(line, "assistant") for line in turn.said]
-        bubbles += [self._conclusion(c) for c in turn.new_conclusions]
+        bubbles += [self._conclusion(c) for c in announced]
         bubbles += [
             Bubble(c.title.get(lang) or c.rule_id, "withdrawn") for c in turn.withdrawn_conclusions
         ]
@@ -114,7 +114,7 @@ class InterviewScreen(Screen[None]):
     def show_reply(self, reply: Reply) -> None:
         """Render one reply of the conversation."""
         if reply.kind == "turn" and reply.turn is not None:
-            self._render_turn(reply.turn)
+            self._render_turn(reply.turn, reply.announced)
         elif reply.kind == "glossary":
             self._say(Bubble(reply.text, "glossary", title=reply.title))
         elif reply.kind == "why":
