@@ -107,7 +107,8 @@ class _Derived:
     chained: Conclusion
     shown: Conclusion
     round: int
-    rank: tuple[int, int]  # (ruleset, rule) position in the engine
+    ruleset: int  # position of the rule's ruleset in the engine
+    seq: int  # position among the conclusions of the same derivation, in firing order
 
 
 class RuleEngine:
@@ -127,10 +128,8 @@ class RuleEngine:
         self._stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
         self._whole_rulesets = compile_rulesets(whole_rules, f"{prefix}.whole")
         self._rulesets = self._stream_rulesets + self._whole_rulesets
-        self._rank = {
-            rule.rule_id: (index, position)
-            for index, rs in enumerate(self._rulesets)
-            for position, rule in enumerate(rs.rules)
+        self._ruleset_of = {
+            rule.rule_id: index for index, rs in enumerate(self._rulesets) for rule in rs.rules
         }
         self._properties = {
             rule.rule_id: rule.properties for rs in self._rulesets for rule in rs.rules
@@ -211,12 +210,20 @@ class RuleEngine:
     ) -> list[Conclusion]:
         """Stream conclusions in a fixed order, then what the whole-interview rules add.
 
-        The order (chaining round, ruleset, rule, stream) does not depend on how the streams
-        were derived, so the whole-interview rules see stream conclusions in the same order
-        either way, and the dossier lists them the same way.
+        The order (chaining round, ruleset, stream, firing order) does not depend on how the
+        streams were derived, so the whole-interview rules see stream conclusions in the same
+        order either way, and the dossier lists them the same way. For one stream it is the
+        order of a single derivation: durable fires ruleset by ruleset, round by round.
         """
         position = {stream: index for index, stream in enumerate(streams)}
-        derived.sort(key=lambda d: (d.round, d.rank, position.get(d.chained.stream_id or "", -1)))
+        derived.sort(
+            key=lambda d: (
+                d.round,
+                d.ruleset,
+                position.get(d.chained.stream_id or "", -1),
+                d.seq,
+            )
+        )
         if self._whole_rulesets:
             seeds: list[list[Conclusion]] = []
             for item in derived:
@@ -276,7 +283,9 @@ class RuleEngine:
         if key in found:
             return None
         conclusion = build_conclusion(self._rules[rule_id], bindings, self._properties[rule_id])
-        found[key] = _Derived(conclusion, with_evidence(conclusion), round_, self._rank[rule_id])
+        found[key] = _Derived(
+            conclusion, with_evidence(conclusion), round_, self._ruleset_of[rule_id], len(found)
+        )
         return conclusion
 
     def _assert(
