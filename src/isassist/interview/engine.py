@@ -256,7 +256,7 @@ class Interview:
         for key in ("question", "question_id", "follow_up"):
             qid = self._question_id(conclusion.data.get(key))
             located = self.dialog.locate(qid) if qid is not None else None
-            if located is None:
+            if qid is None or located is None:
                 continue
             section, question = located
             stream = conclusion.stream_id if section.scope == "stream" else None
