@@ -56,7 +56,7 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     typos: dict[str, str] = {}
     for word in folded:
         token = stem(word)
-        if token in cues.negated or word in cues.negated:
+        if token in cues.negated or word in cues.negated or word in cues.carriers:
             continue
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = 1.0 if part == token else _PART_WEIGHT

@@ -21,15 +21,26 @@ HazardHint = Literal["yes", "no", "unknown"]
 
 # Words (folded, before stemming) that mark a stream as packaging or as office/canteen waste.
 _PACKAGING = word_set("""
-    verpakking verpakkingen verpakkingsafval emballage packaging packagings pallet pallets
-    palet paletten ibc ibcs drum drums vat vaten jerrycan jerrycans bigbag bigbags krimpfolie
-    stretchfolie wikkelfolie rekfolie stretch wrapping shrink flessen bottles blikken cans
-    bokalen dozen boxes kratten crates zakken sacks bags
+    verpakking verpakkingen verpakkingsafval emballage packaging packagings krimpfolie
+    stretchfolie wikkelfolie rekfolie stretch wrapping shrink
     """)
+# Containers are packaging waste only when they themselves are thrown away ("lege vaten");
+# named as the unit or the carrier of another material ("3 big bags zaagsel", "in vaten",
+# "volle paletten") they say nothing about the material.
+_CONTAINERS = word_set("""
+    pallet pallets palet paletten ibc ibcs drum drums vat vaten jerrycan jerrycans bigbag
+    bigbags flessen bottles blikken cans bokalen dozen boxes kratten crates zakken sacks bags
+    containers container
+    """)
+_CARRIER_MARKERS = word_set("""
+    in per op met vol volle gevuld gevulde full filled into by
+    """)
+_CONTAINER_REACH = 2  # "3 big bags": the number sits two words before the container
 _OFFICE = word_set("""
     kantoor kantoren kantoorafval bureel burelen kantine kantineafval refter bedrijfskantine
     bedrijfsrestaurant personeelsrestaurant keuken keukenafval office offices canteen kitchen
-    cafeteria staff restaurant
+    cafeteria staff restaurant huishoudelijk huishoudelijke huisvuil bedrijfsafval
+    recyclagepark containerpark household households municipal
     """)
 _CONTAMINATED = word_set("""
     verontreinigd verontreinigde vervuild vervuilde besmet gevaarlijk gevaarlijke giftig
@@ -39,6 +50,8 @@ _CLEAN = word_set("ongevaarlijk onbehandeld onbehandelde untreated schoon clean"
 _NEGATORS = word_set("niet geen zonder not no without non un vrij free")
 _NEGATION_REACH = 2
 _LAST_RESORT = 0.6  # multiplier for "99" codes: only when nothing else fits
+_OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
+_MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,7 @@ class Cues:
     office: bool = False
     hazard: HazardHint = "unknown"
     negated: frozenset[str] = field(default_factory=frozenset)
+    carriers: frozenset[str] = field(default_factory=frozenset)
 
 
 def read_cues(folded_words: list[str]) -> Cues:
@@ -70,12 +84,30 @@ def read_cues(folded_words: list[str]) -> Cues:
         hazard = "yes"
     if hazard == "unknown" and any(w in _CLEAN for w in folded_words):
         hazard = "no"
+    discarded, carriers = _containers(folded_words)
     return Cues(
-        packaging=any(w in _PACKAGING for w in folded_words),
+        packaging=discarded or any(w in _PACKAGING for w in folded_words),
         office=any(w in _OFFICE for w in folded_words),
         hazard=hazard,
         negated=frozenset(negated),
+        carriers=carriers,
     )
+
+
+def _containers(folded_words: list[str]) -> tuple[bool, frozenset[str]]:
+    """Whether a container word names the waste itself, and the container words that only
+    name the unit or carrier of another material (those should not steer the match)."""
+    discarded = False
+    carriers: set[str] = set()
+    for i, word in enumerate(folded_words):
+        if word not in _CONTAINERS:
+            continue
+        before = folded_words[max(0, i - _CONTAINER_REACH) : i]
+        if any(w in _CARRIER_MARKERS or w.isdigit() for w in before):
+            carriers.add(word)
+        else:
+            discarded = True
+    return discarded, frozenset(carriers)
 
 
 @dataclass(frozen=True)
@@ -110,8 +142,12 @@ def order(
             reasons.append(
                 "sector: hoofdstuk van de activiteit" if nl else "sector: the activity's chapter"
             )
-        elif chapter in SOURCE_CHAPTERS and not (cues.office and chapter == "20"):
-            factor *= 0.7
+        elif chapter == "20" and not cues.office:
+            # Chapter 20 is municipal and similar commercial waste; a plant's bare "plastic"
+            # or "staalschroot" is its own process waste first.
+            factor *= _MUNICIPAL_ONLY
+        elif chapter in SOURCE_CHAPTERS and chapter != "20":
+            factor *= _OTHER_SOURCE
     if chapter == "16":
         factor *= 0.9
     if code.endswith("99"):
