@@ -28,6 +28,8 @@ _TYPO_CUTOFF = 86
 _TEXT_WEIGHT = 0.8
 _CANDIDATES = 40
 _TERM_COVER_MIN = 0.6
+_DENIAL_AGREES = 1.3
+_DENIAL_CONTRADICTS = 0.6
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
 
 
@@ -164,7 +166,8 @@ def rank(
             continue
         entry = index.entry(code)
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
-        scored[code] = (raw * ordering.factor, ordering.reasons)
+        agreement, reasons = _negation_agreement(index, code, query.cues.negated, lang)
+        scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
     suggestions = [
@@ -172,6 +175,28 @@ def rank(
         for code in chosen
     ]
     return suggestions, terms
+
+
+def _negation_agreement(
+    index: ClassifierIndex, code: str, denied: frozenset[str], lang: str
+) -> tuple[float, tuple[str, ...]]:
+    """Prefer the entry that denies what the description denies ("PCB-free" -> not the PCB
+    entry; "zonder halogenen" -> "free of halogens")."""
+    if not denied:
+        return 1.0, ()
+    if denied & index.entry_denies.get(code, frozenset()):
+        return _DENIAL_AGREES, (
+            ("sluit uit wat de beschrijving uitsluit",)
+            if lang == "nl"
+            else ("excludes what the description excludes",)
+        )
+    if denied & index.entry_tokens.get(code, frozenset()):
+        return _DENIAL_CONTRADICTS, (
+            ("bevat wat de beschrijving uitsluit",)
+            if lang == "nl"
+            else ("contains what the description excludes",)
+        )
+    return 1.0, ()
 
 
 def _with_mirror_partners(

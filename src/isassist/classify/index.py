@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from isassist.classify.catalogue import Catalogue, Entry, Term
-from isassist.classify.text import Analyzer, stem, words
+from isassist.classify.procedure import read_cues
+from isassist.classify.text import Analyzer, fold, stem, words
 
 # How much a word in the sub-chapter or chapter heading counts, relative to the entry's own text.
 _SUBCHAPTER_WEIGHT = 0.5
@@ -57,6 +58,9 @@ class ClassifierIndex:
         docs: dict[str, dict[str, float]] = {}
         own: dict[str, set[str]] = {}
         heading_tokens: dict[str, set[str]] = {}
+        # What an entry's own text denies ("free of halogens", "niet-gechloreerde"), so a
+        # query that denies the same thing can prefer it.
+        self.entry_denies: dict[str, frozenset[str]] = {}
         for code, (en, nl) in catalogue.headings.items():
             heading_tokens[code] = set(self.analyzer.tokens(en, dutch=False))
             heading_tokens[code].update(self.analyzer.tokens(nl))
@@ -64,6 +68,9 @@ class ClassifierIndex:
             tokens = set(self.analyzer.tokens(entry.text_en, dutch=False))
             tokens.update(self.analyzer.tokens(entry.text_nl))
             own[code] = tokens
+            self.entry_denies[code] = read_cues(fold(entry.text_en).split()).negated | (
+                read_cues(fold(entry.text_nl).split()).negated
+            )
             doc: dict[str, float] = dict.fromkeys(heading_tokens.get(code[:2], ()), _CHAPTER_WEIGHT)
             for t in heading_tokens.get(code[:4], ()):
                 doc[t] = _SUBCHAPTER_WEIGHT
@@ -81,6 +88,7 @@ class ClassifierIndex:
         for code, doc in docs.items():
             for t, w in doc.items():
                 self.postings[t].append((code, w))
+        self.entry_tokens: dict[str, frozenset[str]] = {c: frozenset(t) for c, t in own.items()}
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }

@@ -46,9 +46,18 @@ _CONTAMINATED = word_set("""
     verontreinigd verontreinigde vervuild vervuilde besmet gevaarlijk gevaarlijke giftig
     contaminated polluted hazardous toxic dangerous
     """)
-_CLEAN = word_set("ongevaarlijk onbehandeld onbehandelde untreated schoon clean")
-_NEGATORS = word_set("niet geen zonder not no without non un vrij free")
+_CLEAN = word_set("""
+    ongevaarlijk onbehandeld onbehandelde untreated schoon clean gedepollueerd gedepollueerde
+    depolluted gereinigd gereinigde cleaned ontmanteld ontmantelde
+    """)
+_NEGATORS = word_set("niet geen zonder not no without non un")
+_FREE = word_set("vrij vrije free")  # "vrij van olie", "PCB-free", "olievrij"
+_FREE_LINKS = word_set("van of from")
 _NEGATION_REACH = 2
+_MIN_HEAD = 3
+# Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
+_HALOGENS = ("chlor", "fluor", "broom", "brom", "halog")
+_HALOGEN_STEMS = frozenset({"halogen", "halogeen"})
 _LAST_RESORT = 0.6  # multiplier for "99" codes: only when nothing else fits
 _OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
@@ -67,17 +76,11 @@ class Cues:
 
 def read_cues(folded_words: list[str]) -> Cues:
     """Find procedure cues and negated words ("zonder teer", "not contaminated")."""
-    negated: set[str] = set()
+    negated = _negated_words(folded_words)
     hazard: HazardHint = "unknown"
-    for i, word in enumerate(folded_words):
-        if word in _NEGATORS:
-            reach = folded_words[i + 1 : i + 1 + _NEGATION_REACH]
-            if word == "free" or word == "vrij":  # "free of X", "vrij van X": skip "of"/"van"
-                reach = folded_words[i + 2 : i + 3]
-            # "zonder teer", "not contaminated", "vrij van asbest": the hazard is denied.
-            for target in reach:
-                negated.add(stem(target))
-                hazard = "no"
+    if negated:
+        # "zonder asbest", "PCB-free" deny a hazard; "niet gedepollueerd" denies the cleaning.
+        hazard = "yes" if any(stem(w) in negated for w in _CLEAN) else "no"
     if hazard == "unknown" and any(
         w in _CONTAMINATED and stem(w) not in negated for w in folded_words
     ):
@@ -92,6 +95,37 @@ def read_cues(folded_words: list[str]) -> Cues:
         negated=frozenset(negated),
         carriers=carriers,
     )
+
+
+def _negated_words(folded_words: list[str]) -> set[str]:
+    """Stems a negation denies, plus whole "olievrij"-style words so they are not read as
+    their parts: "zonder teer", "not contaminated", "vrij van asbest", "PCB-free",
+    "halogeenvrije"."""
+    negated: set[str] = set()
+    for i, word in enumerate(folded_words):
+        if word in _NEGATORS:
+            negated.update(stem(t) for t in folded_words[i + 1 : i + 1 + _NEGATION_REACH])
+        elif word in _FREE:
+            following = folded_words[i + 1 : i + 2]
+            if following and following[0] in _FREE_LINKS:
+                negated.update(stem(t) for t in folded_words[i + 2 : i + 3])
+            elif i > 0:
+                negated.add(stem(folded_words[i - 1]))
+        else:
+            head = _free_compound_head(word)
+            if head:
+                negated.update((stem(head), word))
+    if any(h in w for w in negated for h in _HALOGENS):
+        negated |= _HALOGEN_STEMS
+    return negated
+
+
+def _free_compound_head(word: str) -> str:
+    """The material an "olievrij"/"halogeenvrije"/"leadfree" word denies, or ""."""
+    for suffix in ("vrije", "vrij", "free"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_HEAD:
+            return word[: -len(suffix)]
+    return ""
 
 
 def _containers(folded_words: list[str]) -> tuple[bool, frozenset[str]]:
@@ -147,6 +181,10 @@ def order(
             # or "staalschroot" is its own process waste first.
             factor *= _MUNICIPAL_ONLY
         elif chapter in SOURCE_CHAPTERS and chapter != "20":
+            factor *= _OTHER_SOURCE
+        elif sub == "1501" and not cues.packaging:
+            # Packaging is the waste only when the wording says so; a bare "plastic" from a
+            # plant is the plant's own plastic first.
             factor *= _OTHER_SOURCE
     if chapter == "16":
         factor *= 0.9
