@@ -189,7 +189,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "geographic": ("geografisch", "geographic"),
 }
 
-# How a knowledge gap is closed depends on the MAESTRI sub-step it belongs to (METHOD.md).
+# How a knowledge gap is closed depends on the MAESTRI Toolkit-4 sub-step (2A-F) it belongs to.
 _CLOSE_BY_SUB: dict[str, tuple[str, str]] = {
     "B": (
         "Vergelijk met de EWC- en CPA-lijsten; vraag het veiligheidsinformatieblad of de "

@@ -26,7 +26,8 @@ KINDS: tuple[str, ...] = get_args(Kind)
 Level = Literal["low", "medium", "high"]
 Lang = Literal["nl", "en"]
 
-# Barrier taxonomy after Golev et al. 2015 and Kosmol & Leyh 2019 (see notes/DOMAIN.md §5).
+# Barrier taxonomy after Golev, Corder & Giurco 2015 (J. Ind. Ecol. 19(1):141) and
+# Kosmol & Leyh 2019 (LNBIP 380).
 BarrierCategory = Literal[
     "regulatory",
     "technical",
