@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
+from isassist.classify.materials import metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
@@ -68,6 +69,11 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
                     typos[part] = fixed
                     part, weight = fixed, _TYPO_WEIGHT
             weights[part] = max(weights.get(part, 0.0), weight)
+    implied, denied = metal_class(weights)
+    for token, weight in implied.items():
+        weights.setdefault(token, weight)
+    if denied:
+        cues = replace(cues, negated=cues.negated | denied)
     return Query(weights, cues, typos)
 
 

@@ -68,9 +68,7 @@ class ClassifierIndex:
             tokens = set(self.analyzer.tokens(entry.text_en, dutch=False))
             tokens.update(self.analyzer.tokens(entry.text_nl))
             own[code] = tokens
-            self.entry_denies[code] = read_cues(fold(entry.text_en).split()).negated | (
-                read_cues(fold(entry.text_nl).split()).negated
-            )
+            self.entry_denies[code] = self._denied(entry.text_en) | self._denied(entry.text_nl)
             doc: dict[str, float] = dict.fromkeys(heading_tokens.get(code[:2], ()), _CHAPTER_WEIGHT)
             for t in heading_tokens.get(code[:4], ()):
                 doc[t] = _SUBCHAPTER_WEIGHT
@@ -92,6 +90,11 @@ class ClassifierIndex:
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }
+
+    def _denied(self, text: str) -> frozenset[str]:
+        """Stems the text denies, with the parts of denied compounds ("non-ferrometalen")."""
+        denied = read_cues(fold(text).split()).negated
+        return denied | {p for w in denied for p in self.analyzer.split(w)}
 
     def token_idf(self, token: str) -> float:
         """Rarity of ``token``; unseen tokens count as rare, since they are specific words."""

@@ -1,0 +1,31 @@
+"""Metal words imply the class the List of Waste sorts metals by: ferrous or non-ferrous.
+
+Nobody in a workshop says "non-ferrous filings"; they say "alu spanen" or "koperkrullen". The
+official texts only say "ferrous" / "non-ferrous" (Dutch "ferro" / "non-ferro"), so a named
+metal has to be turned into its class before the texts can decide between 12 01 01 and
+12 01 03, or 19 12 02 and 19 12 03.
+"""
+
+from __future__ import annotations
+
+from isassist.classify.text import stem, word_set
+
+_FERROUS = frozenset(stem(w) for w in word_set("staal ijzer gietijzer steel iron cast"))
+_NON_FERROUS = frozenset(
+    stem(w)
+    for w in word_set("""
+        alu aluminium aluminum koper copper messing brass zink zinc brons bronze nikkel
+        nickel tin
+        """)
+)
+_FERROUS_TOKENS = ("ferrou", "ferro")
+_CLASS_WEIGHT = 0.8
+
+
+def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[str]]:
+    """Tokens to add for a ferrous metal, and tokens a non-ferrous metal denies."""
+    if tokens.keys() & _NON_FERROUS:
+        return {}, frozenset(_FERROUS_TOKENS)
+    if tokens.keys() & _FERROUS:
+        return dict.fromkeys(_FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
+    return {}, frozenset()
