@@ -173,3 +173,54 @@ def test_one_query_takes_under_5_ms_median() -> None:
         classify(text)
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.005
+
+
+def test_producer_sector_comes_before_chapter_20_for_bare_words() -> None:
+    # Demolition scrap is the demolisher's own chapter 17, not municipal 20 01 40.
+    assert _codes("ijzerschroot van de sloop", sector="43.11")[0].startswith("1704")
+    assert _codes("plastic afval", sector="22.22")[0] == "070213"
+    # Office wording still goes to chapter 20, whatever the sector.
+    assert _codes("papier van het kantoor", sector="25.62")[0] == "200101"
+
+
+def test_container_named_as_unit_is_not_packaging() -> None:
+    assert _codes("houtkrullen, twee big bags per week", sector="16.10")[0].startswith("0301")
+    assert _codes("houtkrullen in zakken", sector="16.10")[0].startswith("0301")
+    # Discarded containers are packaging.
+    assert _codes("lege vaten van de verfstraat", sector="25.61")[0].startswith("1501")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "before", "after"),
+    [
+        ("isolatieolie uit een transformator, PCB-vrij", "nl", "130310", "130301"),
+        ("insulating oil, free of PCBs", "en", "130310", "130301"),
+        ("insulating oil with PCBs", "en", "130301", "130310"),
+        ("autowrak, niet gedepollueerd", "nl", "160104", "160106"),
+        ("autowrak, gedepollueerd", "nl", "160106", "160104"),
+        ("halogeenvrije snijolie", "nl", "120107", "120106"),
+    ],
+)
+def test_negations_are_read_both_ways(text: str, lang: str, before: str, after: str) -> None:
+    codes = _codes(text, lang=lang, top=10)
+    assert before in codes
+    assert after not in codes or codes.index(before) < codes.index(after)
+
+
+def test_denied_substance_is_named_in_the_reason() -> None:
+    result = classify("insulating oil, free of PCBs", lang="en", top=10)
+    pcb = next(s for s in result.suggestions if s.code == "130301")
+    assert "contains what the description excludes" in pcb.why
+
+
+def test_named_metal_decides_ferrous_or_non_ferrous() -> None:
+    assert _codes("koperkrullen van de draaibank", sector="25.62")[0] == "120103"
+    assert _codes("brass turnings", sector="25.62", lang="en")[0] == "120103"
+    assert _codes("ijzervijlsel van de draaibank", sector="25.62")[0] == "120101"
+
+
+def test_service_sectors_steer_to_their_chapter() -> None:
+    assert _codes("gebruikte fixeer en ontwikkelaar", sector="74.20")[0].startswith("0901")
+    assert _codes("afgewerkte perchloorethyleen", sector="96.01")[0].startswith("1406")
+    assert _codes("gebruikte naalden", sector="75.00")[0] == "180201"
+    assert _codes("gebruikte naalden", sector="86.10")[0] == "180101"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from isassist.classify.language import detect_language
+from isassist.classify.procedure import read_cues
 from isassist.classify.text import Analyzer, fold, stem, words
 
 
@@ -40,3 +43,30 @@ def test_language_detection() -> None:
     assert detect_language("zeefzand") == "nl"
     known = {"nl": frozenset({"veegvuil"}), "en": frozenset({"sweepings", "street"})}
     assert detect_language("street sweepings", known) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "hazard"),
+    [
+        ("transformer oil, tested PCB-free", "pcb", "no"),
+        ("grond vrij van olie", "olie", "no"),
+        ("olievrij water", "olie", "no"),
+        ("bouwpuin zonder asbest", "asbest", "no"),
+        ("autowrak, niet gedepollueerd", "gedepollueerd", "yes"),
+        ("no chlorine", "halogen", "no"),
+    ],
+)
+def test_negations_name_what_is_denied_and_the_hazard_side(
+    text: str, denied: str, hazard: str
+) -> None:
+    cues = read_cues(fold(text).split())
+    assert stem(denied) in cues.negated
+    assert cues.hazard == hazard
+
+
+def test_container_as_unit_is_a_carrier_not_packaging() -> None:
+    unit = read_cues(fold("zaagsel, drie big bags per maand").split())
+    assert not unit.packaging and "bags" in unit.carriers
+    assert read_cues(fold("lijmresten in vaten").split()).carriers == {"vaten"}
+    assert read_cues(fold("lege vaten").split()).packaging
+    assert read_cues(fold("kapotte paletten").split()).packaging

@@ -33,7 +33,8 @@ _CONTAINERS = word_set("""
     containers container
     """)
 _CARRIER_MARKERS = word_set("""
-    in per op met vol volle gevuld gevulde full filled into by
+    in per op met vol volle gevuld gevulde full filled into by een twee drie vier vijf zes
+    tien paar enkele aantal one two three four five six ten few several
     """)
 _CONTAINER_REACH = 2  # "3 big bags": the number sits two words before the container
 _OFFICE = word_set("""
