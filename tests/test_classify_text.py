@@ -53,7 +53,7 @@ def test_language_detection() -> None:
         ("olievrij water", "olie", "no"),
         ("bouwpuin zonder asbest", "asbest", "no"),
         ("autowrak, niet gedepollueerd", "gedepollueerd", "yes"),
-        ("no chlorine", "halogen", "no"),
+        ("no chlorine", "halogens", "no"),
     ],
 )
 def test_negations_name_what_is_denied_and_the_hazard_side(

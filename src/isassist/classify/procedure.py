@@ -58,7 +58,7 @@ _NEGATION_REACH = 2
 _MIN_HEAD = 3
 # Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
 _HALOGENS = ("chlor", "fluor", "broom", "brom", "halog")
-_HALOGEN_STEMS = frozenset({"halogen", "halogeen"})
+_HALOGEN_STEMS = frozenset(stem(w) for w in word_set("halogen halogens halogeen halogenen"))
 _LAST_RESORT = 0.6  # multiplier for "99" codes: only when nothing else fits
 _OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
