@@ -70,3 +70,10 @@ def test_container_as_unit_is_a_carrier_not_packaging() -> None:
     assert read_cues(fold("lijmresten in vaten").split()).carriers == {"vaten"}
     assert read_cues(fold("lege vaten").split()).packaging
     assert read_cues(fold("kapotte paletten").split()).packaging
+
+
+def test_broker_shorthand_is_written_out() -> None:
+    assert words("afgw. olie") == ["afgewerkt", "olie"]
+    assert words("inhoud KWS-afscheider", "nl") == ["inhoud", "koolwaterstof", "afscheider"]
+    # "roestvrij" (stainless) names a steel; it denies no rust and no hazard.
+    assert read_cues(fold("roestvrij staal").split()).hazard == "unknown"

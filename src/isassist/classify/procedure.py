@@ -54,6 +54,7 @@ _CLEAN = word_set("""
 _NEGATORS = word_set("niet geen zonder not no without non un")
 _FREE = word_set("vrij vrije free")  # "vrij van olie", "PCB-free", "olievrij"
 _FREE_LINKS = word_set("van of from")
+_NOT_DENIALS = word_set("roestvrij roestvrije")  # stainless: a kind of steel, not "no rust"
 _NEGATION_REACH = 2
 _MIN_HEAD = 3
 # Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
@@ -123,6 +124,8 @@ def _negated_words(folded_words: list[str]) -> set[str]:
 
 def _free_compound_head(word: str) -> str:
     """The material an "olievrij"/"halogeenvrije"/"leadfree" word denies, or ""."""
+    if word in _NOT_DENIALS:
+        return ""
     for suffix in ("vrije", "vrij", "free"):
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_HEAD:
             return word[: -len(suffix)]

@@ -75,14 +75,34 @@ def stem(word: str) -> str:
     return base
 
 
+# Shorthand brokers type in forms and e-mails, written out as the official texts say it.
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "afgw": ("afgewerkt",),
+    "afgew": ("afgewerkt",),
+    "gebr": ("gebruikt",),
+    "verontr": ("verontreinigd",),
+    "kws": ("koolwaterstof",),
+    "awzi": ("afvalwater", "zuivering"),
+    "rwzi": ("afvalwater", "zuivering"),
+    "wzi": ("water", "zuivering"),
+    "rvs": ("roestvrij", "staal"),
+    "alu": ("aluminium",),
+    "pe": ("polyethyleen",),
+    "pp": ("polypropyleen",),
+}
+
+
 def words(text: str, lang: str | None = None) -> list[str]:
-    """Folded words of ``text`` without stop words or code references.
+    """Folded words of ``text`` without stop words or code references, shorthand written out.
 
     With ``lang="nl"`` only Dutch stop words go: English "as" is a stop word, Dutch "as" is
     ash ("zink as", "as van de ketel").
     """
     stop = STOP_WORDS_NL if lang == "nl" else STOP_WORDS
-    return [w for w in fold(strip_code_references(text)).split() if w not in stop]
+    out: list[str] = []
+    for w in fold(strip_code_references(text)).split():
+        out.extend(_ABBREVIATIONS.get(w, (w,)))
+    return [w for w in out if w not in stop]
 
 
 class Analyzer:
