@@ -62,6 +62,8 @@ _HALOGENS = ("chlor", "fluor", "broom", "brom", "halog")
 _HALOGEN_STEMS = frozenset(stem(w) for w in word_set("halogen halogens halogeen halogenen"))
 _LAST_RESORT = 0.6  # multiplier for "99" codes: only when nothing else fits
 _OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
+_AFTER_SOURCE = frozenset({"13", "14"})
+_AFTER_SOURCE_FACTOR = 0.85
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
 
 
@@ -186,6 +188,9 @@ def order(
             factor *= _MUNICIPAL_ONLY
         elif chapter in SOURCE_CHAPTERS and chapter != "20":
             factor *= _OTHER_SOURCE
+        elif chapter in _AFTER_SOURCE:
+            # Oils and solvents (13, 14) come after the producer's own chapter.
+            factor *= _AFTER_SOURCE_FACTOR
         elif sub == "1501" and not cues.packaging:
             # Packaging is the waste only when the wording says so; a bare "plastic" from a
             # plant is the plant's own plastic first.
