@@ -224,3 +224,9 @@ def test_service_sectors_steer_to_their_chapter() -> None:
     assert _codes("afgewerkte perchloorethyleen", sector="96.01")[0].startswith("1406")
     assert _codes("gebruikte naalden", sector="75.00")[0] == "180201"
     assert _codes("gebruikte naalden", sector="86.10")[0] == "180101"
+
+
+def test_generic_adjectives_and_apostrophes_do_not_steer() -> None:
+    # "oude" must not pull in "oude olie"; the "s" of "foto's" is no word.
+    assert "130205" not in _codes("oude ruiten van auto's", sector="45.20")[:3]
+    assert _codes("oude röntgenfoto's")[0] == "090107"

@@ -89,7 +89,7 @@ def _sector_term_factor(term: IndexedTerm, sector: str | None) -> float:
         return 1.0
     if sector is None:
         return 0.85
-    return 1.15 if any(sector.startswith(s) for s in term.term.sectors) else 0.5
+    return 1.15 if any(sector.startswith(s) for s in term.term.sectors) else 0.35
 
 
 def _term_evidence(

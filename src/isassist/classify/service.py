@@ -19,8 +19,9 @@ from isassist.classify.notes import notes_for, read_nature
 from isassist.classify.result import ClassificationResult, CpaSuggestion
 from isassist.classify.text import fold, strip_code_references
 
-_SPECIFIC_BOOST = 1.45
-_BROAD_BOOST = 1.25
+# Boost by NACE level found, most specific first: a copper smelter (24.44) is 10 06 before the
+# rest of the metals division's chapter 10.
+_LEVEL_BOOSTS = (1.45, 1.25, 1.1)
 
 
 class Classifier:
@@ -55,7 +56,7 @@ class Classifier:
         pairs: dict[str, float] = {}
         for depth, prefixes in enumerate(levels):
             for prefix in prefixes:
-                pairs.setdefault(prefix, _SPECIFIC_BOOST if depth == 0 else _BROAD_BOOST)
+                pairs.setdefault(prefix, _LEVEL_BOOSTS[min(depth, len(_LEVEL_BOOSTS) - 1)])
         return tuple(pairs.items())
 
     def language(self, text: str) -> str:

@@ -28,14 +28,14 @@ STOP_WORDS_NL = word_set("""
     worden werd of ons onze we wij er naar als ook nog na om tot over onder zo zoals al wel
     per ter hun hij zij ze je u ik men hier daar waar wat welke wie bv enz etc elders genoemd
     vallend vallende vallen overig overige ander andere anders onze waarin waarbij daarvan
-    nadat zonder niet geen vrij vrije
+    nadat zonder niet geen vrij vrije oud oude
     """)
 
 STOP_WORDS_EN = word_set("""
     the a an and of from with for on in at by to that which is are was were be been being or
     our we us it its as also after into onto than those mentioned other others their there
     this these such some any per via off out up about including included except e g eg etc
-    otherwise specified not no without free
+    otherwise specified not no without free old
     """)
 
 STOP_WORDS = STOP_WORDS_NL | STOP_WORDS_EN
@@ -102,7 +102,8 @@ def words(text: str, lang: str | None = None) -> list[str]:
     out: list[str] = []
     for w in fold(strip_code_references(text)).split():
         out.extend(_ABBREVIATIONS.get(w, (w,)))
-    return [w for w in out if w not in stop]
+    # A lone "s" is left over from "foto's" or "PCB's" and means nothing.
+    return [w for w in out if w not in stop and w != "s"]
 
 
 class Analyzer:
