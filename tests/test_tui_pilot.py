@@ -7,6 +7,7 @@ store (a fresh data directory per test via ISASSIST_DATA_DIR).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from isassist.tui.app import IsAssistApp, make_app
 from isassist.tui.screens.confirm import ConfirmScreen
 from isassist.tui.screens.interview import InterviewScreen
 from isassist.tui.screens.reading import ReadingScreen
+from isassist.tui.screens.report import ReportScreen
 from isassist.tui.screens.start import StartScreen
 from isassist.tui.widgets.bubble import Bubble
 
@@ -150,8 +152,9 @@ async def test_report_help_and_jump_screens_open_and_close() -> None:
         await open_new(pilot)
         await type_line(pilot, "<script>Brouwerij</script>")
         await type_line(pilot, "/report")
-        assert isinstance(app.screen, ReadingScreen)
-        assert r"\<script\>Brouwerij" in app.screen.body
+        assert isinstance(app.screen, ReportScreen)
+        assert "&lt;script>Brouwerij" in app.screen.body
+        assert "<script>" not in app.screen.body
         await pilot.press("escape")
         await pilot.press("f1")
         await pilot.pause()
@@ -250,3 +253,75 @@ async def test_barrier_rules_show_in_the_dossier_panel_counts() -> None:
         assert barriers, "a lost stream with low scores draws a barrier"
         counts = str(screen.query_one("#counts", Static).render())
         assert f"{len(barriers)} barrières" in counts
+
+
+@pytest.mark.asyncio
+async def test_summary_previews_the_report_anonymised_and_saves_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = tmp_path / "exports"
+    monkeypatch.setenv("ISASSIST_EXPORT_DIR", str(exports))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        chat = await open_new(pilot)
+        for line in ["Brouwerij Zwanenhals", "bier brouwen", "11.05", "9000 Gent"]:
+            await type_line(pilot, line)
+        await type_line(pilot, "/stream bostel")
+        await pilot.press("f3")
+        await pilot.pause()
+        preview = app.screen
+        assert isinstance(preview, ReportScreen)
+        assert "Zwanenhals" in preview.body and "bostel" in preview.body
+        assert preview.active_bindings["x"].binding.description == "XLSX"
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Zwanenhals" not in preview.body and "bostel" in preview.body
+        assert "anoniem" in str(preview.query_one("#report").border_title)
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("a", "x")
+        await pilot.pause()
+        # the same from the command palette, found by its Dutch name
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bewaren als JSON")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = sorted(p.name for p in exports.iterdir())
+        assert len(written) == 3
+        html = next(p for p in exports.iterdir() if p.suffix == ".html")
+        assert html.name.startswith("isassist-anoniem-")
+        assert "Zwanenhals" not in html.read_text(encoding="utf-8")
+        xlsx = next(p for p in exports.iterdir() if p.suffix == ".xlsx")
+        assert xlsx.name.startswith("brouwerij-zwanenhals-")
+        assert xlsx.read_bytes().startswith(b"PK")  # a zip: the workbook container
+        saved = next(p for p in exports.iterdir() if p.suffix == ".json")
+        assert json.loads(saved.read_text(encoding="utf-8"))["company"]["name"] == (
+            "Brouwerij Zwanenhals"
+        )
+        assert str(saved) in str(preview.query_one("#export-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is chat
+        said = "\n".join(bubbles(chat, "assistant"))
+        assert str(html) in said and str(xlsx) in said
+
+
+@pytest.mark.asyncio
+async def test_export_to_an_unwritable_folder_shows_a_message_and_keeps_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ISASSIST_EXPORT_DIR", str(blocked / "reports"))
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new(pilot)
+        await type_line(pilot, "ACME")
+        await pilot.press("f3", "h")
+        await pilot.pause()
+        status = str(app.screen.query_one("#export-status").render())
+        assert "could not be saved" in status and "ISASSIST_EXPORT_DIR" in status
+        assert isinstance(app.screen, ReportScreen) and app.screen.written == []

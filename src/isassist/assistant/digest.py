@@ -1,14 +1,11 @@
-"""The dossier at a glance (panel counts and groups) and in full (the summary's Markdown).
+"""The dossier at a glance: the panel's counts, stream lines and conclusions per heading.
 
-Both read the versioned dossier document, never engine internals, so the summary screen can
-become the report preview without change. User text is escaped for Markdown: a company
-called "<script>" or "[bold]x[/]" must show as typed.
+It reads the versioned dossier document, never engine internals, like the report the summary
+screen previews (``isassist.report``), so panel and report cannot disagree.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from isassist.assistant.i18n import ui
@@ -25,13 +22,6 @@ KIND_HEADINGS: dict[str, str] = {
     "heat": "heat",
     "follow_up": "follow_up",
 }
-CodeLabel = Callable[[str, str, str], str | None]
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md(text: str) -> str:
-    """``text`` safe inside Markdown: every markup character is shown, not interpreted."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)
@@ -97,67 +87,3 @@ def counts_line(counts: Counts, lang: str) -> str:
         options=counts.options,
         canvas=counts.canvas,
     )
-
-
-def _conclusion_md(conclusion: ConclusionOut, lang: str) -> str:
-    where = f"[{conclusion.stream_id}] " if conclusion.stream_id else ""
-    return f"- {md(where)}{md(conclusion.text.get(lang, ''))} _({md(conclusion.rule_id)})_"
-
-
-def dossier_markdown(dossier: Dossier, lang: str, code_label: CodeLabel | None = None) -> str:
-    """The whole dossier as Markdown, read-only, in ``lang``; codes with their official texts."""
-    company = dossier.company
-    out = [f"# {md(ui('summary_title', lang))}", "", f"## {ui('company', lang)}", ""]
-    place = company.location
-    where = " ".join(p for p in (place.postcode, place.locality) if p)
-    out.append(f"- **{md(company.name or ui('untitled', lang))}**")
-    if company.nace:
-        label = code_label("nace", company.nace, lang) if code_label else None
-        out.append(f"- NACE {company.nace}" + (f": {md(label)}" if label else ""))
-    if where:
-        out.append(f"- {md(where)}")
-    if dossier.value_map:
-        out += ["", f"## {ui('value_map', lang)}", ""]
-        out += [f"- {md(k)}: {md(v)}" for k, v in dossier.value_map.items()]
-    out += ["", f"## {ui('streams', lang)}", ""]
-    if not dossier.streams:
-        out.append(f"- {ui('none', lang)}")
-    for stream in dossier.streams:
-        out += _stream_md(stream, lang, code_label)
-    groups = digest(dossier, lang).groups
-    for key, conclusions in groups.items():
-        out += ["", f"## {ui(key, lang)} ({len(conclusions)})", ""]
-        out += [_conclusion_md(c, lang) for c in conclusions]
-    if dossier.knowledge_gaps:
-        out += ["", f"## {ui('gaps', lang)} ({len(dossier.knowledge_gaps)})", ""]
-        out += [
-            f"- {md(g.question)}" + (f" ({md(g.stream)})" if g.stream else "")
-            for g in dossier.knowledge_gaps
-        ]
-    if dossier.notes:
-        out += ["", f"## {ui('notes', lang)}", ""]
-        out += [f"- {md(n.question)}: {md(n.text)}" for n in dossier.notes]
-    return "\n".join(out) + "\n"
-
-
-def _stream_md(stream: StreamOut, lang: str, code_label: CodeLabel | None) -> list[str]:
-    out = ["", f"### {md(stream.id)} {md(stream.name)} ({md(stream.kind)})", ""]
-    for system, codes in (("ewc", stream.ewc), ("cpa", stream.cpa), ("cas", stream.cas)):
-        for code in codes:
-            label = code_label(system, code, lang) if code_label else None
-            shown = _ewc_display(code) if system == "ewc" else code
-            text = label.removeprefix(shown).strip() if label else ""
-            out.append(f"- {system.upper()} {shown}" + (f": {md(text)}" if text else ""))
-    if stream.quantity_per_year is not None:
-        q = stream.quantity_per_year
-        out.append(f"- {ui('quantity', lang)}: {q.value:g} {md(q.unit)}")
-    if stream.hazardous is not None:
-        out.append(f"- {ui('hazardous', lang)}: {md(stream.hazardous)}")
-    decided = [p for p in stream.path if p.outcome != "open"]
-    if decided:
-        out.append(f"- {ui('path', lang)}:")
-        out += [f"  - {md(p.title)}: {p.outcome} ({md(p.why)})" for p in decided]
-    if stream.canvas:
-        out.append(f"- {ui('canvas', lang)}:")
-        out += [f"  - {md(b.block)} ({b.status}): {md(b.text)}" for b in stream.canvas]
-    return out

@@ -126,13 +126,27 @@ UI: dict[str, tuple[str, str]] = {
     "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
-    "company": ("Bedrijf", "Company"),
-    "value_map": ("Waardekaart (stap 1)", "Value map (step 1)"),
-    "notes": ("Notities", "Notes"),
-    "quantity": ("Hoeveelheid", "Quantity"),
-    "hazardous": ("Gevaarlijk", "Hazardous"),
-    "path": ("Valorisatiepad", "Valorisation path"),
-    "none": ("geen", "none"),
+    "preview_plain": ("Rapport (zoals het bedrijf het krijgt)", "Report (as the company gets it)"),
+    "preview_anonymous": (
+        "Rapport, anoniem (zoals een partner het krijgt)",
+        "Report, anonymised (as a partner gets it)",
+    ),
+    "preview_keys": (
+        "A: anoniem aan/uit · H/M/X/J: HTML, Markdown, XLSX, JSON bewaren · Esc: sluiten",
+        "A: anonymised on/off · H/M/X/J: save HTML, Markdown, XLSX, JSON · Esc: close",
+    ),
+    "export_written": ("Rapport bewaard: {path}", "Report saved: {path}"),
+    "export_failed": (
+        "Het rapport kon niet bewaard worden in {folder}: {error}. Kies een andere map met "
+        "ISASSIST_EXPORT_DIR of maak plaats vrij.",
+        "The report could not be saved in {folder}: {error}. Choose another folder with "
+        "ISASSIST_EXPORT_DIR or free some space.",
+    ),
+    "export_bad_format": (
+        "Onbekend rapportformaat '{fmt}'; kies uit {formats}.",
+        "Unknown report format '{fmt}'; choose from {formats}.",
+    ),
+    "export_anonymous_word": ("anoniem", "anonymous"),
     "help_title": ("Hulp: toetsen en opdrachten", "Help: keys and commands"),
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
@@ -151,12 +165,28 @@ UI: dict[str, tuple[str, str]] = {
     "key_delete": ("Verwijder", "Delete"),
     "key_close": ("Sluiten", "Close"),
     "key_start": ("Startscherm", "Start screen"),
+    "key_anonymise": ("Anoniem", "Anonymise"),
+    "key_export_html": ("HTML", "HTML"),
+    "key_export_md": ("Markdown", "Markdown"),
+    "key_export_xlsx": ("XLSX", "XLSX"),
+    "key_export_json": ("JSON", "JSON"),
+    "cmd_anonymise": (
+        "Rapport anoniem tonen of niet (wat een partner ziet)",
+        "Show the report anonymised or not (what a partner sees)",
+    ),
+    "cmd_export_html": ("Rapport bewaren als HTML", "Save the report as HTML"),
+    "cmd_export_md": ("Rapport bewaren als Markdown", "Save the report as Markdown"),
+    "cmd_export_xlsx": ("Rapport bewaren als XLSX (Excel)", "Save the report as XLSX (Excel)"),
+    "cmd_export_json": ("Rapport bewaren als JSON", "Save the report as JSON"),
     "cmd_back": ("Terug naar de vorige vraag", "Back to the previous question"),
     "cmd_skip": ("Deze vraag overslaan", "Skip this question"),
     "cmd_why": ("Waarom? Leg de laatste conclusie uit", "Why? Explain the latest conclusion"),
     "cmd_note": ("Notitie bij deze vraag", "Note on this question"),
     "cmd_stream": ("Stromen tonen of een stroom toevoegen", "List streams or add a stream"),
-    "cmd_report": ("Dossieroverzicht openen", "Open the dossier summary"),
+    "cmd_report": (
+        "Dossieroverzicht en rapport openen (bewaren als HTML, XLSX...)",
+        "Open the dossier summary and report (save as HTML, XLSX...)",
+    ),
     "cmd_help": ("Hulp openen", "Open help"),
     "cmd_register": ("Makelaarsregister openen", "Open the broker register"),
     "cmd_lang": ("Wissel Nederlands/Engels", "Switch Dutch/English"),
@@ -192,7 +222,7 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 | `/stream` of `/stream naam` | stromen tonen, of een stroom toevoegen |
 | `/revise vraag s1` | een eerder antwoord herzien |
 | `/jump step2c` | naar een onderdeel springen |
-| `/report` | dossieroverzicht |
+| `/report` | dossieroverzicht = rapport; bewaren met H, M, X, J |
 | `/lang en` | taal wisselen |
 | `/help` | deze hulp |
 
@@ -202,7 +232,7 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 |---|---|
 | F1 | hulp |
 | F2 | waarom? (laatste conclusie) |
-| F3 | dossieroverzicht |
+| F3 | dossieroverzicht (A: anoniem; H/M/X/J: HTML, Markdown, XLSX, JSON bewaren) |
 | F4 | naar een onderdeel springen |
 | F5 | licht of donker thema |
 | F6 | Nederlands of Engels |
@@ -234,7 +264,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 | `/stream` or `/stream name` | list streams, or add a stream |
 | `/revise question s1` | revise an earlier answer |
 | `/jump step2c` | jump to a section |
-| `/report` | dossier summary |
+| `/report` | dossier summary = report; save with H, M, X, J |
 | `/lang nl` | switch language |
 | `/help` | this help |
 
@@ -244,7 +274,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 |---|---|
 | F1 | help |
 | F2 | why? (latest conclusion) |
-| F3 | dossier summary |
+| F3 | dossier summary (A: anonymised; H/M/X/J: save HTML, Markdown, XLSX, JSON) |
 | F4 | jump to a section |
 | F5 | light or dark theme |
 | F6 | Dutch or English |

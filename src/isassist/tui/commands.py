@@ -1,5 +1,5 @@
-"""The command palette (Ctrl+P): the chat commands, findable by name in Dutch or English, and
-the broker register from any screen."""
+"""The command palette (Ctrl+P): the chat commands, findable by name in Dutch or English, the
+report preview's export commands, and the broker register from any screen."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ PALETTE: list[tuple[str, str]] = [
 ]
 
 
+def _is_report(screen: object) -> bool:
+    from isassist.tui.screens.report import ReportScreen
+
+    return isinstance(screen, ReportScreen)
+
+
 class AssistantCommands(Provider):
     """Runs a chat command in the open interview, as if it were typed."""
 
@@ -32,6 +38,10 @@ class AssistantCommands(Provider):
         screen = self.screen
         lang = str(getattr(screen, "lang", getattr(self.app, "lang", "nl")))
         anywhere = [(f"register  {ui('cmd_register', lang)}", "register")]
+        if _is_report(screen):
+            from isassist.tui.screens.report import PALETTE as REPORT_PALETTE
+
+            return [(ui(key, lang), action) for action, key in REPORT_PALETTE] + anywhere
         if not isinstance(screen, InterviewScreen):
             return anywhere
         return [(f"{line.strip()}  {ui(key, lang)}", line) for line, key in PALETTE] + anywhere
@@ -43,6 +53,9 @@ class AssistantCommands(Provider):
             self.app.run_worker(self.app.run_action("open_register"))
             return
         screen = self.screen
+        if _is_report(screen):
+            self.app.run_worker(self.app.run_action(line, screen))
+            return
         if not isinstance(screen, InterviewScreen):
             return
         if line == "jump":

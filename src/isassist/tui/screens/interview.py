@@ -7,6 +7,8 @@ few milliseconds, so they run inline and the dossier is current when the next ke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,7 +17,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from isassist.assistant.conversation import Conversation, Reply
-from isassist.assistant.digest import dossier_markdown
 from isassist.assistant.i18n import HELP, ui
 from isassist.assistant.progress import progress
 from isassist.interview.engine import QuestionView, Turn
@@ -168,9 +169,15 @@ class InterviewScreen(Screen[None]):
         self.show_reply(self.conversation.why())
 
     def action_report(self) -> None:
-        interview = self.conversation.interview
-        body = dossier_markdown(interview.dossier(), self.lang, interview.services.code_label)
-        self.app.push_screen(ReadingScreen(ui("summary_title", self.lang), body, True, self.lang))
+        # imported here: the reports package is not needed until the summary first opens
+        from isassist.tui.screens.report import ReportScreen
+
+        def written(paths: list[Path] | None) -> None:
+            said = [ui("export_written", self.lang, path=path) for path in paths or []]
+            self._say(*(Bubble(line, "assistant") for line in said))
+
+        dossier = self.conversation.interview.dossier()
+        self.app.push_screen(ReportScreen(dossier, self.lang), written)
 
     def action_jump(self) -> None:
         stages = progress(self.conversation.interview)

@@ -1,7 +1,7 @@
-"""Read-only screens: help (F1), the answer to "why?" and the dossier summary (/report).
+"""Read-only screens: help (F1) and the answer to "why?".
 
-The summary will become the report preview once reports exist; it already renders the whole
-dossier document, so only its source of Markdown will change.
+The dossier summary (F3, /report) is the report preview in ``screens.report``: it saves files
+too, so it has keys of its own.
 """
 
 from __future__ import annotations

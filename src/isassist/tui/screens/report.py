@@ -1,0 +1,110 @@
+"""The dossier summary (F3, /report): the report itself, previewed, and saved from there.
+
+The preview is the Markdown report the reports package writes, so what the broker reads here
+is what the file will say. ``A`` shows it anonymised, as a partner would receive it, before
+anything is sent; the export keys save the version on screen (plain or anonymised). The paths
+written go back to the chat when the screen closes, so the interview keeps a trace of them.
+This module is imported only when the summary opens: the reports package stays out of the
+start-up path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown, Static
+
+from isassist.assistant.export import ExportError, export_report
+from isassist.assistant.i18n import ui
+from isassist.interview.dossier import Dossier
+from isassist.tui.localise import Key, relabel
+
+KEYS = [
+    Key("escape,q", "close", "key_close"),
+    Key("a", "anonymise", "key_anonymise"),
+    Key("h", "export('html')", "key_export_html"),
+    Key("m", "export('md')", "key_export_md"),
+    Key("x", "export('xlsx')", "key_export_xlsx"),
+    Key("j", "export('json')", "key_export_json"),
+]
+# palette entries of this screen: (action, label key)
+PALETTE: list[tuple[str, str]] = [
+    ("anonymise", "cmd_anonymise"),
+    ("export('html')", "cmd_export_html"),
+    ("export('md')", "cmd_export_md"),
+    ("export('xlsx')", "cmd_export_xlsx"),
+    ("export('json')", "cmd_export_json"),
+]
+
+
+def preview(dossier: Dossier, lang: str, anonymise: bool) -> str:
+    """The Markdown report of ``dossier`` as it would be exported."""
+    from isassist.report import render_report
+
+    rendered = render_report(dossier, "md", lang, anonymise)
+    return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+
+
+class ReportScreen(ModalScreen[list[Path]]):
+    """The report preview; dismissed with the files written while it was open."""
+
+    AUTO_FOCUS = "#report-body"
+
+    def __init__(self, dossier: Dossier, lang: str) -> None:
+        super().__init__(classes="reading")
+        self.dossier = dossier
+        self.lang = lang
+        self.anonymised = False
+        self.written: list[Path] = []
+
+    @property
+    def body(self) -> str:
+        """The Markdown on screen (tests and the palette read it)."""
+        return self.query_one("#report-text", Markdown).source
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="report"):
+            with VerticalScroll(id="report-body"):
+                yield Markdown(preview(self.dossier, self.lang, False), id="report-text")
+            yield Static(ui("preview_keys", self.lang), id="export-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        relabel(self, KEYS, self.lang)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        key = "preview_anonymous" if self.anonymised else "preview_plain"
+        self.query_one("#report", Vertical).border_title = ui(key, self.lang)
+
+    def _status(self, text: str, problem: bool) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(text)
+        status.set_class(problem, "-problem")
+        status.set_class(not problem, "-written")
+
+    async def action_anonymise(self) -> None:
+        self.anonymised = not self.anonymised
+        text = preview(self.dossier, self.lang, self.anonymised)
+        await self.query_one("#report-text", Markdown).update(text)
+        self.query_one("#report-body", VerticalScroll).scroll_home(animate=False)
+        self._retitle()
+
+    def action_export(self, fmt: str) -> None:
+        """Save the version on screen as ``fmt``; a failure is shown, never raised."""
+        try:
+            path = export_report(self.dossier, fmt, self.lang, self.anonymised)
+        except ExportError as error:
+            self._status(str(error), problem=True)
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.written.append(path)
+        said = ui("export_written", self.lang, path=path)
+        self._status(said, problem=False)
+        self.notify(said, timeout=6)
+
+    def action_close(self) -> None:
+        self.dismiss(list(self.written))
