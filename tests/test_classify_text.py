@@ -77,3 +77,17 @@ def test_broker_shorthand_is_written_out() -> None:
     assert words("inhoud KWS-afscheider", "nl") == ["inhoud", "koolwaterstof", "afscheider"]
     # "roestvrij" (stainless) names a steel; it denies no rust and no hazard.
     assert read_cues(fold("roestvrij staal").split()).hazard == "unknown"
+
+
+def test_compound_inside_a_compound_meets_its_inner_words() -> None:
+    """ "gipsplaatresten" is gipsplaat + resten, and gipsplaat is gips + plaat."""
+    analyzer = Analyzer({"gips", "plaat", "gipsplaat", "rest"})
+    tokens = analyzer.tokens("gipsplaatresten")
+    assert {stem("gips"), "plaat", "rest"} <= set(tokens)
+
+
+def test_ash_ends_a_compound() -> None:
+    """ "bodemas" and "vliegas" are kinds of ash, though "as" is a two-letter word."""
+    analyzer = Analyzer({"bodem", "vlieg"})
+    assert "as" in analyzer.tokens("bodemas")
+    assert "as" in analyzer.tokens("vliegas")

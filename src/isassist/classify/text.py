@@ -44,6 +44,9 @@ STOP_WORDS = STOP_WORDS_NL | STOP_WORDS_EN
 _LINKERS = ("en", "s", "e")
 _MIN_PART = 3
 _MIN_AFFIX = 4  # a lone known part must be longer, or "ver-", "ont-" would split everything
+# Short words that still end a compound: "bodemas", "vliegas", "ketelas" are kinds of ash.
+_SHORT_TAILS = frozenset({"as"})
+_SHORTEST_TAIL = min(_MIN_PART, *(len(t) for t in _SHORT_TAILS))
 
 
 def fold(text: str) -> str:
@@ -127,13 +130,20 @@ class Analyzer:
 
         English is not split at all ("alkaline" is not "alkal" + "line"); ``dutch=False``
         also suits a query whose language is unsure, since it still splits a word glued
-        entirely from known parts.
+        entirely from known parts. A part that is a compound itself ("gipsplaat" in
+        "gipsplaatresten") is split too, so the query meets terms naming the inner words.
         """
         out: list[str] = []
         for word in words(text, "nl" if dutch else None):
             out.append(stem(word))
             if len(word) >= 2 * _MIN_PART:
-                out.extend(p for p in self.split(word, dutch) if p != out[-1])
+                whole = out[-1]
+                for part in self.split(word, dutch):
+                    if part == whole:
+                        continue
+                    out.append(part)
+                    if len(part) >= 2 * _MIN_PART:
+                        out.extend(self.split(part, dutch))
         return out
 
     def split(self, word: str, dutch: bool = True) -> tuple[str, ...]:
@@ -172,7 +182,7 @@ class Analyzer:
 
     def _split_known(self, word: str) -> tuple[str, ...] | None:
         # Longest known head first: "kunststofkrullen" -> "kunststof" + "krullen".
-        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+        for cut in range(len(word) - _SHORTEST_TAIL, _MIN_PART - 1, -1):
             head, rest = word[:cut], word[cut:]
             if not self._known(head):
                 continue
@@ -182,6 +192,8 @@ class Analyzer:
         return None
 
     def _split_tail(self, rest: str) -> tuple[str, ...] | None:
+        if rest in _SHORT_TAILS:
+            return (rest,)
         candidates = [rest] + [rest[len(k) :] for k in _LINKERS if rest.startswith(k)]
         for candidate in candidates:
             if self._known(candidate):
