@@ -230,3 +230,11 @@ def test_generic_adjectives_and_apostrophes_do_not_steer() -> None:
     # "oude" must not pull in "oude olie"; the "s" of "foto's" is no word.
     assert "130205" not in _codes("oude ruiten van auto's", sector="45.20")[:3]
     assert _codes("oude röntgenfoto's")[0] == "090107"
+
+
+def test_off_spec_batch_goes_to_the_producers_chapter_and_a_traders_to_16_03() -> None:
+    """The List of Waste puts a producer's failed batch in its own chapter first."""
+    producer = classify("mislukte productieuitval PP", sector="22.29")
+    assert not producer.suggestions[0].code.startswith("1603")
+    trader = classify("niet-conforme batch kunstmest", sector="46.75")
+    assert any(s.code.startswith("1603") for s in trader.suggestions[:3])

@@ -52,6 +52,17 @@ _CLEAN = word_set("""
     depolluted gereinigd gereinigde cleaned ontmanteld ontmantelde
     """)
 _NEGATORS = word_set("niet geen zonder not no without non un")
+# Wording for a batch that failed its specification or its date. The List of Waste puts it in
+# the producer's own chapter first; 16 03 is for a trader's stock or when that chapter has no
+# fitting entry. "niet conform" is an off-spec phrase, not a denial of "conform".
+_OFF_SPEC = word_set("""
+    offspec afgekeurd afgekeurde vervallen verlopen mislukt mislukte uitval productieuitval
+    expired rejected spec
+    """)
+_OFF_SPEC_AFTER_NOT = word_set("conform conforme compliant")
+_OFF_SPEC_PHRASES = (("over", "datum"), ("out", "of", "date"), ("past", "date"))
+_OFF_SPEC_PRODUCER = 0.5  # 16 03 behind the producer's own chapter
+_OFF_SPEC_TRADER = 1.4  # a trader's off-spec stock: 16 03 is the place
 _FREE = word_set("vrij vrije free")  # "vrij van olie", "PCB-free", "olievrij"
 _FREE_LINKS = word_set("van of from")
 _NOT_DENIALS = word_set("roestvrij roestvrije")  # stainless: a kind of steel, not "no rust"
@@ -76,6 +87,7 @@ class Cues:
     hazard: HazardHint = "unknown"
     negated: frozenset[str] = field(default_factory=frozenset)
     carriers: frozenset[str] = field(default_factory=frozenset)
+    off_spec: bool = False
 
 
 def read_cues(folded_words: list[str]) -> Cues:
@@ -98,7 +110,20 @@ def read_cues(folded_words: list[str]) -> Cues:
         hazard=hazard,
         negated=frozenset(negated),
         carriers=carriers,
+        off_spec=_off_spec(folded_words),
     )
+
+
+def _off_spec(folded_words: list[str]) -> bool:
+    if any(w in _OFF_SPEC for w in folded_words):
+        return True
+    for i, word in enumerate(folded_words):
+        following = folded_words[i + 1 : i + 2]
+        if word in _NEGATORS and following and following[0] in _OFF_SPEC_AFTER_NOT:
+            return True
+        if any(tuple(folded_words[i : i + len(p)]) == p for p in _OFF_SPEC_PHRASES):
+            return True
+    return False
 
 
 def _negated_words(folded_words: list[str]) -> set[str]:
@@ -108,6 +133,8 @@ def _negated_words(folded_words: list[str]) -> set[str]:
     negated: set[str] = set()
     for i, word in enumerate(folded_words):
         if word in _NEGATORS:
+            if folded_words[i + 1 : i + 2] and folded_words[i + 1] in _OFF_SPEC_AFTER_NOT:
+                continue
             negated.update(stem(t) for t in folded_words[i + 1 : i + 1 + _NEGATION_REACH])
         elif word in _FREE:
             following = folded_words[i + 1 : i + 2]
@@ -197,6 +224,16 @@ def order(
             factor *= _OTHER_SOURCE
     if chapter == "16":
         factor *= 0.9
+    if sub == "1603" and cues.off_spec:
+        # A producer's failed batch is its own chapter's waste; a trader (no process chapter
+        # in the sector map) has only 16 03 for stock it cannot sell.
+        factor *= _OFF_SPEC_PRODUCER if sector_prefixes else _OFF_SPEC_TRADER
+        if not sector_prefixes:
+            reasons.append(
+                "afgekeurde partij van een handelaar: 16 03"
+                if nl
+                else "a trader's off-spec batch: 16 03"
+            )
     if code.endswith("99"):
         factor *= _LAST_RESORT
         reasons.append(
