@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+from isassist.interview.dossier import Dossier
+from isassist.interview.engine import Interview
 from isassist.store import InterviewMeta, Store
 from isassist.tui.app import make_app
 from isassist.tui.screens import start
@@ -31,6 +34,8 @@ SnapCompare = Callable[..., bool]
 @pytest.fixture(autouse=True)
 def fixed_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ISASSIST_DATA_DIR", str(tmp_path))
+    # shown on the summary screen; nothing is written there by these tests
+    monkeypatch.setenv("ISASSIST_EXPORT_DIR", "/home/makelaar/Documenten/isassist")
     monkeypatch.setattr(start, "when_text", lambda summary: "2026-01-15 10:30")
     return tmp_path
 
@@ -111,7 +116,16 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run([], "f1"))
 
 
-def test_summary_screen(snap_compare: SnapCompare) -> None:
+def test_summary_screen(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report preview; its interview id and dates are pinned as the start screen's are."""
+    built = Interview.dossier
+    pinned = datetime(2026, 1, 15, 10, 30, tzinfo=UTC)
+
+    def dossier(interview: Interview) -> Dossier:
+        fixed = {"interview_id": "iv-0001", "created": pinned, "updated": pinned}
+        return built(interview).model_copy(update=fixed)
+
+    monkeypatch.setattr(Interview, "dossier", dossier)
     lines = [*SAWMILL, "/stream zaagsel", "/report"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(lines))
 

@@ -132,8 +132,8 @@ UI: dict[str, tuple[str, str]] = {
         "Report, anonymised (as a partner gets it)",
     ),
     "preview_keys": (
-        "A: anoniem aan/uit · H/M/X/J: HTML, Markdown, XLSX, JSON bewaren · Esc: sluiten",
-        "A: anonymised on/off · H/M/X/J: save HTML, Markdown, XLSX, JSON · Esc: close",
+        "A: anoniem aan/uit · H/M/X/J: bewaren in {folder}",
+        "A: anonymised on/off · H/M/X/J: save in {folder}",
     ),
     "export_written": ("Rapport bewaard: {path}", "Report saved: {path}"),
     "export_failed": (

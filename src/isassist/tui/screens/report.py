@@ -17,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
-from isassist.assistant.export import ExportError, export_report
+from isassist.assistant.export import ExportError, export_dir, export_report
 from isassist.assistant.i18n import ui
 from isassist.interview.dossier import Dossier
 from isassist.tui.localise import Key, relabel
@@ -69,7 +69,8 @@ class ReportScreen(ModalScreen[list[Path]]):
         with Vertical(id="report"):
             with VerticalScroll(id="report-body"):
                 yield Markdown(preview(self.dossier, self.lang, False), id="report-text")
-            yield Static(ui("preview_keys", self.lang), id="export-status", markup=False)
+            hint = ui("preview_keys", self.lang, folder=export_dir())
+            yield Static(hint, id="export-status", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
