@@ -91,3 +91,11 @@ def test_ash_ends_a_compound() -> None:
     analyzer = Analyzer({"bodem", "vlieg"})
     assert "as" in analyzer.tokens("bodemas")
     assert "as" in analyzer.tokens("vliegas")
+
+
+def test_container_followed_by_its_contents_is_the_carrier_unless_empty() -> None:
+    """ "big bags met zandstraalmiddel" is blasting grit; "lege drums met resten" is packaging."""
+    full = read_cues(fold("big bags met gebruikt zandstraalmiddel").split())
+    assert "bags" in full.carriers and not full.packaging
+    empty = read_cues(fold("lege drums met resten van hars").split())
+    assert empty.packaging

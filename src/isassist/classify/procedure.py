@@ -36,6 +36,9 @@ _CARRIER_MARKERS = word_set("""
     in per op met vol volle gevuld gevulde full filled into by een twee drie vier vijf zes
     tien paar enkele aantal one two three four five six ten few several
     """)
+# "IBC's met snijolie", "big bags vol zand", "drums containing oil": the contents follow.
+_CONTENT_MARKERS = word_set("met vol volle gevuld gevulde with containing full filled of")
+_EMPTY = word_set("leeg lege geledigd geledigde empty emptied")  # the container is the waste
 _CONTAINER_REACH = 2  # "3 big bags": the number sits two words before the container
 _OFFICE = word_set("""
     kantoor kantoren kantoorafval bureel burelen kantine kantineafval refter bedrijfskantine
@@ -170,7 +173,12 @@ def _containers(folded_words: list[str]) -> tuple[bool, frozenset[str]]:
         if word not in _CONTAINERS:
             continue
         before = folded_words[max(0, i - _CONTAINER_REACH) : i]
-        if any(w in _CARRIER_MARKERS or w.isdigit() for w in before):
+        after = folded_words[i + 1 : i + 1 + _CONTAINER_REACH]
+        if any(w in _EMPTY for w in before):
+            discarded = True
+        elif any(w in _CARRIER_MARKERS or w.isdigit() for w in before) or any(
+            w in _CONTENT_MARKERS for w in after
+        ):
             carriers.add(word)
         else:
             discarded = True
