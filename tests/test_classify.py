@@ -238,3 +238,36 @@ def test_off_spec_batch_goes_to_the_producers_chapter_and_a_traders_to_16_03() -
     assert not producer.suggestions[0].code.startswith("1603")
     trader = classify("niet-conforme batch kunstmest", sector="46.75")
     assert any(s.code.startswith("1603") for s in trader.suggestions[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "sub_chapter"),
+    [
+        ("filterkoek", "20.20", "0704"),
+        ("moederloog", "20.16", "0702"),
+        ("destillatieresidu", "21.20", "0705"),
+        ("spoelwater", "20.41", "0706"),
+        ("filterkoek", "20.14", "0701"),
+        ("moederloog", "20.59", "0707"),
+        ("still bottoms", "20.20", "0704"),
+        ("mother liquor", "20.41", "0706"),
+        ("slib van afvalwaterbehandeling ter plaatse", "10.51", "0205"),
+        ("slib van afvalwaterbehandeling", "11.05", "0207"),
+    ],
+)
+def test_sector_picks_the_sub_chapter_among_parallel_entries(
+    text: str, sector: str, sub_chapter: str
+) -> None:
+    """Every 07 (and 02) sub-chapter repeats the same entries; only the producer decides."""
+    top = classify(text, sector=sector).suggestions[0]
+    assert top.code.startswith(sub_chapter)
+
+
+def test_borrowed_evidence_is_explained() -> None:
+    result = classify("filterkoek van de productie van gewasbeschermingsmiddelen", sector="20.20")
+    top = result.suggestions[0]
+    assert top.code == "070410"
+    assert "zelfde tekst als 07 01 10" in top.why and "sector" in top.why
+    # Without a sector there is nothing to decide with, so nothing is borrowed.
+    plain = classify("filterkoek van de productie van gewasbeschermingsmiddelen", top=10)
+    assert plain.suggestions and not any("zelfde tekst" in s.why for s in plain.suggestions)

@@ -40,6 +40,7 @@ class _Evidence:
     term_label: str = ""
     text: float = 0.0
     matched_words: tuple[str, ...] = ()
+    twin_of: str = ""  # the parallel entry whose evidence this one borrowed
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def rank(
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
     terms = _term_evidence(index, query, sector, evidence)
     _text_evidence(index, query, evidence)
+    _lend_to_sector_twins(index, sector_prefixes, evidence)
     effective_hazard = hazard if hazard != "unknown" else query.cues.hazard
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     for code, ev in evidence.items():
@@ -181,6 +183,37 @@ def rank(
         for code in chosen
     ]
     return suggestions, terms
+
+
+def _lend_to_sector_twins(
+    index: ClassifierIndex,
+    sector_prefixes: tuple[tuple[str, float], ...],
+    evidence: dict[str, _Evidence],
+) -> None:
+    """Give the twin in the producer's own sub-chapter the evidence of its parallel entries.
+
+    "Filterkoek" may be a term for 07 01 10 only, yet a pesticide maker's filter cake is
+    07 04 10: the wording is the same, so only the sector can decide, and it can only do so
+    when both twins carry the same evidence.
+    """
+    if not sector_prefixes:
+        return
+
+    def boost(code: str) -> float:
+        return max((f for p, f in sector_prefixes if code.startswith(p)), default=0.0)
+
+    for code, ev in list(evidence.items()):
+        own_boost = boost(code)
+        for twin, likeness in index.parallels.get(code, ()):
+            if boost(twin) <= own_boost:
+                continue
+            lent = evidence[twin]
+            if ev.term * likeness > lent.term:
+                lent.term, lent.term_label = ev.term * likeness, ev.term_label
+                lent.twin_of = code
+            if ev.text * likeness > lent.text:
+                lent.text, lent.matched_words = ev.text * likeness, ev.matched_words
+                lent.twin_of = code
 
 
 def _negation_agreement(
@@ -267,6 +300,13 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             "spiegelpartner van een voorgestelde code"
             if nl
             else "mirror partner of a suggested code"
+        )
+    if ev.twin_of:
+        twin = f"{ev.twin_of[:2]} {ev.twin_of[2:4]} {ev.twin_of[4:]}"
+        parts.append(
+            f"zelfde tekst als {twin}; de sector kiest de subrubriek"
+            if nl
+            else f"same wording as {twin}; the sector picks the sub-chapter"
         )
     parts.extend(reasons)
     return "; ".join(parts)

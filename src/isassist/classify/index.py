@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from isassist.classify.catalogue import Catalogue, Entry, Term
+from isassist.classify.parallels import Parallels, find_parallels
 from isassist.classify.procedure import read_cues
 from isassist.classify.text import Analyzer, fold, stem, words
 
@@ -90,6 +91,7 @@ class ClassifierIndex:
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }
+        self.parallels: Parallels = find_parallels(catalogue.entries, self.entry_tokens, self.idf)
 
     def _denied(self, text: str) -> frozenset[str]:
         """Stems the text denies, with the parts of denied compounds ("non-ferrometalen")."""
