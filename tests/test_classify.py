@@ -271,3 +271,34 @@ def test_borrowed_evidence_is_explained() -> None:
     # Without a sector there is nothing to decide with, so nothing is borrowed.
     plain = classify("filterkoek van de productie van gewasbeschermingsmiddelen", top=10)
     assert plain.suggestions and not any("zelfde tekst" in s.why for s in plain.suggestions)
+
+
+def test_unknown_word_with_a_sector_gives_that_sectors_common_codes_ranked_low() -> None:
+    result = classify("grobbelspul", sector="11.05", lang="nl")
+    codes = [s.code for s in result.suggestions]
+    assert codes and all(c.startswith("0207") for c in codes)
+    assert "020799" not in codes[:-1]  # the 99 entry only ever comes last
+    assert all(s.score < 0.2 for s in result.suggestions)
+    assert all("geen woord herkend" in s.why for s in result.suggestions)
+    assert any("materiaal" in n and "proces" in n for n in result.notes)
+    real = classify("bostel", sector="11.05", lang="nl").suggestions[0]
+    assert real.score > result.suggestions[0].score
+
+
+def test_unknown_word_puts_the_99_entry_last_when_the_list_reaches_it() -> None:
+    codes = [s.code for s in classify("grobbelspul", sector="11.05", top=20).suggestions]
+    assert codes[-1] == "020799"
+    assert codes[:2] == ["020705", "020704"]  # wording the whole of chapter 02 shares
+
+
+def test_unknown_word_without_a_sector_invents_no_code() -> None:
+    for lang, words in (("nl", ("materiaal", "activiteit")), ("en", ("material", "activity"))):
+        result = classify("grobbelspul", lang=lang)
+        assert result.suggestions == ()
+        assert any(all(w in n for w in words) for n in result.notes)
+
+
+def test_unknown_word_in_a_sector_without_process_chapter_invents_no_code() -> None:
+    result = classify("grobbelspul", sector="62.01", lang="en")
+    assert result.suggestions == ()
+    assert any("material" in n for n in result.notes)

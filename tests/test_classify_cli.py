@@ -89,3 +89,22 @@ def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...], fragment: str)
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert fragment in err
+
+
+def test_batch_line_with_no_recognised_word_still_answers() -> None:
+    lines = [
+        json.dumps({"id": "x", "text": "grobbelspul", "sector": "11.05"}),
+        json.dumps({"id": "y", "text": "grobbelspul"}),
+    ]
+    code, out, _ = _run("--batch", "-", "--json", stdin="\n".join(lines) + "\n")
+    assert code == 0
+    with_sector, without = (json.loads(line) for line in out.splitlines())
+    assert "error" not in with_sector and "error" not in without
+    assert [s["code"][:4] for s in with_sector["suggestions"]] == ["0207"] * 5
+    assert without["suggestions"] == []
+
+
+def test_readable_output_asks_for_more_words_when_nothing_is_recognised() -> None:
+    code, out, _ = _run("grobbelspul", "--sector", "11.05", "--lang", "nl")
+    assert code == 0
+    assert "02 07" in out and "geen woord herkend" in out and "proces" in out

@@ -268,14 +268,23 @@ def _suggestion(
     scored: dict[str, tuple[float, tuple[str, ...]]],
     lang: str,
 ) -> Suggestion:
+    score = confidence(scored[code][0] if code in scored else raw)
+    why = _why(index.entry(code), ev, scored.get(code, (0.0, ()))[1], lang)
+    return make_suggestion(index, code, score, why, lang)
+
+
+def make_suggestion(
+    index: ClassifierIndex, code: str, score: float, why: str, lang: str
+) -> Suggestion:
+    """A suggestion for ``code``; a mirror entry brings its partners and deciding question."""
     entry = index.entry(code)
     partners = [index.entry(p) for p in entry.mirror_partners if p in index.catalogue.entries]
     return Suggestion(
         code=code,
         hazardous=entry.hazardous,
-        score=confidence(scored[code][0] if code in scored else raw),
+        score=score,
         description=entry.text(lang),
-        why=_why(entry, ev, scored.get(code, (0.0, ()))[1], lang),
+        why=why,
         mirror_partners=tuple(p.code for p in partners) if entry.is_mirror else (),
         deciding_question=deciding_question(entry, partners, lang) if entry.is_mirror else "",
     )

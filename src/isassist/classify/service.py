@@ -12,11 +12,13 @@ from functools import lru_cache
 from isassist.classify.catalogue import Catalogue
 from isassist.classify.cpa import CpaIndex, suggest
 from isassist.classify.engine import rank, read_query
+from isassist.classify.fallback import sector_fallback
 from isassist.classify.index import ClassifierIndex
 from isassist.classify.inputs import check_hazard, check_lang, check_sector, check_text
 from isassist.classify.language import detect_language
 from isassist.classify.notes import notes_for, read_nature
 from isassist.classify.result import ClassificationResult, CpaSuggestion
+from isassist.classify.sectors import sector_rows
 from isassist.classify.text import fold, strip_code_references
 
 # Boost by NACE level found, most specific first: a copper smelter (24.44) is 10 06 before the
@@ -46,13 +48,7 @@ class Classifier:
         """
         if sector is None:
             return ()
-        sector_map = self.index.catalogue.sector_map
-        levels: list[tuple[str, ...]] = []
-        code = sector
-        while code:
-            if code in sector_map:
-                levels.append(sector_map[code])
-            code = code[:-1].rstrip(".")
+        levels = [prefixes for _, prefixes in sector_rows(self.index.catalogue.sector_map, sector)]
         pairs: dict[str, float] = {}
         for depth, prefixes in enumerate(levels):
             for prefix in prefixes:
@@ -86,6 +82,9 @@ class Classifier:
         )
         if nature.nature == "energy":
             suggestions = []
+        elif not suggestions:
+            suggestions, note = sector_fallback(self.index, nace, language, top)
+            notes.append(note)
         cpa = suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, 3)
         return ClassificationResult(
             description, language, nace, tuple(suggestions), tuple(notes), tuple(cpa)
