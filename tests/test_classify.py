@@ -302,3 +302,9 @@ def test_unknown_word_in_a_sector_without_process_chapter_invents_no_code() -> N
     result = classify("grobbelspul", sector="62.01", lang="en")
     assert result.suggestions == ()
     assert any("material" in n for n in result.notes)
+
+
+def test_typo_in_the_tail_of_a_compound_still_finds_the_term() -> None:
+    """ "bierborstel" is a brewer's "bostel" mistyped behind a known head word."""
+    top = classify("bierborstel uit het brouwhuis", sector="11.05").suggestions[0]
+    assert top.code.startswith("0207") and "bostel" in top.why

@@ -26,6 +26,8 @@ from isassist.classify.text import fold, stem, strip_code_references
 _PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
 _TYPO_WEIGHT = 0.7
 _TYPO_CUTOFF = 86
+_MIN_TYPO_TAIL = 5  # shorter tails match too many words at one letter's distance
+_MIN_HEAD = 3
 _TEXT_WEIGHT = 0.8
 _CANDIDATES = 40
 _TERM_COVER_MIN = 0.6
@@ -65,7 +67,7 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = 1.0 if part == token else _PART_WEIGHT
             if part not in index.idf and part not in index.term_postings and len(part) >= 5:
-                fixed = _nearest(index, part)
+                fixed = _nearest(index, part) or _nearest_tail(index, part)
                 if fixed is not None:
                     typos[part] = fixed
                     part, weight = fixed, _TYPO_WEIGHT
@@ -83,6 +85,18 @@ def _nearest(index: ClassifierIndex, token: str) -> str | None:
         token, index.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
     )
     return None if found is None else str(found[0])
+
+
+def _nearest_tail(index: ClassifierIndex, token: str) -> str | None:
+    """A typo in the tail of a compound whose head is known: "bier-borstel" is "bostel".
+
+    The longest known head is taken, so the tail that is compared is the shortest candidate.
+    """
+    for cut in range(len(token) - _MIN_TYPO_TAIL, _MIN_HEAD - 1, -1):
+        head = token[:cut]
+        if head in index.idf or head in index.term_postings:
+            return _nearest(index, token[cut:])
+    return None
 
 
 def _sector_term_factor(term: IndexedTerm, sector: str | None) -> float:
