@@ -79,9 +79,11 @@ def _temperature(entry: str) -> float | None:
     return float(found.group(1).replace(",", ".")) if found else None
 
 
-def _material_codes(entry: str, nace: str | None, lang: str) -> tuple[str, ...]:
+def _material_codes(entry: str, lang: str) -> tuple[str, ...]:
     words = re.split(r"\d", entry, maxsplit=1)[0].strip() or entry
-    result = classify(words, sector=nace, lang=lang if lang in ("nl", "en") else None, top=1)
+    # the wanting company receives the material; its own NACE is not the producer's sector,
+    # which is what the classifier's sector means
+    result = classify(words, lang=lang if lang in ("nl", "en") else None, top=1)
     return tuple(s.code for s in result.suggestions[:1] if s.score >= _MIN_SCORE)
 
 
@@ -94,7 +96,7 @@ def wants_from_answers(
     for question in WANT_QUESTIONS:
         for entry in _entries(answers.get(question, "")):
             kind = _kind(entry)
-            ewc = _material_codes(entry, nace, lang) if kind == "material" else ()
+            ewc = _material_codes(entry, lang) if kind == "material" else ()
             if kind == "material" and not ewc:
                 not_understood.append(entry)
                 continue
