@@ -35,7 +35,7 @@ SnapCompare = Callable[..., bool]
 def fixed_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ISASSIST_DATA_DIR", str(tmp_path))
     # shown on the summary screen; nothing is written there by these tests
-    monkeypatch.setenv("ISASSIST_EXPORT_DIR", "/home/makelaar/Documenten/isassist")
+    monkeypatch.setenv("ISASSIST_EXPORT_DIR", "/data/makelaar/Documenten/isassist")
     monkeypatch.setattr(start, "when_text", lambda summary: "2026-01-15 10:30")
     return tmp_path
 
