@@ -99,3 +99,15 @@ def test_container_followed_by_its_contents_is_the_carrier_unless_empty() -> Non
     assert "bags" in full.carriers and not full.packaging
     empty = read_cues(fold("lege drums met resten van hars").split())
     assert empty.packaging
+
+
+def test_vrij_before_a_degree_word_means_rather_not_free_of() -> None:
+    # "met vrij veel olie" says the sludge is oily; it must not read as "free of sludge"
+    from isassist.classify import classify
+
+    rather = classify("slib met vrij veel olie uit de afscheider", sector="45.20", lang="nl")
+    plain = classify("slib met veel olie uit de afscheider", sector="45.20", lang="nl")
+    assert rather.suggestions[0].code == plain.suggestions[0].code == "130502"
+    assert rather.suggestions[0].score == plain.suggestions[0].score
+    free = classify("transformatorolie, PCB vrij", lang="nl")
+    assert not free.suggestions[0].hazardous or "PCB" not in free.suggestions[0].description

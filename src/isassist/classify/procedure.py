@@ -68,7 +68,13 @@ _OFF_SPEC_PRODUCER = 0.5  # 16 03 behind the producer's own chapter
 _OFF_SPEC_TRADER = 1.4  # a trader's off-spec stock: 16 03 is the place
 _FREE = word_set("vrij vrije free")  # "vrij van olie", "PCB-free", "olievrij"
 _FREE_LINKS = word_set("van of from")
-_NOT_DENIALS = word_set("roestvrij roestvrije")  # stainless: a kind of steel, not "no rust"
+_NOT_DENIALS = word_set("roestvrij roestvrije")
+# Dutch "vrij" before a degree word means "rather" ("vrij veel olie", "vrij nat"), not "free of"
+_RATHER_NEXT = word_set("""
+    veel weinig groot grote klein kleine vaak zelden goed slecht sterk hoog hoge laag lage
+    nat natte droog droge fijn fijne grof grove zwaar zware licht lichte zuiver schoon vuil
+    vervuild vuile dik dikke dun dunne constant stabiel wisselend onregelmatig regelmatig
+    """)  # stainless: a kind of steel, not "no rust"
 _NEGATION_REACH = 2
 _MIN_HEAD = 3
 # Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
@@ -141,6 +147,8 @@ def _negated_words(folded_words: list[str]) -> set[str]:
             negated.update(stem(t) for t in folded_words[i + 1 : i + 1 + _NEGATION_REACH])
         elif word in _FREE:
             following = folded_words[i + 1 : i + 2]
+            if following and following[0] in _RATHER_NEXT:
+                continue
             if following and following[0] in _FREE_LINKS:
                 negated.update(stem(t) for t in folded_words[i + 2 : i + 3])
             elif i > 0:
