@@ -191,3 +191,88 @@ def property_label(name: str, lang: str) -> str:
     if pair is None:
         return name.replace("_", " ")
     return pair[1] if lang == "en" else pair[0]
+
+
+# Coded values (choices, routes) as words: a conclusion text says "continu" or "warmtenet",
+# never the slug "continuous" or "district_heating" the facts carry.
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "unknown": ("onbekend", "unknown"),
+    # frequency, availability
+    "continuous": ("continu", "continuous"),
+    "daily": ("dagelijks", "daily"),
+    "weekly": ("wekelijks", "weekly"),
+    "monthly": ("maandelijks", "monthly"),
+    "batch": ("per batch", "in batches"),
+    "seasonal": ("seizoensgebonden", "seasonal"),
+    "one_off": ("eenmalig", "one-off"),
+    "year_round": ("het hele jaar", "all year"),
+    "irregular": ("onregelmatig", "irregular"),
+    # quality, storage
+    "stable": ("stabiel", "stable"),
+    "variable": ("wisselend", "variable"),
+    "none": ("geen", "none"),
+    "limited": ("beperkt", "limited"),
+    "ample": ("ruim", "ample"),
+    # legal status
+    "waste": ("afvalstof", "waste"),
+    "by_product": ("bijproduct", "by-product"),
+    "end_of_waste": ("einde-afvalstatus", "end-of-waste"),
+    "product": ("product", "product"),
+    # current route
+    "landfill": ("storten", "landfill"),
+    "incineration": ("verbranden", "incineration"),
+    "recycling": ("recyclage", "recycling"),
+    "recovery": ("nuttige toepassing", "recovery"),
+    "sewer": ("riool", "sewer"),
+    "sold": ("verkocht", "sold"),
+    "reused": ("hergebruikt", "reused"),
+    "stored": ("opgeslagen", "stored"),
+    "other": ("anders", "other"),
+    # valorisation routes (rules/valorisation.yaml `route:`)
+    "acid_reuse": ("hergebruik van het zuur", "acid reuse"),
+    "aggregate": ("granulaat", "aggregate"),
+    "alternative_fuel": ("alternatieve brandstof", "alternative fuel"),
+    "anaerobic_digestion": ("vergisting", "anaerobic digestion"),
+    "animal_feed": ("diervoeder", "animal feed"),
+    "biofuel": ("biobrandstof", "biofuel"),
+    "biomass_fuel": ("biomassabrandstof", "biomass fuel"),
+    "building_materials": ("bouwmaterialen", "building materials"),
+    "cement_additive": ("toeslagstof voor cement", "cement additive"),
+    "cement_raw_material": ("grondstof voor cement", "cement raw material"),
+    "chemical_feedstock": ("chemische grondstof", "chemical feedstock"),
+    "co2_use": ("gebruik van CO2", "CO2 use"),
+    "cullet": ("glasscherven voor de glasoven", "cullet"),
+    "district_heating": ("warmtenet", "district heating"),
+    "fertiliser": ("meststof", "fertiliser"),
+    "greenhouse_heat": ("warmte voor serres", "greenhouse heat"),
+    "heat_pump_upgrade": ("opwaarderen met een warmtepomp", "heat-pump upgrade"),
+    "internal_reuse": ("hergebruik in het eigen bedrijf", "reuse in the own company"),
+    "metal_recycling": ("metaalrecyclage", "metal recycling"),
+    "mushroom_substrate": ("substraat voor champignons", "mushroom substrate"),
+    "neutralising_agent": ("neutralisatiemiddel", "neutralising agent"),
+    "oil_rerefining": ("herraffinage van olie", "oil re-refining"),
+    "paper_recycling": ("papierrecyclage", "paper recycling"),
+    "particleboard": ("spaanplaat", "particleboard"),
+    "pellets": ("pellets", "pellets"),
+    "plasterboard": ("gipsplaat", "plasterboard"),
+    "plastic_recycling": ("kunststofrecyclage", "plastic recycling"),
+    "process_heat": ("proceswarmte", "process heat"),
+    "process_water": ("proceswater", "process water"),
+    "road_construction": ("wegenbouw", "road construction"),
+    "sinter_feed": ("grondstof voor de sinterfabriek", "sinter feed"),
+    "solvent_regeneration": ("regeneratie van oplosmiddel", "solvent regeneration"),
+    "textile_recycling": ("textielrecyclage", "textile recycling"),
+}
+
+
+def value_label(value: str, lang: str) -> str:
+    """A coded value in words in ``lang``; free text and unknown codes come back as typed
+    (a code's underscores turned into spaces)."""
+    pair = VALUE_LABELS.get(value)
+    if pair is not None:
+        return pair[1] if lang == "en" else pair[0]
+    if value.replace("_", "").isalnum() and "_" in value and value == value.lower():
+        return value.replace("_", " ")
+    return value

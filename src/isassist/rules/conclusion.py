@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from isassist.facts import property_label
+from isassist.facts import property_label, value_label
 from isassist.rules.compiler import STREAM_BINDING
 from isassist.rules.model import AnyRule, Text
 from isassist.rules.vocabulary import Kind, Lang, Level
@@ -64,7 +64,7 @@ def build_conclusion(
     then = rule.then
     data = then.model_dump(mode="json", exclude={"nl", "en"})
 
-    def fill(text: str) -> str:
+    def fill(text: str, lang: Lang) -> str:
         def value(match: re.Match[str]) -> str:
             scope, name = match.groups()
             fact: dict[str, Any] | None
@@ -78,7 +78,8 @@ def build_conclusion(
                     else facts.get(scope if scope == "company" else "c0")
                 )
                 found = fact.get(name) if fact else None
-            return _words(found) if found is not None else "?"
+            words = _words(found, lang) if found is not None else ""
+            return words or "?"
 
         return _PLACEHOLDER.sub(value, text)
 
@@ -89,7 +90,7 @@ def build_conclusion(
         severity=getattr(rule, "severity", None),
         priority=getattr(rule, "priority", None),
         title=rule.title,
-        text=Text(nl=fill(then.nl), en=fill(then.en)),
+        text=Text(nl=fill(then.nl, "nl"), en=fill(then.en, "en")),
         source=rule.source,
         stream_id=stream["id"] if stream else None,
         matched=list(facts.values()),
@@ -97,13 +98,16 @@ def build_conclusion(
     )
 
 
-def _words(value: Any) -> str:
+def _words(value: Any, lang: Lang) -> str:
+    """A fact value as it reads in a sentence of ``lang``."""
     if isinstance(value, bool):
-        return "ja/yes" if value else "nee/no"
+        return value_label("yes" if value else "no", lang)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return ", ".join(_words(v) for v in value)
+        return ", ".join(_words(v, lang) for v in value)
+    if isinstance(value, str):
+        return value_label(value, lang)
     return str(value)
 
 
@@ -141,13 +145,13 @@ def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
     if kind in ("property", "item"):
         meaning = property_label(str(fact.get("name")), lang)
         unit = f" {fact['unit']}" if fact.get("unit") else ""
-        return f"{meaning}: {_words(fact.get('value'))}{unit}"
+        return f"{meaning}: {_words(fact.get('value'), lang)}{unit}"
     if kind == "company":
         nace = f", NACE {fact['nace']}" if fact.get("nace") else ""
         return f'{_LABELS["company"][lang]} "{fact.get("name") or "?"}"{nace}'
     if kind == "answer":
         status = str(fact.get("status"))
-        said = _LABELS[status][lang] if status in _LABELS else _words(fact.get("value"))
+        said = _LABELS[status][lang] if status in _LABELS else _words(fact.get("value"), lang)
         return f"{_LABELS['answer'][lang]} {fact.get('question')}: {said}"
     if kind == "conclusion":
         return f"{_LABELS['conclusion'][lang]} {fact.get('rule')}"
