@@ -107,3 +107,15 @@ def test_check_against_a_dialog_copy_without_that_question(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0
     assert '"animal_origin" is not a question of the dialog' in result.output
+
+
+def test_an_unquoted_yes_in_a_rule_means_the_answer_yes(tmp_path: Path) -> None:
+    # YAML 1.1 would read `hazardous: yes` as a boolean that never equals the answer "yes"
+    folder = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), folder)
+    barriers = (folder / "barriers.yaml").read_text(encoding="utf-8")
+    (folder / "barriers.yaml").write_text(barriers.replace('hazardous: "yes"', "hazardous: yes"))
+    assert 'hazardous: "yes"' not in (folder / "barriers.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "examples hold" in result.output

@@ -9,7 +9,6 @@ the composed node tree to find the line.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,33 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from isassist.interview.dialog import Dialog, Section
 from isassist.paths import data_dir
+from isassist.yamlfile import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class _Yaml12Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. Answers like yes, no, on and off stay text."""
-
-
-_Yaml12Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    _Yaml12Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
-    )
-
-
-def read_yaml(text: str) -> tuple[yaml.Node | None, object]:
-    """Parse ``text`` into its node tree (for line numbers) and the data built from it."""
-    loader = _Yaml12Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
 
 
 class DataFileError(ValueError):
