@@ -14,10 +14,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from isassist.dossier import ConclusionView
 from isassist.facts import Company, Fact
 from isassist.interview.adapters import LiveServices, live_services
 from isassist.interview.persistence import start_saved
-from isassist.interview.services import ConclusionView
 from isassist.store import Store
 
 STREAMS = "; ".join(f"reststroom {n}" for n in range(1, 11))

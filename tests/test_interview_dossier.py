@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from isassist.dossier import Dossier
 from isassist.interview.adapters import live_services
-from isassist.interview.dossier import Dossier
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.interview.replay import Replay, run_replay

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from isassist.dossier import ConclusionView
 from isassist.facts import Fact, Property
 from isassist.interview.adapters import LiveServices, live_services
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
-from isassist.interview.services import ConclusionView
 
 INTAKE = {
     "company_name": "Brouwerij De Klok",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from isassist.dossier import Dossier
 from isassist.interview.adapters import live_services
 from isassist.interview.engine import Interview
 from isassist.interview.persistence import start_saved
@@ -112,7 +113,7 @@ def test_a_dossier_alone_brings_its_wants(export_file: Path, tmp_path: Path) -> 
     assert dossier["wants"]["wants_utilities"].startswith("warmte van 70")
     assert "wants_utilities" not in dossier["value_map"]  # the value map is step 1 only
     with Register(f"sqlite:///{tmp_path / 'register.sqlite3'}") as reg:
-        import_dossier(reg, dossier)
+        import_dossier(reg, Dossier.model_validate(dossier))
         kinds = sorted(s.kind for s in reg.streams(side="want"))
     assert kinds == ["heat", "material", "material", "water"]
 
@@ -123,6 +124,6 @@ def test_an_older_dossier_with_wants_in_its_value_map_still_brings_them(
     dossier = json.loads(export_file.read_text(encoding="utf-8"))["dossier"]
     dossier["value_map"].update(dossier.pop("wants"))
     with Register(f"sqlite:///{tmp_path / 'register.sqlite3'}") as reg:
-        import_dossier(reg, dossier)
+        import_dossier(reg, Dossier.model_validate(dossier))
         kinds = sorted(s.kind for s in reg.streams(side="want"))
     assert kinds == ["heat", "material", "material", "water"]

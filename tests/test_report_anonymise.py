@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
 from isassist.report import FORMATS, render_report
 from isassist.report.anonymise import band
 from test_report_support import BREWERY, run_answers, xlsx_text

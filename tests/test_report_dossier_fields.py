@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
 from isassist.report import render_report
 from test_report_support import BREWERY, run_answers
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from isassist.dossier import Dossier
+from isassist.intake.inventory import import_inventory
 from isassist.interview.adapters import live_services
-from isassist.interview.dossier import Dossier
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.report import render_report
-from isassist.report.importer import import_inventory
 from test_report_support import BREWERY, run_answers
 
 SCRIPT = "<script>alert('x')</script> & Zonen"

@@ -10,14 +10,14 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from isassist.cli import cli
+from isassist.dossier import Dossier
+from isassist.intake.inventory import InventoryImportError, import_inventory
 from isassist.interview.adapters import live_services
-from isassist.interview.dossier import Dossier
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.knowledge import get_knowledge
 from isassist.paths import data_dir
 from isassist.report import render_report
-from isassist.report.importer import InventoryImportError, import_inventory
 from isassist.report.inventory import COLUMN_BY_KEY, inventory_row
 from test_report_support import BREWERY, run_answers
 

@@ -9,7 +9,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
 from isassist.interview.replay import run_replay
 from isassist.knowledge import get_knowledge
 from isassist.paths import data_dir

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
+from isassist.dossier import Dossier
 from isassist.interview.adapters import live_services
-from isassist.interview.dossier import Dossier
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.interview.replay import Replay, run_replay

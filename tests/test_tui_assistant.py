@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from isassist.assistant.conversation import Conversation
-from isassist.assistant.glossary import kind_of_line, look_up
-from isassist.assistant.i18n import HELP, UI
-from isassist.assistant.progress import by_label, progress
-from isassist.assistant.resources import Resources, warm_up
 from isassist.interview.engine import Interview
+from isassist.session.conversation import Conversation
+from isassist.session.glossary import kind_of_line, look_up
+from isassist.session.i18n import HELP, UI
+from isassist.session.progress import by_label, progress
+from isassist.session.resources import Resources, warm_up
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +200,7 @@ def _fields(text: str) -> list[str]:
 def test_opening_preview_is_the_engines_first_question(
     res: Resources, mode: str, lang: str
 ) -> None:
-    from isassist.assistant.opening import opening_question
+    from isassist.session.opening import opening_question
 
     opening = opening_question(mode, lang)
     view = Interview.start(res.dialog, res.services, mode=mode, language=lang).current_question()
@@ -214,7 +214,7 @@ def test_opening_preview_is_the_engines_first_question(
 
 
 def test_opening_preview_steps_aside_for_a_conditional_first_question(tmp_path: Path) -> None:
-    from isassist.assistant.opening import opening_question
+    from isassist.session.opening import opening_question
 
     (tmp_path / "10_intake.yaml").write_text(
         "id: intake\nstep: 0\nscope: company\nquestions:\n"

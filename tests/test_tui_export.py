@@ -14,9 +14,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from isassist.assistant import export
-from isassist.assistant.export import ExportError, export_report, report_file_name, write_new
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
+from isassist.session import export
+from isassist.session.export import ExportError, export_report, report_file_name, write_new
 from test_report_support import BREWERY, run_answers
 
 DAY = date(2026, 1, 15)

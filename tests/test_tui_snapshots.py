@@ -18,7 +18,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
 from isassist.interview.engine import Interview
 from isassist.store import InterviewMeta, Store
 from isassist.tui.app import make_app

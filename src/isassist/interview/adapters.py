@@ -11,14 +11,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
-from isassist.interview.services import (
-    CodeSuggestion,
-    ConclusionView,
-    Exchange,
-    Place,
-    Quantity,
-)
+from isassist.interview.services import Exchange, Place, Quantity
 from isassist.knowledge import Knowledge, get_knowledge
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from isassist.dossier import Dossier, build_dossier
+from isassist.dossier.views import CodeSuggestion, ConclusionView, QuestionView, Turn
 from isassist.interview.commands import Command, parse_command
 from isassist.interview.conditions import Scope, holds
 from isassist.interview.dialog import Dialog, Question, Section
@@ -33,72 +34,12 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.parsing import AnswerProblem, parse_answer
-from isassist.interview.services import CodeSuggestion, ConclusionView, Services
+from isassist.interview.record import interview_record
+from isassist.interview.services import Services
 from isassist.interview.state import Slot, State, apply, stream_names
-
-if TYPE_CHECKING:
-    from isassist.interview.dossier import Dossier
 
 EventSink = Callable[[dict[str, Any]], None]
 FOLLOW_UP_KINDS = frozenset({"knowledge_gap", "follow_up"})
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    """A question as a chat face shows it."""
-
-    id: str
-    stream: str | None
-    stream_name: str | None
-    section: str
-    step: int
-    sub: str | None
-    type: str
-    text: str
-    help: str | None
-    options: list[str]
-    suggestions: list[CodeSuggestion]
-    context: list[str]
-
-    @property
-    def slot(self) -> Slot:
-        return (self.id, self.stream)
-
-    def render(self) -> str:
-        lines = [self.text]
-        lines += self.context
-        lines += [f"  {i}) {label}" for i, label in enumerate(self.options, 1)]
-        lines += [f"  {i}) {s.code} {s.label}" for i, s in enumerate(self.suggestions, 1)]
-        if self.help:
-            lines.append(self.help)
-        return "\n".join(lines)
-
-
-@dataclass
-class Turn:
-    """What the assistant says after one answer or command."""
-
-    accepted: bool
-    acknowledgement: str = ""
-    problem: str | None = None
-    example: str | None = None
-    said: list[str] = field(default_factory=list)
-    new_conclusions: list[ConclusionView] = field(default_factory=list)
-    withdrawn_conclusions: list[ConclusionView] = field(default_factory=list)
-    question: QuestionView | None = None
-    done: bool = False
-
-    def text(self, lang: str = "nl") -> str:
-        parts = [self.acknowledgement] if self.acknowledgement else []
-        if self.problem:
-            parts.append(self.problem)
-            if self.example:
-                parts.append(say("example", lang, example=self.example))
-        parts += self.said
-        parts += [c.text.get(lang, "") for c in self.new_conclusions]
-        if self.question is not None:
-            parts.append(self.question.render())
-        return "\n".join(p for p in parts if p)
 
 
 class Interview:
@@ -658,9 +599,7 @@ class Interview:
         self.services.close(self.id)
 
     def dossier(self) -> Dossier:
-        from isassist.interview.dossier import build_dossier
-
-        return build_dossier(self)
+        return build_dossier(interview_record(self))
 
 
 def _strings(value: object) -> list[str]:

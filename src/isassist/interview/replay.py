@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from isassist.interview.dossier import Dossier, StreamOut
-from isassist.interview.engine import Interview, Turn
+from isassist.dossier import Dossier, StreamOut, Turn
+from isassist.interview.engine import Interview
 from isassist.interview.loader import load_model
 
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 
 # (typed line or action, label key)
 PALETTE: list[tuple[str, str]] = [

@@ -17,9 +17,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
-from isassist.assistant.export import ExportError, export_dir, export_report
-from isassist.assistant.i18n import ui
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
+from isassist.session.export import ExportError, export_dir, export_report
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 KEYS = [

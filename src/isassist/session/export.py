@@ -16,8 +16,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from isassist.assistant.i18n import ui
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
+from isassist.session.i18n import ui
 
 EXPORT_DIR_ENV = "ISASSIST_EXPORT_DIR"
 # report format -> file extension

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from isassist.assistant.i18n import ui
-from isassist.interview.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.session.i18n import ui
 
 # conclusion kind -> heading key of the panel, in display order
 KIND_HEADINGS: dict[str, str] = {

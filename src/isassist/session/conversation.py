@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from isassist.assistant.explain import explain
-from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
-from isassist.assistant.i18n import ui
-from isassist.interview.engine import Interview, Turn
+from isassist.dossier import CodeSuggestion, ConclusionView, Turn
+from isassist.interview.engine import Interview
 from isassist.interview.parsing import AnswerProblem, parse_answer
-from isassist.interview.services import CodeSuggestion, ConclusionView
 from isassist.knowledge import GlossaryEntry
+from isassist.session.explain import explain
+from isassist.session.glossary import kind_of_line, look_up, looks_like_question
+from isassist.session.i18n import ui
 
 ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from isassist.dossier import ConclusionView
 from isassist.interview.engine import Interview
-from isassist.interview.services import ConclusionView
 
 
 def _lang(lang: str) -> Literal["nl", "en"]:
