@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from isassist.facts import Value
+from isassist.interview.canvas_review import REVIEW_TYPE, reviewed_block
 from isassist.interview.conditions import holds
 
 if TYPE_CHECKING:
@@ -215,6 +216,16 @@ def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
 
 
 def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
+    """Each block's draft and status: from the one-step review, or a block's own question
+    (asked when a rule asks, or answered in an interview saved before the review existed)."""
+    review = next(
+        (
+            answer
+            for (qid, sid), answer in interview.state.answers.items()
+            if sid == stream and answer.status == "known" and _is_review(interview, qid)
+        ),
+        None,
+    )
     blocks: list[CanvasBlock] = []
     for section in interview.dialog.sections:
         for question in section.questions:
@@ -224,12 +235,20 @@ def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
             answer = interview.state.answers.get((question.id, stream))
             status: Literal["confirmed", "edited", "rejected", "pending"] = "pending"
             text = draft
+            reviewed = reviewed_block(review.extra, question.block, draft) if review else None
             if answer is not None and answer.value in ("confirmed", "rejected", "edited"):
                 status = answer.value  # type: ignore[assignment]
                 text = str(answer.extra.get("text", draft))
-            if draft or answer is not None:
+            elif reviewed is not None:
+                status, text = reviewed
+            if draft or answer is not None or reviewed is not None:
                 blocks.append(CanvasBlock(block=question.block, status=status, text=text))
     return blocks
+
+
+def _is_review(interview: Interview, qid: str) -> bool:
+    question = interview.dialog.question(qid)
+    return question is not None and question.type == REVIEW_TYPE
 
 
 def _unset_answers(interview: Interview, stream: str) -> dict[str, Value]:
@@ -244,7 +263,7 @@ def _unset_answers(interview: Interview, stream: str) -> dict[str, Value]:
             or answer.value is None
             or question is None
             or question.sets is not None
-            or question.type == "canvas"
+            or question.type in ("canvas", REVIEW_TYPE)
         ):
             continue
         found[qid] = answer.value
