@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from isassist.facts import Value
 from isassist.interview.canvas_review import REVIEW_TYPE, reviewed_block
 from isassist.interview.conditions import holds
+from isassist.interview.gaps import rank_gaps, shared_conclusions
 
 if TYPE_CHECKING:
     from isassist.interview.dialog import Section
@@ -114,6 +115,8 @@ class StreamOut(_Out):
     path: list[PathStep] = []
     canvas: list[CanvasBlock] = []
     network: NetworkOut | None = None
+    worked_out: bool = True
+    """False for a stream the 4-quadrant funnel left at step 1 ("not worked out")."""
     answers: dict[str, Value] = Field(
         default={},
         description="known answers to this stream's questions that fill no stream property "
@@ -139,6 +142,34 @@ class GapOut(_Out):
     stream: str | None = None
 
 
+class RankedGapOut(_Out):
+    """A knowledge gap that matters now, ranked within its stream (``top``: shown first)."""
+
+    rule_id: str
+    stream: str | None = None
+    question: str | None = None
+    severity: str = ""
+    title: dict[str, str] = {}
+    unlocks: int = 0
+    rank: int
+    top: bool
+
+
+class SharedOut(_Out):
+    """A conclusion drawn alike for several streams, to be said once."""
+
+    rule_id: str
+    title: dict[str, str] = {}
+    streams: list[str]
+
+
+class ProgressOut(_Out):
+    """The one progress measure: applicable questions answered (or skipped) of all."""
+
+    done: int
+    total: int
+
+
 class NoteOut(_Out):
     question: str
     stream: str | None = None
@@ -161,6 +192,10 @@ class Dossier(_Out):
     conclusions: list[ConclusionOut] = []
     knowledge_gaps: list[GapOut] = []
     notes: list[NoteOut] = []
+    ranked_gaps: list[RankedGapOut] = []
+    """The knowledge gaps that matter, best first per stream; ``top`` ones shown by default."""
+    shared_conclusions: list[SharedOut] = []
+    progress: ProgressOut | None = None
 
 
 def _strings(value: Value | None) -> list[str]:
@@ -311,6 +346,7 @@ def _stream(interview: Interview, sid: str) -> StreamOut:
         path=flowchart_path(interview, sid),
         canvas=_canvas(interview, sid),
         network=_network(answers),
+        worked_out=interview.worked_out(sid),
         answers=answers,
     )
 
@@ -336,6 +372,8 @@ def build_dossier(interview: Interview) -> Dossier:
     value_map = _company_answers(interview, lambda section: section.step == 1)
     wants = _company_answers(interview, lambda section: section.id == WANTS_SECTION)
     active = {s.id for s in state.active_streams}
+    titles = {c.rule_id: c.title for c in interview.conclusions}
+    progress = interview.progress()
     gaps = [
         GapOut(question=qid, stream=stream)
         for (qid, stream), answer in state.answers.items()
@@ -368,4 +406,27 @@ def build_dossier(interview: Interview) -> Dossier:
         ],
         knowledge_gaps=gaps,
         notes=[NoteOut(question=n.question, stream=n.stream, text=n.text) for n in state.notes],
+        ranked_gaps=[
+            RankedGapOut(
+                rule_id=g.conclusion.rule_id,
+                stream=g.conclusion.stream_id or None,
+                question=g.question,
+                severity=g.conclusion.severity,
+                title=g.conclusion.title,
+                unlocks=g.unlocks,
+                rank=g.rank,
+                top=g.top,
+            )
+            for g in rank_gaps(
+                interview.conclusions,
+                interview.dialog,
+                interview.awaits_answer,
+                lambda sid: {p.node for p in flowchart_path(interview, sid) if p.outcome == "open"},
+            )
+        ],
+        shared_conclusions=[
+            SharedOut(rule_id=s.rule_id, title=titles.get(s.rule_id, {}), streams=s.streams)
+            for s in shared_conclusions(interview.conclusions)
+        ],
+        progress=ProgressOut(done=progress.done, total=progress.total),
     )

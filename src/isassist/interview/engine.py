@@ -444,7 +444,9 @@ class Interview:
         return new, gone
 
     def _derive(self) -> list[ConclusionView]:
-        return self.services.derive(self.id, self._facts.facts)
+        """The rules' conclusions, less the gaps about streams that are not worked out."""
+        derived = self.services.derive(self.id, self._facts.facts)
+        return [c for c in derived if not self.nav.moot(c)]
 
     def after(self, turn: Turn) -> Turn:
         """Re-derive, then fill in what changed and what is asked next."""

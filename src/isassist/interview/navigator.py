@@ -169,6 +169,21 @@ class Navigator:
 
     # --- rules asking questions --------------------------------------------------------------
 
+    def moot(self, conclusion: ConclusionView) -> bool:
+        """True for a knowledge gap or follow-up about a deep-dive question of a stream that is
+        not worked out: that stream keeps what step 1 gave, so the gap is not a gap of this
+        interview (it would otherwise repeat the same template for every stream named)."""
+        if conclusion.kind not in FOLLOW_UP_KINDS or not conclusion.stream_id:
+            return False
+        if conclusion.stream_id not in self.state.streams or self.worked_out(conclusion.stream_id):
+            return False
+        for key in ("question", "question_id", "follow_up"):
+            qid = self.question_id(conclusion.data.get(key))
+            section = self.dialog.section_of(qid) if qid is not None else None
+            if section is not None and section.deep_dive:
+                return True
+        return False
+
     def follow_ups(self) -> set[Slot]:
         """Questions that rules ask for (knowledge gaps and follow-ups naming a question)."""
         if self._raised is None:

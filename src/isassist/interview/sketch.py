@@ -79,8 +79,9 @@ def _number_only(found: str | None) -> str | None:
 def kind_from(words: Sketch, kind_question: Question | None) -> str | None:
     """The stream's kind when the words leave no doubt; None means: ask.
 
-    A temperature or an energy unit says heat; a mass unit says material; otherwise one of
-    the kind question's own synonyms must appear as a word of the name (and only one kind's).
+    A temperature or an energy unit says heat; a mass unit says material, unless one of the
+    kind question's own synonyms in the name says gas or water (tonnes of CO2). A name alone
+    is never enough.
     """
     if words.energy or (words.temperature is not None and not words.mass):
         return "heat"
@@ -95,8 +96,8 @@ def kind_from(words: Sketch, kind_question: Question | None) -> str | None:
             name = name.lower()
             if (" " in name and f" {name} " in lowered) or name in tokens:
                 found.add(option.value)
-    if words.mass:
-        # tonnes of CO2 are gas and tonnes of sludge water are water; tonnes of heat are nothing
-        found -= {"heat", "energy", "capacity"}
-        return "material" if not found else (found.pop() if len(found) == 1 else None)
-    return found.pop() if len(found) == 1 else None
+    if not words.mass:
+        return None  # a name alone ("warm koelwater": heat or water?) is asked, never guessed
+    # tonnes of CO2 are gas and tonnes of sludge water are water; tonnes of heat are nothing
+    found -= {"heat", "energy", "capacity"}
+    return "material" if not found else (found.pop() if len(found) == 1 else None)
