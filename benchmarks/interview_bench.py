@@ -23,8 +23,8 @@ from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.interview.persistence import start_saved
 from isassist.interview.replay import Replay, run_replay
-from isassist.paths import data_dir
 from isassist.interview.services import ConclusionView
+from isassist.paths import data_dir
 from isassist.store import Store
 
 STREAMS = "; ".join(f"reststroom {n}" for n in range(1, 11))

@@ -110,7 +110,9 @@ def test_step_one_sketches_every_stream_before_any_deep_dive() -> None:
         question = interview.current_question()
         assert question is not None
         order.append((question.id, question.stream))
-        interview.answer({"kind": "materiaal", "feasibility": "4", "impact": "4"}.get(question.id, "?"))
+        interview.answer(
+            {"kind": "materiaal", "feasibility": "4", "impact": "4"}.get(question.id, "?")
+        )
     first_deep = next(i for i, (qid, _) in enumerate(order) if qid == "description")
     assert ("impact", "s2") in order[:first_deep]  # s2 is scored before s1 is worked out
 

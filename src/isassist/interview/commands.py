@@ -237,9 +237,11 @@ def help_rows(lang: str) -> list[tuple[str, str, str]]:
 
 def help_markdown(lang: str) -> str:
     """The command table of the help screen and docs/COMMANDS.md, in ``lang``."""
-    head = ("| opdracht | wat | voorbeeld |" if lang == "nl" else "| command | what | example |")
+    head = "| opdracht | wat | voorbeeld |" if lang == "nl" else "| command | what | example |"
     lines = [head, "|---|---|---|"]
-    lines += [f"| `{word}` | {summary} | `{example}` |" for word, summary, example in help_rows(lang)]
+    lines += [
+        f"| `{word}` | {summary} | `{example}` |" for word, summary, example in help_rows(lang)
+    ]
     return "\n".join(lines)
 
 

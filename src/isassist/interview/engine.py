@@ -335,8 +335,9 @@ class Interview:
             return []
         if self.nav.promising(stream) is not False or self.nav.worked_out(stream):
             return []
-        return [say("not_worked_out_scored", self.lang, id=stream,
-                    name=self.state.streams[stream].name)]
+        return [
+            say("not_worked_out_scored", self.lang, id=stream, name=self.state.streams[stream].name)
+        ]
 
     def _with_also(self, question: Question, stream: str | None, text: str) -> Turn | None:
         """Answer ``question`` and its ``also`` question from one line ("4 3", "beperkt, 3
@@ -397,8 +398,16 @@ class Interview:
             return []
         lang = self.lang
         if found.id in before:
-            return [say("duplicate_listed", lang, name=words.name, id=found.id, other=found.name,
-                        id2=found.id)]
+            return [
+                say(
+                    "duplicate_listed",
+                    lang,
+                    name=words.name,
+                    id=found.id,
+                    other=found.name,
+                    id2=found.id,
+                )
+            ]
         said = [say("stream_added", lang, id=found.id, name=found.name)]
         said += command_handlers.near_duplicates(self, found.id)
         kind_question = self.dialog.question("kind")
@@ -428,8 +437,14 @@ class Interview:
             taken.append(self._shown(question, parsed.display, parsed.value))
         if taken:
             said.append(
-                say("sketched", lang, id=found.id, name=found.name, facts=", ".join(taken),
-                    question="soort" if lang == "nl" else "kind")
+                say(
+                    "sketched",
+                    lang,
+                    id=found.id,
+                    name=found.name,
+                    facts=", ".join(taken),
+                    question="soort" if lang == "nl" else "kind",
+                )
             )
         return said
 
@@ -471,7 +486,9 @@ class Interview:
     def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn:
         """Ask for 'ja' before ``run``; the next line confirms or cancels."""
         self.pending = Pending(what, run)
-        return Turn(accepted=True, acknowledgement=prompt, question=None, awaiting_confirmation=True)
+        return Turn(
+            accepted=True, acknowledgement=prompt, question=None, awaiting_confirmation=True
+        )
 
     def _shown(self, question: Question, display: str, value: object) -> str:
         """An answer as the user reads it back: option labels in the interview language."""

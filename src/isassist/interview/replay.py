@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz, process
 
 from isassist.interview.dialog import Dialog
-
 from isassist.interview.dossier import Dossier, StreamOut
 from isassist.interview.engine import Interview, Turn
 from isassist.interview.loader import load_model

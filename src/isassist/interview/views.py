@@ -71,5 +71,3 @@ class Turn:
         if self.question is not None:
             parts.append(self.question.render())
         return "\n".join(p for p in parts if p)
-
-
