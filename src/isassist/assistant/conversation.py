@@ -15,28 +15,13 @@ from typing import Literal
 from isassist.assistant.explain import explain
 from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
 from isassist.assistant.i18n import ui
+from isassist.interview.commands import BY_NAME, parse_command
 from isassist.interview.engine import Interview, Turn
 from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.services import CodeSuggestion, ConclusionView
 from isassist.knowledge import GlossaryEntry
 
 ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
-
-# UI commands typed in the chat (Dutch and English) -> canonical name
-UI_COMMANDS: dict[str, str] = {
-    "why": "why",
-    "waarom": "why",
-    "report": "report",
-    "rapport": "report",
-    "dossier": "report",
-    "help": "help",
-    "hulp": "help",
-    "lang": "lang",
-    "taal": "lang",
-    "language": "lang",
-    "stream": "stream",
-    "stroom": "stream",
-}
 
 
 @dataclass
@@ -125,20 +110,20 @@ class Conversation:
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
 
     def _ui_command(self, body: str) -> Reply | None:
-        head, _, arg = body.strip().partition(" ")
-        name = UI_COMMANDS.get(head.lower())
-        arg = arg.strip()
+        """The chat face's own commands of the registry (why, report, help, lang); None for
+        the engine's."""
+        command = parse_command("/" + body)
+        spec = BY_NAME.get(command.name) if command is not None else None
+        if command is None or spec is None or spec.face != "chat":
+            return None
+        name, arg = command.name, command.arg
         if name == "why":
             return self.why(int(arg) if arg.isdigit() else 1)
         if name == "report":
             return Reply(kind="report", title=ui("summary_title", self.lang))
         if name == "help":
             return Reply(kind="help", title=ui("help_title", self.lang))
-        if name == "lang":
-            return self.switch_lang(arg)
-        if name == "stream":
-            return self.command("add", arg) if arg else self.command("streams")
-        return None
+        return self.switch_lang(arg)
 
     # --- glossary ----------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ translator see every sentence together and lets a test check that none is missin
 
 from __future__ import annotations
 
+from isassist.interview.commands import help_markdown
+
 UI: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
     "app_title": (
@@ -200,7 +202,7 @@ def ui(key: str, lang: str, **values: object) -> str:
     return (nl if lang == "nl" else en).format(**values)
 
 
-HELP: dict[str, str] = {
+_HELP: dict[str, str] = {
     "nl": """\
 # Hulp
 
@@ -213,18 +215,7 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 
 ## Opdrachten
 
-| opdracht | wat ze doet |
-|---|---|
-| `/back` (`/terug`) | terug naar de vorige vraag |
-| `/skip` (`/overslaan`) | vraag overslaan |
-| `/why` of `/why 2` | leg de laatste (of tweede) conclusie uit |
-| `/note tekst` | notitie bij de huidige vraag |
-| `/stream` of `/stream naam` | stromen tonen, of een stroom toevoegen |
-| `/revise vraag s1` | een eerder antwoord herzien |
-| `/jump step2c` | naar een onderdeel springen |
-| `/report` | dossieroverzicht = rapport; bewaren met H, M, X, J |
-| `/lang en` | taal wisselen |
-| `/help` | deze hulp |
+{commands}
 
 ## Toetsen
 
@@ -255,18 +246,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 
 ## Commands
 
-| command | what it does |
-|---|---|
-| `/back` | back to the previous question |
-| `/skip` | skip the question |
-| `/why` or `/why 2` | explain the latest (or second) conclusion |
-| `/note text` | note on the current question |
-| `/stream` or `/stream name` | list streams, or add a stream |
-| `/revise question s1` | revise an earlier answer |
-| `/jump step2c` | jump to a section |
-| `/report` | dossier summary = report; save with H, M, X, J |
-| `/lang nl` | switch language |
-| `/help` | this help |
+{commands}
 
 ## Keys
 
@@ -286,3 +266,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 | Ctrl+Q | quit (everything is already saved) |
 """,
 }
+HELP: dict[str, str] = {
+    lang: text.replace("{commands}", help_markdown(lang)) for lang, text in _HELP.items()
+}
+"""The help screen; its command table comes from the one command registry."""

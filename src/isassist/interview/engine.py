@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from isassist.interview import command_handlers
 from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
-from isassist.interview.commands import Command, command_list, parse_command
+from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
@@ -419,8 +419,12 @@ class Interview:
             taken.append(label)
         if words.said:
             self.record(Noted(question=STREAMS_FROM_LIST, stream=found.id, text=entry_text[:2000]))
+        energy = kind in ("heat", "energy")
+        # an amount is taken only where its dimension fits: the flow of cooling water is no
+        # energy, and an energy is no tonnage
+        amount = words.amount if words.energy == energy else None
         for qid, typed in (
-            ("heat_energy" if kind in ("heat", "energy") else "quantity", words.amount),
+            ("heat_energy" if energy else "quantity", amount),
             ("temperature", words.temperature),
         ):
             question = self.dialog.question(qid)
@@ -472,6 +476,14 @@ class Interview:
     def command(self, name: str, arg: str = "") -> Turn:
         """Run one command of the registry (isassist.interview.commands)."""
         handler = command_handlers.HANDLERS.get(name)
+        spec = BY_NAME.get(name)
+        if handler is None and spec is not None:
+            return Turn(
+                accepted=False,
+                problem=say("chat_only", self.lang, command=spec.word(self.lang)),
+                example=BY_NAME["skip"].example(self.lang),
+                question=self.current_question(),
+            )
         if handler is None:
             return Turn(
                 accepted=False,

@@ -180,6 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} ({name}) scores low and is not worked out: what step 1 gave stays in the dossier. "
         "Work it out anyway: /work-out {id}.",
     ),
+    "chat_only": (
+        "{command} werkt in het chatvenster van isassist, niet in een script of replay.",
+        "{command} works in the isassist chat window, not in a script or replay.",
+    ),
     "stream_line": ("{id}: {name} ({kind}, {status})", "{id}: {name} ({kind}, {status})"),
     "status_worked_out": ("uitgewerkt", "worked out"),
     "status_not_worked_out": ("niet uitgewerkt", "not worked out"),
