@@ -97,8 +97,9 @@ def walk_to_ewc(c: Conversation) -> None:
         c.handle(line)
     for _ in range(5):
         c.handle("/skip")
-    for line in ["zaagsel", "materiaal", "zaagsel van de lintzaag", "verloren", "3", "4", "ja"]:
+    for line in ["zaagsel", "materiaal", "400 ton per jaar", "3 4", "zaagsel van de lintzaag"]:
         c.handle(line)
+    c.handle("verloren")
 
 
 def test_why_explains_the_latest_conclusion_with_rule_and_source(res: Resources) -> None:
@@ -169,7 +170,8 @@ def test_progress_marks_the_current_stage_and_counts_answers(res: Resources) -> 
     stages = progress(c.interview)
     intake = next(s for s in stages if s.section == "intake")
     assert intake.current and intake.done == 3  # mode, language, name
-    assert [s.label for s in stages][:3] == ["0", "1", "2A"]
+    # step 1 has two sections: the value map and the sketch of each stream
+    assert [s.label for s in stages][:4] == ["0", "1", "1", "2A"]
 
 
 def test_the_progress_row_shows_each_step_of_the_method_once(res: Resources) -> None:
