@@ -16,6 +16,7 @@ from isassist.interview.services import (
     CodeSuggestion,
     ConclusionView,
     Exchange,
+    NamedSubstance,
     Place,
     Quantity,
 )
@@ -149,7 +150,23 @@ class LiveServices:
             per_year_value=parsed.per_year_value,
             per_year_unit=parsed.per_year_unit,
             tonnes_per_year=parsed.tonnes_per_year,
+            note=parsed.note,
+            low=parsed.low,
+            high=parsed.high,
+            vague=parsed.vague,
+            power_kw=parsed.power_kw,
         )
+
+    def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
+        from isassist.knowledge.codes import fold
+
+        found: dict[str | None, NamedSubstance] = {}
+        for item in self.knowledge.cas_by_name.get(fold(text), ()):
+            key = item.cas or item.name
+            name = (item.name_nl or item.name) if lang == "nl" else item.name
+            if key not in found or item.curated:  # the hand-written row has the Dutch name
+                found[key] = NamedSubstance(item.cas or None, name, item.note or "")
+        return list(found.values())
 
     def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
         from isassist.rules import get_engine

@@ -88,7 +88,7 @@ def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
         if phrase.vague is not None:
             vague.append(phrase.vague)
         separator = _at(tokens, end)
-        if high is None and separator in RANGE_WORDS or (range_opened and separator in RANGE_AND):
+        if (high is None and separator in RANGE_WORDS) or (range_opened and separator in RANGE_AND):
             second = (
                 read_number_phrase(tokens, end + 1, lang, multipliers=multipliers)
                 if end + 1 < len(tokens)
