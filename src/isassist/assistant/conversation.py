@@ -15,8 +15,8 @@ from typing import Literal
 from isassist.assistant.explain import explain
 from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
 from isassist.assistant.i18n import ui
-from isassist.interview.engine import Interview, Turn
-from isassist.interview.parsing import AnswerProblem, parse_answer
+from isassist.interview.answer_check import AnswerContext, check_answer
+from isassist.interview.engine import Interview, QuestionView, Turn
 from isassist.interview.services import CodeSuggestion, ConclusionView
 from isassist.knowledge import GlossaryEntry
 
@@ -198,25 +198,46 @@ class Conversation:
     # --- live help while typing --------------------------------------------------------------
 
     def check(self, text: str) -> str | None:
-        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a)."""
+        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a).
+
+        The same answer check the engine records with, so the hint never disagrees with the
+        reply; a question back ("iets anders: wat dan?") shows as the hint too.
+        """
         view = self.interview.current_question()
         if view is None or kind_of_line(text) != "answer" or not text.strip():
             return None
         question = self.interview.dialog.question(view.id)
         if question is None:
             return None
-        try:
-            parse_answer(
-                question,
-                text,
-                self.lang,
-                self.interview.services,
-                [s.code for s in view.suggestions],
-                self.interview.facts.company.nace,
-            )
-        except AnswerProblem as problem:
-            return problem.message
-        return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.problem or checked.follow_up
+
+    def echo(self, text: str) -> str | None:
+        """How ``text`` would be read back ("96 m³/jaar"), for the live hint; None if not read."""
+        view = self.interview.current_question()
+        if view is None or kind_of_line(text) != "answer" or not text.strip():
+            return None
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.echo if checked.ok else None
+
+    def _context(self, view: QuestionView) -> AnswerContext:
+        props = self.interview.facts.properties.get(view.stream or "", {}) if view.stream else {}
+        kind = props.get("kind")
+        tonnes = props.get("tonnes_per_year")
+        return AnswerContext(
+            suggestions=[s.code for s in view.suggestions],
+            sector=self.interview.facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=view.stream_name,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""

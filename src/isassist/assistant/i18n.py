@@ -86,6 +86,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_word": ("nee", "no"),
     "unknown_word": ("weet niet", "don't know"),
     "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
+    "reads_as": ("Gelezen als: {echo}", "Read as: {echo}"),
     "dossier": ("Dossier", "Dossier"),
     "progress": ("Voortgang", "Progress"),
     "streams": ("Stromen", "Streams"),
