@@ -152,6 +152,26 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "key_palette": ("opdrachten", "commands"),
+    "palette_search": ("Zoek een opdracht…", "Search for commands…"),
+    "sys_theme": ("Kleurenthema", "Theme"),
+    "sys_theme_help": ("Kies een ander kleurenthema", "Change the current theme"),
+    "sys_quit_help": (
+        "isassist afsluiten; alles is al bewaard",
+        "Quit isassist; everything is already saved",
+    ),
+    "sys_maximize": ("Vergroten", "Maximize"),
+    "sys_maximize_help": (
+        "Het gekozen onderdeel schermvullend tonen",
+        "Maximize the focused widget",
+    ),
+    "sys_minimize": ("Verkleinen", "Minimize"),
+    "sys_minimize_help": ("Terug naar de gewone weergave", "Restore the normal size"),
+    "sys_screenshot": ("Schermafbeelding", "Screenshot"),
+    "sys_screenshot_help": (
+        "Het scherm bewaren als SVG-afbeelding",
+        "Save an SVG screenshot of the current screen",
+    ),
     "key_help": ("Hulp", "Help"),
     "key_why": ("Waarom?", "Why?"),
     "key_jump": ("Spring", "Jump"),

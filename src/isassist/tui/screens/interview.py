@@ -67,7 +67,13 @@ class InterviewScreen(Screen[None]):
             yield DossierPanel(self.conversation)
         yield Footer(compact=True)
 
+    def _use_language(self) -> None:
+        use = getattr(self.app, "use_language", None)
+        if use is not None:
+            use(self.lang)
+
     def on_mount(self) -> None:
+        self._use_language()
         relabel(self, KEYS, self.lang)
         self.query_one("#chat", VerticalScroll).anchor()
         self.title = ui("app_title", self.lang)
@@ -126,6 +132,7 @@ class InterviewScreen(Screen[None]):
             self.action_help()
         elif reply.kind == "lang":
             self._say(Bubble(reply.text, "assistant"))
+            self._use_language()
             relabel(self, KEYS, self.lang)
             self.title = ui("app_title", self.lang)
             view = reply.turn.question if reply.turn else None
