@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from isassist.assistant.i18n import ui
+from isassist.facts import value_label
 from isassist.interview.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.units.display import format_amount
 
 # conclusion kind -> heading key of the panel, in display order
 KIND_HEADINGS: dict[str, str] = {
@@ -43,14 +45,14 @@ class Digest:
 
 
 def stream_line(stream: StreamOut, lang: str) -> str:
-    """ "s1 bostel (material) 02 07 02 · 200 t/year"."""
+    """ "s1 bostel (materiaal) 02 07 02 · 1.200 t/jaar": words and figures in ``lang``."""
     codes = [_ewc_display(c) for c in stream.ewc] + stream.cpa
-    parts = [f"{stream.id} {stream.name} ({stream.kind})"]
+    parts = [f"{stream.id} {stream.name} ({value_label(stream.kind, lang)})"]
     if codes:
         parts.append(" ".join(codes))
     if stream.quantity_per_year is not None:
         q = stream.quantity_per_year
-        parts.append(f"{q.value:g} {q.unit}/{'jaar' if lang == 'nl' else 'year'}")
+        parts.append(format_amount(q.value, q.unit, lang, per_year=True))
     return " · ".join(parts)
 
 
