@@ -6,6 +6,7 @@ screen previews (``isassist.report``), so panel and report cannot disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from isassist.assistant.i18n import ui
@@ -89,3 +90,19 @@ def counts_line(counts: Counts, lang: str) -> str:
         options=counts.options,
         canvas=counts.canvas,
     )
+
+
+def _escape(text: str) -> str:
+    """User words as literal Markdown: "*", "[", "<" and friends shown, never interpreted."""
+    return re.sub(r"([\\`*_\[\]<>#|!])", r"\\\1", " ".join(text.split()))
+
+
+def summary_markdown(dossier: Dossier, lang: str) -> str:
+    """A short Markdown summary shown the moment the report opens, while the full report is
+    written in the background: the company, the counts and one line per stream."""
+    summary = digest(dossier, lang)
+    name = _escape(dossier.company.name or ui("untitled", lang))
+    lines = [f"# {ui('summary_title', lang)}: {name}", "", counts_line(summary.counts, lang), ""]
+    lines += [f"- {_escape(line)}" for line in summary.streams] or [ui("no_streams_yet", lang)]
+    lines += ["", f"*{ui('report_loading', lang)}*"]
+    return "\n".join(lines)

@@ -127,6 +127,8 @@ UI: dict[str, tuple[str, str]] = {
     "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
+    "report_loading": ("Het volledige rapport wordt opgesteld…", "Writing the full report…"),
+    "export_busy": ("Bezig met bewaren als {fmt}…", "Saving as {fmt}…"),
     "preview_plain": ("Rapport (zoals het bedrijf het krijgt)", "Report (as the company gets it)"),
     "preview_anonymous": (
         "Rapport, anoniem (zoals een partner het krijgt)",
