@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from isassist.facts import Value
+from isassist.interview.canvas_review import REVIEW_TYPE, reviewed_block
 from isassist.interview.conditions import holds
+from isassist.interview.gaps import rank_gaps, shared_conclusions
 
 if TYPE_CHECKING:
     from isassist.interview.dialog import Section
@@ -113,6 +115,8 @@ class StreamOut(_Out):
     path: list[PathStep] = []
     canvas: list[CanvasBlock] = []
     network: NetworkOut | None = None
+    worked_out: bool = True
+    """False for a stream the 4-quadrant funnel left at step 1 ("not worked out")."""
     answers: dict[str, Value] = Field(
         default={},
         description="known answers to this stream's questions that fill no stream property "
@@ -138,6 +142,34 @@ class GapOut(_Out):
     stream: str | None = None
 
 
+class RankedGapOut(_Out):
+    """A knowledge gap that matters now, ranked within its stream (``top``: shown first)."""
+
+    rule_id: str
+    stream: str | None = None
+    question: str | None = None
+    severity: str = ""
+    title: dict[str, str] = {}
+    unlocks: int = 0
+    rank: int
+    top: bool
+
+
+class SharedOut(_Out):
+    """A conclusion drawn alike for several streams, to be said once."""
+
+    rule_id: str
+    title: dict[str, str] = {}
+    streams: list[str]
+
+
+class ProgressOut(_Out):
+    """The one progress measure: applicable questions answered (or skipped) of all."""
+
+    done: int
+    total: int
+
+
 class NoteOut(_Out):
     question: str
     stream: str | None = None
@@ -160,6 +192,10 @@ class Dossier(_Out):
     conclusions: list[ConclusionOut] = []
     knowledge_gaps: list[GapOut] = []
     notes: list[NoteOut] = []
+    ranked_gaps: list[RankedGapOut] = []
+    """The knowledge gaps that matter, best first per stream; ``top`` ones shown by default."""
+    shared_conclusions: list[SharedOut] = []
+    progress: ProgressOut | None = None
 
 
 def _strings(value: Value | None) -> list[str]:
@@ -215,6 +251,16 @@ def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
 
 
 def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
+    """Each block's draft and status: from the one-step review, or a block's own question
+    (asked when a rule asks, or answered in an interview saved before the review existed)."""
+    review = next(
+        (
+            answer
+            for (qid, sid), answer in interview.state.answers.items()
+            if sid == stream and answer.status == "known" and _is_review(interview, qid)
+        ),
+        None,
+    )
     blocks: list[CanvasBlock] = []
     for section in interview.dialog.sections:
         for question in section.questions:
@@ -224,12 +270,20 @@ def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
             answer = interview.state.answers.get((question.id, stream))
             status: Literal["confirmed", "edited", "rejected", "pending"] = "pending"
             text = draft
+            reviewed = reviewed_block(review.extra, question.block, draft) if review else None
             if answer is not None and answer.value in ("confirmed", "rejected", "edited"):
                 status = answer.value  # type: ignore[assignment]
                 text = str(answer.extra.get("text", draft))
-            if draft or answer is not None:
+            elif reviewed is not None:
+                status, text = reviewed
+            if draft or answer is not None or reviewed is not None:
                 blocks.append(CanvasBlock(block=question.block, status=status, text=text))
     return blocks
+
+
+def _is_review(interview: Interview, qid: str) -> bool:
+    question = interview.dialog.question(qid)
+    return question is not None and question.type == REVIEW_TYPE
 
 
 def _unset_answers(interview: Interview, stream: str) -> dict[str, Value]:
@@ -244,7 +298,7 @@ def _unset_answers(interview: Interview, stream: str) -> dict[str, Value]:
             or answer.value is None
             or question is None
             or question.sets is not None
-            or question.type == "canvas"
+            or question.type in ("canvas", REVIEW_TYPE)
         ):
             continue
         found[qid] = answer.value
@@ -292,6 +346,7 @@ def _stream(interview: Interview, sid: str) -> StreamOut:
         path=flowchart_path(interview, sid),
         canvas=_canvas(interview, sid),
         network=_network(answers),
+        worked_out=interview.worked_out(sid),
         answers=answers,
     )
 
@@ -317,6 +372,8 @@ def build_dossier(interview: Interview) -> Dossier:
     value_map = _company_answers(interview, lambda section: section.step == 1)
     wants = _company_answers(interview, lambda section: section.id == WANTS_SECTION)
     active = {s.id for s in state.active_streams}
+    titles = {c.rule_id: c.title for c in interview.conclusions}
+    progress = interview.progress()
     gaps = [
         GapOut(question=qid, stream=stream)
         for (qid, stream), answer in state.answers.items()
@@ -349,4 +406,27 @@ def build_dossier(interview: Interview) -> Dossier:
         ],
         knowledge_gaps=gaps,
         notes=[NoteOut(question=n.question, stream=n.stream, text=n.text) for n in state.notes],
+        ranked_gaps=[
+            RankedGapOut(
+                rule_id=g.conclusion.rule_id,
+                stream=g.conclusion.stream_id or None,
+                question=g.question,
+                severity=g.conclusion.severity,
+                title=g.conclusion.title,
+                unlocks=g.unlocks,
+                rank=g.rank,
+                top=g.top,
+            )
+            for g in rank_gaps(
+                interview.conclusions,
+                interview.dialog,
+                interview.awaits_answer,
+                lambda sid: {p.node for p in flowchart_path(interview, sid) if p.outcome == "open"},
+            )
+        ],
+        shared_conclusions=[
+            SharedOut(rule_id=s.rule_id, title=titles.get(s.rule_id, {}), streams=s.streams)
+            for s in shared_conclusions(interview.conclusions)
+        ],
+        progress=ProgressOut(done=progress.done, total=progress.total),
     )

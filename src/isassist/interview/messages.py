@@ -117,6 +117,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vergelijkbare bestaande uitwisselingen:",
         "Similar existing exchanges:",
     ),
+    "confirm_remove": (
+        "Stroom {id} ({name}) verwijderen? Alle antwoorden erover verdwijnen uit het dossier, "
+        "het rapport en het register. Typ 'ja' om te bevestigen, iets anders om te annuleren.",
+        "Remove stream {id} ({name})? All its answers leave the dossier, the report and the "
+        "register. Type 'yes' to confirm, anything else to cancel.",
+    ),
+    "confirm_duplicate": (
+        "Er is al een stroom '{name}' ({id}). Toch een tweede toevoegen? Typ 'ja' of iets anders "
+        "om te annuleren.",
+        "There is already a stream '{name}' ({id}). Add a second one anyway? Type 'yes', or "
+        "anything else to cancel.",
+    ),
+    "cancelled": ("Geannuleerd: {what}.", "Cancelled: {what}."),
+    "duplicate_listed": (
+        "Let op: '{name}' lijkt op stroom {id} ({other}); gebruik /verwijder {id2} als het "
+        "dezelfde is.",
+        "Note: '{name}' looks like stream {id} ({other}); use /remove {id2} if it is the same.",
+    ),
+    "stream_renamed": (
+        "Stroom {id} heet nu '{name}' (was '{old}').",
+        "Stream {id} is now called '{name}' (was '{old}').",
+    ),
+    "rename_how": (
+        "Zeg welke stroom en de nieuwe naam, bijvoorbeeld /hernoem s2 = bierdraf.",
+        "Say which stream and the new name, for example /rename s2 = spent grain.",
+    ),
+    "sketched": (
+        "Uit de lijst overgenomen voor {id} {name}: {facts}. Klopt iets niet: /wijzig {question} "
+        "{id}.",
+        "Taken from the list for {id} {name}: {facts}. Anything wrong: /revise {question} {id}.",
+    ),
+    "from_step1": ("Uit stap 1: {text}", "From step 1: {text}"),
+    "jumped": ("We gaan naar {section}{stream}.", "Going to {section}{stream}."),
+    "jump_done": (
+        "{section}{stream} is al helemaal beantwoord; wijzig een antwoord met /wijzig, "
+        "bijvoorbeeld {example}.",
+        "{section}{stream} is answered in full; change an answer with /revise, for example "
+        "{example}.",
+    ),
+    "jump_not_worked_out": (
+        "{section} hoort bij de uitwerking, en {id} ({name}) wordt niet uitgewerkt. Werk de "
+        "stroom toch uit met /uitwerken {id}.",
+        "{section} belongs to the deep-dive, and {id} ({name}) is not worked out. Work it out "
+        "anyway with /work-out {id}.",
+    ),
+    "jump_nothing": (
+        "In {section}{stream} is niets te vragen (de vragen passen niet bij deze stroom).",
+        "{section}{stream} has nothing to ask (its questions do not fit this stream).",
+    ),
+    "worked_out": (
+        "{id} ({name}) wordt volledig uitgewerkt (stap 2 tot 4).",
+        "{id} ({name}) will be worked out in full (steps 2 to 4).",
+    ),
+    "not_worked_out": (
+        "{id} ({name}) wordt niet uitgewerkt; wat stap 1 gaf, blijft in het dossier.",
+        "{id} ({name}) is not worked out; what step 1 gave stays in the dossier.",
+    ),
+    "stream_line": ("{id}: {name} ({kind}, {status})", "{id}: {name} ({kind}, {status})"),
+    "status_worked_out": ("uitgewerkt", "worked out"),
+    "status_not_worked_out": ("niet uitgewerkt", "not worked out"),
+    "status_unscored": ("nog niet gescoord", "not scored yet"),
+    "canvas_review_how": (
+        "Typ 'ok' om alle blokken over te nemen, 'verwerp' om ze alle te verwerpen, of pas "
+        "blokken aan met 'blok: tekst' (meerdere gescheiden door een puntkomma), bijvoorbeeld "
+        "'kosten: transport 8 euro per ton'.",
+        "Type 'ok' to take every block, 'reject' to reject them all, or change blocks with "
+        "'block: text' (several separated by a semicolon), e.g. 'costs: transport 8 euro a "
+        "tonne'.",
+    ),
+    "canvas_bad_block": (
+        "'{text}' is geen canvasblok. Blokken: {blocks}.",
+        "'{text}' is not a canvas block. Blocks: {blocks}.",
+    ),
     "path": ("{node}: {outcome} ({why})", "{node}: {outcome} ({why})"),
     # --- the answer check (isassist.interview.answer_check) ---
     "none_known": ("geen", "none"),
