@@ -88,7 +88,10 @@ async def test_interview_with_typing_picking_revising_glossary_and_why() -> None
         await type_line(pilot, "8500 Kortrijk")
         for _ in range(5):
             await type_line(pilot, "/skip")
-        for line in ["zaagsel", "materiaal", "zaagsel van de lintzaag", "verloren", "3", "4", "ja"]:
+        # step 1 sketches the stream; the deep-dive describes and classifies it
+        for line in ["zaagsel", "materiaal", "300 ton per jaar", "3", "4"]:
+            await type_line(pilot, line)
+        for line in ["zaagsel van de lintzaag", "verloren"]:
             await type_line(pilot, line)
         await type_line(pilot, "03 01 04")
         assert bubbles(screen, "conclusion"), "a conclusion bubble shows as soon as rules fire"

@@ -154,6 +154,21 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "key_dossier_panel": ("Dossierpaneel", "Dossier panel"),
+    "key_wider": ("Paneel breder", "Panel wider"),
+    "key_narrower": ("Paneel smaller", "Panel narrower"),
+    "resumed": (
+        "Verder met een bewaard gesprek; dit werd eerder gezegd ({n} stappen):",
+        "Resuming a saved interview; this was said before ({n} steps):",
+    ),
+    "resumed_here": ("Hier gaan we verder.", "We continue here."),
+    "past_stream_added": ("Stroom toegevoegd: {name}", "Stream added: {name}"),
+    "past_stream_removed": ("Stroom verwijderd: {name}", "Stream removed: {name}"),
+    "past_stream_renamed": ("Stroom hernoemd: {name}", "Stream renamed: {name}"),
+    "change_answer_hint": (
+        "Klik of Enter: deze vraag opnieuw beantwoorden",
+        "Click or Enter: answer this question again",
+    ),
     "key_palette": ("opdrachten", "commands"),
     "palette_search": ("Zoek een opdracht…", "Search for commands…"),
     "sys_theme": ("Kleurenthema", "Theme"),
