@@ -9,12 +9,14 @@ Textual face a renderer and lets every route be tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
 from isassist.assistant.explain import explain
 from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
 from isassist.assistant.i18n import ui
+from isassist.classify.learned import LearnedTerms, LearnedTermsError
 from isassist.interview.answer_check import AnswerContext, check_answer
 from isassist.interview.engine import Interview, QuestionView, Turn
 from isassist.interview.services import CodeSuggestion, ConclusionView
@@ -116,8 +118,33 @@ class Conversation:
 
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
+        asked = self.interview.current_question()
         turn = self.interview.answer(text)
+        if turn.accepted and asked is not None and asked.type == "code":
+            self._learn(asked)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _learn(self, asked: QuestionView) -> None:
+        """A code other than the first suggestion was chosen: remember it for these words."""
+        learned: LearnedTerms | None = getattr(self.interview.services, "learned", None)
+        question = self.interview.dialog.question(asked.id)
+        if learned is None or question is None or question.code not in ("ewc", "cpa"):
+            return
+        answer = self.interview.state.answers.get(asked.slot)
+        value = answer.value if answer is not None else None
+        chosen = [str(v) for v in value] if isinstance(value, list) else [str(value or "")]
+        first = asked.suggestions[0].code if asked.suggestions else None
+        if not chosen or not chosen[0] or chosen[0] == first or not asked.stream_name:
+            return
+        # learning is a help, never a reason to lose the answer just given
+        with suppress(OSError, LearnedTermsError):
+            learned.remember(
+                asked.stream_name,
+                question.code,
+                chosen[0],
+                self.interview.facts.company.nace,
+                self.lang,
+            )
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from isassist.facts import Fact
 from isassist.interview.services import (
@@ -22,6 +22,9 @@ from isassist.interview.services import (
 )
 from isassist.knowledge import Knowledge, get_knowledge
 
+if TYPE_CHECKING:
+    from isassist.classify.learned import LearnedTerms
+
 
 def _lang(lang: str) -> Literal["nl", "en"]:
     return "en" if lang == "en" else "nl"
@@ -33,6 +36,8 @@ class LiveServices:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge if knowledge is not None else get_knowledge()
         self._search = lru_cache(maxsize=512)(self._search_uncached)
+        self.learned: LearnedTerms | None = None
+        """The broker's earlier choices (set by the face that has a data folder)."""
 
     def code_label(self, system: str, code: str, lang: str) -> str | None:
         k = self.knowledge
@@ -55,7 +60,30 @@ class LiveServices:
     def search_codes(
         self, system: str, text: str, lang: str, sector: str | None
     ) -> list[CodeSuggestion]:
-        return list(self._search(system, text, lang, sector))
+        found = list(self._search(system, text, lang, sector))
+        if self.learned is None or system not in ("ewc", "cpa"):
+            return found
+        return self._learned_first(system, text, lang, sector, found)
+
+    def _learned_first(
+        self, system: str, text: str, lang: str, sector: str | None, found: list[CodeSuggestion]
+    ) -> list[CodeSuggestion]:
+        """Codes the broker chose earlier for these words come first, saying so."""
+        from isassist.classify.learned import WHY, LearnedTermsError
+
+        assert self.learned is not None
+        try:
+            codes = self.learned.codes_for(text, system, sector)
+        except LearnedTermsError:
+            return found  # a damaged file must not stop the interview; the CLI reports it
+        first: list[CodeSuggestion] = []
+        why = WHY["en" if lang == "en" else "nl"]
+        for code in codes:
+            label = self.code_label(system, code, lang)
+            if label is not None:
+                first.append(CodeSuggestion(code, label, why))
+        chosen = {s.code for s in first}
+        return first + [s for s in found if s.code not in chosen]
 
     def _search_uncached(
         self, system: str, text: str, lang: str, sector: str | None

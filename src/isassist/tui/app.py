@@ -85,8 +85,18 @@ class IsAssistApp(App[None]):
             self.problem = ui("store_problem", self.lang, error=error)
         self.call_from_thread(self._store_opened)
         resources = warm_up()
+        self._learn_into(resources)
         self.call_from_thread(self._warm_answers, resources)
         return resources
+
+    @staticmethod
+    def _learn_into(resources: Resources) -> None:
+        """Suggestions rank the broker's earlier choices first (a file in the data folder)."""
+        from isassist.classify.learned import LEARNED_FILE, LearnedTerms
+        from isassist.store.location import data_home
+
+        if hasattr(resources.services, "learned"):
+            resources.services.learned = LearnedTerms(data_home() / LEARNED_FILE)
 
     def _store_opened(self) -> None:
         for screen in self.screen_stack:
