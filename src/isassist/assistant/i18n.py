@@ -154,6 +154,26 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "canvas_take": ("Overnemen", "Take"),
+    "canvas_edit": ("Aanpassen", "Edit"),
+    "canvas_reject": ("Verwerpen", "Reject"),
+    "canvas_send": ("Versturen", "Send"),
+    "canvas_review_title": (
+        "Business Model Canvas: kies een blok (pijltjes), o = overnemen, e = aanpassen, "
+        "v = verwerpen, s = alles versturen. Of typ 'ok' in de regel.",
+        "Business Model Canvas: pick a block (arrows), o = take, e = edit, v = reject, "
+        "s = send all. Or type 'ok' in the line.",
+    ),
+    "canvas_block": ("Blok", "Block"),
+    "canvas_draft": ("Ontwerp", "Draft"),
+    "canvas_no_draft": (
+        "(nog geen ontwerp: aanpassen of verwerpen)",
+        "(no draft yet: edit or reject)",
+    ),
+    "canvas_edit_here": (
+        "Nieuwe tekst voor dit blok, Enter bewaart, Esc annuleert",
+        "New text for this block, Enter keeps it, Esc cancels",
+    ),
     "key_dossier_panel": ("Dossierpaneel", "Dossier panel"),
     "key_wider": ("Paneel breder", "Panel wider"),
     "key_narrower": ("Paneel smaller", "Panel narrower"),

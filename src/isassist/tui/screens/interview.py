@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input
 from isassist.assistant.conversation import Conversation, Reply
 from isassist.assistant.i18n import HELP, ui
 from isassist.assistant.progress import progress
+from isassist.interview.canvas_review import REVIEW_TYPE
 from isassist.interview.engine import QuestionView, Turn
 from isassist.interview.messages import say
 from isassist.interview.services import ConclusionView
@@ -29,6 +30,7 @@ from isassist.tui.screens.jump import JumpScreen
 from isassist.tui.screens.reading import ReadingScreen
 from isassist.tui.widgets.answer_bar import AnswerBar
 from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
+from isassist.tui.widgets.canvas_review import CanvasReview
 from isassist.tui.widgets.dossier_panel import DossierPanel
 from isassist.tui.widgets.markdown_bubble import MarkdownBubble
 
@@ -155,7 +157,18 @@ class InterviewScreen(Screen[None]):
             if view.help:
                 self._say(MarkdownBubble(view.help))
         self._asked = slot
+        self._review(view)
         self.query_one(AnswerBar).show_question(view)
+
+    def _review(self, view: QuestionView | None) -> None:
+        """The canvas review question gets its one-screen table; any other removes it."""
+        for old in self.query(CanvasReview):
+            old.remove()
+        if view is None or view.type != REVIEW_TYPE or view.stream is None:
+            return
+        interview, stream = self.conversation.interview, view.stream
+        review = CanvasReview(self.lang, lambda block: interview.canvas_draft(block, stream))
+        self.query_one("#talk", Vertical).mount(review, before=self.query_one(AnswerBar))
 
     @staticmethod
     def _question(view: QuestionView) -> Bubble:
