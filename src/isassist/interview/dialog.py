@@ -122,6 +122,9 @@ class Question(_Data):
     code: CodeSystem | None = None
     multiple: bool = False
     follow_up_only: bool = False
+    also: str | None = None
+    """A question whose answer may come in the same line ("4 3" for feasibility and impact,
+    "beperkt, 3 dagen" for storage and its days): the session splits and records both."""
     creates_streams: bool = False
     block: str | None = None
     context: Literal["exchanges", "path"] | None = None
@@ -212,6 +215,10 @@ class Dialog(_Data):
                 seen.add(question.id)
         for section in self.sections:
             for question in section.questions:
+                if question.also is not None and question.also not in seen:
+                    raise ValueError(
+                        f"question {question.id!r}: 'also: {question.also}' names no question"
+                    )
                 for old in question.replaces:
                     if old in seen:
                         raise ValueError(
@@ -230,11 +237,14 @@ class Dialog(_Data):
         return [q for section in self.sections for q in section.questions]
 
     def _indexed(self) -> dict[str, tuple[Section, Question]]:
-        if not self._index:
-            self._index.update(
+        # read the private attribute once: pydantic's attribute look-up is slow and the
+        # navigator asks this thousands of times per answer
+        index: dict[str, tuple[Section, Question]] = self.__pydantic_private__["_index"]  # type: ignore[index]
+        if not index:
+            index.update(
                 (q.id, (section, q)) for section in self.sections for q in section.questions
             )
-        return self._index
+        return index
 
     def question(self, question_id: str) -> Question | None:
         found = self._indexed().get(question_id)

@@ -14,6 +14,7 @@ The session only holds the rooms together: the navigator decides what to ask
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from isassist.interview.events import (
 )
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
-from isassist.interview.navigator import Entry, Navigator, Progress
+from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
 from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import CodeSuggestion, ConclusionView, Services
@@ -272,6 +273,9 @@ class Interview:
         section, question, stream = entry
         lang = self.lang
         suggestions = [s.code for s in self.suggestions(question, stream)]
+        both = self._with_also(question, stream, text)
+        if both is not None:
+            return both
         try:
             parsed = (
                 parse_review(check_input(text, lang), lang)
@@ -322,7 +326,68 @@ class Interview:
         said: list[str] = []
         for entry_text in entries:
             said += self._take_over(entry_text, before)
+        said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def _funnel_said(self, question: Question, stream: str | None) -> list[str]:
+        """After a stream's scores: say when the funnel leaves it at step 1, and how to pick it."""
+        if stream is None or question.id not in (*SCORES, *(q for q in [question.also] if q)):
+            return []
+        if self.nav.promising(stream) is not False or self.nav.worked_out(stream):
+            return []
+        return [say("not_worked_out_scored", self.lang, id=stream,
+                    name=self.state.streams[stream].name)]
+
+    def _with_also(self, question: Question, stream: str | None, text: str) -> Turn | None:
+        """Answer ``question`` and its ``also`` question from one line ("4 3", "beperkt, 3
+        dagen", "ja, 12 km"), when the line splits into two parts that each read as an answer;
+        None otherwise (then the line is an answer to ``question`` alone)."""
+        other = self.dialog.question(question.also) if question.also else None
+        if other is None or self.state.done((other.id, stream)):
+            return None
+        for first, second in _halves(text):
+            try:
+                one = parse_answer(question, first, self.lang, self.services, [], None)
+                two = parse_answer(other, second, self.lang, self.services, [], None)
+            except AnswerProblem:
+                continue
+            if one.status != "known" or two.status != "known":
+                continue
+            self.record(
+                Answered(
+                    question=question.id,
+                    stream=stream,
+                    text=text.strip()[:2000],
+                    value=one.value,
+                    unit=one.unit,
+                    extra=one.extra,
+                )
+            )
+            self._refresh()
+            answered = [(question, one)]
+            located = self.dialog.locate(other.id)
+            # "nee, misschien 5 km": the distance is not asked after a no, so it is not taken
+            if located is not None and self.nav.applies(located[0], other, stream):
+                self.record(
+                    Answered(
+                        question=other.id,
+                        stream=stream,
+                        text=second[:2000],
+                        value=two.value,
+                        unit=two.unit,
+                        extra=two.extra,
+                    )
+                )
+                answered.append((other, two))
+            shown = ", ".join(self._shown(q, p.display, p.value) for q, p in answered)
+            return self.after(
+                Turn(
+                    accepted=True,
+                    acknowledgement=say("noted", self.lang, value=shown),
+                    said=self._funnel_said(question, stream),
+                )
+            )
+        return None
 
     def _take_over(self, entry_text: str, before: set[str]) -> list[str]:
         """Answer a listed stream's step-1 questions from its own words; what to say about it."""
@@ -464,6 +529,19 @@ class Interview:
         from isassist.interview.dossier import build_dossier
 
         return build_dossier(self)
+
+
+def _halves(text: str) -> list[tuple[str, str]]:
+    """The ways to cut ``text`` in two at a separator: "4 3", "4/3", "beperkt, 3 dagen"."""
+    cleaned = text.strip()
+    cuts = [m.start() for m in re.finditer(r"\s*(?:[,;/]|\s)\s*", cleaned)]
+    halves = []
+    for cut in cuts:
+        first = cleaned[:cut].strip()
+        second = re.sub(r"^\s*[,;/]?\s*", "", cleaned[cut:])
+        if first and second:
+            halves.append((first, second))
+    return halves
 
 
 def _strings(value: object) -> list[str]:

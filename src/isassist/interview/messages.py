@@ -174,6 +174,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} ({name}) wordt niet uitgewerkt; wat stap 1 gaf, blijft in het dossier.",
         "{id} ({name}) is not worked out; what step 1 gave stays in the dossier.",
     ),
+    "not_worked_out_scored": (
+        "{id} ({name}) scoort laag en wordt niet uitgewerkt: wat stap 1 gaf, blijft in het "
+        "dossier. Toch uitwerken: /uitwerken {id}.",
+        "{id} ({name}) scores low and is not worked out: what step 1 gave stays in the dossier. "
+        "Work it out anyway: /work-out {id}.",
+    ),
     "stream_line": ("{id}: {name} ({kind}, {status})", "{id}: {name} ({kind}, {status})"),
     "status_worked_out": ("uitgewerkt", "worked out"),
     "status_not_worked_out": ("niet uitgewerkt", "not worked out"),

@@ -160,11 +160,14 @@ class Navigator:
         return question.when is None or holds(question.when, self.scope(stream))
 
     def asks(self, section: Section, question: Question, stream: str | None) -> bool:
-        """True when the interview will ask this slot (answered or not)."""
-        if question.follow_up_only:
-            return (question.id, stream) in self.follow_ups() and self.section_applies(
-                section, stream
-            )
+        """True when the interview will ask this slot (answered or not).
+
+        A rule that names a question (a knowledge gap, a follow-up) makes a ``follow_up_only``
+        question asked; it never overrides a question's own condition, so a template gap
+        cannot pull a heat question into a gas stream or a deep-dive into step 1.
+        """
+        if question.follow_up_only and (question.id, stream) not in self.follow_ups():
+            return False
         return self.applies(section, question, stream)
 
     # --- rules asking questions --------------------------------------------------------------
@@ -252,9 +255,9 @@ class Navigator:
             slot = (question.id, stream)
             if self.state.done(slot):
                 continue
-            if slot in raised and self.section_applies(section, stream):
-                return entry
-            if not question.follow_up_only and self.applies(section, question, stream):
+            if question.follow_up_only and slot not in raised:
+                continue
+            if self.applies(section, question, stream):
                 return entry
         return None
 

@@ -20,7 +20,7 @@ from isassist.interview.dialog import Dialog
 from isassist.interview.dossier import Dossier, StreamOut
 from isassist.interview.engine import Interview, Turn
 from isassist.interview.loader import load_model
-from isassist.interview.navigator import PICK_QUESTION
+from isassist.interview.navigator import PICK_QUESTION, SCORES
 
 
 class _Spec(BaseModel):
@@ -168,9 +168,6 @@ def load_replay(path: Path) -> Replay:
 MAX_TABLE_ANSWERS = 2000
 
 
-PICK_WORD = "ja"
-
-
 class _Run:
     def __init__(self, interview: Interview, result: ReplayResult) -> None:
         self.interview = interview
@@ -210,18 +207,45 @@ class _Run:
                     return key
         return None
 
-    def picks(self, table: dict[str, str], stream: str | None) -> bool:
+    def picks(self, table: dict[str, str], stream: str | None, generic: bool) -> bool:
         """True when the table answers deep-dive questions of ``stream``: a replay written
-        before the funnel existed picked that stream for the deep-dive by answering them."""
+        before the funnel existed picked that stream for the deep-dive by answering them.
+        Keys without a stream count only for a stream this table also scored (``generic``)."""
         for key in table:
             qid, _, owner = key.partition("@")
-            if qid in self.deep_ids and owner in ("", stream):
+            if qid in self.deep_ids and (owner == stream or (generic and not owner)):
                 return True
         return False
 
+    def pick(self, where: str, table: dict[str, str], number: int, scored: set[str]) -> None:
+        """The broker's pick for streams the scores leave at step 1: the table's answer to the
+        pick question, or 'work it out' when the table answers the stream's deep-dive."""
+        interview = self.interview
+        for entry in interview.state.active_streams:
+            sid = entry.id
+            if interview.nav.promising(sid) is not False or (
+                (PICK_QUESTION, sid) in interview.state.answers
+            ):
+                continue
+            key = self.lookup(table, PICK_QUESTION, sid)
+            if key is not None:
+                self.used.add((number, key))
+                negative = table[key].strip().lower() in ("nee", "no", "n", "niet", "not")
+                interview.command("work_out", f"{sid} niet" if negative else sid)
+            elif self.picks(table, sid, sid in scored):
+                interview.command("work_out", sid)
+                self.fail(
+                    where,
+                    f"{sid} picked for the deep-dive (/uitwerken {sid}): the replay answers "
+                    "its deep-dive questions",
+                    optional=True,
+                )
+
     def table(self, where: str, step: Step, number: int) -> None:
         table = step.answers or {}
+        scored: set[str] = set()
         for _ in range(MAX_TABLE_ANSWERS):
+            self.pick(where, table, number, scored)
             question = self.interview.current_question()
             if question is None or question.id == step.until:
                 return
@@ -229,20 +253,14 @@ class _Run:
             if key is not None:
                 self.used.add((number, key))
                 text: str | None = table[key]
-            elif question.id == PICK_QUESTION and self.picks(table, question.stream):
-                text = PICK_WORD
-                self.fail(
-                    where,
-                    f"{PICK_QUESTION}@{question.stream} answered '{PICK_WORD}': the replay "
-                    "answers that stream's deep-dive questions",
-                    optional=True,
-                )
             else:
                 text = step.default
             if text is None:
                 return
             self.turn = self.interview.answer(text)
             self.result.answers += 1
+            if question.id in SCORES and question.stream is not None:
+                scored.add(question.stream)
             if not self.turn.accepted:
                 self.fail(
                     where, f"answer {text!r} to {question.id} was refused: {self.turn.problem}"

@@ -50,7 +50,8 @@ def sketch(entry: str) -> Sketch:
     temperature = degrees.group(0).strip() if degrees else None
     rest = _DEGREES.sub(" ", text, count=1) if degrees else text
     first_digit = re.search(r"(?<![^\W\d_])\d", rest)
-    if first_digit is None:
+    if first_digit is None or not re.search(r"[^\W\d_]", rest[first_digit.start() :]):
+        # no figure, or a figure without a unit ("lijn 2"): it is part of the name
         name, amount = rest, None
     else:
         name, amount = rest[: first_digit.start()], rest[first_digit.start() :]
