@@ -9,15 +9,17 @@ Textual face a renderer and lets every route be tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
 from isassist.assistant.explain import explain
 from isassist.assistant.glossary import kind_of_line, look_up, looks_like_question
 from isassist.assistant.i18n import ui
+from isassist.classify.learned import LearnedTerms, LearnedTermsError
+from isassist.interview.answer_check import AnswerContext, check_answer
 from isassist.interview.commands import BY_NAME, parse_command
-from isassist.interview.engine import Interview, Turn
-from isassist.interview.parsing import AnswerProblem, parse_answer
+from isassist.interview.engine import Interview, QuestionView, Turn
 from isassist.interview.services import CodeSuggestion, ConclusionView
 from isassist.knowledge import GlossaryEntry
 
@@ -101,8 +103,33 @@ class Conversation:
 
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
+        asked = self.interview.current_question()
         turn = self.interview.answer(text)
+        if turn.accepted and asked is not None and asked.type == "code":
+            self._learn(asked)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _learn(self, asked: QuestionView) -> None:
+        """A code other than the first suggestion was chosen: remember it for these words."""
+        learned: LearnedTerms | None = getattr(self.interview.services, "learned", None)
+        question = self.interview.dialog.question(asked.id)
+        if learned is None or question is None or question.code not in ("ewc", "cpa"):
+            return
+        answer = self.interview.state.answers.get(asked.slot)
+        value = answer.value if answer is not None else None
+        chosen = [str(v) for v in value] if isinstance(value, list) else [str(value or "")]
+        first = asked.suggestions[0].code if asked.suggestions else None
+        if not chosen or not chosen[0] or chosen[0] == first or not asked.stream_name:
+            return
+        # learning is a help, never a reason to lose the answer just given
+        with suppress(OSError, LearnedTermsError):
+            learned.remember(
+                asked.stream_name,
+                question.code,
+                chosen[0],
+                self.interview.facts.company.nace,
+                self.lang,
+            )
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""
@@ -183,25 +210,46 @@ class Conversation:
     # --- live help while typing --------------------------------------------------------------
 
     def check(self, text: str) -> str | None:
-        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a)."""
+        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a).
+
+        The same answer check the engine records with, so the hint never disagrees with the
+        reply; a question back ("iets anders: wat dan?") shows as the hint too.
+        """
         view = self.interview.current_question()
         if view is None or kind_of_line(text) != "answer" or not text.strip():
             return None
         question = self.interview.dialog.question(view.id)
         if question is None:
             return None
-        try:
-            parse_answer(
-                question,
-                text,
-                self.lang,
-                self.interview.services,
-                [s.code for s in view.suggestions],
-                self.interview.facts.company.nace,
-            )
-        except AnswerProblem as problem:
-            return problem.message
-        return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.problem or checked.follow_up
+
+    def echo(self, text: str) -> str | None:
+        """How ``text`` would be read back ("96 m³/jaar"), for the live hint; None if not read."""
+        view = self.interview.current_question()
+        if view is None or kind_of_line(text) != "answer" or not text.strip():
+            return None
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.echo if checked.ok else None
+
+    def _context(self, view: QuestionView) -> AnswerContext:
+        props = self.interview.facts.properties.get(view.stream or "", {}) if view.stream else {}
+        kind = props.get("kind")
+        tonnes = props.get("tonnes_per_year")
+        return AnswerContext(
+            suggestions=[s.code for s in view.suggestions],
+            sector=self.interview.facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=view.stream_name,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""

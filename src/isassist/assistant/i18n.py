@@ -88,6 +88,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_word": ("nee", "no"),
     "unknown_word": ("weet niet", "don't know"),
     "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
+    "reads_as": ("Gelezen als: {echo}", "Read as: {echo}"),
     "dossier": ("Dossier", "Dossier"),
     "progress": ("Voortgang", "Progress"),
     "streams": ("Stromen", "Streams"),
@@ -128,6 +129,8 @@ UI: dict[str, tuple[str, str]] = {
     "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
+    "report_loading": ("Het volledige rapport wordt opgesteld…", "Writing the full report…"),
+    "export_busy": ("Bezig met bewaren als {fmt}…", "Saving as {fmt}…"),
     "preview_plain": ("Rapport (zoals het bedrijf het krijgt)", "Report (as the company gets it)"),
     "preview_anonymous": (
         "Rapport, anoniem (zoals een partner het krijgt)",
@@ -153,6 +156,61 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "canvas_take": ("Overnemen", "Take"),
+    "canvas_edit": ("Aanpassen", "Edit"),
+    "canvas_reject": ("Verwerpen", "Reject"),
+    "canvas_send": ("Versturen", "Send"),
+    "canvas_review_title": (
+        "Business Model Canvas: kies een blok (pijltjes), o = overnemen, e = aanpassen, "
+        "v = verwerpen, s = alles versturen. Of typ 'ok' in de regel.",
+        "Business Model Canvas: pick a block (arrows), o = take, e = edit, v = reject, "
+        "s = send all. Or type 'ok' in the line.",
+    ),
+    "canvas_block": ("Blok", "Block"),
+    "canvas_draft": ("Ontwerp", "Draft"),
+    "canvas_no_draft": (
+        "(nog geen ontwerp: aanpassen of verwerpen)",
+        "(no draft yet: edit or reject)",
+    ),
+    "canvas_edit_here": (
+        "Nieuwe tekst voor dit blok, Enter bewaart, Esc annuleert",
+        "New text for this block, Enter keeps it, Esc cancels",
+    ),
+    "key_dossier_panel": ("Dossierpaneel", "Dossier panel"),
+    "key_wider": ("Paneel breder", "Panel wider"),
+    "key_narrower": ("Paneel smaller", "Panel narrower"),
+    "resumed": (
+        "Verder met een bewaard gesprek; dit werd eerder gezegd ({n} stappen):",
+        "Resuming a saved interview; this was said before ({n} steps):",
+    ),
+    "resumed_here": ("Hier gaan we verder.", "We continue here."),
+    "past_stream_added": ("Stroom toegevoegd: {name}", "Stream added: {name}"),
+    "past_stream_removed": ("Stroom verwijderd: {name}", "Stream removed: {name}"),
+    "past_stream_renamed": ("Stroom hernoemd: {name}", "Stream renamed: {name}"),
+    "change_answer_hint": (
+        "Klik of Enter: deze vraag opnieuw beantwoorden",
+        "Click or Enter: answer this question again",
+    ),
+    "key_palette": ("opdrachten", "commands"),
+    "palette_search": ("Zoek een opdracht…", "Search for commands…"),
+    "sys_theme": ("Kleurenthema", "Theme"),
+    "sys_theme_help": ("Kies een ander kleurenthema", "Change the current theme"),
+    "sys_quit_help": (
+        "isassist afsluiten; alles is al bewaard",
+        "Quit isassist; everything is already saved",
+    ),
+    "sys_maximize": ("Vergroten", "Maximize"),
+    "sys_maximize_help": (
+        "Het gekozen onderdeel schermvullend tonen",
+        "Maximize the focused widget",
+    ),
+    "sys_minimize": ("Verkleinen", "Minimize"),
+    "sys_minimize_help": ("Terug naar de gewone weergave", "Restore the normal size"),
+    "sys_screenshot": ("Schermafbeelding", "Screenshot"),
+    "sys_screenshot_help": (
+        "Het scherm bewaren als SVG-afbeelding",
+        "Save an SVG screenshot of the current screen",
+    ),
     "key_help": ("Hulp", "Help"),
     "key_why": ("Waarom?", "Why?"),
     "key_jump": ("Spring", "Jump"),
