@@ -240,16 +240,10 @@ class Conversation:
         return checked.echo if checked.ok else None
 
     def _context(self, view: QuestionView) -> AnswerContext:
-        props = self.interview.facts.properties.get(view.stream or "", {}) if view.stream else {}
-        kind = props.get("kind")
-        tonnes = props.get("tonnes_per_year")
-        return AnswerContext(
-            suggestions=[s.code for s in view.suggestions],
-            sector=self.interview.facts.company.nace,
-            stream_kind=kind if isinstance(kind, str) else None,
-            stream_name=view.stream_name,
-            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
-        )
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return AnswerContext()
+        return self.interview.answer_context(question, view.stream)
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""

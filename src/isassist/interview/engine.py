@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from isassist.interview import command_handlers
-from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer
+from isassist.interview.canvas_review import BLOCKS, REVIEW_TYPE, parse_review, review_view_lines
 from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
@@ -36,11 +37,11 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
+from isassist.interview.parsing import AnswerProblem, Parsed, check_input, parse_answer
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import CodeSuggestion, ConclusionView, Services
 from isassist.interview.sketch import kind_from, sketch
-from isassist.interview.state import State, apply, stream_names
+from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
 from isassist.interview.views import QuestionView, Turn
 
@@ -80,6 +81,7 @@ class Interview:
         self.state = State()
         self.nav = Navigator(dialog)
         self.pending: Pending | None = None
+        self._asked_back: tuple[Slot, str] | None = None
         self._sink = sink
         # a fresh interview starts now; one rebuilt from a log gets its dates from the store
         # (isassist.interview.persistence.resume) or has none
@@ -272,25 +274,31 @@ class Interview:
             return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
         section, question, stream = entry
         lang = self.lang
-        suggestions = [s.code for s in self.suggestions(question, stream)]
         both = self._with_also(question, stream, text)
         if both is not None:
             return both
-        try:
-            parsed = (
-                parse_review(check_input(text, lang), lang)
-                if question.type == REVIEW_TYPE
-                else parse_answer(
-                    question, text, lang, self.services, suggestions, self._facts.company.nace
-                )
-            )
-        except AnswerProblem as problem:
+        checked = self.check(question, stream, text)
+        view = self.view(section, question, stream)
+        said_again = self._asked_back == ((question.id, stream), " ".join(text.lower().split()))
+        self._asked_back = None
+        if checked.follow_up is not None and said_again:
+            # asked back once and the same words again: taken as they are ("iets anders")
+            checked = Checked(parsed=parse_answer(question, text, lang, self.services))
+        elif checked.follow_up is not None:
+            # not wrong but not enough ("iets anders": what then?): asked back, nothing recorded
+            self._asked_back = ((question.id, stream), " ".join(text.lower().split()))
             return Turn(
                 accepted=False,
-                problem=problem.message,
-                example=problem.example,
-                question=self.view(section, question, stream),
+                problem=checked.follow_up,
+                example=checked.example,
+                question=view,
+                asked_back=True,
             )
+        if checked.parsed is None:
+            return Turn(
+                accepted=False, problem=checked.problem, example=checked.example, question=view
+            )
+        parsed = checked.parsed
         value = parsed.value
         if (
             question.type == "canvas"
@@ -321,13 +329,62 @@ class Interview:
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
-            else say("noted", self.lang, value=self._shown(question, parsed.display, value))
+            else say(
+                "noted",
+                self.lang,
+                value=checked.echo or self._shown(question, parsed.display, value),
+            )
         )
-        said: list[str] = []
+        said: list[str] = list(checked.notes)
         for entry_text in entries:
             said += self._take_over(entry_text, before)
         said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
+        """What the answer check needs besides the question: suggestions, sector, the stream's
+        kind, name and tonnes (the chat's live check and the session use the same)."""
+        props = self._facts.properties.get(stream, {}) if stream else {}
+        kind = props.get("kind")
+        tonnes = props.get("tonnes_per_year")
+        entry = self.state.streams.get(stream) if stream else None
+        return AnswerContext(
+            suggestions=[s.code for s in self.suggestions(question, stream)],
+            sector=self._facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=entry.name if entry is not None else None,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
+
+    def check(self, question: Question, stream: str | None, text: str) -> Checked:
+        """``text`` read as an answer to ``question`` for ``stream``; records nothing."""
+        if question.type == REVIEW_TYPE:
+            try:
+                parsed = parse_review(check_input(text, self.lang), self.lang)
+            except AnswerProblem as problem:
+                return Checked(parsed=None, problem=problem.message, example=problem.example)
+            return Checked(parsed=parsed, echo=self._review_echo(parsed))
+        context = self.answer_context(question, stream)
+        return check_answer(question, text, self.lang, self.services, context)
+
+    def _review_echo(self, parsed: Parsed) -> str:
+        if parsed.status != "known":
+            return ""
+        counts: dict[str, int] = {}
+        for block in BLOCKS:
+            status = str(parsed.extra.get(block, "confirmed"))
+            counts[status] = counts.get(status, 0) + 1
+        words = {
+            "confirmed": ("overgenomen", "taken"),
+            "edited": ("aangepast", "changed"),
+            "rejected": ("verworpen", "rejected"),
+        }
+        nl = self.lang == "nl"
+        return ", ".join(
+            f"{n} {'blokken' if nl else 'blocks'} {words[k][0 if nl else 1]}"
+            for k, n in counts.items()
+            if k in words
+        )
 
     def _funnel_said(self, question: Question, stream: str | None) -> list[str]:
         """After a stream's scores: say when the funnel leaves it at step 1, and how to pick it."""
@@ -353,6 +410,8 @@ class Interview:
             except AnswerProblem:
                 continue
             if one.status != "known" or two.status != "known":
+                continue
+            if not self.check(other, stream, second).ok:
                 continue
             self.record(
                 Answered(

@@ -258,6 +258,10 @@ class _Run:
                 return
             self.turn = self.interview.answer(text)
             self.result.answers += 1
+            if self.turn.asked_back:
+                # a replay written before the question back existed: its words stand as they are
+                self.fail(where, f"{question.id}: asked back ({self.turn.problem})", optional=True)
+                self.turn = self.interview.answer(text)
             if question.id in SCORES and question.stream is not None:
                 scored.add(question.stream)
             if not self.turn.accepted:
