@@ -90,13 +90,31 @@ def test_the_streams_answer_creates_streams_and_they_are_characterised_in_turn()
 def test_no_temperature_for_a_material_stream_but_for_heat() -> None:
     interview = start("bostel; rookgas")
     seen: list[tuple[str, str | None]] = []
-    table = {"kind": "materiaal", "feasibility": "4", "impact": "4", "ewc": "02 07 02"}
-    while (question := interview.current_question()) is not None and question.stream == "s1":
+    table = {"kind@s1": "materiaal", "kind@s2": "warmte", "feasibility": "4", "impact": "4"}
+    table["ewc"] = "02 07 02"
+    for _ in range(80):
+        question = interview.current_question()
+        if question is None or question.step > 2:
+            break
         seen.append((question.id, question.stream))
-        interview.answer(table.get(question.id, "?"))
+        text = table.get(f"{question.id}@{question.stream}", table.get(question.id, "?"))
+        interview.answer(text)
     assert ("temperature", "s1") not in seen and ("ewc", "s1") in seen
-    answer_until(interview, {"kind": "warmte", "feasibility": "4", "impact": "4"}, "temperature")
-    assert asked(interview) == ("temperature", "s2")
+    assert ("temperature", "s2") in seen and ("ewc", "s2") not in seen
+
+
+def test_step_one_sketches_every_stream_before_any_deep_dive() -> None:
+    interview = start("bostel; rookgas")
+    order: list[tuple[str, str | None]] = []
+    for _ in range(12):
+        question = interview.current_question()
+        assert question is not None
+        order.append((question.id, question.stream))
+        interview.answer(
+            {"kind": "materiaal", "feasibility": "4", "impact": "4"}.get(question.id, "?")
+        )
+    first_deep = next(i for i, (qid, _) in enumerate(order) if qid == "description")
+    assert ("impact", "s2") in order[:first_deep]  # s2 is scored before s1 is worked out
 
 
 def test_health_and_safety_only_where_hazardous_or_unknown() -> None:
@@ -111,7 +129,7 @@ def test_health_and_safety_only_where_hazardous_or_unknown() -> None:
         }
         for _ in range(60):
             question = interview.current_question()
-            if question is None or question.step != 2:
+            if question is None or question.step > 2:
                 return False
             if question.id == "health_safety_risks":
                 return True
@@ -123,13 +141,20 @@ def test_health_and_safety_only_where_hazardous_or_unknown() -> None:
     assert reaches_health_safety("?")  # nobody knows: ask
 
 
-def test_a_low_scoring_stream_can_be_parked() -> None:
+def test_a_low_scoring_stream_is_not_worked_out_unless_the_broker_picks_it() -> None:
     interview = start("bostel; plastic folie")
-    answer_until(interview, {"kind": "materiaal", "feasibility": "1", "impact": "2"}, "keep_stream")
-    assert asked(interview) == ("keep_stream", "s1")
-    assert any(c.rule_id == "gap.ewc" for c in interview.conclusions)
-    interview.answer("nee")
-    assert asked(interview) == ("kind", "s2")  # not the ewc follow-up of parked s1
+    answer_until(interview, {"kind": "materiaal", "feasibility": "1"}, "impact")
+    turn = interview.answer("2")
+    assert "s1 (bostel) scoort laag en wordt niet uitgewerkt" in turn.text()
+    assert asked(interview) == ("kind", "s2")
+    # the ewc gap is about the deep-dive, which s1 does not get: not a gap of this interview
+    assert not any(c.rule_id == "gap.ewc" for c in interview.conclusions)
+    assert interview.dossier().streams[0].worked_out is False
+    answer_until(interview, {"kind": "materiaal", "feasibility": "4", "impact": "4"}, "description")
+    assert asked(interview) == ("description", "s2")
+    interview.answer("/uitwerken s1")
+    assert interview.worked_out("s1") and interview.dossier().streams[0].worked_out
+    assert asked(interview) == ("description", "s1")
 
 
 def test_a_refused_answer_keeps_everything_answered_before() -> None:
@@ -143,21 +168,21 @@ def test_a_refused_answer_keeps_everything_answered_before() -> None:
 def test_back_asks_the_previous_question_again_and_back_twice_goes_further() -> None:
     interview = start()
     interview.answer("materiaal")
-    interview.answer("natte bostel")
-    assert asked(interview) == ("value_type", "s1")
+    interview.answer("200 ton per jaar")
+    assert asked(interview) == ("feasibility", "s1")
     interview.answer("/terug")
-    assert asked(interview) == ("description", "s1")
+    assert asked(interview) == ("quantity", "s1")
     interview.answer("/back")
     assert asked(interview) == ("kind", "s1")
     interview.answer("warmte")
     assert interview.facts.streams["s1"].kind == "heat"
-    assert asked(interview) == ("value_type", "s1")  # continues where it was
+    assert asked(interview) == ("heat_energy", "s1")  # a heat stream's amount is its energy
 
 
 def test_skip_moves_on_and_is_recorded_as_skipped() -> None:
     interview = start()
     interview.answer("/overslaan")
-    assert asked(interview) == ("description", "s1")
+    assert asked(interview) == ("quantity", "s1")
     assert ("kind", "s1") in interview.state.skipped
 
 
@@ -170,18 +195,18 @@ def test_revising_an_answer_rederives_conclusions() -> None:
         "ewc": "02 07 02",
         "quality": "wisselend",
     }
-    answer_until(interview, table, "availability")
+    answer_until(interview, table, "storage")
     assert any(c.rule_id == "barrier.quality" for c in interview.conclusions)
-    interview.answer("/revise quality s1")
+    interview.answer("/wijzig kwaliteit s1")  # the Dutch name of the question
     assert asked(interview) == ("quality", "s1")
     turn = interview.answer("stabiel")
     assert [c.rule_id for c in turn.withdrawn_conclusions] == ["barrier.quality"]
-    assert asked(interview) == ("availability", "s1")
+    assert asked(interview) == ("storage", "s1")
 
 
 def test_withdrawing_an_answer_withdraws_its_conclusions() -> None:
     interview = start()
-    answer_until(interview, {"kind": "materiaal", "quality": "wisselend"}, "availability")
+    answer_until(interview, {"kind": "materiaal", "quality": "wisselend"}, "storage")
     turn = interview.answer("/intrekken quality")
     assert turn.accepted and [c.rule_id for c in turn.withdrawn_conclusions] == ["barrier.quality"]
     assert ("quality", "s1") not in interview.state.answers
@@ -213,9 +238,45 @@ def test_add_and_remove_streams_at_any_time() -> None:
     assert "s2" in turn.acknowledgement
     listing = interview.answer("/streams")
     assert any("restwarmte rookgas" in line for line in listing.said)
-    interview.answer("/verwijder s1")
+    asking = interview.answer("/verwijder s1")
+    assert asking.awaiting_confirmation and "bostel" in asking.acknowledgement
+    assert [s.id for s in interview.dossier().streams] == ["s1", "s2"]  # not yet
+    interview.answer("ja")
     assert asked(interview) == ("kind", "s2")
     assert [s.id for s in interview.dossier().streams] == ["s2"]
+
+
+def test_removing_can_be_cancelled_and_the_line_is_not_lost() -> None:
+    interview = start()
+    interview.answer("/stroom verwijder s1")  # the words of the issue: no stream called so
+    turn = interview.answer("materiaal")
+    assert "Geannuleerd" in turn.text() and interview.state.answers[("kind", "s1")].value == (
+        "material"
+    )
+    assert [s.name for s in interview.state.active_streams] == ["bostel"]
+
+
+def test_rename_and_duplicate_warning() -> None:
+    interview = start("bostel; restwarmte")
+    turn = interview.answer("/hernoem s1 = bierdraf")
+    assert turn.accepted and interview.dossier().streams[0].name == "bierdraf"
+    asking = interview.answer("/voeg-toe Bierdraf")
+    assert asking.awaiting_confirmation and "s1" in asking.acknowledgement
+    interview.answer("nee")
+    assert len(interview.state.active_streams) == 2
+
+
+def test_jump_says_why_it_cannot() -> None:
+    interview = start()
+    turn = interview.answer("/spring stap4")
+    assert turn.accepted and "Stap 4" in turn.acknowledgement
+    assert asked(interview) == ("legal_status", "s1")
+    refused = interview.answer("/spring stap9")
+    assert not refused.accepted and "stap4" in (refused.problem or "")
+    interview.answer("/spring stap1")
+    answer_until(interview, {"kind": "materiaal", "feasibility": "1", "impact": "1"}, "x")
+    not_out = interview.answer("/spring stap4 s1")
+    assert not not_out.accepted and "/uitwerken s1" in (not_out.problem or "")
 
 
 def test_jump_to_a_section_and_back_to_what_is_open() -> None:

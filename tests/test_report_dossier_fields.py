@@ -10,6 +10,7 @@ import pytest
 
 from isassist.dossier import Dossier
 from isassist.report import render_report
+from isassist.units.display import format_day
 from test_report_support import BREWERY, run_answers
 
 NETWORK = {
@@ -60,9 +61,9 @@ def test_anonymised_network_answers_lose_the_company_name(dossier: Dossier) -> N
 def test_the_interview_dates_and_activity_are_in_the_company_block(dossier: Dossier) -> None:
     assert dossier.created is not None
     block = _section(_md(dossier), "Bedrijf en afbakening")
-    assert f"**Gestart op:** {dossier.created:%d-%m-%Y}" in block
+    assert f"**Gestart op:** {format_day(dossier.created, 'nl')}" in block
     assert "**Activiteit:** bier brouwen" in block
-    assert f"**Started on:** {dossier.created:%Y-%m-%d}" in _md(dossier, "en")
+    assert f"**Started on:** {format_day(dossier.created, 'en')}" in _md(dossier, "en")
 
 
 def test_conclusions_are_shown_by_their_rule_title(dossier: Dossier) -> None:

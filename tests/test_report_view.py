@@ -37,6 +37,6 @@ def test_markdown_escaping_keeps_text_readable_and_inert() -> None:
 
 
 def test_figures_are_written_the_way_each_language_writes_them() -> None:
-    assert number(12000.5, "nl") == "12 000,5"
+    assert number(12000.5, "nl") == "12.000,5"
     assert number(12000.5, "en") == "12,000.5"
     assert number(230.0, "nl") == "230"

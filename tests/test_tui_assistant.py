@@ -97,7 +97,10 @@ def walk_to_ewc(c: Conversation) -> None:
         c.handle(line)
     for _ in range(5):
         c.handle("/skip")
-    for line in ["zaagsel", "materiaal", "zaagsel van de lintzaag", "verloren", "3", "4", "ja"]:
+    # step 1 sketches the stream (kind, amount, scores); the deep-dive then describes it
+    for line in ["zaagsel", "materiaal", "300 ton per jaar", "3", "4"]:
+        c.handle(line)
+    for line in ["zaagsel van de lintzaag", "verloren"]:
         c.handle(line)
 
 
@@ -169,7 +172,7 @@ def test_progress_marks_the_current_stage_and_counts_answers(res: Resources) -> 
     stages = progress(c.interview)
     intake = next(s for s in stages if s.section == "intake")
     assert intake.current and intake.done == 3  # mode, language, name
-    assert [s.label for s in stages][:3] == ["0", "1", "2A"]
+    assert [s.label for s in stages][:4] == ["0", "1", "1", "2A"]  # value map, stream sketch
 
 
 def test_the_progress_row_shows_each_step_of_the_method_once(res: Resources) -> None:

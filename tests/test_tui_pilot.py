@@ -47,6 +47,13 @@ async def open_new(pilot: Pilot[None], key: str = "n") -> InterviewScreen:
     return screen
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Let background workers (report preview, export) finish and their results paint."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 def bubbles(screen: InterviewScreen, role: str) -> list[str]:
     return [b.plain for b in screen.query(Bubble) if b.has_class(f"-{role}")]
 
@@ -81,7 +88,10 @@ async def test_interview_with_typing_picking_revising_glossary_and_why() -> None
         await type_line(pilot, "8500 Kortrijk")
         for _ in range(5):
             await type_line(pilot, "/skip")
-        for line in ["zaagsel", "materiaal", "zaagsel van de lintzaag", "verloren", "3", "4", "ja"]:
+        # step 1 sketches the stream; the deep-dive describes and classifies it
+        for line in ["zaagsel", "materiaal", "300 ton per jaar", "3", "4"]:
+            await type_line(pilot, line)
+        for line in ["zaagsel van de lintzaag", "verloren"]:
             await type_line(pilot, line)
         await type_line(pilot, "03 01 04")
         assert bubbles(screen, "conclusion"), "a conclusion bubble shows as soon as rules fire"
@@ -271,16 +281,22 @@ async def test_summary_previews_the_report_anonymised_and_saves_files(
         await pilot.pause()
         preview = app.screen
         assert isinstance(preview, ReportScreen)
+        # the summary is there at once; the full report follows from a worker
         assert "Zwanenhals" in preview.body and "bostel" in preview.body
+        await settle(pilot)
+        assert not preview.loading
+        assert "Inventaris" in preview.body
         assert preview.active_bindings["x"].binding.description == "XLSX"
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert "Zwanenhals" not in preview.body and "bostel" in preview.body
         assert "anoniem" in str(preview.query_one("#report").border_title)
         await pilot.press("h")
-        await pilot.pause()
-        await pilot.press("a", "x")
-        await pilot.pause()
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
         # the same from the command palette, found by its Dutch name
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -321,7 +337,7 @@ async def test_export_to_an_unwritable_folder_shows_a_message_and_keeps_running(
         await open_new(pilot)
         await type_line(pilot, "ACME")
         await pilot.press("f3", "h")
-        await pilot.pause()
+        await settle(pilot)
         status = str(app.screen.query_one("#export-status").render())
         assert "could not be saved" in status and "ISASSIST_EXPORT_DIR" in status
         assert isinstance(app.screen, ReportScreen) and app.screen.written == []

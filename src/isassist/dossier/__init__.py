@@ -13,14 +13,13 @@ from isassist.dossier.schema import (
     Dossier,
     StreamOut,
 )
-from isassist.dossier.source import AnswerRecord, CanvasQuestion, InterviewRecord
+from isassist.dossier.source import AnswerRecord, InterviewRecord
 from isassist.dossier.views import CodeSuggestion, ConclusionView, QuestionView, Turn
 
 __all__ = [
     "NETWORK_QUESTIONS",
     "SCHEMA_VERSION",
     "AnswerRecord",
-    "CanvasQuestion",
     "CodeSuggestion",
     "ConclusionOut",
     "ConclusionView",

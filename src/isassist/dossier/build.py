@@ -7,11 +7,9 @@ dossier comes out of a live interview, a resumed one or a test's hand-made recor
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from isassist.dossier.schema import (
     NETWORK_QUESTIONS,
-    CanvasBlock,
     CompanyOut,
     ConclusionOut,
     Dossier,
@@ -25,7 +23,6 @@ from isassist.dossier.source import AnswerRecord, InterviewRecord
 from isassist.facts import Stream, Value
 
 WANTS_SECTION = "wants"
-CanvasStatus = Literal["confirmed", "edited", "rejected", "pending"]
 
 
 def _strings(value: Value | None) -> list[str]:
@@ -58,21 +55,6 @@ def _company(record: InterviewRecord) -> CompanyOut:
     )
 
 
-def _canvas(record: InterviewRecord, stream: str) -> list[CanvasBlock]:
-    blocks: list[CanvasBlock] = []
-    for question in record.canvas_questions:
-        draft = record.canvas_drafts.get((question.block, stream)) or ""
-        answer = record.answers.get((question.question, stream))
-        status: CanvasStatus = "pending"
-        text = draft
-        if answer is not None and answer.value in ("confirmed", "rejected", "edited"):
-            status = answer.value  # type: ignore[assignment]
-            text = str(answer.extra.get("text", draft))
-        if draft or answer is not None:
-            blocks.append(CanvasBlock(block=question.block, status=status, text=text))
-    return blocks
-
-
 def _unset_answers(record: InterviewRecord, stream: str) -> dict[str, Value]:
     """Known answers of ``stream`` that no property carries: without this the dossier would
     drop the description, the network and deal answers and every free text of step 2-4."""
@@ -84,7 +66,7 @@ def _unset_answers(record: InterviewRecord, stream: str) -> dict[str, Value]:
             or answer.value is None
             or answer.section is None
             or answer.sets is not None
-            or answer.type == "canvas"
+            or answer.canvas
         ):
             continue
         found[answer.question] = answer.value
@@ -129,9 +111,10 @@ def _stream(record: InterviewRecord, stream: Stream) -> StreamOut:
         else None,
         tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
         properties=props,
-        path=list(record.paths.get(sid, [])),
-        canvas=_canvas(record, sid),
+        path=list(record.paths.get(sid, ())),
+        canvas=list(record.canvas.get(sid, ())),
         network=_network(answers),
+        worked_out=sid in record.worked_out,
         answers=answers,
     )
 
@@ -187,4 +170,7 @@ def build_dossier(record: InterviewRecord) -> Dossier:
         ],
         knowledge_gaps=gaps,
         notes=list(record.notes),
+        ranked_gaps=list(record.ranked_gaps),
+        shared_conclusions=list(record.shared_conclusions),
+        progress=record.progress,
     )

@@ -107,6 +107,8 @@ class StreamOut(_Out):
     path: list[PathStep] = []
     canvas: list[CanvasBlock] = []
     network: NetworkOut | None = None
+    worked_out: bool = True
+    """False for a stream the 4-quadrant funnel left at step 1 ("not worked out")."""
     answers: dict[str, Value] = Field(
         default={},
         description="known answers to this stream's questions that fill no stream property "
@@ -132,6 +134,34 @@ class GapOut(_Out):
     stream: str | None = None
 
 
+class RankedGapOut(_Out):
+    """A knowledge gap that matters now, ranked within its stream (``top``: shown first)."""
+
+    rule_id: str
+    stream: str | None = None
+    question: str | None = None
+    severity: str = ""
+    title: dict[str, str] = {}
+    unlocks: int = 0
+    rank: int
+    top: bool
+
+
+class SharedOut(_Out):
+    """A conclusion drawn alike for several streams, to be said once."""
+
+    rule_id: str
+    title: dict[str, str] = {}
+    streams: list[str]
+
+
+class ProgressOut(_Out):
+    """The one progress measure: applicable questions answered (or skipped) of all."""
+
+    done: int
+    total: int
+
+
 class NoteOut(_Out):
     question: str
     stream: str | None = None
@@ -154,3 +184,7 @@ class Dossier(_Out):
     conclusions: list[ConclusionOut] = []
     knowledge_gaps: list[GapOut] = []
     notes: list[NoteOut] = []
+    ranked_gaps: list[RankedGapOut] = []
+    """The knowledge gaps that matter, best first per stream; ``top`` ones shown by default."""
+    shared_conclusions: list[SharedOut] = []
+    progress: ProgressOut | None = None

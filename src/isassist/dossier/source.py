@@ -1,9 +1,11 @@
 """The narrow read model a dossier is built from: what an interview knows, not how it works.
 
 The interview fills an ``InterviewRecord`` (isassist.interview.record) from its answers, facts,
-conclusions and state; ``isassist.dossier.build`` turns it into the ``Dossier``. Nothing here
-refers to the engine, the dialog or its conditions, so the dossier package stands below the
-interview and every reader of a dossier (reports, register, faces) can do without the engine.
+conclusions and state; ``isassist.dossier.build`` turns it into the ``Dossier``. What only the
+dialog can decide (the flowchart path, the canvas review, which gaps matter, progress) arrives
+decided. Nothing here refers to the engine, the dialog or its conditions, so the dossier
+package stands below the interview and every reader of a dossier (reports, register, faces)
+can do without the engine.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from isassist.dossier.schema import NoteOut, PathStep
+from isassist.dossier.schema import (
+    CanvasBlock,
+    NoteOut,
+    PathStep,
+    ProgressOut,
+    RankedGapOut,
+    SharedOut,
+)
 from isassist.dossier.views import ConclusionView
 from isassist.facts import Company, Scalar, Stream, Value
 
@@ -33,15 +42,7 @@ class AnswerRecord:
     section: str | None = None
     step: int | None = None
     sets: str | None = None  # the fact the question fills, e.g. "company.location"
-    type: str | None = None  # the question type, e.g. "canvas", "choice"
-
-
-@dataclass(frozen=True)
-class CanvasQuestion:
-    """A canvas question of the dialog: which Business Model Canvas block it reviews."""
-
-    question: str
-    block: str
+    canvas: bool = False  # a canvas answer: the dossier shows it in the canvas, not as an answer
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,12 @@ class InterviewRecord:
     properties: Mapping[str, Mapping[str, Value]]
     conclusions: Sequence[ConclusionView]
     notes: Sequence[NoteOut] = ()
-    canvas_questions: Sequence[CanvasQuestion] = ()
-    canvas_drafts: Mapping[tuple[str, str], str] = field(default_factory=dict)
-    """The rules' draft per (canvas block, stream), where there is one."""
-    paths: Mapping[str, list[PathStep]] = field(default_factory=dict)
+    paths: Mapping[str, Sequence[PathStep]] = field(default_factory=dict)
     """The step-4 flowchart walked per stream."""
+    canvas: Mapping[str, Sequence[CanvasBlock]] = field(default_factory=dict)
+    """Per stream, each canvas block's draft and review status."""
+    worked_out: frozenset[str] = frozenset()
+    """The streams the 4-quadrant funnel took past step 1."""
+    ranked_gaps: Sequence[RankedGapOut] = ()
+    shared_conclusions: Sequence[SharedOut] = ()
+    progress: ProgressOut | None = None

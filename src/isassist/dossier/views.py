@@ -87,6 +87,11 @@ class Turn:
     withdrawn_conclusions: list[ConclusionView] = field(default_factory=list)
     question: QuestionView | None = None
     done: bool = False
+    asked_back: bool = False
+    """True when the answer was not wrong but not enough and a question went back ("iets
+    anders": wat dan?); saying the same words again takes them as they are."""
+    awaiting_confirmation: bool = False
+    """True when the assistant asked for 'ja' (removing a stream, adding a duplicate)."""
 
     def text(self, lang: str = "nl") -> str:
         parts = [self.acknowledgement] if self.acknowledgement else []

@@ -7,15 +7,29 @@ then works from plain values and never imports the interview.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
 
-from isassist.dossier import AnswerRecord, CanvasQuestion, ConclusionView, InterviewRecord
-from isassist.dossier.schema import NoteOut, PathStep
+from isassist.dossier import AnswerRecord, ConclusionView, InterviewRecord
+from isassist.dossier.schema import (
+    CanvasBlock,
+    NoteOut,
+    PathStep,
+    ProgressOut,
+    RankedGapOut,
+    SharedOut,
+)
+from isassist.facts import Scalar
+from isassist.interview.canvas_review import REVIEW_TYPE, reviewed_block
 from isassist.interview.conditions import Scope, holds
 from isassist.interview.dialog import Dialog
 from isassist.interview.factbuild import FactSet
+from isassist.interview.gaps import rank_gaps, shared_conclusions
+from isassist.interview.navigator import Progress
 from isassist.interview.state import State
+
+CanvasStatus = Literal["confirmed", "edited", "rejected", "pending"]
 
 
 class Interview(Protocol):
@@ -43,6 +57,12 @@ class Interview(Protocol):
 
     def canvas_draft(self, block: str, stream: str) -> str | None: ...
 
+    def worked_out(self, stream: str) -> bool: ...
+
+    def progress(self) -> Progress: ...
+
+    def awaits_answer(self, conclusion: ConclusionView) -> bool: ...
+
 
 def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
     """Walk the step-4 nodes for ``stream``: the first outcome that holds decides each node."""
@@ -65,6 +85,64 @@ def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
     return steps
 
 
+def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
+    """Each block's draft and status: from the one-step review, or a block's own question
+    (asked when a rule asks, or answered in an interview saved before the review existed)."""
+    answers = interview.state.answers
+    review: Mapping[str, Scalar] | None = next(
+        (
+            answer.extra
+            for (qid, sid), answer in answers.items()
+            if sid == stream and answer.status == "known" and _is_review(interview, qid)
+        ),
+        None,
+    )
+    blocks: list[CanvasBlock] = []
+    for section in interview.dialog.sections:
+        for question in section.questions:
+            if question.type != "canvas" or question.block is None:
+                continue
+            draft = interview.canvas_draft(question.block, stream) or ""
+            answer = answers.get((question.id, stream))
+            status: CanvasStatus = "pending"
+            text = draft
+            reviewed = reviewed_block(dict(review), question.block, draft) if review else None
+            if answer is not None and answer.value in ("confirmed", "rejected", "edited"):
+                status = answer.value  # type: ignore[assignment]
+                text = str(answer.extra.get("text", draft))
+            elif reviewed is not None:
+                status, text = reviewed
+            if draft or answer is not None or reviewed is not None:
+                blocks.append(CanvasBlock(block=question.block, status=status, text=text))
+    return blocks
+
+
+def _is_review(interview: Interview, qid: str) -> bool:
+    question = interview.dialog.question(qid)
+    return question is not None and question.type == REVIEW_TYPE
+
+
+def _ranked_gaps(interview: Interview) -> list[RankedGapOut]:
+    def open_nodes(sid: str) -> set[str]:
+        return {p.node for p in flowchart_path(interview, sid) if p.outcome == "open"}
+
+    return [
+        RankedGapOut(
+            rule_id=g.conclusion.rule_id,
+            stream=g.conclusion.stream_id or None,
+            question=g.question,
+            severity=g.conclusion.severity,
+            title=g.conclusion.title,
+            unlocks=g.unlocks,
+            rank=g.rank,
+            top=g.top,
+        )
+        for g in rank_gaps(
+            interview.conclusions, interview.dialog, interview.awaits_answer, open_nodes
+        )
+    ]
+
+
 def interview_record(interview: Interview) -> InterviewRecord:
     """What ``interview`` knows now, as the dossier's read model."""
     dialog = interview.dialog
@@ -81,22 +159,12 @@ def interview_record(interview: Interview) -> InterviewRecord:
             section=section.id if section is not None else None,
             step=section.step if section is not None else None,
             sets=question.sets if question is not None else None,
-            type=question.type if question is not None else None,
+            canvas=question is not None and question.type in ("canvas", REVIEW_TYPE),
         )
     facts = interview.facts
     active = [s.id for s in interview.state.active_streams]
-    canvas = [
-        CanvasQuestion(question=q.id, block=q.block)
-        for s in dialog.sections
-        for q in s.questions
-        if q.type == "canvas" and q.block is not None
-    ]
-    drafts = {
-        (c.block, sid): draft
-        for c in canvas
-        for sid in active
-        if (draft := interview.canvas_draft(c.block, sid))
-    }
+    titles = {c.rule_id: c.title for c in interview.conclusions}
+    progress = interview.progress()
     return InterviewRecord(
         id=interview.id,
         created=interview.created_at,
@@ -112,7 +180,13 @@ def interview_record(interview: Interview) -> InterviewRecord:
             NoteOut(question=n.question, stream=n.stream, text=n.text)
             for n in interview.state.notes
         ],
-        canvas_questions=canvas,
-        canvas_drafts=drafts,
         paths={sid: flowchart_path(interview, sid) for sid in active},
+        canvas={sid: _canvas(interview, sid) for sid in active},
+        worked_out=frozenset(sid for sid in active if interview.worked_out(sid)),
+        ranked_gaps=_ranked_gaps(interview),
+        shared_conclusions=[
+            SharedOut(rule_id=s.rule_id, title=titles.get(s.rule_id, {}), streams=s.streams)
+            for s in shared_conclusions(interview.conclusions)
+        ],
+        progress=ProgressOut(done=progress.done, total=progress.total),
     )

@@ -38,6 +38,23 @@ class Quantity:
     per_year_value: float | None
     per_year_unit: str | None
     tonnes_per_year: float | None
+    note: str = ""
+    low: float | None = None
+    high: float | None = None
+    vague: str = ""
+    power_kw: float | None = None
+
+
+@dataclass(frozen=True)
+class NamedSubstance:
+    """A substance or mixture whose name or synonym is exactly what was typed.
+
+    ``cas`` is None for a mixture with no single CAS number (mineral oil, fly ash).
+    """
+
+    cas: str | None
+    name: str
+    note: str = ""
 
 
 class QuantityProblem(ValueError):
@@ -77,6 +94,10 @@ class Services(Protocol):
     ) -> list[Exchange]: ...
 
     def place(self, postcode: str) -> Place | None: ...
+
+    def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
+        """Substances whose name or synonym is ``text`` (folded), for a CAS question."""
+        ...
 
     def parse_quantity(self, text: str, lang: str) -> Quantity: ...
 

@@ -9,34 +9,21 @@ Textual face a renderer and lets every route be tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
-from isassist.dossier import CodeSuggestion, ConclusionView, Turn
+from isassist.classify.learned import LearnedTerms, LearnedTermsError
+from isassist.dossier import CodeSuggestion, ConclusionView, QuestionView, Turn
+from isassist.interview.answer_check import AnswerContext, check_answer
+from isassist.interview.commands import BY_NAME, parse_command
 from isassist.interview.engine import Interview
-from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.knowledge import GlossaryEntry
 from isassist.session.explain import explain
 from isassist.session.glossary import kind_of_line, look_up, looks_like_question
 from isassist.session.i18n import ui
 
 ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
-
-# UI commands typed in the chat (Dutch and English) -> canonical name
-UI_COMMANDS: dict[str, str] = {
-    "why": "why",
-    "waarom": "why",
-    "report": "report",
-    "rapport": "report",
-    "dossier": "report",
-    "help": "help",
-    "hulp": "help",
-    "lang": "lang",
-    "taal": "lang",
-    "language": "lang",
-    "stream": "stream",
-    "stroom": "stream",
-}
 
 
 @dataclass
@@ -116,8 +103,33 @@ class Conversation:
 
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
+        asked = self.interview.current_question()
         turn = self.interview.answer(text)
+        if turn.accepted and asked is not None and asked.type == "code":
+            self._learn(asked)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _learn(self, asked: QuestionView) -> None:
+        """A code other than the first suggestion was chosen: remember it for these words."""
+        learned: LearnedTerms | None = getattr(self.interview.services, "learned", None)
+        question = self.interview.dialog.question(asked.id)
+        if learned is None or question is None or question.code not in ("ewc", "cpa"):
+            return
+        answer = self.interview.state.answers.get(asked.slot)
+        value = answer.value if answer is not None else None
+        chosen = [str(v) for v in value] if isinstance(value, list) else [str(value or "")]
+        first = asked.suggestions[0].code if asked.suggestions else None
+        if not chosen or not chosen[0] or chosen[0] == first or not asked.stream_name:
+            return
+        # learning is a help, never a reason to lose the answer just given
+        with suppress(OSError, LearnedTermsError):
+            learned.remember(
+                asked.stream_name,
+                question.code,
+                chosen[0],
+                self.interview.facts.company.nace,
+                self.lang,
+            )
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""
@@ -125,20 +137,20 @@ class Conversation:
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
 
     def _ui_command(self, body: str) -> Reply | None:
-        head, _, arg = body.strip().partition(" ")
-        name = UI_COMMANDS.get(head.lower())
-        arg = arg.strip()
+        """The chat face's own commands of the registry (why, report, help, lang); None for
+        the engine's."""
+        command = parse_command("/" + body)
+        spec = BY_NAME.get(command.name) if command is not None else None
+        if command is None or spec is None or spec.face != "chat":
+            return None
+        name, arg = command.name, command.arg
         if name == "why":
             return self.why(int(arg) if arg.isdigit() else 1)
         if name == "report":
             return Reply(kind="report", title=ui("summary_title", self.lang))
         if name == "help":
             return Reply(kind="help", title=ui("help_title", self.lang))
-        if name == "lang":
-            return self.switch_lang(arg)
-        if name == "stream":
-            return self.command("add", arg) if arg else self.command("streams")
-        return None
+        return self.switch_lang(arg)
 
     # --- glossary ----------------------------------------------------------------------------
 
@@ -198,25 +210,40 @@ class Conversation:
     # --- live help while typing --------------------------------------------------------------
 
     def check(self, text: str) -> str | None:
-        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a)."""
+        """What is wrong with ``text`` as an answer to the open question (None: fine or n/a).
+
+        The same answer check the engine records with, so the hint never disagrees with the
+        reply; a question back ("iets anders: wat dan?") shows as the hint too.
+        """
         view = self.interview.current_question()
         if view is None or kind_of_line(text) != "answer" or not text.strip():
             return None
         question = self.interview.dialog.question(view.id)
         if question is None:
             return None
-        try:
-            parse_answer(
-                question,
-                text,
-                self.lang,
-                self.interview.services,
-                [s.code for s in view.suggestions],
-                self.interview.facts.company.nace,
-            )
-        except AnswerProblem as problem:
-            return problem.message
-        return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.problem or checked.follow_up
+
+    def echo(self, text: str) -> str | None:
+        """How ``text`` would be read back ("96 m³/jaar"), for the live hint; None if not read."""
+        view = self.interview.current_question()
+        if view is None or kind_of_line(text) != "answer" or not text.strip():
+            return None
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return None
+        checked = check_answer(
+            question, text, self.lang, self.interview.services, self._context(view)
+        )
+        return checked.echo if checked.ok else None
+
+    def _context(self, view: QuestionView) -> AnswerContext:
+        question = self.interview.dialog.question(view.id)
+        if question is None:
+            return AnswerContext()
+        return self.interview.answer_context(question, view.stream)
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""

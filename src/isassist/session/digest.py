@@ -6,10 +6,13 @@ screen previews (``isassist.report``), so panel and report cannot disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from isassist.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.facts import value_label
 from isassist.session.i18n import ui
+from isassist.units.display import format_amount
 
 # conclusion kind -> heading key of the panel, in display order
 KIND_HEADINGS: dict[str, str] = {
@@ -43,14 +46,14 @@ class Digest:
 
 
 def stream_line(stream: StreamOut, lang: str) -> str:
-    """ "s1 bostel (material) 02 07 02 · 200 t/year"."""
+    """ "s1 bostel (materiaal) 02 07 02 · 1.200 t/jaar": words and figures in ``lang``."""
     codes = [_ewc_display(c) for c in stream.ewc] + stream.cpa
-    parts = [f"{stream.id} {stream.name} ({stream.kind})"]
+    parts = [f"{stream.id} {stream.name} ({value_label(stream.kind, lang)})"]
     if codes:
         parts.append(" ".join(codes))
     if stream.quantity_per_year is not None:
         q = stream.quantity_per_year
-        parts.append(f"{q.value:g} {q.unit}/{'jaar' if lang == 'nl' else 'year'}")
+        parts.append(format_amount(q.value, q.unit, lang, per_year=True))
     return " · ".join(parts)
 
 
@@ -87,3 +90,19 @@ def counts_line(counts: Counts, lang: str) -> str:
         options=counts.options,
         canvas=counts.canvas,
     )
+
+
+def _escape(text: str) -> str:
+    """User words as literal Markdown: "*", "[", "<" and friends shown, never interpreted."""
+    return re.sub(r"([\\`*_\[\]<>#|!])", r"\\\1", " ".join(text.split()))
+
+
+def summary_markdown(dossier: Dossier, lang: str) -> str:
+    """A short Markdown summary shown the moment the report opens, while the full report is
+    written in the background: the company, the counts and one line per stream."""
+    summary = digest(dossier, lang)
+    name = _escape(dossier.company.name or ui("untitled", lang))
+    lines = [f"# {ui('summary_title', lang)}: {name}", "", counts_line(summary.counts, lang), ""]
+    lines += [f"- {_escape(line)}" for line in summary.streams] or [ui("no_streams_yet", lang)]
+    lines += ["", f"*{ui('report_loading', lang)}*"]
+    return "\n".join(lines)

@@ -7,6 +7,8 @@ translator see every sentence together and lets a test check that none is missin
 
 from __future__ import annotations
 
+from isassist.interview.commands import help_markdown
+
 UI: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
     "app_title": (
@@ -86,6 +88,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_word": ("nee", "no"),
     "unknown_word": ("weet niet", "don't know"),
     "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
+    "reads_as": ("Gelezen als: {echo}", "Read as: {echo}"),
     "dossier": ("Dossier", "Dossier"),
     "progress": ("Voortgang", "Progress"),
     "streams": ("Stromen", "Streams"),
@@ -126,6 +129,8 @@ UI: dict[str, tuple[str, str]] = {
     "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
+    "report_loading": ("Het volledige rapport wordt opgesteld…", "Writing the full report…"),
+    "export_busy": ("Bezig met bewaren als {fmt}…", "Saving as {fmt}…"),
     "preview_plain": ("Rapport (zoals het bedrijf het krijgt)", "Report (as the company gets it)"),
     "preview_anonymous": (
         "Rapport, anoniem (zoals een partner het krijgt)",
@@ -151,6 +156,61 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "canvas_take": ("Overnemen", "Take"),
+    "canvas_edit": ("Aanpassen", "Edit"),
+    "canvas_reject": ("Verwerpen", "Reject"),
+    "canvas_send": ("Versturen", "Send"),
+    "canvas_review_title": (
+        "Business Model Canvas: kies een blok (pijltjes), o = overnemen, e = aanpassen, "
+        "v = verwerpen, s = alles versturen. Of typ 'ok' in de regel.",
+        "Business Model Canvas: pick a block (arrows), o = take, e = edit, v = reject, "
+        "s = send all. Or type 'ok' in the line.",
+    ),
+    "canvas_block": ("Blok", "Block"),
+    "canvas_draft": ("Ontwerp", "Draft"),
+    "canvas_no_draft": (
+        "(nog geen ontwerp: aanpassen of verwerpen)",
+        "(no draft yet: edit or reject)",
+    ),
+    "canvas_edit_here": (
+        "Nieuwe tekst voor dit blok, Enter bewaart, Esc annuleert",
+        "New text for this block, Enter keeps it, Esc cancels",
+    ),
+    "key_dossier_panel": ("Dossierpaneel", "Dossier panel"),
+    "key_wider": ("Paneel breder", "Panel wider"),
+    "key_narrower": ("Paneel smaller", "Panel narrower"),
+    "resumed": (
+        "Verder met een bewaard gesprek; dit werd eerder gezegd ({n} stappen):",
+        "Resuming a saved interview; this was said before ({n} steps):",
+    ),
+    "resumed_here": ("Hier gaan we verder.", "We continue here."),
+    "past_stream_added": ("Stroom toegevoegd: {name}", "Stream added: {name}"),
+    "past_stream_removed": ("Stroom verwijderd: {name}", "Stream removed: {name}"),
+    "past_stream_renamed": ("Stroom hernoemd: {name}", "Stream renamed: {name}"),
+    "change_answer_hint": (
+        "Klik of Enter: deze vraag opnieuw beantwoorden",
+        "Click or Enter: answer this question again",
+    ),
+    "key_palette": ("opdrachten", "commands"),
+    "palette_search": ("Zoek een opdracht…", "Search for commands…"),
+    "sys_theme": ("Kleurenthema", "Theme"),
+    "sys_theme_help": ("Kies een ander kleurenthema", "Change the current theme"),
+    "sys_quit_help": (
+        "isassist afsluiten; alles is al bewaard",
+        "Quit isassist; everything is already saved",
+    ),
+    "sys_maximize": ("Vergroten", "Maximize"),
+    "sys_maximize_help": (
+        "Het gekozen onderdeel schermvullend tonen",
+        "Maximize the focused widget",
+    ),
+    "sys_minimize": ("Verkleinen", "Minimize"),
+    "sys_minimize_help": ("Terug naar de gewone weergave", "Restore the normal size"),
+    "sys_screenshot": ("Schermafbeelding", "Screenshot"),
+    "sys_screenshot_help": (
+        "Het scherm bewaren als SVG-afbeelding",
+        "Save an SVG screenshot of the current screen",
+    ),
     "key_help": ("Hulp", "Help"),
     "key_why": ("Waarom?", "Why?"),
     "key_jump": ("Spring", "Jump"),
@@ -200,7 +260,7 @@ def ui(key: str, lang: str, **values: object) -> str:
     return (nl if lang == "nl" else en).format(**values)
 
 
-HELP: dict[str, str] = {
+_HELP: dict[str, str] = {
     "nl": """\
 # Hulp
 
@@ -213,18 +273,7 @@ isassist stelt vragen; u antwoordt in gewone woorden. Bij elke vraag kunt u ook:
 
 ## Opdrachten
 
-| opdracht | wat ze doet |
-|---|---|
-| `/back` (`/terug`) | terug naar de vorige vraag |
-| `/skip` (`/overslaan`) | vraag overslaan |
-| `/why` of `/why 2` | leg de laatste (of tweede) conclusie uit |
-| `/note tekst` | notitie bij de huidige vraag |
-| `/stream` of `/stream naam` | stromen tonen, of een stroom toevoegen |
-| `/revise vraag s1` | een eerder antwoord herzien |
-| `/jump step2c` | naar een onderdeel springen |
-| `/report` | dossieroverzicht = rapport; bewaren met H, M, X, J |
-| `/lang en` | taal wisselen |
-| `/help` | deze hulp |
+{commands}
 
 ## Toetsen
 
@@ -255,18 +304,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 
 ## Commands
 
-| command | what it does |
-|---|---|
-| `/back` | back to the previous question |
-| `/skip` | skip the question |
-| `/why` or `/why 2` | explain the latest (or second) conclusion |
-| `/note text` | note on the current question |
-| `/stream` or `/stream name` | list streams, or add a stream |
-| `/revise question s1` | revise an earlier answer |
-| `/jump step2c` | jump to a section |
-| `/report` | dossier summary = report; save with H, M, X, J |
-| `/lang nl` | switch language |
-| `/help` | this help |
+{commands}
 
 ## Keys
 
@@ -286,3 +324,7 @@ isassist asks questions; you answer in plain words. At any question you can also
 | Ctrl+Q | quit (everything is already saved) |
 """,
 }
+HELP: dict[str, str] = {
+    lang: text.replace("{commands}", help_markdown(lang)) for lang, text in _HELP.items()
+}
+"""The help screen; its command table comes from the one command registry."""

@@ -42,9 +42,8 @@ def progress(interview: Interview) -> list[Stage]:
     total: dict[str, int] = {}
     for section, question, stream in interview.slots():
         answered = interview.state.done((question.id, stream))
-        if not answered and (
-            question.follow_up_only or not interview.applies(section, question, stream)
-        ):
+        # the navigator's own test, so this row adds up to Interview.progress() everywhere
+        if not answered and not interview.nav.asks(section, question, stream):
             continue
         total[section.id] = total.get(section.id, 0) + 1
         done[section.id] = done.get(section.id, 0) + int(answered)

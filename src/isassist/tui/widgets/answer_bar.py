@@ -127,7 +127,9 @@ class AnswerBar(Vertical):
             hint.update(Text("✗ " + problem, style="bold"))
             hint.set_class(True, "-problem")
         else:
-            hint.update(Text("✓ " + ui("looks_fine", lang)) if text.strip() else "")
+            echo = self.conversation.echo(text) if text.strip() else None
+            fine = ui("reads_as", lang, echo=echo) if echo else ui("looks_fine", lang)
+            hint.update(Text("✓ " + fine) if text.strip() else "")
             hint.set_class(False, "-problem")
         if self._view is not None and self._view.type == "code":
             found = self.conversation.code_suggestions(text)

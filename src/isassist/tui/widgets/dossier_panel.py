@@ -72,6 +72,7 @@ class DossierPanel(Vertical):
         self._list_conclusions(lang)
 
     def _list_conclusions(self, lang: str) -> None:
+        kept = self.highlighted()
         listed = self.conversation.recent()
         self._listed = listed
         options = self.query_one("#conclusions", OptionList)
@@ -83,6 +84,19 @@ class DossierPanel(Vertical):
         options.add_options(
             [Option(Text(f"{i}. {conclusion_label(c, lang)}")) for i, c in enumerate(listed, 1)]
         )
+        keys = [c.key for c in listed]
+        options.highlighted = (
+            keys.index(kept.key) if kept is not None and kept.key in keys else None
+        )
+
+    def highlighted(self) -> ConclusionView | None:
+        """The conclusion highlighted in the list (F2 explains it), if the list has focus
+        or was last used."""
+        options = self.query_one("#conclusions", OptionList)
+        index = options.highlighted
+        if index is None or not 0 <= index < len(self._listed):
+            return None
+        return self._listed[index]
 
     @on(OptionList.OptionSelected, "#conclusions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
