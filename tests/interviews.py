@@ -1,12 +1,14 @@
-"""Interviews for the report tests, run headless through the real engine and rule base.
+"""Interviews for the tests, run headless through the real engine and rule base.
 
-The other test_report_* files import from here; the one test below guards the helper itself,
-so a broken helper fails loudly instead of making every report test vacuous.
+Test modules import from here (``from interviews import BREWERY, run_answers``: tests/ is on
+the import path through tests/conftest.py); tests/report/test_report_support.py guards the
+helper itself, so a broken helper fails loudly instead of making every report test vacuous.
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,9 @@ BREWERY: dict[str, str] = {
     "food_grade": "ja",
 }
 
+DossierOf = Callable[..., Dossier]
+"""The ``dossier_of`` fixture (tests/conftest.py): answers -> dossier, run once per session."""
+
 
 def make_interview(spec: Replay) -> Interview:
     return Interview.start(shipped_dialog(), live_services(), spec.mode, spec.language)
@@ -102,11 +107,3 @@ def xlsx_text(data: bytes) -> str:
         ]
         assert any(n.startswith("xl/worksheets/") for n in parts)
         return "\n".join(book.read(name).decode("utf-8") for name in parts)
-
-
-def test_the_brewery_interview_reaches_the_end_with_its_answers(tmp_path: Path) -> None:
-    dossier = run_answers(tmp_path, BREWERY)
-    assert dossier.company.name == "Brouwerij Zwanenhals"
-    stream = dossier.streams[0]
-    assert stream.ewc == ["020702"]
-    assert stream.properties["current_cost_eur_per_year"] == 13579

@@ -19,15 +19,14 @@ from isassist.knowledge import get_knowledge
 from isassist.paths import data_dir
 from isassist.report import render_report
 from isassist.report.inventory import COLUMN_BY_KEY, inventory_row
-from test_report_support import BREWERY, run_answers
 
 # what the company filled in; "missing" and "id" depend on the interview, not the sheet
 COMPARED = [k for k in COLUMN_BY_KEY if k not in ("id", "missing")]
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    return run_answers(tmp_path_factory.mktemp("import"), BREWERY)
+def dossier(brewery_dossier: Dossier) -> Dossier:
+    return brewery_dossier
 
 
 def _sheet(dossier: Dossier, folder: Path, lang: str = "nl") -> Path:

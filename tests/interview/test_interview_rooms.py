@@ -21,7 +21,7 @@ from isassist.paths import data_dir
 from isassist.session.i18n import HELP
 from isassist.session.progress import overall, progress
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REPLAYS = data_dir("dialogs") / "replays"
 
 

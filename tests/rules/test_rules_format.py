@@ -15,7 +15,7 @@ from isassist.rules.model import RuleFile
 from isassist.rules.schema import SCHEMA_PATH, render_schema
 from isassist.rules.vocabulary import KINDS
 
-README = Path(__file__).resolve().parent.parent / "rules" / "README.md"
+README = Path(__file__).resolve().parents[2] / "rules" / "README.md"
 
 GOOD_RULE = """\
 rules:

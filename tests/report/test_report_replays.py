@@ -9,12 +9,12 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from interviews import make_interview
 from isassist.dossier import Dossier
 from isassist.interview.replay import run_replay
 from isassist.knowledge import get_knowledge
 from isassist.paths import data_dir
 from isassist.report import FORMATS, ReportError, render_report
-from test_report_support import make_interview
 
 REPLAYS = sorted((data_dir("dialogs") / "replays").glob("*.yaml"))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from isassist.classify import classify
 from isassist.classify.service import default_classifier
 
-HOLDOUT_SET = Path(__file__).parent / "data" / "classification_holdout.jsonl"
+HOLDOUT_SET = Path(__file__).parents[1] / "data" / "classification_holdout.jsonl"
 
 
 def _cases() -> list[dict[str, object]]:

@@ -17,14 +17,13 @@ import pytest
 from isassist.dossier import Dossier
 from isassist.session import export
 from isassist.session.export import ExportError, export_report, report_file_name, write_new
-from test_report_support import BREWERY, run_answers
 
 DAY = date(2026, 1, 15)
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    return run_answers(tmp_path_factory.mktemp("export"), BREWERY)
+def dossier(brewery_dossier: Dossier) -> Dossier:
+    return brewery_dossier
 
 
 @pytest.fixture

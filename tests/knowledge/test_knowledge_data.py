@@ -118,12 +118,12 @@ def test_crosswalk_both_ways(kb: Knowledge) -> None:
 
 
 def test_build_is_deterministic(tmp_path: Path) -> None:
-    sources = Path(__file__).resolve().parent.parent.parent / "shared" / "knowledge-sources"
+    sources = Path(__file__).resolve().parents[3] / "shared" / "knowledge-sources"
     if not sources.is_dir():
         pytest.skip("the collected sources are not next to this checkout")
     import importlib.util
 
-    script = Path(__file__).resolve().parent.parent / "scripts" / "build_knowledge.py"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_knowledge.py"
     spec = importlib.util.spec_from_file_location("build_knowledge", script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -1,8 +1,8 @@
 """One snapshot per screen at a fixed 80x24 terminal, and the user guide's images.
 
-The SVGs under tests/__snapshots__ are the screens as a user sees them; the user guide shows
+The SVGs under tests/tui/__snapshots__ are the screens as a user sees them; the user guide shows
 the same files (docs/img/). Run ``pytest --snapshot-update`` after checking the report by
-eye, then ``ISASSIST_UPDATE_DOCS=1 pytest tests/test_tui_snapshots.py`` to copy them over.
+eye, then ``ISASSIST_UPDATE_DOCS=1 pytest tests/tui/test_tui_snapshots.py`` to copy them over.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from isassist.tui.app import make_app
 from isassist.tui.screens import start
 
 SIZE = (80, 24)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parent / "__snapshots__" / "test_tui_snapshots"
 DOCS_IMG = ROOT / "docs" / "img"
 SnapCompare = Callable[..., bool]
@@ -157,5 +157,5 @@ def test_user_guide_images_are_the_snapshots() -> None:
             shutil.copyfile(source, target)
         assert target.exists() and target.read_bytes() == source.read_bytes(), (
             f"docs/img/{image} differs from the snapshot {snapshot}; "
-            "run ISASSIST_UPDATE_DOCS=1 pytest tests/test_tui_snapshots.py"
+            "run ISASSIST_UPDATE_DOCS=1 pytest tests/tui/test_tui_snapshots.py"
         )

@@ -26,7 +26,7 @@ from isassist.register.tables import metadata as register_metadata
 from isassist.store.tables import metadata as store_metadata
 
 PG_ENV = "ISASSIST_TEST_PG_URL"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _empty_postgres(url: str) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from interviews import BREWERY, DossierOf
 from isassist.dossier import Dossier
 from isassist.report import render_report
 from isassist.units.display import format_day
-from test_report_support import BREWERY, run_answers
 
 NETWORK = {
     "own_use": "niet intern",
@@ -25,8 +25,8 @@ NETWORK = {
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    return run_answers(tmp_path_factory.mktemp("brewery"), {**BREWERY, **NETWORK})
+def dossier(dossier_of: DossierOf) -> Dossier:
+    return dossier_of({**BREWERY, **NETWORK})
 
 
 def _md(dossier: Dossier, lang: str = "nl", anonymise: bool = False) -> str:

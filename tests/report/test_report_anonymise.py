@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from interviews import BREWERY, DossierOf, xlsx_text
 from isassist.dossier import Dossier
 from isassist.report import FORMATS, render_report
 from isassist.report.anonymise import band
-from test_report_support import BREWERY, run_answers, xlsx_text
 
 NOTE = "bel Jan Peeters op 0477 12 34 56 of jan.peeters@zwanenhals.be"
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    return run_answers(tmp_path_factory.mktemp("anon"), BREWERY, notes=(NOTE,))
+def dossier(dossier_of: DossierOf) -> Dossier:
+    return dossier_of(BREWERY, notes=(NOTE,))
 
 
 def _identifying(dossier: Dossier) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from isassist.classify import ClassifyInputError, classify, suggest_cpa
 
-DEV_SET = Path(__file__).parent / "data" / "classification_dev.jsonl"
+DEV_SET = Path(__file__).parents[1] / "data" / "classification_dev.jsonl"
 
 
 def _cases() -> list[dict[str, object]]:

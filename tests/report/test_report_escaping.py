@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from interviews import BREWERY, DossierOf
 from isassist.dossier import Dossier
 from isassist.intake.inventory import import_inventory
 from isassist.interview.adapters import live_services
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.report import render_report
-from test_report_support import BREWERY, run_answers
 
 SCRIPT = "<script>alert('x')</script> & Zonen"
 FORMULAS = [
@@ -27,10 +27,10 @@ FORMULAS = [
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+def dossier(dossier_of: DossierOf) -> Dossier:
     answers = {**BREWERY, "company_name": SCRIPT, "streams": "; ".join(FORMULAS)}
     answers.pop("ewc")  # one EWC answer for five streams would be a guess
-    return run_answers(tmp_path_factory.mktemp("hostile"), answers)
+    return dossier_of(answers)
 
 
 def test_the_hostile_interview_has_all_five_streams(dossier: Dossier) -> None:

@@ -16,7 +16,7 @@ import pytest
 from isassist.classify import classify
 from isassist.classify.service import default_classifier
 
-SECOND_HOLDOUT = Path(__file__).parent / "data" / "classification_holdout2.jsonl"
+SECOND_HOLDOUT = Path(__file__).parents[1] / "data" / "classification_holdout2.jsonl"
 
 
 def _cases() -> list[dict[str, object]]:

@@ -11,11 +11,11 @@ import random
 from datetime import UTC, datetime
 
 import pytest
+from test_register_store import company, db_url, have, reg, want
 
 from isassist.register import Company, MatchSettings, Party, Register, Stream, match_stream
 from isassist.register.search import matcher_for
 from isassist.register.whole import RegisterMatches, match_register
-from test_register_store import company, db_url, have, reg, want
 
 __all__ = ["db_url", "reg"]  # the fixtures, shared with the storage tests
 
