@@ -6,7 +6,7 @@ import pytest
 
 from isassist.classify.language import detect_language
 from isassist.classify.procedure import read_cues
-from isassist.classify.text import Analyzer, fold, stem, words
+from isassist.text_analysis import Analyzer, fold, stem, words
 
 
 def test_fold_removes_accents_case_and_punctuation() -> None:

@@ -21,7 +21,7 @@ from isassist.classify.materials import metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
-from isassist.classify.text import fold, stem, strip_code_references
+from isassist.text_analysis import fold, stem, strip_code_references
 
 _PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
 _TYPO_WEIGHT = 0.7

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from isassist.classify.catalogue import Catalogue, Entry, Term
 from isassist.classify.parallels import Parallels, find_parallels
 from isassist.classify.procedure import read_cues
-from isassist.classify.text import Analyzer, fold, stem, words
+from isassist.text_analysis import Analyzer, fold, stem, words
 
 # How much a word in the sub-chapter or chapter heading counts, relative to the entry's own text.
 _SUBCHAPTER_WEIGHT = 0.5

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from isassist.classify.text import fold, word_set
+from isassist.text_analysis import fold, word_set
 
 Language = Literal["nl", "en"]
 

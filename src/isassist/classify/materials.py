@@ -8,7 +8,7 @@ metal has to be turned into its class before the texts can decide between 12 01 
 
 from __future__ import annotations
 
-from isassist.classify.text import stem, word_set
+from isassist.text_analysis import stem, word_set
 
 _FERROUS = frozenset(stem(w) for w in word_set("staal ijzer gietijzer steel iron cast"))
 _NON_FERROUS = frozenset(

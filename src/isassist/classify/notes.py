@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from isassist.classify.text import word_set
+from isassist.text_analysis import word_set
 
 StreamNature = Literal["energy", "water", "gas", "material"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from isassist.classify.text import stem, word_set
+from isassist.text_analysis import stem, word_set
 
 SOURCE_CHAPTERS = frozenset(f"{n:02d}" for n in (*range(1, 13), 17, 18, 19, 20))
 

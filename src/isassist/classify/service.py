@@ -19,7 +19,7 @@ from isassist.classify.language import detect_language
 from isassist.classify.notes import notes_for, read_nature
 from isassist.classify.result import ClassificationResult, CpaSuggestion
 from isassist.classify.sectors import sector_rows
-from isassist.classify.text import fold, strip_code_references
+from isassist.text_analysis import fold, strip_code_references
 
 # Boost by NACE level found, most specific first: a copper smelter (24.44) is 10 06 before the
 # rest of the metals division's chapter 10.

@@ -43,11 +43,11 @@ def _load(rules_dir: Path | None) -> RuleBase:
 def check(rules_dir: Path | None, dialogs_dir: Path | None) -> None:
     """Validate every rule file, its question ids against the dialog, and run every example;
     exit 1 on any problem."""
+    from isassist.crosscheck import check_question_ids
     from isassist.interview.loader import DataFileError
     from isassist.rules.engine import engine_for
     from isassist.rules.evidence import check_evidence
     from isassist.rules.examples import run_examples
-    from isassist.rules.questions import check_question_ids
 
     rulebase = _load(rules_dir)
     try:

@@ -29,7 +29,7 @@ from isassist.knowledge.codes import fold
 from isassist.knowledge.models import NaceItem, NaceTerm
 
 if TYPE_CHECKING:
-    from isassist.classify.text import Analyzer
+    from isassist.text_analysis import Analyzer
 
 # Words that say "a business" without saying which: "zuivelbedrijf" and "zuivelfabriek" are
 # the same business, so both reduce to the core "zuivel".
@@ -103,7 +103,7 @@ class NaceIndex:
     """The term and title indexes of one loaded knowledge base."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        from isassist.classify.text import Analyzer, stem, words
+        from isassist.text_analysis import Analyzer, stem, words
 
         self.knowledge = knowledge
         self.by_text: dict[str, list[NaceTerm]] = defaultdict(list)

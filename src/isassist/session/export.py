@@ -86,6 +86,15 @@ def write_new(folder: Path, name: str, content: bytes) -> Path:
     raise FileExistsError(f"{_MAX_TRIES} files named {name} already exist in {folder}")
 
 
+def markdown_preview(dossier: Dossier, lang: str, anonymise: bool) -> str:
+    """The Markdown report of ``dossier`` as it would be exported (jinja2 loads on first use;
+    call it from a worker: a full report takes a moment)."""
+    from isassist.report import render_report
+
+    rendered = render_report(dossier, "md", lang, anonymise)
+    return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+
+
 def export_report(
     dossier: Dossier,
     fmt: str,

@@ -53,3 +53,12 @@ def warm_answers(resources: Resources) -> None:
     # The knowledge base and indexes are millions of long-lived objects; without freezing them
     # an occasional full garbage collection scans them all during an answer (~100 ms).
     gc.freeze()
+
+
+def learn_into(resources: Resources) -> None:
+    """Suggestions rank the broker's earlier choices first (a file in the data folder)."""
+    from isassist.classify.learned import LEARNED_FILE, LearnedTerms
+    from isassist.store.location import data_home
+
+    if hasattr(resources.services, "learned"):
+        resources.services.learned = LearnedTerms(data_home() / LEARNED_FILE)

@@ -29,7 +29,7 @@ from isassist.tui.screens.start import StartScreen
 if TYPE_CHECKING:
     from isassist.session.conversation import Conversation
     from isassist.session.resources import Resources
-    from isassist.store import Store
+    from isassist.session.saved import Store
 
 THEMES = ("textual-dark", "textual-light")
 # the app's own keys, labelled in the interface language (Textual's defaults are English)
@@ -76,27 +76,18 @@ class IsAssistApp(App[None]):
 
     def _load_all(self) -> Resources:
         """Store first (the start screen lists its interviews), then everything an answer needs."""
-        from isassist.session.resources import warm_up
-        from isassist.store import Store, StoreError
+        from isassist.session.resources import learn_into, warm_up
+        from isassist.session.saved import StoreError, open_store
 
         try:
-            self.store = Store(self.store_url)
+            self.store = open_store(self.store_url)
         except StoreError as error:
             self.problem = ui("store_problem", self.lang, error=error)
         self.call_from_thread(self._store_opened)
         resources = warm_up()
-        self._learn_into(resources)
+        learn_into(resources)
         self.call_from_thread(self._warm_answers, resources)
         return resources
-
-    @staticmethod
-    def _learn_into(resources: Resources) -> None:
-        """Suggestions rank the broker's earlier choices first (a file in the data folder)."""
-        from isassist.classify.learned import LEARNED_FILE, LearnedTerms
-        from isassist.store.location import data_home
-
-        if hasattr(resources.services, "learned"):
-            resources.services.learned = LearnedTerms(data_home() / LEARNED_FILE)
 
     def _store_opened(self) -> None:
         for screen in self.screen_stack:
@@ -133,10 +124,10 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None or (waiting is not None and self.screen is not waiting):
             return  # no store to save in, or the user left question 1 meanwhile
-        from isassist.interview.persistence import start_saved
         from isassist.session.conversation import Conversation
+        from isassist.session.saved import start_interview
 
-        interview = start_saved(
+        interview = start_interview(
             self.store, res.services, mode=mode, language=lang, dialog=res.dialog
         )
         self._open(Conversation(interview, res.glossary), waiting)
@@ -145,12 +136,11 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None:
             return
-        from isassist.interview.persistence import resume
         from isassist.session.conversation import Conversation
-        from isassist.store import StoreError
+        from isassist.session.saved import StoreError, resume_interview
 
         try:
-            interview = resume(self.store, interview_id, res.services, dialog=res.dialog)
+            interview = resume_interview(self.store, interview_id, res.services, dialog=res.dialog)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

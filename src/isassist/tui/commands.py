@@ -11,7 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from isassist.interview.commands import COMMANDS
+from isassist.session.chat import COMMANDS
 from isassist.session.i18n import ui
 
 # actions of the interview screen itself: (action, label key)

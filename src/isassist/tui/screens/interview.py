@@ -17,9 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from isassist.dossier import ConclusionView, QuestionView, Turn
-from isassist.interview.canvas_review import REVIEW_TYPE
-from isassist.interview.messages import say
-from isassist.interview.transcript import PastTurn
+from isassist.session.chat import REVIEW_TYPE, PastTurn, say
 from isassist.session.conversation import Conversation, Reply
 from isassist.session.i18n import HELP, ui
 from isassist.session.progress import progress

@@ -22,7 +22,7 @@ from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 if TYPE_CHECKING:
-    from isassist.register import Match, Pipeline, Register
+    from isassist.session.register import Match, Pipeline, Register
 
 KEYS = [
     Key("escape", "leave", "key_start"),
@@ -65,7 +65,7 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register")
     def load(self) -> None:
-        from isassist.register import Pipeline, Register, RegisterError
+        from isassist.session.register import Pipeline, Register, RegisterError
 
         try:
             register = Register(self.url)
@@ -118,7 +118,7 @@ class RegisterScreen(Screen[None]):
         self._fill("#companies", rows)
 
     def _detail(self) -> None:
-        from isassist.register import match_company, network
+        from isassist.session.register import match_company, network
         from isassist.session.register_view import match_line, network_lines
 
         network_text = self.query_one("#network", Static)
@@ -185,7 +185,7 @@ class RegisterScreen(Screen[None]):
     @on(Input.Submitted, "#move")
     def _move(self, event: Input.Submitted) -> None:
         """Move the highlighted opportunity; a wrong stage or move says what would be right."""
-        from isassist.register import RegisterError
+        from isassist.session.register import RegisterError
         from isassist.session.register_view import parse_move, stage_label
 
         index = self.query_one("#pipeline", OptionList).highlighted

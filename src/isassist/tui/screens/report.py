@@ -47,10 +47,9 @@ PALETTE: list[tuple[str, str]] = [
 
 def preview(dossier: Dossier, lang: str, anonymise: bool) -> str:
     """The Markdown report of ``dossier`` as it would be exported."""
-    from isassist.report import render_report
+    from isassist.session.export import markdown_preview
 
-    rendered = render_report(dossier, "md", lang, anonymise)
-    return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+    return markdown_preview(dossier, lang, anonymise)
 
 
 class ReportScreen(ModalScreen[list[Path]]):

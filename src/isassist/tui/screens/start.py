@@ -3,7 +3,8 @@ key away, and the saved ones listed with delete behind a confirmation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Protocol, cast
 
 from rich.text import Text
 from textual import on
@@ -18,8 +19,19 @@ from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from isassist.store import Store, Summary
-    from isassist.tui.app import IsAssistApp
+    from isassist.session.saved import Store, Summary
+
+
+class Opener(Protocol):
+    """What the start screen asks of the app (isassist.tui.app.IsAssistApp), named here so the
+    screen does not import the app that imports it."""
+
+    def action_open_register(self) -> None: ...
+
+    def open_interview(self, interview_id: str) -> Awaitable[None]: ...
+
+    def new_interview(self, mode: str, lang: str) -> Awaitable[None]: ...
+
 
 # n, s, r and m stand on the buttons, so the footer has room for F1, F5 and Ctrl+Q at 80 columns
 KEYS = [
@@ -56,8 +68,8 @@ class StartScreen(Screen[None]):
             self.redraw()
 
     @property
-    def assistant(self) -> IsAssistApp:
-        return cast("IsAssistApp", self.app)
+    def assistant(self) -> Opener:
+        return cast(Opener, self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
@@ -110,7 +122,7 @@ class StartScreen(Screen[None]):
     def _read_saved(self) -> list[Summary]:
         if self.store is None:
             return []
-        from isassist.store import StoreError
+        from isassist.session.saved import StoreError
 
         try:
             return self.store.list_interviews()

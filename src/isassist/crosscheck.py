@@ -5,9 +5,9 @@ Rules and dialogs are edited by different people. A rule that tests ``unanswered
 gap whose ``question:`` names no dialog question is never offered: both fail silently at run
 time. This check makes them load-time problems with the file, the rule and a "did you mean".
 
-Deriving never needs the dialog (rules reason over facts only), so the interview package is
-imported inside :func:`check_question_ids`, not at module level: ``isassist.rules`` stays
-importable and usable without it.
+Deriving never needs the dialog (rules reason over facts only), so this check lives in a layer
+of its own above both isassist.rules and isassist.interview: the rules package never imports
+the interview.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
+from isassist.interview.loader import load_dialog
 from isassist.rules.loader import RuleBase, RuleProblem
 from isassist.rules.model import AnyRule, RuleFile
 from isassist.rules.vocabulary import did_you_mean
@@ -25,8 +26,6 @@ QUESTION_KEYS = ("question", "question_id", "follow_up")
 
 def dialog_question_ids(dialogs_dir: Path | None = None) -> set[str]:
     """Every question id of the dialog in ``dialogs_dir`` (default: the shipped dialogs/)."""
-    from isassist.interview.loader import load_dialog
-
     dialog = load_dialog(dialogs_dir)
     return {q.id for section in dialog.sections for q in section.questions}
 

@@ -6,6 +6,9 @@ normalisation: accents and case folded, punctuation dropped, a light suffix stri
 Dutch and English (so "slakken" meets "slak" and "sludges" meets "sludge"), and Dutch compounds
 split into the known words they are glued from. The stripper is deliberately crude: it only has
 to map both sides onto the same key, not produce real stems.
+
+Shared below isassist.knowledge (the NACE term search) and isassist.classify, so neither
+reaches into the other for it.
 """
 
 from __future__ import annotations

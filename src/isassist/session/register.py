@@ -1,0 +1,20 @@
+"""The broker register as a face reaches it: open it, match a company, draw its network,
+move opportunities through the pipeline.
+
+Matching and the network take seconds on a large register: a face calls them from a worker
+thread and posts the result as a message (tui/screens/register.py does), never on the UI
+thread. Imported lazily by the faces: opening the register loads SQLAlchemy and the matcher.
+"""
+
+from __future__ import annotations
+
+from isassist.register import (
+    Match,
+    Pipeline,
+    Register,
+    RegisterError,
+    match_company,
+    network,
+)
+
+__all__ = ["Match", "Pipeline", "Register", "RegisterError", "match_company", "network"]
