@@ -21,8 +21,9 @@ from isassist.interview.dialog import Question
 from isassist.interview.engine import Interview
 from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.services import Services
+from isassist.lang import Lang
 from isassist.report.inventory import COLUMNS, Column
-from isassist.report.labels import Lang, word
+from isassist.report.labels import word
 from isassist.report.xlsx import unguard
 
 HEAT_KINDS = ("heat", "energy")

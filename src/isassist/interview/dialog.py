@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from isassist.facts import STREAM_PROPERTIES
+from isassist.lang import Text
 
 QuestionType = Literal[
     "text",
@@ -30,7 +31,6 @@ QuestionType = Literal[
 ]
 CodeSystem = Literal["ewc", "nace", "cpa", "cas"]
 Mode = Literal["broker", "self"]
-Lang = Literal["nl", "en"]
 
 COMPANY_FIELDS = ("name", "nace", "postcode", "mode", "language", "location")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -38,16 +38,6 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Text(_Data):
-    """A text in both interview languages; a missing translation is a load error."""
-
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
 
 
 class Option(_Data):

@@ -14,8 +14,8 @@ from typing import Literal, get_args
 from isassist.dossier import Dossier
 from isassist.interview.dialog import Dialog
 from isassist.knowledge import Knowledge
+from isassist.lang import Lang
 from isassist.report.anonymise import anonymise as anonymise_dossier
-from isassist.report.labels import Lang
 
 ReportFormat = Literal["md", "html", "xlsx", "json"]
 FORMATS: tuple[str, ...] = get_args(ReportFormat)

@@ -14,7 +14,8 @@ import re
 from typing import Any
 
 from isassist.dossier import Dossier
-from isassist.report.labels import Lang, word
+from isassist.lang import Lang
+from isassist.report.labels import word
 
 # property -> (band edges, unit shown): costs and distances are banded, never shown exactly
 BANDED: dict[str, tuple[tuple[float, ...], str]] = {

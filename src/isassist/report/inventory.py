@@ -14,7 +14,8 @@ from isassist.dossier import Dossier, StreamOut
 from isassist.facts import Value
 from isassist.interview.dialog import Dialog, Question
 from isassist.knowledge import Knowledge
-from isassist.report.labels import Lang, word
+from isassist.lang import Lang
+from isassist.report.labels import word
 
 Cell = str | float | None
 

@@ -7,9 +7,7 @@ here, in one table, so a translator finds every report word in one place.
 
 from __future__ import annotations
 
-from typing import Literal
-
-Lang = Literal["nl", "en"]
+from isassist.lang import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Rapport reststromen", "Residual stream report"),

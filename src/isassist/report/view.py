@@ -15,8 +15,9 @@ from isassist.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOu
 from isassist.facts import value_label
 from isassist.interview.dialog import Dialog
 from isassist.knowledge import Knowledge
+from isassist.lang import Lang
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
-from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
+from isassist.report.labels import CANVAS_BLOCKS, how_to_close, word
 from isassist.units.display import format_day, format_number
 
 WANT_KEYS = ("wants_materials", "wants_utilities")

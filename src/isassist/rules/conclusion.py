@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from isassist.facts import property_label, value_label
+from isassist.lang import Lang, Text
 from isassist.rules.compiler import STREAM_BINDING
-from isassist.rules.model import AnyRule, Text
-from isassist.rules.vocabulary import Kind, Lang, Level
+from isassist.rules.model import AnyRule
+from isassist.rules.vocabulary import Kind, Level
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_]+)\}")
 

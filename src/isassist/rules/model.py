@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from isassist.facts import STREAM_PROPERTIES, Company, StreamKind
+from isassist.lang import Text
 from isassist.rules.vocabulary import (
     OPERATOR_SPELLINGS,
     OPERATORS,
@@ -235,16 +236,6 @@ class When(_Model):
         return self
 
 
-class Text(_Model):
-    """A text in both languages of isassist."""
-
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def __getitem__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
 class _Then(Text):
     """What a rule concludes: the text (placeholders filled in) and typed extras."""
 
@@ -268,13 +259,13 @@ class LegalThen(_Then):
 
 
 class HeatThen(_Then):
-    uses: list[str] = []
+    uses: list[str] = Field(default=[])
 
 
 class ValorisationThen(_Then):
     route: str = Field(min_length=1)
     evidence: list[str] = Field(default=[], description="MAESTRI exchange ids or case names")
-    receiver_nace: list[str] = []
+    receiver_nace: list[str] = Field(default=[])
 
 
 class CanvasThen(_Then):

@@ -24,7 +24,6 @@ Kind = Literal[
 KINDS: tuple[str, ...] = get_args(Kind)
 
 Level = Literal["low", "medium", "high"]
-Lang = Literal["nl", "en"]
 
 # Barrier taxonomy after Golev, Corder & Giurco 2015 (J. Ind. Ecol. 19(1):141) and
 # Kosmol & Leyh 2019 (LNBIP 380).

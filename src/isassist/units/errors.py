@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-Lang = Literal["nl", "en"]
+from isassist.lang import Lang
 
 ErrorKind = Literal[
     "empty",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
+from isassist.lang import Lang
+from isassist.units.errors import QuantityError, check_text, quantity_error
 from isassist.units.registry import convert
 from isassist.units.scan import Group, scan
 from isassist.units.tokens import tidy, tokenize

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from isassist.lang import Lang
 from isassist.units.densities import density_for
-from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
+from isassist.units.errors import QuantityError, check_text, quantity_error
 from isassist.units.registry import convert, pint_kind
 from isassist.units.scan import Group, scan
 from isassist.units.tokens import tidy, tokenize

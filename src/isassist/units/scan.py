@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from isassist.units.errors import Lang
+from isassist.lang import Lang
 from isassist.units.tokens import is_number_token, read_number_phrase
 from isassist.units.vocabulary import (
     APPROXIMATE_WORDS,

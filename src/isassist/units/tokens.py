@@ -11,7 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from isassist.units.errors import Lang, quantity_error
+from isassist.lang import Lang
+from isassist.units.errors import quantity_error
 from isassist.units.vocabulary import (
     HALF_WORDS,
     MULTIPLIER_WORDS,
