@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 import pytest
 from test_register_store import company, db_url, have, reg, want
 
-from isassist.register import Company, MatchSettings, Party, Register, Stream, match_stream
+from isassist.register import (
+    MatchSettings,
+    Party,
+    Register,
+    RegisterCompany,
+    RegisterStream,
+    match_stream,
+)
 from isassist.register.search import matcher_for
 from isassist.register.whole import RegisterMatches, match_register
 
@@ -29,7 +36,7 @@ def _random_parties(seed: int, companies: int = 120) -> list[Party]:
     parties: list[Party] = []
     stream_id = 0
     for number in range(1, companies + 1):
-        firm = Company(
+        firm = RegisterCompany(
             id=number,
             name=f"bedrijf {number}",
             nace=rng.choice(_NACE),
@@ -43,7 +50,7 @@ def _random_parties(seed: int, companies: int = 120) -> list[Party]:
             stream_id += 1
             heat = rng.random() < 0.25
             side = rng.choice(("have", "want"))
-            stream = Stream(
+            stream = RegisterStream(
                 id=stream_id,
                 company_id=number,
                 side=side,

@@ -9,7 +9,7 @@ import pytest
 
 from isassist.register import NewCompany, NewStream, Pipeline, Register, RegisterError
 from isassist.register.impact import impact_of, load_co2_factors
-from isassist.register.models import Stream
+from isassist.register.models import RegisterStream
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_heat_impact_uses_the_gas_boiler_factor() -> None:
     factors = load_co2_factors()
     boiler = factors.get("heat", ("natural_gas_boiler",))
     assert boiler is not None
-    heat = Stream(
+    heat = RegisterStream(
         id=1, company_id=1, side="have", kind="heat", name="rookgas", amount_per_year=1000
     )
     found = impact_of(heat, None, None, 3, factors)

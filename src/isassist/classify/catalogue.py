@@ -33,7 +33,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Term:
+class CatalogueTerm:
     """A colloquial word people in plants use for a stream, with the entries it means."""
 
     term: str
@@ -53,7 +53,7 @@ class Catalogue:
 
     entries: Mapping[str, Entry]
     headings: Mapping[str, tuple[str, str]]  # chapter or sub-chapter code -> (en, nl)
-    terms: Sequence[Term] = ()
+    terms: Sequence[CatalogueTerm] = ()
     sector_map: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     nace_titles: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # dotted -> (en, nl)
     nace_cpa: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # NACE class -> CPA

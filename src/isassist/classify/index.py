@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from isassist.classify.catalogue import Catalogue, Entry, Term
+from isassist.classify.catalogue import Catalogue, CatalogueTerm, Entry
 from isassist.classify.parallels import Parallels, find_parallels
 from isassist.classify.procedure import read_cues
 from isassist.text_analysis import Analyzer, fold, stem, words
@@ -24,7 +24,7 @@ _CHAPTER_WEIGHT = 0.2
 
 @dataclass(frozen=True)
 class IndexedTerm:
-    term: Term
+    term: CatalogueTerm
     tokens: frozenset[str]
     codes: tuple[str, ...]  # six-digit entries the term points at
     broad: bool  # the term names a chapter or sub-chapter, not an entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from isassist.classify.catalogue import Catalogue, Entry, Term
+from isassist.classify.catalogue import Catalogue, CatalogueTerm, Entry
 
 if TYPE_CHECKING:
     from isassist.knowledge.base import Knowledge
@@ -32,7 +32,7 @@ def catalogue_from_knowledge(knowledge: Knowledge | None = None) -> Catalogue:
         else:
             headings[item.code] = (item.text_en, item.text_nl)
     terms = [
-        Term(
+        CatalogueTerm(
             term=t.term,
             lang=t.lang,
             ewc=tuple(t.ewc),

@@ -66,7 +66,7 @@ class InventorySheet:
 
 
 @dataclass
-class ImportResult:
+class InventoryImport:
     interview_id: str
     streams_added: list[str]
     answers: int
@@ -254,7 +254,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def import_inventory(path: Path, interview: Interview) -> ImportResult:
+def import_inventory(path: Path, interview: Interview) -> InventoryImport:
     """Enter the inventory sheet of ``path`` into ``interview``; all cells valid, or none."""
     lang: Lang = "en" if interview.lang == "en" else "nl"
     sheet = read_inventory(path, lang)
@@ -265,4 +265,4 @@ def import_inventory(path: Path, interview: Interview) -> ImportResult:
     added, count = importer.apply()
     if importer.problems:
         raise InventoryImportError(importer.problems)
-    return ImportResult(interview.id, added, count, sheet.skipped_headers)
+    return InventoryImport(interview.id, added, count, sheet.skipped_headers)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
-from isassist.interview.services import Exchange, NamedSubstance, Place, Quantity
+from isassist.interview.services import NamedSubstance, Place, Quantity, SimilarExchange
 from isassist.knowledge import Knowledge, get_knowledge
 
 if TYPE_CHECKING:
@@ -131,9 +131,9 @@ class LiveServices:
 
     def exchanges(
         self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
-    ) -> list[Exchange]:
+    ) -> list[SimilarExchange]:
         k = self.knowledge
-        seen: dict[str, Exchange] = {}
+        seen: dict[str, SimilarExchange] = {}
         candidates = [x for code in ewc for x in k.exchanges_by_ewc.get(code, ())]
         candidates += [x for code in cpa for x in k.exchanges_by_cpa.get(code, ())]
         covering = [k.families[f] for f in families if f in k.families]
@@ -145,7 +145,7 @@ class LiveServices:
                     f"{x.donor_business or '?'} -> {x.receiver_business or '?'}: "
                     f"{x.description}{use} [MAESTRI {x.exchange_id}, {x.status}]"
                 )
-                seen[x.exchange_id] = Exchange(x.exchange_id, text)
+                seen[x.exchange_id] = SimilarExchange(x.exchange_id, text)
         return list(seen.values())
 
     def place(self, postcode: str) -> Place | None:

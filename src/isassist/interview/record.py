@@ -32,7 +32,7 @@ from isassist.interview.state import State
 CanvasStatus = Literal["confirmed", "edited", "rejected", "pending"]
 
 
-class Interview(Protocol):
+class InterviewSource(Protocol):
     """What of an interview the record reads (isassist.interview.engine.Interview has it)."""
 
     id: str
@@ -64,7 +64,7 @@ class Interview(Protocol):
     def awaits_answer(self, conclusion: ConclusionView) -> bool: ...
 
 
-def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
+def flowchart_path(interview: InterviewSource, stream: str) -> list[PathStep]:
     """Walk the step-4 nodes for ``stream``: the first outcome that holds decides each node."""
     lang = interview.lang
     scope = interview.scope(stream)
@@ -85,7 +85,7 @@ def flowchart_path(interview: Interview, stream: str) -> list[PathStep]:
     return steps
 
 
-def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
+def _canvas(interview: InterviewSource, stream: str) -> list[CanvasBlock]:
     """Each block's draft and status: from the one-step review, or a block's own question
     (asked when a rule asks, or answered in an interview saved before the review existed)."""
     answers = interview.state.answers
@@ -117,12 +117,12 @@ def _canvas(interview: Interview, stream: str) -> list[CanvasBlock]:
     return blocks
 
 
-def _is_review(interview: Interview, qid: str) -> bool:
+def _is_review(interview: InterviewSource, qid: str) -> bool:
     question = interview.dialog.question(qid)
     return question is not None and question.type == REVIEW_TYPE
 
 
-def _ranked_gaps(interview: Interview) -> list[RankedGapOut]:
+def _ranked_gaps(interview: InterviewSource) -> list[RankedGapOut]:
     def open_nodes(sid: str) -> set[str]:
         return {p.node for p in flowchart_path(interview, sid) if p.outcome == "open"}
 
@@ -143,7 +143,7 @@ def _ranked_gaps(interview: Interview) -> list[RankedGapOut]:
     ]
 
 
-def interview_record(interview: Interview) -> InterviewRecord:
+def interview_record(interview: InterviewSource) -> InterviewRecord:
     """What ``interview`` knows now, as the dossier's read model."""
     dialog = interview.dialog
     answers: dict[tuple[str, str | None], AnswerRecord] = {}

@@ -67,7 +67,7 @@ class QuantityProblem(ValueError):
 
 
 @dataclass(frozen=True)
-class Exchange:
+class SimilarExchange:
     """A real exchange from the case library that resembles a stream."""
 
     id: str
@@ -91,7 +91,7 @@ class Services(Protocol):
 
     def exchanges(
         self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
-    ) -> list[Exchange]: ...
+    ) -> list[SimilarExchange]: ...
 
     def place(self, postcode: str) -> Place | None: ...
 

@@ -21,7 +21,7 @@ Failures a user can cause raise ``RegisterError`` with a message to show as it i
 from isassist.register.errors import RegisterError
 from isassist.register.impact import Impact, ImpactSettings, impact_of, load_co2_factors
 from isassist.register.matching import Match, Matcher, Party
-from isassist.register.models import Company, NewCompany, NewStream, Stream
+from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.network import NetworkView, network
 from isassist.register.pipeline import STAGES, Opportunity, Pipeline, PipelineEvent
 from isassist.register.search import match_all, match_company, match_stream
@@ -34,7 +34,6 @@ __all__ = [
     "STAGES",
     "Allocation",
     "Barrier",
-    "Company",
     "Impact",
     "ImpactSettings",
     "Match",
@@ -48,9 +47,10 @@ __all__ = [
     "Pipeline",
     "PipelineEvent",
     "Register",
+    "RegisterCompany",
     "RegisterError",
     "RegisterMatches",
-    "Stream",
+    "RegisterStream",
     "impact_of",
     "load_co2_factors",
     "match_all",

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from isassist.paths import data_dir
 from isassist.register.errors import RegisterError
-from isassist.register.models import Stream
+from isassist.register.models import RegisterStream
 
 DIVERTED_ROUTES = ("landfill", "incineration")
 _REPLACED = {
@@ -121,8 +121,8 @@ class Impact:
 
 
 def impact_of(
-    supply: Stream,
-    demand: Stream | None,
+    supply: RegisterStream,
+    demand: RegisterStream | None,
     amount: float | None,
     distance_km: float,
     factors: Co2Factors,
@@ -156,8 +156,8 @@ def impact_of(
 
 def _material(
     result: Impact,
-    supply: Stream,
-    demand: Stream | None,
+    supply: RegisterStream,
+    demand: RegisterStream | None,
     tonnes: float,
     distance_km: float,
     factors: Co2Factors,

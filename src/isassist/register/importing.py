@@ -33,14 +33,14 @@ _NUMBERS |= {"disposal_cost_eur_per_t", "market_price_eur_per_t"}
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class RegisterImport:
     companies: int
     streams: int
     not_understood: tuple[str, ...] = ()
     """Wants typed in an interview that named nothing the register can match on."""
 
 
-def import_file(register: Register, path: Path) -> ImportResult:
+def import_file(register: Register, path: Path) -> RegisterImport:
     """Import ``path`` by its kind: .csv, a register JSON or an interview export JSON."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -102,7 +102,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> ImportResult:
+def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> RegisterImport:
     """Validate every row first, then store all of them or none."""
     companies: dict[str, tuple[NewCompany, list[NewStream]]] = {}
     for line, raw in enumerate(rows, start=2):
@@ -137,7 +137,7 @@ def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> 
                 company_id = register.insert_company(conn, company).id
                 added += 1
             streams += len(register.insert_streams(conn, company_id, new))
-    return ImportResult(added, streams)
+    return RegisterImport(added, streams)
 
 
 def _number(value: object) -> float | None:
@@ -197,7 +197,7 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
 
 def import_dossier(
     register: Register, dossier: Dossier, wants_answers: Mapping[str, str] | None = None
-) -> ImportResult:
+) -> RegisterImport:
     """Put an interview's company, its streams as haves and its wants (the answers to
     ``WANT_QUESTIONS``: given, or else from the dossier's value map) in the register,
     replacing what an earlier import put in."""
@@ -245,4 +245,4 @@ def import_dossier(
         else:
             register.remove_interview_haves(conn, interview_id)
         stored = register.insert_streams(conn, existing, [*haves, *wants.wants])
-    return ImportResult(added, len(stored), tuple(wants.not_understood))
+    return RegisterImport(added, len(stored), tuple(wants.not_understood))

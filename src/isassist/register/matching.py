@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from isassist.register.models import Company, Stream
+from isassist.register.models import RegisterCompany, RegisterStream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
@@ -36,8 +36,8 @@ EVIDENCE_SATURATION = 10
 class Party:
     """A stream with the company that has or wants it, placed on the map."""
 
-    stream: Stream
-    company: Company
+    stream: RegisterStream
+    company: RegisterCompany
     lat: float
     lon: float
 
@@ -160,7 +160,7 @@ class Matcher:
         )
 
     def _temperature(
-        self, s: Stream, d: Stream, barriers: list[str]
+        self, s: RegisterStream, d: RegisterStream, barriers: list[str]
     ) -> tuple[Literal["fits", "heat_pump", "unknown", "n/a"], float]:
         if s.kind != "heat":
             return "n/a", 1.0
@@ -205,7 +205,9 @@ class Matcher:
         return [self.explain(s, d, a) for _, _, s, d, a in ordered]
 
 
-def _volume(s: Stream, d: Stream, barriers: list[str]) -> tuple[float | None, float | None, float]:
+def _volume(
+    s: RegisterStream, d: RegisterStream, barriers: list[str]
+) -> tuple[float | None, float | None, float]:
     """(amount exchanged, share of the need covered, fit 0-1)."""
     have, need = s.amount_per_year, d.amount_per_year
     if have is None or need is None or need == 0 or have == 0:
@@ -221,7 +223,7 @@ def _volume(s: Stream, d: Stream, barriers: list[str]) -> tuple[float | None, fl
     return min(have, need), coverage, 0.7 * coverage + 0.3 * share
 
 
-def _timing(s: Stream, d: Stream, barriers: list[str]) -> float:
+def _timing(s: RegisterStream, d: RegisterStream, barriers: list[str]) -> float:
     if "unknown" in (s.availability, d.availability):
         return 0.7
     if s.availability == d.availability:

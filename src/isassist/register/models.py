@@ -49,7 +49,7 @@ class NewCompany(_Record):
     interview_id: str | None = None
 
 
-class Company(NewCompany):
+class RegisterCompany(NewCompany):
     """A company as stored in the register."""
 
     id: int
@@ -120,7 +120,7 @@ class NewStream(_Record):
         )
 
 
-class Stream(NewStream):
+class RegisterStream(NewStream):
     """A stream as stored, with the company it belongs to."""
 
     @cached_property

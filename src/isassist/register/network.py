@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from isassist.register.matching import Party
-from isassist.register.models import Company
+from isassist.register.models import RegisterCompany
 from isassist.register.routes import RouteCatalogue, default_catalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.store import Register
@@ -29,7 +29,7 @@ Relation = Literal["same", "complementary", "interested"]
 class Neighbour:
     relation: Relation
     for_stream: int
-    company: Company
+    company: RegisterCompany
     distance_km: float
     stream_id: int | None
     stream: str | None
@@ -51,7 +51,7 @@ class Neighbour:
 
 @dataclass
 class NetworkView:
-    company: Company
+    company: RegisterCompany
     neighbours: list[Neighbour] = field(default_factory=list)
 
     def of(self, relation: Relation) -> list[Neighbour]:

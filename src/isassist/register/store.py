@@ -24,7 +24,7 @@ from isassist.register import tables as t
 from isassist.register.errors import RegisterError
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
-from isassist.register.models import Company, NewCompany, NewStream, Stream
+from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.settings import MatchSettings
 from isassist.store import Store, StoreError, default_url
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
@@ -107,7 +107,7 @@ class Register:
 
     # -- companies ---------------------------------------------------------------------------
 
-    def add_company(self, company: NewCompany) -> Company:
+    def add_company(self, company: NewCompany) -> RegisterCompany:
         """Store a new company, placed at its postcode when no coordinates are given."""
         with self._writer.begin() as conn:
             return self.insert_company(conn, company)
@@ -120,7 +120,7 @@ class Register:
             return company
         return company.model_copy(update={"lat": place[0], "lon": place[1]})
 
-    def insert_company(self, conn: Connection, company: NewCompany) -> Company:
+    def insert_company(self, conn: Connection, company: NewCompany) -> RegisterCompany:
         placed = self._placed(company)
         row = {**placed.model_dump(), "name_key": name_key(placed.name), "created_at": now()}
         try:
@@ -135,9 +135,9 @@ class Register:
                     "to it, or give the new one a distinguishing name (e.g. with its town)."
                 ) from error
             raise
-        return Company(id=new_id, created_at=row["created_at"], **placed.model_dump())
+        return RegisterCompany(id=new_id, created_at=row["created_at"], **placed.model_dump())
 
-    def company(self, name_or_id: str | int) -> Company:
+    def company(self, name_or_id: str | int) -> RegisterCompany:
         """A company by id or by name (case-insensitive); the error lists close names."""
         with self._guard("read a company"), self.engine.begin() as conn:
             query = select(*_COMPANY_COLUMNS)
@@ -157,12 +157,12 @@ class Register:
                     + (f" Did you mean: {hint}?" if hint else "")
                     + " Run `isassist register list` to see the companies."
                 )
-        return Company.model_validate(dict(row))
+        return RegisterCompany.model_validate(dict(row))
 
-    def companies(self) -> list[Company]:
+    def companies(self) -> list[RegisterCompany]:
         with self._guard("list companies"), self.engine.begin() as conn:
             rows = conn.execute(select(*_COMPANY_COLUMNS).order_by(t.companies.c.name_key))
-            return [Company.model_validate(dict(r)) for r in rows.mappings()]
+            return [RegisterCompany.model_validate(dict(r)) for r in rows.mappings()]
 
     def counts(self) -> dict[str, int]:
         """How many companies, haves, wants and opportunities the register holds."""
@@ -204,15 +204,15 @@ class Register:
             )
         return stream.model_copy(update={"families": tuple(sorted(families))})
 
-    def add_stream(self, company_id: int, stream: NewStream) -> Stream:
+    def add_stream(self, company_id: int, stream: NewStream) -> RegisterStream:
         """Store one have or want of a company."""
         with self._guard("add a stream"), self._writer.begin() as conn:
             return self.insert_streams(conn, company_id, [stream])[0]
 
     def insert_streams(
         self, conn: Connection, company_id: int, new: Sequence[NewStream]
-    ) -> list[Stream]:
-        stored: list[Stream] = []
+    ) -> list[RegisterStream]:
+        stored: list[RegisterStream] = []
         stamp = now()
         for stream in new:
             ready = self.normalised(stream)
@@ -228,12 +228,12 @@ class Register:
             ]
             if keys:
                 conn.execute(insert(t.stream_keys), keys)
-            stored.append(Stream(id=stream_id, company_id=company_id, **ready.model_dump()))
+            stored.append(RegisterStream(id=stream_id, company_id=company_id, **ready.model_dump()))
         return stored
 
     def add_company_with_streams(
         self, company: NewCompany, new: Sequence[NewStream]
-    ) -> tuple[Company, list[Stream]]:
+    ) -> tuple[RegisterCompany, list[RegisterStream]]:
         """A company and its streams in one transaction: a half-imported company never stays."""
         with self._guard("add a company"), self._writer.begin() as conn:
             stored = self.insert_company(conn, company)
@@ -297,7 +297,9 @@ class Register:
                     f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
                 )
 
-    def streams(self, company_id: int | None = None, side: str | None = None) -> list[Stream]:
+    def streams(
+        self, company_id: int | None = None, side: str | None = None
+    ) -> list[RegisterStream]:
         query = select(*_STREAM_COLUMNS).order_by(t.streams.c.id)
         if company_id is not None:
             query = query.where(t.streams.c.company_id == company_id)
@@ -306,7 +308,7 @@ class Register:
         with self._guard("list streams"), self.engine.begin() as conn:
             return [_stream(dict(r)) for r in conn.execute(query).mappings()]
 
-    def stream(self, stream_id: int) -> Stream:
+    def stream(self, stream_id: int) -> RegisterStream:
         with self._guard("read a stream"), self.engine.begin() as conn:
             row = (
                 conn.execute(select(*_STREAM_COLUMNS).where(t.streams.c.id == stream_id))
@@ -339,7 +341,7 @@ class Register:
         """Every stream of every placed company (companies without a place cannot match)."""
         query = self._party_query().where(t.companies.c.lat.is_not(None))
         with self._guard("read the register"), self.engine.begin() as conn:
-            companies: dict[int, Company] = {}
+            companies: dict[int, RegisterCompany] = {}
             return [_party(dict(r), companies) for r in conn.execute(query).mappings()]
 
     def party(self, stream_id: int) -> Party:
@@ -419,17 +421,19 @@ class Register:
             condition = and_(condition, extra)
         return self._within(centre, radius_km, condition, reach)
 
-    def companies_near(self, centre: Party, radius_km: float) -> list[tuple[float, Company]]:
+    def companies_near(
+        self, centre: Party, radius_km: float
+    ) -> list[tuple[float, RegisterCompany]]:
         """Every placed company within ``radius_km`` of a stream's company."""
         min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
         query = select(*_COMPANY_COLUMNS).where(
             t.companies.c.lat.between(min_lat, max_lat),
             t.companies.c.lon.between(min_lon, max_lon),
         )
-        found: list[tuple[float, Company]] = []
+        found: list[tuple[float, RegisterCompany]] = []
         with self._guard("find companies"), self.engine.begin() as conn:
             for row in conn.execute(query).mappings():
-                company = Company.model_validate(dict(row))
+                company = RegisterCompany.model_validate(dict(row))
                 assert company.lat is not None and company.lon is not None
                 distance = great_circle_km(centre.lat, centre.lon, company.lat, company.lon)
                 if distance <= radius_km:
@@ -450,7 +454,7 @@ class Register:
             t.companies.c.lon.between(min_lon, max_lon),
         )
         found: list[tuple[float, Party]] = []
-        companies: dict[int, Company] = {}
+        companies: dict[int, RegisterCompany] = {}
         with self._guard("find candidates"), self.engine.begin() as conn:
             for row in conn.execute(query).mappings():
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
@@ -483,11 +487,11 @@ def _stream_row(stream: NewStream) -> dict[str, Any]:
     return row
 
 
-def _stream(row: dict[str, Any]) -> Stream:
-    return Stream.model_validate(row)
+def _stream(row: dict[str, Any]) -> RegisterStream:
+    return RegisterStream.model_validate(row)
 
 
-def _party(row: dict[str, Any], companies: dict[int, Company] | None = None) -> Party:
+def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = None) -> Party:
     """A stream row joined with its company's columns (``c_``), as a placed party.
 
     ``companies`` shares one record per company over the rows of one query: a company's
@@ -496,7 +500,9 @@ def _party(row: dict[str, Any], companies: dict[int, Company] | None = None) -> 
     company_id = row["c_id"]
     company = companies.get(company_id) if companies is not None else None
     if company is None:
-        company = Company.model_validate({c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS})
+        company = RegisterCompany.model_validate(
+            {c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS}
+        )
         if companies is not None:
             companies[company_id] = company
     stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})

@@ -39,7 +39,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Group:
+class ItemGroup:
     title: str
     items: list[Item]
 
@@ -52,13 +52,13 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Example:
+class CaseExample:
     text: str
     reference: str
 
 
 @dataclass(frozen=True)
-class Option:
+class RouteOption:
     stream: str
     title: str
     route: str
@@ -67,7 +67,7 @@ class Option:
     source: str
     receivers: list[str]
     evidence: str
-    examples: list[Example]
+    examples: list[CaseExample]
 
 
 @dataclass(frozen=True)
@@ -129,10 +129,10 @@ class ReportView:
     columns: list[str]
     rows: list[list[str]]
     raw_rows: list[dict[str, Cell]]
-    barriers: list[Group]
+    barriers: list[ItemGroup]
     legal: list[Item]
     gaps: list[Gap]
-    options: list[Option]
+    options: list[RouteOption]
     partners: list[Partners]
     paths: list[StreamPath]
     canvases: list[Canvas]
@@ -222,11 +222,11 @@ def _items(dossier: Dossier, kinds: tuple[str, ...], lang: Lang) -> list[Item]:
     ]
 
 
-def _barriers(dossier: Dossier, lang: Lang) -> list[Group]:
+def _barriers(dossier: Dossier, lang: Lang) -> list[ItemGroup]:
     groups: dict[str, list[Item]] = {}
     for item in _items(dossier, ("barrier",), lang):
         groups.setdefault(item.category, []).append(item)
-    return [Group(title, items) for title, items in sorted(groups.items())]
+    return [ItemGroup(title, items) for title, items in sorted(groups.items())]
 
 
 def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> list[Gap]:
@@ -269,7 +269,7 @@ def _receivers(codes: list[Any], knowledge: Knowledge, lang: Lang) -> list[str]:
     return shown
 
 
-def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[Example]]:
+def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[CaseExample]]:
     """The exchanges the rule engine found for the route when it concluded it (the dossier
     keeps them), so a report shows what the broker saw, not a look-up redone later."""
     evidence = conclusion.data.get("evidence")
@@ -278,7 +278,7 @@ def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[Example]
     count = int(evidence.get("count", 0))
     found = [x for x in evidence.get("examples", []) if isinstance(x, dict)]
     examples = [
-        Example(
+        CaseExample(
             text=f"{x.get('donor_business') or '?'} -> {x.get('receiver_business') or '?'}: "
             f"{x.get('description', '')}" + (f" ({x['final_use']})" if x.get("final_use") else ""),
             reference=str(x.get("reference", "")),
@@ -288,7 +288,7 @@ def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[Example]
     return word("evidence_count", lang, count=count), examples
 
 
-def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]:
+def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[RouteOption]:
     names = _stream_names(dossier)
     options = []
     for c in dossier.conclusions:
@@ -297,7 +297,7 @@ def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]
         evidence, examples = _evidence(c, lang)
         receivers = c.data.get("receiver_nace")
         options.append(
-            Option(
+            RouteOption(
                 stream=names.get(c.stream_id, word("all_streams", lang)),
                 title=_title(c, lang),
                 route=value_label(str(c.data.get("route", "")), lang).replace("_", " "),

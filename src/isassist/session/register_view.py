@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from isassist.register import Company, Match, NetworkView, Opportunity, Stream
+from isassist.register import Match, NetworkView, Opportunity, RegisterCompany, RegisterStream
 
 STAGE_LABELS: dict[str, tuple[str, str]] = {
     "idea": ("idee", "idea"),
@@ -65,7 +65,7 @@ def _amount(value: float | None, unit: str) -> str:
     return f"{value:,.0f} {unit}/j".replace(",", ".") if value is not None else "?"
 
 
-def company_line(company: Company, streams: Sequence[Stream], lang: str) -> str:
+def company_line(company: RegisterCompany, streams: Sequence[RegisterStream], lang: str) -> str:
     """'Brouwerij X (11.05, 9000): heeft bostel; zoekt warmte'."""
     haves = ", ".join(s.name for s in streams if s.side == "have") or "-"
     wants = ", ".join(s.name for s in streams if s.side == "want") or "-"

@@ -1,6 +1,6 @@
 """The typed records that go into and come out of the store.
 
-An interview is a small header (``Interview``) plus an append-only log of ``Event`` records;
+An interview is a small header (``StoredInterview``) plus an append-only log of ``Event`` records;
 the interview engine folds the log into the current answers. A revision or a withdrawal is a
 new event, never an edit, so every answer ever given can be replayed and audited. The same
 models make up the export file (``InterviewExport``), so a file from another machine is
@@ -44,7 +44,7 @@ class InterviewMeta(_Record):
     )
 
 
-class Interview(InterviewMeta):
+class StoredInterview(InterviewMeta):
     """An interview header as stored."""
 
     id: str = Field(pattern=ID_PATTERN, examples=["iv-20261128-k3f9"])
@@ -53,7 +53,7 @@ class Interview(InterviewMeta):
     updated_at: AwareDatetime
 
 
-class Summary(Interview):
+class Summary(StoredInterview):
     """One line of the interview list: the header and how many events it holds."""
 
     event_count: int = Field(ge=0)
@@ -107,7 +107,7 @@ class InterviewExport(_Record):
     format: Literal["isassist.interview"] = EXPORT_FORMAT
     version: Literal[1] = EXPORT_VERSION
     exported_at: AwareDatetime
-    interview: Interview
+    interview: StoredInterview
     events: list[Event]
     dossier: dict[str, Any] | None = None
 

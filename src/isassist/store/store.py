@@ -33,11 +33,11 @@ from isassist.store.ids import new_interview_id
 from isassist.store.location import default_url
 from isassist.store.models import (
     Event,
-    Interview,
     InterviewExport,
     InterviewMeta,
     InterviewStatus,
     NewEvent,
+    StoredInterview,
     Summary,
 )
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
@@ -166,11 +166,13 @@ class Store:
         now = _now()
         with self._guard("create an interview"), self._writer.begin() as conn:
             interview_id = self._free_id(conn, now)
-            record = Interview(id=interview_id, created_at=now, updated_at=now, **meta.model_dump())
+            record = StoredInterview(
+                id=interview_id, created_at=now, updated_at=now, **meta.model_dump()
+            )
             conn.execute(insert(interviews).values(**record.model_dump(), event_count=0))
         return interview_id
 
-    def get(self, interview_id: str) -> Interview:
+    def get(self, interview_id: str) -> StoredInterview:
         """The header of one interview; StoreError if the id is unknown."""
         with self._guard("read an interview"), self._engine.begin() as conn:
             return self._header(conn, interview_id)
@@ -182,7 +184,7 @@ class Store:
         title: str | None = None,
         company: str | None = None,
         status: InterviewStatus | None = None,
-    ) -> Interview:
+    ) -> StoredInterview:
         """Change the title, company name or status (open/closed) of an interview."""
         changes = {
             key: value
@@ -191,7 +193,7 @@ class Store:
         }
         with self._guard("update an interview"), self._writer.begin() as conn:
             current = self._header(conn, interview_id)
-            changed = Interview.model_validate(
+            changed = StoredInterview.model_validate(
                 {**current.model_dump(), **changes, "updated_at": _now()}
             )
             conn.execute(
@@ -315,7 +317,7 @@ class Store:
                 return candidate
 
     @staticmethod
-    def _header(conn: Connection, interview_id: str) -> Interview:
+    def _header(conn: Connection, interview_id: str) -> StoredInterview:
         row = (
             conn.execute(select(*_HEADER_COLUMNS).where(interviews.c.id == interview_id))
             .mappings()
@@ -323,7 +325,7 @@ class Store:
         )
         if row is None:
             raise unknown_interview(interview_id)
-        return Interview.model_validate(dict(row))
+        return StoredInterview.model_validate(dict(row))
 
     @staticmethod
     def _events(conn: Connection, interview_id: str) -> list[Event]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from isassist.lang import Lang
 from isassist.units.errors import QuantityError, check_text, quantity_error
 from isassist.units.registry import convert
-from isassist.units.scan import Group, scan
+from isassist.units.scan import AmountGroup, scan
 from isassist.units.tokens import tidy, tokenize
 from isassist.units.unknown import is_unknown_answer
 from isassist.units.vocabulary import ARTICLES, PERIOD_WORDS, UNITS
@@ -77,7 +77,9 @@ def parse_temperature(text: str, lang: Lang = "nl") -> ParsedNumber:
     return ParsedNumber(value, "degC", approximate, low if high is not None else None, high)
 
 
-def _single_number(text: str, lang: Lang, *, multipliers: bool) -> tuple[list[str], Group, bool]:
+def _single_number(
+    text: str, lang: Lang, *, multipliers: bool
+) -> tuple[list[str], AmountGroup, bool]:
     cleaned = check_text(text, lang)
     if is_unknown_answer(cleaned):
         raise quantity_error("unknown_answer", lang, text=cleaned)
@@ -94,7 +96,7 @@ def _single_number(text: str, lang: Lang, *, multipliers: bool) -> tuple[list[st
     return tokens, group, found.approximate or group.high is not None
 
 
-def _result(group: Group, unit: str | None, approximate: bool) -> ParsedNumber:
+def _result(group: AmountGroup, unit: str | None, approximate: bool) -> ParsedNumber:
     sign = -1.0 if group.negative else 1.0
     if group.high is None:
         return ParsedNumber(sign * group.low, unit, approximate)
@@ -103,7 +105,7 @@ def _result(group: Group, unit: str | None, approximate: bool) -> ParsedNumber:
     )
 
 
-def _numerator(tokens: list[str], group: Group) -> str | None:
+def _numerator(tokens: list[str], group: AmountGroup) -> str | None:
     if any(t in _CURRENCY for t in tokens):
         return "EUR"
     if any(t in _PERCENT for t in tokens):

@@ -14,7 +14,7 @@ from isassist.lang import Lang
 from isassist.units.densities import density_for
 from isassist.units.errors import QuantityError, check_text, quantity_error
 from isassist.units.registry import convert, pint_kind
-from isassist.units.scan import Group, scan
+from isassist.units.scan import AmountGroup, scan
 from isassist.units.tokens import tidy, tokenize
 from isassist.units.unknown import is_unknown_answer
 from isassist.units.vocabulary import (
@@ -175,7 +175,7 @@ def parse_quantity(
 
 
 def _resolve_unit(
-    group: Group, default_unit: str | None, lang: Lang, notes: _Notes, *, first: bool
+    group: AmountGroup, default_unit: str | None, lang: Lang, notes: _Notes, *, first: bool
 ) -> None:
     if group.unit is not None:
         return
@@ -198,7 +198,9 @@ def _resolve_unit(
     raise quantity_error("missing_unit", lang, value=both(group.value))
 
 
-def _roles(groups: list[Group], lang: Lang) -> tuple[Group, Group | None, Group | None]:
+def _roles(
+    groups: list[AmountGroup], lang: Lang
+) -> tuple[AmountGroup, AmountGroup | None, AmountGroup | None]:
     """Which group is the amount, which the operating hours, which a "2 keer per week"."""
     amounts = [g for g in groups if g.unit is not None and g.unit.kind not in ("time", "events")]
     hours = [g for g in groups if g.unit is not None and g.unit.kind == "time"]
@@ -226,19 +228,19 @@ def _roles(groups: list[Group], lang: Lang) -> tuple[Group, Group | None, Group 
     raise quantity_error("missing_unit", lang, value=both(groups[0].value))
 
 
-def _ambiguous(groups: list[Group], lang: Lang) -> QuantityError:
+def _ambiguous(groups: list[AmountGroup], lang: Lang) -> QuantityError:
     listed = ", ".join(
         f"{fmt(g.value, lang)} {g.unit.symbol if g.unit else ''}".strip() for g in groups
     )
     return quantity_error("ambiguous", lang, amounts=listed)
 
 
-def _times_size(count: Group, size: Group) -> Group:
+def _times_size(count: AmountGroup, size: AmountGroup) -> AmountGroup:
     """ "2 containers van 30 m³" is 60 m³; the period may sit on either part."""
     high = None
     if count.high is not None or size.high is not None:
         high = (count.high or count.low) * (size.high or size.low)
-    return Group(
+    return AmountGroup(
         low=count.low * size.low,
         high=high,
         unit=size.unit,
@@ -249,7 +251,7 @@ def _times_size(count: Group, size: Group) -> Group:
     )
 
 
-def _apply_events(main: Group, events: Group, lang: Lang, notes: _Notes) -> None:
+def _apply_events(main: AmountGroup, events: AmountGroup, lang: Lang, notes: _Notes) -> None:
     """ "3 ton, 2 keer per week" is 6 t per week."""
     if main.period is not None and events.period is not None:
         raise _ambiguous([main, events], lang)
@@ -265,7 +267,7 @@ def _apply_events(main: Group, events: Group, lang: Lang, notes: _Notes) -> None
 
 
 def _hours(
-    group: Group | None, given: float | None, continuous: bool, lang: Lang, notes: _Notes
+    group: AmountGroup | None, given: float | None, continuous: bool, lang: Lang, notes: _Notes
 ) -> float | None:
     """Operating hours per year from "6000 h/j", "16 u/dag", "continu" or an earlier answer."""
     if group is not None:
@@ -298,7 +300,7 @@ def _hours(
     return None
 
 
-def _hours_only(main: Group, approximate: bool, lang: Lang, notes: _Notes) -> ParsedQuantity:
+def _hours_only(main: AmountGroup, approximate: bool, lang: Lang, notes: _Notes) -> ParsedQuantity:
     hours = _hours(main, None, False, lang, notes)
     return ParsedQuantity(
         value=main.value,
@@ -317,7 +319,7 @@ def _hours_only(main: Group, approximate: bool, lang: Lang, notes: _Notes) -> Pa
 
 
 def _power(
-    main: Group, hours: float | None, approximate: bool, lang: Lang, notes: _Notes
+    main: AmountGroup, hours: float | None, approximate: bool, lang: Lang, notes: _Notes
 ) -> ParsedQuantity:
     assert main.unit is not None and main.unit.pint_name is not None
     if main.period is not None:
@@ -372,7 +374,7 @@ def _density(family: str | None, density_t_m3: float | None) -> tuple[float, str
 
 
 def _amount(
-    main: Group,
+    main: AmountGroup,
     hours: float | None,
     approximate: bool,
     lang: Lang,

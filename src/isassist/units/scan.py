@@ -43,7 +43,7 @@ _KNOWN_WORDS = (
 
 
 @dataclass
-class Group:
+class AmountGroup:
     """One amount as typed: "10-20 t/j" is low 10, high 20, unit t, period year."""
 
     low: float
@@ -61,7 +61,7 @@ class Group:
 
 @dataclass
 class Scan:
-    groups: list[Group]
+    groups: list[AmountGroup]
     approximate: bool
     continuous: bool
     vague: list[str]
@@ -70,7 +70,7 @@ class Scan:
 
 def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
     """All amount groups in ``tokens``, plus whether the answer said "about" or "continuous"."""
-    groups: list[Group] = []
+    groups: list[AmountGroup] = []
     vague: list[str] = []
     range_opened = False
     index = 0
@@ -103,7 +103,7 @@ def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
         count = 1.0
         if period is None:
             period, count, end = _read_period(tokens, end, lang)
-        groups.append(Group(low, high, unit, unit_word, period, count, negative))
+        groups.append(AmountGroup(low, high, unit, unit_word, period, count, negative))
         range_opened = False
         index = max(end, index + 1)
     return Scan(
