@@ -183,9 +183,8 @@ class Navigator:
             return False
         if conclusion.kind == "canvas":
             # the canvas is drafted per opportunity: a worked-out stream whose canvas is asked
-            return not any(
-                s.sub == CANVAS_SUB and self.section_applies(s, stream) for s in self.dialog.sections
-            )
+            canvas = [s for s in self.dialog.sections if s.sub == CANVAS_SUB]
+            return not any(self.section_applies(s, stream) for s in canvas)
         if conclusion.kind not in FOLLOW_UP_KINDS or self.worked_out(stream):
             return False
         for key in ("question", "question_id", "follow_up"):
