@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from isassist.interview import command_handlers
+from isassist.interview.answer_check import AnswerContext, check_answer, echo_of
 from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
 from isassist.interview.commands import Command, command_list, parse_command
 from isassist.interview.conditions import Scope
@@ -276,14 +277,24 @@ class Interview:
         both = self._with_also(question, stream, text)
         if both is not None:
             return both
+        echo: str | None = None
+        notes: tuple[str, ...] = ()
         try:
-            parsed = (
-                parse_review(check_input(text, lang), lang)
-                if question.type == REVIEW_TYPE
-                else parse_answer(
-                    question, text, lang, self.services, suggestions, self._facts.company.nace
+            if question.type == REVIEW_TYPE:
+                parsed = parse_review(check_input(text, lang), lang)
+                echo = echo_of(question, parsed, lang)
+            else:
+                # the answer check (h12b): reads the answer in its stream's context, says it
+                # back in the interface language, or asks back ("iets anders: wat dan?")
+                checked = check_answer(
+                    question, text, lang, self.services, self._answer_context(stream, suggestions)
                 )
-            )
+                if checked.parsed is None:
+                    raise AnswerProblem(
+                        checked.problem or checked.follow_up or "", checked.example or ""
+                    )
+                parsed, echo = checked.parsed, checked.echo
+                notes = (*checked.notes, *((checked.follow_up,) if checked.follow_up else ()))
         except AnswerProblem as problem:
             return Turn(
                 accepted=False,
@@ -321,9 +332,9 @@ class Interview:
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
-            else say("noted", self.lang, value=self._shown(question, parsed.display, value))
+            else say("noted", self.lang, value=echo or self._shown(question, parsed.display, value))
         )
-        said: list[str] = []
+        said: list[str] = list(notes)
         for entry_text in entries:
             said += self._take_over(entry_text, before)
         said += self._funnel_said(question, stream)
@@ -337,6 +348,19 @@ class Interview:
             return []
         return [say("not_worked_out_scored", self.lang, id=stream,
                     name=self.state.streams[stream].name)]
+
+    def _answer_context(self, stream: str | None, suggestions: list[str]) -> AnswerContext:
+        """What the answer check needs to know of the stream the question is about."""
+        props = self._facts.properties.get(stream, {}) if stream else {}
+        kind, tonnes = props.get("kind"), props.get("tonnes_per_year")
+        entry = self.state.streams.get(stream) if stream else None
+        return AnswerContext(
+            suggestions=suggestions,
+            sector=self._facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=entry.name if entry is not None else None,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
 
     def _with_also(self, question: Question, stream: str | None, text: str) -> Turn | None:
         """Answer ``question`` and its ``also`` question from one line ("4 3", "beperkt, 3
