@@ -365,3 +365,35 @@ async def test_at_80_columns_the_chat_keeps_most_of_the_width_and_the_panel_hide
         await pilot.press("f9", "alt+left")
         await pilot.pause()
         assert screen.query_one("#talk").size.width < chat_width
+
+
+@pytest.mark.asyncio
+async def test_saved_interviews_and_conclusions_can_be_searched() -> None:
+    from isassist.store import InterviewMeta, Store
+
+    with Store() as store:
+        for company in ("Brouwerij De Klok", "Zagerij Hout", "Metaalwerken Vandamme"):
+            store.create_interview(InterviewMeta(company=company, dialog_version="1"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = app.screen.query_one("#saved", OptionList)
+        assert saved.option_count == 3
+        await pilot.press("slash", *"klok")
+        await pilot.pause()
+        assert saved.option_count == 1
+        assert "Brouwerij De Klok" in str(saved.get_option_at_index(0).prompt)
+        screen = await open_new(pilot, "nl")
+        for line in ["Zagerij Hout", "zagen van hout", "16.10", "8500 Kortrijk", "/stroom zaagsel"]:
+            screen.run_line(line)
+        await pilot.pause()
+        listed = screen.query_one("#conclusions", OptionList)
+        everything = listed.option_count
+        assert everything > 1
+        screen.query_one("#find-conclusion", Input).value = "afnemer"
+        await pilot.pause()
+        assert 0 < listed.option_count < everything
+        screen.query_one("#find-conclusion", Input).value = "zzz-geen-treffer"
+        await pilot.pause()
+        assert listed.option_count == 1 and listed.get_option_at_index(0).disabled
