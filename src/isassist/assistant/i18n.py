@@ -156,7 +156,7 @@ UI: dict[str, tuple[str, str]] = {
     "key_quit": ("Stoppen", "Quit"),
     "key_search": ("Zoeken", "Search"),
     "search_saved": ("Zoek een gesprek (/)…", "Search interviews (/)…"),
-    "search_conclusions": ("Zoek in de conclusies…", "Search the conclusions…"),
+    "search_conclusions": ("Zoek conclusie…", "Find conclusion…"),
     "search_none": ("Niets gevonden voor deze zoekwoorden.", "Nothing found for these words."),
     "canvas_take": ("Overnemen", "Take"),
     "canvas_edit": ("Aanpassen", "Edit"),
