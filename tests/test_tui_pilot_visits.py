@@ -397,3 +397,28 @@ async def test_saved_interviews_and_conclusions_can_be_searched() -> None:
         screen.query_one("#find-conclusion", Input).value = "zzz-geen-treffer"
         await pilot.pause()
         assert listed.option_count == 1 and listed.get_option_at_index(0).disabled
+
+
+@pytest.mark.asyncio
+async def test_ewc_suggestions_follow_what_is_typed_in_the_line() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_new(pilot, "nl")
+        for _ in range(60):
+            view = screen.conversation.interview.current_question()
+            assert view is not None
+            if view.id == "ewc":
+                break
+            screen.run_line(
+                BREWERY_NL.get(f"{view.id}@{view.stream}")
+                or BREWERY_NL.get(view.id)
+                or _fallback(view.type, "nl")
+            )
+        await pilot.pause()
+        picks = screen.query_one("#picks", OptionList)
+        before = [str(picks.get_option_at_index(i).prompt) for i in range(picks.option_count)]
+        await pilot.press(*"houtafval van paletten")
+        await pilot.pause(0.4)
+        after = [str(picks.get_option_at_index(i).prompt) for i in range(picks.option_count)]
+        assert after and after != before
+        assert after[0].startswith(("03", "15", "17", "19", "20"))
