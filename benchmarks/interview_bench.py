@@ -17,13 +17,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from isassist.dossier import ConclusionView
 from isassist.facts import Company, Fact
 from isassist.interview.adapters import LiveServices, live_services
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
 from isassist.interview.persistence import start_saved
 from isassist.interview.replay import Replay, run_replay
-from isassist.interview.services import ConclusionView
 from isassist.paths import data_dir
 from isassist.store import Store
 

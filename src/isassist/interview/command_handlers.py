@@ -13,6 +13,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from isassist.dossier import QuestionView, Turn
 from isassist.interview.commands import ALIASES, BY_NAME
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
@@ -31,7 +32,6 @@ from isassist.interview.factbuild import FactSet
 from isassist.interview.messages import say
 from isassist.interview.navigator import PICK_QUESTION, Navigator
 from isassist.interview.state import Slot, State
-from isassist.interview.views import QuestionView, Turn
 
 YES = frozenset({"ja", "yes", "j", "y"})
 NOT = frozenset({"niet", "not", "nee", "no", "geen"})

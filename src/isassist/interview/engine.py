@@ -19,8 +19,16 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from isassist.dossier import (
+    CodeSuggestion,
+    ConclusionView,
+    Dossier,
+    QuestionView,
+    Turn,
+    build_dossier,
+)
 from isassist.interview import command_handlers
 from isassist.interview.answer_check import AnswerContext, Checked, check_answer, echo_of
 from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
@@ -38,15 +46,12 @@ from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
 from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
+from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
-from isassist.interview.services import CodeSuggestion, ConclusionView, Services
+from isassist.interview.services import Services
 from isassist.interview.sketch import kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
-from isassist.interview.views import QuestionView, Turn
-
-if TYPE_CHECKING:
-    from isassist.interview.dossier import Dossier
 
 EventSink = Callable[[dict[str, Any]], None]
 STREAMS_FROM_LIST = "streams"
@@ -604,9 +609,7 @@ class Interview:
         self.services.close(self.id)
 
     def dossier(self) -> Dossier:
-        from isassist.interview.dossier import build_dossier
-
-        return build_dossier(self)
+        return build_dossier(interview_record(self))
 
 
 def _halves(text: str) -> list[tuple[str, str]]:

@@ -6,6 +6,8 @@ no message exists in one language only.
 
 from __future__ import annotations
 
+from isassist.dossier.views import EXAMPLE
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
     "too_long": (
@@ -70,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geef wat meer uitleg (minstens {n} tekens).",
         "Please say a little more (at least {n} characters).",
     ),
-    "example": ("Bijvoorbeeld: {example}", "For example: {example}"),
+    "example": (EXAMPLE["nl"], EXAMPLE["en"]),
     "noted_unknown": (
         "Genoteerd als kennislacune: dit zoeken we later uit.",
         "Noted as a knowledge gap: we will find this out later.",

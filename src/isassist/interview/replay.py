@@ -15,9 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz, process
 
+from isassist.dossier import Dossier, StreamOut, Turn
 from isassist.interview.dialog import Dialog
-from isassist.interview.dossier import Dossier, StreamOut
-from isassist.interview.engine import Interview, Turn
+from isassist.interview.engine import Interview
 from isassist.interview.loader import load_model
 from isassist.interview.navigator import PICK_QUESTION, SCORES
 
