@@ -71,7 +71,7 @@ async def measure(runs: int) -> tuple[list[float], list[float], list[float]]:
             screen: Any = app.screen
             await app.painted()
             summary_s.append(time.perf_counter() - start)
-            while screen.loading:
+            while screen.writing:
                 await asyncio.sleep(0.005)
             await pilot.pause()
             full_s.append(time.perf_counter() - start)

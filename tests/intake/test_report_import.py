@@ -53,7 +53,7 @@ def test_round_trip_restores_the_inventory(
     interview = Interview.start(shipped_dialog(), live_services(), language=interview_lang)
     result = import_inventory(path, interview)
     assert result.streams_added == ["s1"]
-    assert result.answers >= 12
+    assert result.answers >= 11  # the gate fee is not asked when the yearly cost is known
     restored = interview.dossier()
     assert _rows(restored) == _rows(dossier)
     assert restored.streams[0].properties["current_cost_eur_per_year"] == 13579

@@ -154,9 +154,10 @@ def test_a_vague_cost_asks_for_an_amount() -> None:
     assert not checked.ok and checked.problem is not None and "vaag" in checked.problem
 
 
-def test_something_else_asks_what_then() -> None:
+def test_something_else_is_taken_and_asks_what_then() -> None:
     checked = check("current_route", "iets anders")
-    assert not checked.ok and checked.follow_up is not None and "wat" in checked.follow_up
+    assert checked.parsed is not None and checked.parsed.value == "other"
+    assert checked.follow_up is not None and "wat dan" in checked.follow_up
 
 
 def test_a_nuance_naming_an_option_keeps_the_option_and_the_words() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,8 @@ def test_cli_replay_json_save_then_interviews_commands(tmp_path: Path) -> None:
     interview_id = line["interview_id"]
     listing = _cli("interviews", "list", data_home=tmp_path)
     assert interview_id in listing.stdout
+    # the one progress measure, as the dossier has it: a finished replay is fully answered
+    assert re.search(r"\b(\d+)/\1 answered", listing.stdout), listing.stdout
     export_path = tmp_path / "out.json"
     assert (
         _cli(

@@ -59,8 +59,15 @@ def test_anonymised_report_keeps_region_quantity_and_a_cost_band(dossier: Dossie
     assert "Oost-Vlaanderen" in text
     assert "| 230 |" in text  # quantities stay: a partner needs them
     assert "10 000-50 000 EUR/jaar" in text
-    assert "100-250 EUR/t" in text
     assert "Geanonimiseerd" in text
+
+
+def test_a_price_per_tonne_is_banded_too(dossier_of: DossierOf) -> None:
+    # the gate fee is asked when the yearly cost is not known
+    answers = {**BREWERY, "current_cost": "weet niet"}
+    text = render_report(dossier_of(answers), "md", "nl", anonymise=True)
+    assert isinstance(text, str)
+    assert "100-250 EUR/t" in text and "246" not in text
 
 
 def test_bands_have_no_exact_figure() -> None:

@@ -18,7 +18,7 @@ NETWORK = {
     "exchange_interest": "ja",
     "network_same": "twee brouwerijen in Zwanenhals en Melle",
     "network_complementary": "geen",
-    "network_interest": "melkveehouders uit de buurt",
+    "network_interest": "melkveehouders uit de buurt, zoals twee brouwerijen in Zwanenhals",
     "who_pays": "de afnemer betaalt ons",
     "partner": "bestaande relatie",
 }
@@ -26,7 +26,8 @@ NETWORK = {
 
 @pytest.fixture(scope="module")
 def dossier(dossier_of: DossierOf) -> Dossier:
-    return dossier_of({**BREWERY, **NETWORK})
+    # no receiver in view yet: then step 3 asks the case library and the wider network
+    return dossier_of({**BREWERY, **NETWORK, "receiver_known": "nee"})
 
 
 def _md(dossier: Dossier, lang: str = "nl", anonymise: bool = False) -> str:
@@ -43,8 +44,8 @@ def _section(text: str, heading: str) -> str:
 
 def test_with_whom_lists_the_network_answers_in_words(dossier: Dossier) -> None:
     part = _section(_md(dossier), "Met wie")
-    assert "**Bedrijven met dezelfde stroom:** twee brouwerijen in Zwanenhals en Melle" in part
-    assert "**Geïnteresseerde partijen:** melkveehouders uit de buurt" in part
+    # one network question since the funnel (same, complementary and interested companies)
+    assert "**Geïnteresseerde partijen:** melkveehouders uit de buurt, zoals twee" in part
     assert "**Wie betaalt:** de afnemer betaalt ons" in part  # option label, not receiver_pays
     assert "**Partner:** bestaande relatie" in part
     english = _section(_md(dossier, "en"), "With whom")
@@ -54,7 +55,7 @@ def test_with_whom_lists_the_network_answers_in_words(dossier: Dossier) -> None:
 
 def test_anonymised_network_answers_lose_the_company_name(dossier: Dossier) -> None:
     part = _section(_md(dossier, anonymise=True), "Met wie")
-    assert "Zwanenhals" not in part
+    assert "Zwanenhals" not in part and "Zwanenhals" in _md(dossier)
     assert "melkveehouders uit de buurt" in part
 
 

@@ -284,7 +284,7 @@ async def test_summary_previews_the_report_anonymised_and_saves_files(
         # the summary is there at once; the full report follows from a worker
         assert "Zwanenhals" in preview.body and "bostel" in preview.body
         await settle(pilot)
-        assert not preview.loading
+        assert not preview.writing
         assert "Inventaris" in preview.body
         assert preview.active_bindings["x"].binding.description == "XLSX"
         await pilot.press("a")

@@ -49,10 +49,18 @@ def list_cmd(as_json: bool) -> None:
         return
     if not found:
         click.echo("No saved interviews.")
+        return
+    from isassist.interview.adapters import live_services
+    from isassist.interview.persistence import progress_of
+
+    services = live_services()
     for s in found:
         changed = s.updated_at.strftime("%Y-%m-%d %H:%M")
         label = s.company or s.title or "-"
-        click.echo(f"{s.id}  {changed}  {s.mode:6} {s.language}  {s.event_count:4} events  {label}")
+        # the one progress measure (as in the dossier and the chat), not the event count
+        done = progress_of(_store(), s.id, services)
+        answered = f"{done.done}/{done.total} answered"
+        click.echo(f"{s.id}  {changed}  {s.mode:6} {s.language}  {answered:>16}  {label}")
 
 
 def _dossier_json(interview_id: str) -> dict[str, object]:

@@ -71,8 +71,9 @@ class Checked:
 
     ``echo`` is the answer as read back ("96 m³/jaar", "cellulose → CAS 9004-34-6");
     ``notes`` are said after it (a range that was read, a name that was resolved);
-    ``problem`` with ``example`` says what is wrong; ``follow_up`` asks a question back
-    (the answer is not recorded until it is answered).
+    ``problem`` with ``example`` says what is wrong; ``follow_up`` asks a question back: with
+    no ``parsed`` the answer is not recorded until it is answered ("ja" to the CAS question:
+    which?), with one it is recorded and the question is said after it ("iets anders": what?).
     """
 
     parsed: Parsed | None
@@ -92,6 +93,7 @@ class _Reading:
     parsed: Parsed
     echo: str | None = None
     notes: list[str] = field(default_factory=list)
+    follow_up: str | None = None
 
 
 class _AskBack(Exception):
@@ -119,7 +121,9 @@ def check_answer(
     except _AskBack as back:
         return Checked(parsed=None, follow_up=back.question, example=back.example)
     echo = reading.echo if reading.echo is not None else echo_of(question, reading.parsed, lang)
-    return Checked(parsed=reading.parsed, echo=echo, notes=tuple(reading.notes))
+    return Checked(
+        parsed=reading.parsed, echo=echo, notes=tuple(reading.notes), follow_up=reading.follow_up
+    )
 
 
 def _read(
@@ -334,7 +338,9 @@ def _choice(question: Question, text: str, lang: str) -> _Reading:
     option = match_option(question.options, text)
     other = next((o for o in question.options if o.value == "other"), None)
     if option is not None and option is other:
-        raise _AskBack(say("other_what", lang), say("other_example", lang))
+        # taken as given (a replay's next line answers the next question), and asked about:
+        # "what then?" is said right after, and /notitie keeps the answer with this question
+        return _Reading(Parsed(value=other.value), follow_up=say("other_what", lang))
     if option is not None:
         return _Reading(Parsed(value=option.value))
     within = _option_in_words(question.options, text)
@@ -375,6 +381,8 @@ def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
     labels = {o.value: o.label.get(lang) for o in question.options}
     if question.type == "yesno":
         return say("yes_echo" if value == "yes" else "no_echo", lang)
+    if question.type == "canvas_review":
+        return say("canvas_reviewed_echo" if value == "reviewed" else f"canvas_{value}_echo", lang)
     if question.type == "canvas":
         if value == "edited":
             return say("canvas_edited_echo", lang, text=str(parsed.extra.get("text", "")))

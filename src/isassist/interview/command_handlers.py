@@ -359,7 +359,10 @@ def _duplicate_of(desk: Desk, name: str) -> str | None:
 
 
 def add(desk: Desk, arg: str) -> Turn:
+    # "/add stream X", "/voeg-toe stroom X": the word for stream is not part of the name
     name = arg.strip()
+    for word in ("stream ", "stroom "):
+        name = name.removeprefix(word) if name.lower().startswith(word) else name
     if not name:
         return _refused(desk, say("empty", desk.lang), _example(desk, "add"))
     name = name[:200]

@@ -30,8 +30,8 @@ from isassist.dossier import (
     build_dossier,
 )
 from isassist.interview import command_handlers
-from isassist.interview.answer_check import AnswerContext, Checked, check_answer
-from isassist.interview.canvas_review import BLOCKS, REVIEW_TYPE, parse_review, review_view_lines
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer, echo_of
+from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
 from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
@@ -45,7 +45,7 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import AnswerProblem, Parsed, check_input, parse_answer
+from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
 from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import Services
@@ -283,7 +283,13 @@ class Interview:
         if both is not None:
             return both
         checked = self.check(question, stream, text)
-        view = self.view(section, question, stream)
+        if checked.parsed is not None and checked.follow_up is not None:
+            # taken ("iets anders") and followed by "wat dan?"
+            checked = Checked(
+                parsed=checked.parsed,
+                echo=checked.echo,
+                notes=(*checked.notes, checked.follow_up),
+            )
         said_again = self._asked_back == ((question.id, stream), " ".join(text.lower().split()))
         self._asked_back = None
         if checked.follow_up is not None and said_again:
@@ -296,12 +302,15 @@ class Interview:
                 accepted=False,
                 problem=checked.follow_up,
                 example=checked.example,
-                question=view,
+                question=self.view(section, question, stream),
                 asked_back=True,
             )
         if checked.parsed is None:
             return Turn(
-                accepted=False, problem=checked.problem, example=checked.example, question=view
+                accepted=False,
+                problem=checked.problem,
+                example=checked.example,
+                question=self.view(section, question, stream),
             )
         parsed = checked.parsed
         value = parsed.value
@@ -368,28 +377,9 @@ class Interview:
                 parsed = parse_review(check_input(text, self.lang), self.lang)
             except AnswerProblem as problem:
                 return Checked(parsed=None, problem=problem.message, example=problem.example)
-            return Checked(parsed=parsed, echo=self._review_echo(parsed))
+            return Checked(parsed=parsed, echo=echo_of(question, parsed, self.lang))
         context = self.answer_context(question, stream)
         return check_answer(question, text, self.lang, self.services, context)
-
-    def _review_echo(self, parsed: Parsed) -> str:
-        if parsed.status != "known":
-            return ""
-        counts: dict[str, int] = {}
-        for block in BLOCKS:
-            status = str(parsed.extra.get(block, "confirmed"))
-            counts[status] = counts.get(status, 0) + 1
-        words = {
-            "confirmed": ("overgenomen", "taken"),
-            "edited": ("aangepast", "changed"),
-            "rejected": ("verworpen", "rejected"),
-        }
-        nl = self.lang == "nl"
-        return ", ".join(
-            f"{n} {'blokken' if nl else 'blocks'} {words[k][0 if nl else 1]}"
-            for k, n in counts.items()
-            if k in words
-        )
 
     def _funnel_said(self, question: Question, stream: str | None) -> list[str]:
         """After a stream's scores: say when the funnel leaves it at step 1, and how to pick it."""

@@ -211,6 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "canvas_confirmed_echo": ("ontwerp bevestigd", "draft confirmed"),
     "canvas_rejected_echo": ("ontwerp verworpen", "draft rejected"),
     "canvas_edited_echo": ("aangepast: {text}", "edited: {text}"),
+    "canvas_reviewed_echo": ("canvas nagekeken", "canvas reviewed"),
     "cas_which": (
         "Welke stoffen? Typ de naam of het CAS-nummer, gescheiden door een puntkomma.",
         "Which substances? Type the name or the CAS number, separated by semicolons.",
@@ -273,8 +274,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "revenue_echo": ("opbrengst van {amount}", "revenue of {amount}"),
     "other_what": (
-        "Iets anders: wat gebeurt er dan precies? Zeg het in een paar woorden.",
-        "Something else: what exactly? Say it in a few words.",
+        "Iets anders: wat dan precies? Zeg het met /notitie gevolgd door een paar woorden.",
+        "Something else: what exactly? Say it with /note and a few words.",
     ),
     "other_example": ("gaat gratis naar een boer", "goes to a farmer for free"),
 }

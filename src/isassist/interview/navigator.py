@@ -26,6 +26,7 @@ FOLLOW_UP_KINDS = frozenset({"knowledge_gap", "follow_up"})
 PICK_QUESTION = "keep_stream"
 """The per-stream yes/no that overrides the 4-quadrant decision (the broker's pick)."""
 SCORES = ("feasibility", "impact")
+CANVAS_SUB = "canvas"
 PROMISING_SCORE = 3
 """Both 4-quadrant scores at least this: the stream is in the promising quadrant."""
 
@@ -173,12 +174,18 @@ class Navigator:
     # --- rules asking questions --------------------------------------------------------------
 
     def moot(self, conclusion: ConclusionView) -> bool:
-        """True for a knowledge gap or follow-up about a deep-dive question of a stream that is
-        not worked out: that stream keeps what step 1 gave, so the gap is not a gap of this
-        interview (it would otherwise repeat the same template for every stream named)."""
-        if conclusion.kind not in FOLLOW_UP_KINDS or not conclusion.stream_id:
+        """True for a conclusion that is not one of this interview: a knowledge gap or
+        follow-up about a deep-dive question of a stream that is not worked out (it keeps what
+        step 1 gave; the gap would repeat the same template for every stream named), or a
+        canvas draft of a stream that is no opportunity (its canvas is not asked)."""
+        stream = conclusion.stream_id
+        if not stream or stream not in self.state.streams:
             return False
-        if conclusion.stream_id not in self.state.streams or self.worked_out(conclusion.stream_id):
+        if conclusion.kind == "canvas":
+            # the canvas is drafted per opportunity: a worked-out stream whose canvas is asked
+            canvas = [s for s in self.dialog.sections if s.sub == CANVAS_SUB]
+            return not any(self.section_applies(s, stream) for s in canvas)
+        if conclusion.kind not in FOLLOW_UP_KINDS or self.worked_out(stream):
             return False
         for key in ("question", "question_id", "follow_up"):
             qid = self.question_id(conclusion.data.get(key))

@@ -13,6 +13,7 @@ from typing import Any
 from isassist.interview.dialog import Dialog
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
+from isassist.interview.navigator import Progress
 from isassist.interview.services import Services
 from isassist.store import Event as StoredEvent
 from isassist.store import InterviewMeta, NewEvent, Store
@@ -122,3 +123,10 @@ def _append(store: Store, interview_id: str, data: dict[str, Any]) -> None:
     store.append(interview_id, to_store(data))
     if data.get("kind") == "answer" and data.get("question") == "company_name":
         store.update(interview_id, company=str(data.get("text", ""))[:200])
+
+
+def progress_of(store: Store, interview_id: str, services: Services) -> Progress:
+    """The one progress measure of a saved interview (answered of applicable questions), as
+    the dossier and the chat show it; read-only: nothing is written back."""
+    events = [from_store(e) for e in store.events(interview_id)]
+    return Interview(shipped_dialog(), services, interview_id, events=events).progress()

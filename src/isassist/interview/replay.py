@@ -271,6 +271,7 @@ class _Run:
                 return
 
     def check_asked(self, where: str, qid: str, stream: str | None, optional: bool) -> None:
+        qid = self.interview.dialog.renamed().get(qid, qid)  # a replay may name an old id
         question = self.interview.current_question()
         got = f"{question.id}@{question.stream}" if question else "nothing (interview done)"
         if question is None or question.id != qid or (stream and question.stream != stream):

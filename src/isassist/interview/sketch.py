@@ -55,9 +55,12 @@ def sketch(entry: str) -> Sketch:
         name, amount = rest, None
     else:
         name, amount = rest[: first_digit.start()], rest[first_digit.start() :]
-    name = name.strip(" ,;:-(")
-    while (trimmed := _TRAILING.sub("", name).strip(" ,;:-(")) != name:
-        name = trimmed
+    name = name.strip()
+    if amount is not None or degrees is not None:
+        # only what stood between the name and the figures goes: "bostel, ca." -> "bostel"
+        name = name.rstrip(" ,;:-(")
+        while (trimmed := _TRAILING.sub("", name).rstrip(" ,;:-(")) != name:
+            name = trimmed
     if not name:
         return Sketch(name=text)
     amount = amount.strip(" ,;)") if amount else None

@@ -156,6 +156,10 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "key_search": ("Zoeken", "Search"),
+    "search_saved": ("Zoek een gesprek (/)…", "Search interviews (/)…"),
+    "search_conclusions": ("Zoek conclusie…", "Find conclusion…"),
+    "search_none": ("Niets gevonden voor deze zoekwoorden.", "Nothing found for these words."),
     "canvas_take": ("Overnemen", "Take"),
     "canvas_edit": ("Aanpassen", "Edit"),
     "canvas_reject": ("Verwerpen", "Reject"),

@@ -63,8 +63,10 @@ class ReportScreen(ModalScreen[list[Path]]):
         self.lang = lang
         self.anonymised = False
         self.written: list[Path] = []
-        self.loading = True
-        """True while the full report is being written (the summary is on screen)."""
+        self.writing = True
+        """True while the full report is being written (the summary is on screen).
+
+        Not Textual's ``loading``: that would cover the whole screen, summary included."""
 
     @property
     def body(self) -> str:
@@ -88,7 +90,7 @@ class ReportScreen(ModalScreen[list[Path]]):
 
     def _write_preview(self) -> None:
         """Write the full report off the UI thread; the newest request wins."""
-        self.loading = True
+        self.writing = True
         self.query_one("#report-loading", LoadingIndicator).display = True
         anonymised = self.anonymised
         self.run_worker(
@@ -126,7 +128,7 @@ class ReportScreen(ModalScreen[list[Path]]):
             self.notify(said, timeout=6)
 
     def _done_loading(self) -> None:
-        self.loading = False
+        self.writing = False
         self.query_one("#report-loading", LoadingIndicator).display = False
 
     def _retitle(self) -> None:

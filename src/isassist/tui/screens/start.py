@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
+from isassist.tui.widgets.search import matches
 
 if TYPE_CHECKING:
     from isassist.session.saved import Store, Summary
@@ -42,6 +43,7 @@ KEYS = [
     Key("delete,d", "delete", "key_delete"),
     Key("l,f6", "switch_lang", "key_lang"),
     Key("f1", "app.help", "key_help"),
+    Key("slash", "search", "key_search", show=False),
 ]
 
 
@@ -58,7 +60,8 @@ class StartScreen(Screen[None]):
         self.store = store
         self.lang = lang
         self.problem = problem
-        self._saved: list[Summary] = []
+        self._saved: list[Summary] = []  # as listed (filtered)
+        self._all: list[Summary] = []
         self._opened = store is not None or problem is not None
 
     def use_store(self, store: Store | None, problem: str | None) -> None:
@@ -80,6 +83,7 @@ class StartScreen(Screen[None]):
                 yield Button("", id="new-self", variant="success")
                 yield Button("", id="resume")
                 yield Button("", id="open-register")
+            yield Input(id="saved-filter")
             yield OptionList(id="saved")
             yield Static(id="start-status")
         yield Footer(compact=True)
@@ -99,6 +103,7 @@ class StartScreen(Screen[None]):
         self.query_one("#new-self", Button).label = f"s  {ui('new_self', lang)}"
         self.query_one("#resume", Button).label = f"r  {ui('resume_latest', lang)}"
         self.query_one("#open-register", Button).label = f"m  {ui('open_register', lang)}"
+        self.query_one("#saved-filter", Input).placeholder = ui("search_saved", lang)
         self.query_one("#start-status", Static).update(
             Text(f"{ui('language', lang)}: {lang.upper()} (l)  {self.problem or ''}")
         )
@@ -109,15 +114,29 @@ class StartScreen(Screen[None]):
         saved.border_title = ui("saved", self.lang)
         keep = saved.highlighted
         saved.clear_options()
-        self._saved = self._read_saved()
+        self._all = self._read_saved()
+        wanted = self.query_one("#saved-filter", Input).value
+        self._saved = [s for s in self._all if matches(wanted, s.company, s.title, s.id)]
         if not self._saved:
             empty = "no_saved" if self._opened else "store_loading"
+            empty = "search_none" if self._all and wanted.strip() else empty
             saved.add_option(Option(Text(ui(empty, self.lang), style="dim"), disabled=True))
         for summary in self._saved:
             saved.add_option(Option(self._line(summary), id=summary.id))
-        self.query_one("#resume", Button).disabled = not self._saved
+        self.query_one("#resume", Button).disabled = not self._all
         if self._saved:
             saved.highlighted = min(keep or 0, len(self._saved) - 1)
+
+    @on(Input.Changed, "#saved-filter")
+    def _filtered(self) -> None:
+        self._list()
+
+    @on(Input.Submitted, "#saved-filter")
+    def _to_list(self) -> None:
+        self.query_one("#saved", OptionList).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#saved-filter", Input).focus()
 
     def _read_saved(self) -> list[Summary]:
         if self.store is None:
@@ -170,9 +189,9 @@ class StartScreen(Screen[None]):
         )
 
     def action_resume_latest(self) -> None:
-        if self._saved:
+        if self._all:
             self.app.run_worker(
-                self.assistant.open_interview(self._saved[0].id), group="open", exclusive=True
+                self.assistant.open_interview(self._all[0].id), group="open", exclusive=True
             )
 
     def action_switch_lang(self) -> None:

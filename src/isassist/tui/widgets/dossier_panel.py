@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from isassist.dossier import ConclusionView
@@ -20,6 +20,7 @@ from isassist.session.explain import conclusion_label
 from isassist.session.i18n import ui
 from isassist.session.progress import Stage, by_label, overall, progress
 from isassist.tui.messages import ConclusionPicked
+from isassist.tui.widgets.search import matches
 
 
 def progress_text(stages: list[Stage], lang: str) -> Text:
@@ -53,6 +54,7 @@ class DossierPanel(Vertical):
         yield Static(id="progress")
         yield Static(id="counts")
         yield Static(id="streams")
+        yield Input(id="find-conclusion")
         yield OptionList(id="conclusions")
 
     def on_mount(self) -> None:
@@ -73,7 +75,13 @@ class DossierPanel(Vertical):
 
     def _list_conclusions(self, lang: str) -> None:
         kept = self.highlighted()
-        listed = self.conversation.recent()
+        search = self.query_one("#find-conclusion", Input)
+        search.placeholder = ui("search_conclusions", lang)
+        listed = [
+            c
+            for c in self.conversation.recent()
+            if matches(search.value, conclusion_label(c, lang), c.text.get(lang, ""))
+        ]
         self._listed = listed
         options = self.query_one("#conclusions", OptionList)
         options.border_title = ui("conclusions", lang)
@@ -97,6 +105,10 @@ class DossierPanel(Vertical):
         if index is None or not 0 <= index < len(self._listed):
             return None
         return self._listed[index]
+
+    @on(Input.Changed, "#find-conclusion")
+    def _search(self) -> None:
+        self._list_conclusions(self.conversation.lang)
 
     @on(OptionList.OptionSelected, "#conclusions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
