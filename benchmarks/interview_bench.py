@@ -17,6 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from isassist.dossier import ConclusionView
 from isassist.facts import Company, Fact
 from isassist.interview.adapters import LiveServices, live_services
 from isassist.interview.engine import Interview
@@ -24,7 +25,6 @@ from isassist.interview.loader import shipped_dialog
 from isassist.interview.persistence import start_saved
 from isassist.interview.replay import Replay, run_replay
 from isassist.paths import data_dir
-from isassist.interview.services import ConclusionView
 from isassist.store import Store
 
 STREAMS = "; ".join(f"reststroom {n}" for n in range(1, 11))

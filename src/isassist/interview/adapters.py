@@ -11,15 +11,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
-from isassist.interview.services import (
-    CodeSuggestion,
-    ConclusionView,
-    Exchange,
-    NamedSubstance,
-    Place,
-    Quantity,
-)
+from isassist.interview.services import Exchange, NamedSubstance, Place, Quantity
 from isassist.knowledge import Knowledge, get_knowledge
 
 if TYPE_CHECKING:

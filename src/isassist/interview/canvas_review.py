@@ -30,7 +30,11 @@ BLOCKS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "key_partners": ("Sleutelpartners", "Key partners", ("partners", "partner")),
     "key_activities": ("Kernactiviteiten", "Key activities", ("activiteiten", "activities")),
     "key_resources": ("Kernmiddelen", "Key resources", ("middelen", "resources")),
-    "value_proposition": ("Waardepropositie", "Value proposition", ("waarde", "value", "propositie")),
+    "value_proposition": (
+        "Waardepropositie",
+        "Value proposition",
+        ("waarde", "value", "propositie"),
+    ),
     "customer_relationships": (
         "Klantrelaties",
         "Customer relationships",
@@ -114,9 +118,7 @@ def review_view_lines(lang: str, draft_of: Callable[[str], str | None]) -> list[
     return lines
 
 
-def reviewed_block(
-    extra: dict[str, Scalar], block: str, draft: str
-) -> tuple[Status, str] | None:
+def reviewed_block(extra: dict[str, Scalar], block: str, draft: str) -> tuple[Status, str] | None:
     """A block's status and text from a review answer, or None when it does not say."""
     status = extra.get(block)
     if status not in ("confirmed", "edited", "rejected") or (status == "confirmed" and not draft):

@@ -13,7 +13,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from isassist.interview.commands import BY_NAME, ALIASES
+from isassist.dossier import QuestionView, Turn
+from isassist.interview.commands import ALIASES, BY_NAME
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
     Answered,
@@ -31,7 +32,6 @@ from isassist.interview.factbuild import FactSet
 from isassist.interview.messages import say
 from isassist.interview.navigator import PICK_QUESTION, Navigator
 from isassist.interview.state import Slot, State
-from isassist.interview.views import QuestionView, Turn
 
 YES = frozenset({"ja", "yes", "j", "y"})
 NOT = frozenset({"niet", "not", "nee", "no", "geen"})
@@ -164,8 +164,9 @@ def back(desk: Desk, arg: str) -> Turn:
     current = desk.nav.next_slot()
     here = (current[1].id, current[2]) if current else None
     history = [s for s in desk.state.history if s != here and _slot_exists(desk, s)]
-    if desk.state.focus in desk.state.history:
-        position = desk.state.history.index(desk.state.focus)  # type: ignore[arg-type]
+    focus = desk.state.focus
+    if focus is not None and focus in desk.state.history:
+        position = desk.state.history.index(focus)
         history = [s for s in desk.state.history[:position] if _slot_exists(desk, s)]
     if not history:
         return _refused(desk, say("nothing_back", desk.lang), _example(desk, "skip"))
@@ -213,9 +214,7 @@ def _sections_named(dialog: Dialog, wanted: str) -> list[Section]:
     if by_id:
         return by_id
     titles = [
-        s
-        for s in dialog.sections
-        if wanted.lower() in (s.title.nl.lower(), s.title.en.lower())
+        s for s in dialog.sections if wanted.lower() in (s.title.nl.lower(), s.title.en.lower())
     ]
     if titles:
         return titles
@@ -233,8 +232,10 @@ def jump(desk: Desk, arg: str) -> Turn:
     words = arg.split()
     sections = _sections_named(desk.dialog, words[0]) if words else []
     if not sections:
-        listed = "stap1, stap2, stap2a-stap2f, stap3, stap4, canvas" if lang == "nl" else (
-            "step1, step2, step2a-step2f, step3, step4, canvas"
+        listed = (
+            "stap1, stap2, stap2a-stap2f, stap3, stap4, canvas"
+            if lang == "nl"
+            else ("step1, step2, step2a-step2f, step3, step4, canvas")
         )
         return _refused(
             desk, say("unknown_section", lang, text=arg, sections=listed), _example(desk, "jump")
@@ -269,8 +270,10 @@ def jump(desk: Desk, arg: str) -> Turn:
             open_entry = entry
             break
     if open_entry is None:
-        if stream is not None and any(s.deep_dive for s in sections) and not desk.nav.worked_out(
-            stream
+        if (
+            stream is not None
+            and any(s.deep_dive for s in sections)
+            and not desk.nav.worked_out(stream)
         ):
             problem = say(
                 "jump_not_worked_out",
@@ -311,8 +314,14 @@ def streams(desk: Desk, arg: str) -> Turn:
         else:
             status = say("status_not_worked_out", lang)
         lines.append(
-            say("stream_line", lang, id=entry.id, name=entry.name, kind=labels.get(kind, kind),
-                status=status)
+            say(
+                "stream_line",
+                lang,
+                id=entry.id,
+                name=entry.name,
+                kind=labels.get(kind, kind),
+                status=status,
+            )
         )
     return Turn(
         accepted=True,
@@ -330,8 +339,14 @@ def near_duplicates(desk: Desk, sid: str) -> list[str]:
             DUPLICATE_SCORE
         ):
             found.append(
-                say("duplicate_listed", desk.lang, name=entry.name, id=other.id,
-                    other=other.name, id2=sid)
+                say(
+                    "duplicate_listed",
+                    desk.lang,
+                    name=entry.name,
+                    id=other.id,
+                    other=other.name,
+                    id2=sid,
+                )
             )
     return found
 

@@ -8,6 +8,7 @@ or the chat face (why, report, help, language).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -231,15 +232,30 @@ def command_list(lang: str, face: Face | None = None) -> str:
 
 
 def help_rows(lang: str) -> list[tuple[str, str, str]]:
-    """(command, what it does, example) per command: the help screen and docs use these."""
-    return [(c.word(lang), c.summary(lang), c.example(lang)) for c in COMMANDS]
+    """(command, what it does, example) per command: the help screen and docs use these.
+    The command shows its word in ``lang`` with the other language's word next to it."""
+    other = "en" if lang == "nl" else "nl"
+    rows = []
+    for c in COMMANDS:
+        word = c.word(lang)
+        if c.word(other) != word:
+            word = f"{word} ({c.word(other)})"
+        rows.append((word, c.summary(lang), c.example(lang)))
+    return rows
+
+
+def _code(words: str) -> str:
+    """ "/terug (/back)" as "`/terug` (`/back`)"."""
+    return re.sub(r"(/[\w-]+)", r"`\1`", words)
 
 
 def help_markdown(lang: str) -> str:
     """The command table of the help screen and docs/COMMANDS.md, in ``lang``."""
-    head = ("| opdracht | wat | voorbeeld |" if lang == "nl" else "| command | what | example |")
+    head = "| opdracht | wat | voorbeeld |" if lang == "nl" else "| command | what | example |"
     lines = [head, "|---|---|---|"]
-    lines += [f"| `{word}` | {summary} | `{example}` |" for word, summary, example in help_rows(lang)]
+    lines += [
+        f"| {_code(word)} | {summary} | `{example}` |" for word, summary, example in help_rows(lang)
+    ]
     return "\n".join(lines)
 
 

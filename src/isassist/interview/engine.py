@@ -19,12 +19,20 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from isassist.dossier import (
+    CodeSuggestion,
+    ConclusionView,
+    Dossier,
+    QuestionView,
+    Turn,
+    build_dossier,
+)
 from isassist.interview import command_handlers
-from isassist.interview.answer_check import AnswerContext, check_answer, echo_of
-from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
-from isassist.interview.commands import Command, command_list, parse_command
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer
+from isassist.interview.canvas_review import BLOCKS, REVIEW_TYPE, parse_review, review_view_lines
+from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
@@ -37,16 +45,13 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
+from isassist.interview.parsing import AnswerProblem, Parsed, check_input, parse_answer
+from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
-from isassist.interview.services import CodeSuggestion, ConclusionView, Services
+from isassist.interview.services import Services
 from isassist.interview.sketch import kind_from, sketch
-from isassist.interview.state import State, apply, stream_names
+from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
-from isassist.interview.views import QuestionView, Turn
-
-if TYPE_CHECKING:
-    from isassist.interview.dossier import Dossier
 
 EventSink = Callable[[dict[str, Any]], None]
 STREAMS_FROM_LIST = "streams"
@@ -81,6 +86,7 @@ class Interview:
         self.state = State()
         self.nav = Navigator(dialog)
         self.pending: Pending | None = None
+        self._asked_back: tuple[Slot, str] | None = None
         self._sink = sink
         # a fresh interview starts now; one rebuilt from a log gets its dates from the store
         # (isassist.interview.persistence.resume) or has none
@@ -273,35 +279,31 @@ class Interview:
             return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
         section, question, stream = entry
         lang = self.lang
-        suggestions = [s.code for s in self.suggestions(question, stream)]
         both = self._with_also(question, stream, text)
         if both is not None:
             return both
-        echo: str | None = None
-        notes: tuple[str, ...] = ()
-        try:
-            if question.type == REVIEW_TYPE:
-                parsed = parse_review(check_input(text, lang), lang)
-                echo = echo_of(question, parsed, lang)
-            else:
-                # the answer check (h12b): reads the answer in its stream's context, says it
-                # back in the interface language, or asks back ("iets anders: wat dan?")
-                checked = check_answer(
-                    question, text, lang, self.services, self._answer_context(stream, suggestions)
-                )
-                if checked.parsed is None:
-                    raise AnswerProblem(
-                        checked.problem or checked.follow_up or "", checked.example or ""
-                    )
-                parsed, echo = checked.parsed, checked.echo
-                notes = (*checked.notes, *((checked.follow_up,) if checked.follow_up else ()))
-        except AnswerProblem as problem:
+        checked = self.check(question, stream, text)
+        view = self.view(section, question, stream)
+        said_again = self._asked_back == ((question.id, stream), " ".join(text.lower().split()))
+        self._asked_back = None
+        if checked.follow_up is not None and said_again:
+            # asked back once and the same words again: taken as they are ("iets anders")
+            checked = Checked(parsed=parse_answer(question, text, lang, self.services))
+        elif checked.follow_up is not None:
+            # not wrong but not enough ("iets anders": what then?): asked back, nothing recorded
+            self._asked_back = ((question.id, stream), " ".join(text.lower().split()))
             return Turn(
                 accepted=False,
-                problem=problem.message,
-                example=problem.example,
-                question=self.view(section, question, stream),
+                problem=checked.follow_up,
+                example=checked.example,
+                question=view,
+                asked_back=True,
             )
+        if checked.parsed is None:
+            return Turn(
+                accepted=False, problem=checked.problem, example=checked.example, question=view
+            )
+        parsed = checked.parsed
         value = parsed.value
         if (
             question.type == "canvas"
@@ -332,13 +334,62 @@ class Interview:
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
-            else say("noted", self.lang, value=echo or self._shown(question, parsed.display, value))
+            else say(
+                "noted",
+                self.lang,
+                value=checked.echo or self._shown(question, parsed.display, value),
+            )
         )
-        said: list[str] = list(notes)
+        said: list[str] = list(checked.notes)
         for entry_text in entries:
             said += self._take_over(entry_text, before)
         said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
+        """What the answer check needs besides the question: suggestions, sector, the stream's
+        kind, name and tonnes (the chat's live check and the session use the same)."""
+        props = self._facts.properties.get(stream, {}) if stream else {}
+        kind = props.get("kind")
+        tonnes = props.get("tonnes_per_year")
+        entry = self.state.streams.get(stream) if stream else None
+        return AnswerContext(
+            suggestions=[s.code for s in self.suggestions(question, stream)],
+            sector=self._facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=entry.name if entry is not None else None,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
+
+    def check(self, question: Question, stream: str | None, text: str) -> Checked:
+        """``text`` read as an answer to ``question`` for ``stream``; records nothing."""
+        if question.type == REVIEW_TYPE:
+            try:
+                parsed = parse_review(check_input(text, self.lang), self.lang)
+            except AnswerProblem as problem:
+                return Checked(parsed=None, problem=problem.message, example=problem.example)
+            return Checked(parsed=parsed, echo=self._review_echo(parsed))
+        context = self.answer_context(question, stream)
+        return check_answer(question, text, self.lang, self.services, context)
+
+    def _review_echo(self, parsed: Parsed) -> str:
+        if parsed.status != "known":
+            return ""
+        counts: dict[str, int] = {}
+        for block in BLOCKS:
+            status = str(parsed.extra.get(block, "confirmed"))
+            counts[status] = counts.get(status, 0) + 1
+        words = {
+            "confirmed": ("overgenomen", "taken"),
+            "edited": ("aangepast", "changed"),
+            "rejected": ("verworpen", "rejected"),
+        }
+        nl = self.lang == "nl"
+        return ", ".join(
+            f"{n} {'blokken' if nl else 'blocks'} {words[k][0 if nl else 1]}"
+            for k, n in counts.items()
+            if k in words
+        )
 
     def _funnel_said(self, question: Question, stream: str | None) -> list[str]:
         """After a stream's scores: say when the funnel leaves it at step 1, and how to pick it."""
@@ -346,21 +397,9 @@ class Interview:
             return []
         if self.nav.promising(stream) is not False or self.nav.worked_out(stream):
             return []
-        return [say("not_worked_out_scored", self.lang, id=stream,
-                    name=self.state.streams[stream].name)]
-
-    def _answer_context(self, stream: str | None, suggestions: list[str]) -> AnswerContext:
-        """What the answer check needs to know of the stream the question is about."""
-        props = self._facts.properties.get(stream, {}) if stream else {}
-        kind, tonnes = props.get("kind"), props.get("tonnes_per_year")
-        entry = self.state.streams.get(stream) if stream else None
-        return AnswerContext(
-            suggestions=suggestions,
-            sector=self._facts.company.nace,
-            stream_kind=kind if isinstance(kind, str) else None,
-            stream_name=entry.name if entry is not None else None,
-            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
-        )
+        return [
+            say("not_worked_out_scored", self.lang, id=stream, name=self.state.streams[stream].name)
+        ]
 
     def _with_also(self, question: Question, stream: str | None, text: str) -> Turn | None:
         """Answer ``question`` and its ``also`` question from one line ("4 3", "beperkt, 3
@@ -376,6 +415,8 @@ class Interview:
             except AnswerProblem:
                 continue
             if one.status != "known" or two.status != "known":
+                continue
+            if not self.check(other, stream, second).ok:
                 continue
             self.record(
                 Answered(
@@ -421,8 +462,16 @@ class Interview:
             return []
         lang = self.lang
         if found.id in before:
-            return [say("duplicate_listed", lang, name=words.name, id=found.id, other=found.name,
-                        id2=found.id)]
+            return [
+                say(
+                    "duplicate_listed",
+                    lang,
+                    name=words.name,
+                    id=found.id,
+                    other=found.name,
+                    id2=found.id,
+                )
+            ]
         said = [say("stream_added", lang, id=found.id, name=found.name)]
         said += command_handlers.near_duplicates(self, found.id)
         kind_question = self.dialog.question("kind")
@@ -434,8 +483,12 @@ class Interview:
             taken.append(label)
         if words.said:
             self.record(Noted(question=STREAMS_FROM_LIST, stream=found.id, text=entry_text[:2000]))
+        energy = kind in ("heat", "energy")
+        # an amount is taken only where its dimension fits: the flow of cooling water is no
+        # energy, and an energy is no tonnage
+        amount = words.amount if words.energy == energy else None
         for qid, typed in (
-            ("heat_energy" if kind in ("heat", "energy") else "quantity", words.amount),
+            ("heat_energy" if energy else "quantity", amount),
             ("temperature", words.temperature),
         ):
             question = self.dialog.question(qid)
@@ -452,8 +505,14 @@ class Interview:
             taken.append(self._shown(question, parsed.display, parsed.value))
         if taken:
             said.append(
-                say("sketched", lang, id=found.id, name=found.name, facts=", ".join(taken),
-                    question="soort" if lang == "nl" else "kind")
+                say(
+                    "sketched",
+                    lang,
+                    id=found.id,
+                    name=found.name,
+                    facts=", ".join(taken),
+                    question="soort" if lang == "nl" else "kind",
+                )
             )
         return said
 
@@ -481,6 +540,14 @@ class Interview:
     def command(self, name: str, arg: str = "") -> Turn:
         """Run one command of the registry (isassist.interview.commands)."""
         handler = command_handlers.HANDLERS.get(name)
+        spec = BY_NAME.get(name)
+        if handler is None and spec is not None:
+            return Turn(
+                accepted=False,
+                problem=say("chat_only", self.lang, command=spec.word(self.lang)),
+                example=BY_NAME["skip"].example(self.lang),
+                question=self.current_question(),
+            )
         if handler is None:
             return Turn(
                 accepted=False,
@@ -495,7 +562,9 @@ class Interview:
     def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn:
         """Ask for 'ja' before ``run``; the next line confirms or cancels."""
         self.pending = Pending(what, run)
-        return Turn(accepted=True, acknowledgement=prompt, question=None, awaiting_confirmation=True)
+        return Turn(
+            accepted=True, acknowledgement=prompt, question=None, awaiting_confirmation=True
+        )
 
     def _shown(self, question: Question, display: str, value: object) -> str:
         """An answer as the user reads it back: option labels in the interview language."""
@@ -550,9 +619,7 @@ class Interview:
         self.services.close(self.id)
 
     def dossier(self) -> Dossier:
-        from isassist.interview.dossier import build_dossier
-
-        return build_dossier(self)
+        return build_dossier(interview_record(self))
 
 
 def _halves(text: str) -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from isassist.dossier import ConclusionView
 from isassist.interview.dialog import Condition, Dialog
-from isassist.interview.services import ConclusionView
 
 TOP_PER_STREAM = 5
 SEVERITY_WEIGHT = {"high": 3, "medium": 2, "low": 1}

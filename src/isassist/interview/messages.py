@@ -6,6 +6,8 @@ no message exists in one language only.
 
 from __future__ import annotations
 
+from isassist.dossier.views import EXAMPLE
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
     "too_long": (
@@ -70,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geef wat meer uitleg (minstens {n} tekens).",
         "Please say a little more (at least {n} characters).",
     ),
-    "example": ("Bijvoorbeeld: {example}", "For example: {example}"),
+    "example": (EXAMPLE["nl"], EXAMPLE["en"]),
     "noted_unknown": (
         "Genoteerd als kennislacune: dit zoeken we later uit.",
         "Noted as a knowledge gap: we will find this out later.",
@@ -179,6 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dossier. Toch uitwerken: /uitwerken {id}.",
         "{id} ({name}) scores low and is not worked out: what step 1 gave stays in the dossier. "
         "Work it out anyway: /work-out {id}.",
+    ),
+    "chat_only": (
+        "{command} werkt in het chatvenster van isassist, niet in een script of replay.",
+        "{command} works in the isassist chat window, not in a script or replay.",
     ),
     "stream_line": ("{id}: {name} ({kind}, {status})", "{id}: {name} ({kind}, {status})"),
     "status_worked_out": ("uitgewerkt", "worked out"),

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from isassist.dossier import ConclusionView
 from isassist.interview.conditions import Scope, holds
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import Answered
 from isassist.interview.factbuild import FactSet
-from isassist.interview.services import ConclusionView
 from isassist.interview.state import Slot, State
 
 FOLLOW_UP_KINDS = frozenset({"knowledge_gap", "follow_up"})

@@ -15,10 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz, process
 
+from isassist.dossier import Dossier, StreamOut, Turn
 from isassist.interview.dialog import Dialog
-
-from isassist.interview.dossier import Dossier, StreamOut
-from isassist.interview.engine import Interview, Turn
+from isassist.interview.engine import Interview
 from isassist.interview.loader import load_model
 from isassist.interview.navigator import PICK_QUESTION, SCORES
 
@@ -259,6 +258,10 @@ class _Run:
                 return
             self.turn = self.interview.answer(text)
             self.result.answers += 1
+            if self.turn.asked_back:
+                # a replay written before the question back existed: its words stand as they are
+                self.fail(where, f"{question.id}: asked back ({self.turn.problem})", optional=True)
+                self.turn = self.interview.answer(text)
             if question.id in SCORES and question.stream is not None:
                 scored.add(question.stream)
             if not self.turn.accepted:

@@ -14,8 +14,17 @@ from typing import Any, Literal
 from isassist.interview.dialog import Dialog
 from isassist.interview.state import State
 
-PastKind = Literal["answer", "skip", "withdraw", "note", "stream_added", "stream_removed",
-                   "stream_renamed", "focus", "jump"]
+PastKind = Literal[
+    "answer",
+    "skip",
+    "withdraw",
+    "note",
+    "stream_added",
+    "stream_removed",
+    "stream_renamed",
+    "focus",
+    "jump",
+]
 
 
 @dataclass(frozen=True)
@@ -67,15 +76,14 @@ def transcript(
         if not isinstance(qid, str) or qid in _SILENT:
             continue
         question = dialog.question(qid)
-        sid = stream if isinstance(stream, str) else None
+        owner = stream if isinstance(stream, str) else None
+        text: str = qid
         if question is not None:
             text = question.wording(mode, lang)
-            shown = names.get(sid or "") or _name(state, sid)
+            shown = names.get(owner or "") or _name(state, owner)
             text = text.replace("{stream}", shown)
-            if sid is not None:
-                text = f"[{sid} {shown}] {text}"
-        else:
-            text = qid
+            if owner is not None:
+                text = f"[{owner} {shown}] {text}"
         extra = data.get("extra") or {}
         turns.append(
             PastTurn(
@@ -88,7 +96,7 @@ def transcript(
                     "jump": "jump",
                 }.get(str(kind), "answer"),  # type: ignore[arg-type]
                 question_id=qid,
-                stream=sid,
+                stream=owner,
                 question_text=text,
                 answer_text=str(data.get("text") or ""),
                 unknown=data.get("status") == "unknown",

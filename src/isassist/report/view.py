@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from isassist.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.facts import value_label
 from isassist.interview.dialog import Dialog
-from isassist.interview.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.knowledge import Knowledge
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
 from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word

@@ -19,16 +19,16 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker
 
-from isassist.assistant.i18n import HELP, ui
-from isassist.assistant.opening import opening_question
+from isassist.session.i18n import HELP, ui
+from isassist.session.opening import opening_question
 from isassist.tui.commands import AssistantCommands
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.opening import OpeningScreen
 from isassist.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
-    from isassist.assistant.conversation import Conversation
-    from isassist.assistant.resources import Resources
+    from isassist.session.conversation import Conversation
+    from isassist.session.resources import Resources
     from isassist.store import Store
 
 THEMES = ("textual-dark", "textual-light")
@@ -76,7 +76,7 @@ class IsAssistApp(App[None]):
 
     def _load_all(self) -> Resources:
         """Store first (the start screen lists its interviews), then everything an answer needs."""
-        from isassist.assistant.resources import warm_up
+        from isassist.session.resources import warm_up
         from isassist.store import Store, StoreError
 
         try:
@@ -104,7 +104,7 @@ class IsAssistApp(App[None]):
                 screen.use_store(self.store, self.problem)
 
     def _warm_answers(self, resources: Resources) -> None:
-        from isassist.assistant.resources import warm_answers
+        from isassist.session.resources import warm_answers
 
         self.run_worker(
             lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
@@ -133,8 +133,8 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None or (waiting is not None and self.screen is not waiting):
             return  # no store to save in, or the user left question 1 meanwhile
-        from isassist.assistant.conversation import Conversation
         from isassist.interview.persistence import start_saved
+        from isassist.session.conversation import Conversation
 
         interview = start_saved(
             self.store, res.services, mode=mode, language=lang, dialog=res.dialog
@@ -145,8 +145,8 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None:
             return
-        from isassist.assistant.conversation import Conversation
         from isassist.interview.persistence import resume
+        from isassist.session.conversation import Conversation
         from isassist.store import StoreError
 
         try:

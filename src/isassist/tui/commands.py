@@ -11,8 +11,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from isassist.assistant.i18n import ui
 from isassist.interview.commands import COMMANDS
+from isassist.session.i18n import ui
 
 # actions of the interview screen itself: (action, label key)
 SCREEN_ACTIONS: list[tuple[str, str]] = [

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from isassist.interview.services import ConclusionView
+from isassist.dossier import ConclusionView
 
 
 @dataclass

@@ -16,14 +16,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from isassist.assistant.conversation import Conversation, Reply
-from isassist.assistant.i18n import HELP, ui
-from isassist.assistant.progress import progress
+from isassist.dossier import ConclusionView, QuestionView, Turn
 from isassist.interview.canvas_review import REVIEW_TYPE
-from isassist.interview.engine import QuestionView, Turn
 from isassist.interview.messages import say
-from isassist.interview.services import ConclusionView
 from isassist.interview.transcript import PastTurn
+from isassist.session.conversation import Conversation, Reply
+from isassist.session.i18n import HELP, ui
+from isassist.session.progress import progress
 from isassist.tui.localise import Key, relabel
 from isassist.tui.messages import AnswerPicked, ConclusionPicked, LineSubmitted
 from isassist.tui.screens.jump import JumpScreen

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 

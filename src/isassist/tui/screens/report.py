@@ -21,10 +21,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, LoadingIndicator, Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from isassist.assistant.digest import summary_markdown
-from isassist.assistant.export import ExportError, export_dir, export_report
-from isassist.assistant.i18n import ui
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
+from isassist.session.digest import summary_markdown
+from isassist.session.export import ExportError, export_dir, export_report
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 KEYS = [

@@ -18,9 +18,9 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.conversation import Conversation
-from isassist.assistant.i18n import ui
-from isassist.interview.engine import QuestionView
+from isassist.dossier import QuestionView
+from isassist.session.conversation import Conversation
+from isassist.session.i18n import ui
 from isassist.tui.messages import LineSubmitted
 
 DEBOUNCE_S = 0.15

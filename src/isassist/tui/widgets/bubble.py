@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from isassist.interview.services import ConclusionView
+from isassist.dossier import ConclusionView
 from isassist.tui.messages import AnswerPicked, ConclusionPicked
 
 

@@ -19,8 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
-from isassist.assistant.i18n import ui
 from isassist.interview.canvas_review import BLOCKS, block_label
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 from isassist.tui.messages import LineSubmitted
 

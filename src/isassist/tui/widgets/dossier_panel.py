@@ -1,7 +1,7 @@
 """The dossier as it grows: progress through the steps, counts, streams and conclusions.
 
 Conclusions sit in an option list so each one can be clicked (or picked with Enter) to ask
-"why?". The panel only renders what ``isassist.assistant`` computes from the dossier.
+"why?". The panel only renders what ``isassist.session`` computes from the dossier.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.conversation import Conversation
-from isassist.assistant.digest import counts_line, digest
-from isassist.assistant.explain import conclusion_label
-from isassist.assistant.i18n import ui
-from isassist.assistant.progress import Stage, by_label, overall, progress
-from isassist.interview.services import ConclusionView
+from isassist.dossier import ConclusionView
+from isassist.session.conversation import Conversation
+from isassist.session.digest import counts_line, digest
+from isassist.session.explain import conclusion_label
+from isassist.session.i18n import ui
+from isassist.session.progress import Stage, by_label, overall, progress
 from isassist.tui.messages import ConclusionPicked
 from isassist.tui.widgets.search import matches
 
