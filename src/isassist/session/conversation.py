@@ -22,6 +22,7 @@ from isassist.knowledge import GlossaryEntry
 from isassist.session.explain import explain
 from isassist.session.glossary import kind_of_line, look_up, looks_like_question
 from isassist.session.i18n import ui
+from isassist.store.errors import StoreError
 
 ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
 
@@ -104,7 +105,10 @@ class Conversation:
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
         asked = self.interview.current_question()
-        turn = self.interview.answer(text)
+        try:
+            turn = self.interview.answer(text)
+        except StoreError as error:
+            return self._not_saved(error)
         if turn.accepted and asked is not None and asked.type == "code":
             self._learn(asked)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
@@ -133,8 +137,16 @@ class Conversation:
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""
-        turn = self.interview.command(name, arg)
+        try:
+            turn = self.interview.command(name, arg)
+        except StoreError as error:
+            return self._not_saved(error)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _not_saved(self, error: StoreError) -> Reply:
+        """The store refused the answer (another window answered meanwhile, a full disk):
+        say so; the message tells what to do (reopen the interview)."""
+        return Reply(kind="info", text=ui("not_saved", self.lang, error=error))
 
     def _ui_command(self, body: str) -> Reply | None:
         """The chat face's own commands of the registry (why, report, help, lang); None for
