@@ -15,7 +15,7 @@ from typing import Literal
 
 from isassist.classify.learned import LearnedTerms, LearnedTermsError
 from isassist.dossier import CodeSuggestion, ConclusionView, QuestionView, Turn
-from isassist.interview.answer_check import AnswerContext, check_answer
+from isassist.interview.answer_check import Checked
 from isassist.interview.commands import BY_NAME, parse_command
 from isassist.interview.engine import Interview
 from isassist.knowledge import GlossaryEntry
@@ -227,35 +227,24 @@ class Conversation:
         The same answer check the engine records with, so the hint never disagrees with the
         reply; a question back ("iets anders: wat dan?") shows as the hint too.
         """
-        view = self.interview.current_question()
-        if view is None or kind_of_line(text) != "answer" or not text.strip():
-            return None
-        question = self.interview.dialog.question(view.id)
-        if question is None:
-            return None
-        checked = check_answer(
-            question, text, self.lang, self.interview.services, self._context(view)
-        )
-        return checked.problem or checked.follow_up
+        checked = self._live(text)
+        return checked.problem or checked.follow_up if checked is not None else None
 
     def echo(self, text: str) -> str | None:
         """How ``text`` would be read back ("96 m³/jaar"), for the live hint; None if not read."""
+        checked = self._live(text)
+        return checked.echo if checked is not None and checked.ok else None
+
+    def _live(self, text: str) -> Checked | None:
+        """``text`` read against the open question by the session's own check (None: the line
+        is a command or a glossary question, or nothing is asked)."""
         view = self.interview.current_question()
         if view is None or kind_of_line(text) != "answer" or not text.strip():
             return None
         question = self.interview.dialog.question(view.id)
         if question is None:
             return None
-        checked = check_answer(
-            question, text, self.lang, self.interview.services, self._context(view)
-        )
-        return checked.echo if checked.ok else None
-
-    def _context(self, view: QuestionView) -> AnswerContext:
-        question = self.interview.dialog.question(view.id)
-        if question is None:
-            return AnswerContext()
-        return self.interview.answer_context(question, view.stream)
+        return self.interview.check(question, view.stream, text)
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""
