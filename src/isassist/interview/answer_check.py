@@ -338,8 +338,8 @@ def _choice(question: Question, text: str, lang: str) -> _Reading:
     option = match_option(question.options, text)
     other = next((o for o in question.options if o.value == "other"), None)
     if option is not None and option is other:
-        # taken as given (a replay's next line answers the next question), and asked about:
-        # "what then?" is said right after, and /notitie keeps the answer with this question
+        # read as "other", with the question what then: the session asks it back once and
+        # takes the same words again as they are (older replays say "iets anders" once)
         return _Reading(Parsed(value=other.value), follow_up=say("other_what", lang))
     if option is not None:
         return _Reading(Parsed(value=option.value))

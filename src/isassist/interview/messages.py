@@ -274,8 +274,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "revenue_echo": ("opbrengst van {amount}", "revenue of {amount}"),
     "other_what": (
-        "Iets anders: wat dan precies? Zeg het met /notitie gevolgd door een paar woorden.",
-        "Something else: what exactly? Say it with /note and a few words.",
+        "Iets anders: wat dan precies? Zeg het in een paar woorden.",
+        "Something else: what exactly? Say it in a few words.",
     ),
     "other_example": ("gaat gratis naar een boer", "goes to a farmer for free"),
 }

@@ -112,7 +112,8 @@ def _words(value: Any, lang: Lang) -> str:
     return str(value)
 
 
-_LABELS: dict[str, dict[Lang, str]] = {
+# the words of an explanation; the chat's why dialog (isassist.session.explain) uses them too
+WHY_LABELS: dict[str, dict[Lang, str]] = {
     "why": {"nl": "Waarom", "en": "Why"},
     "because": {"nl": "Op basis van", "en": "Based on"},
     "source": {"nl": "Bron", "en": "Source"},
@@ -128,32 +129,31 @@ _LABELS: dict[str, dict[Lang, str]] = {
 def why(conclusion: Conclusion, lang: Lang = "nl") -> str:
     """A readable explanation: the rule's title and conclusion, the facts behind it, the source."""
     lines = [
-        f"{_LABELS['why'][lang]}: {conclusion.title[lang]}",
+        f"{WHY_LABELS['why'][lang]}: {conclusion.title[lang]}",
         conclusion.text[lang],
-        f"{_LABELS['because'][lang]}:",
+        f"{WHY_LABELS['because'][lang]}:",
     ]
     lines += [f"- {_fact_in_words(fact, lang)}" for fact in conclusion.matched]
-    lines.append(f"{_LABELS['source'][lang]}: {conclusion.source}")
+    lines.append(f"{WHY_LABELS['source'][lang]}: {conclusion.source}")
     return "\n".join(lines)
 
 
 def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
     kind = fact.get("type")
     if kind == "stream":
-        return (
-            f'{_LABELS["stream"][lang]} "{fact.get("name")}" ({fact.get("id")}, {fact.get("kind")})'
-        )
+        where = f"({fact.get('id')}, {fact.get('kind')})"
+        return f'{WHY_LABELS["stream"][lang]} "{fact.get("name")}" {where}'
     if kind in ("property", "item"):
         meaning = property_label(str(fact.get("name")), lang)
         unit = f" {fact['unit']}" if fact.get("unit") else ""
         return f"{meaning}: {_words(fact.get('value'), lang)}{unit}"
     if kind == "company":
         nace = f", NACE {fact['nace']}" if fact.get("nace") else ""
-        return f'{_LABELS["company"][lang]} "{fact.get("name") or "?"}"{nace}'
+        return f'{WHY_LABELS["company"][lang]} "{fact.get("name") or "?"}"{nace}'
     if kind == "answer":
         status = str(fact.get("status"))
-        said = _LABELS[status][lang] if status in _LABELS else _words(fact.get("value"), lang)
-        return f"{_LABELS['answer'][lang]} {fact.get('question')}: {said}"
+        said = WHY_LABELS[status][lang] if status in WHY_LABELS else _words(fact.get("value"), lang)
+        return f"{WHY_LABELS['answer'][lang]} {fact.get('question')}: {said}"
     if kind == "conclusion":
-        return f"{_LABELS['conclusion'][lang]} {fact.get('rule')}"
+        return f"{WHY_LABELS['conclusion'][lang]} {fact.get('rule')}"
     return str(fact)

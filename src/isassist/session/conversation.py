@@ -15,13 +15,14 @@ from typing import Literal
 
 from isassist.classify.learned import LearnedTerms, LearnedTermsError
 from isassist.dossier import CodeSuggestion, ConclusionView, QuestionView, Turn
-from isassist.interview.answer_check import AnswerContext, check_answer
+from isassist.interview.answer_check import Checked
 from isassist.interview.commands import BY_NAME, parse_command
 from isassist.interview.engine import Interview
 from isassist.knowledge import GlossaryEntry
 from isassist.session.explain import explain
 from isassist.session.glossary import kind_of_line, look_up, looks_like_question
 from isassist.session.i18n import ui
+from isassist.store.errors import StoreError
 
 ReplyKind = Literal["turn", "glossary", "why", "report", "help", "lang", "info"]
 
@@ -104,7 +105,10 @@ class Conversation:
     def engine(self, text: str) -> Reply:
         """Pass a line to the interview engine as it is."""
         asked = self.interview.current_question()
-        turn = self.interview.answer(text)
+        try:
+            turn = self.interview.answer(text)
+        except StoreError as error:
+            return self._not_saved(error)
         if turn.accepted and asked is not None and asked.type == "code":
             self._learn(asked)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
@@ -133,8 +137,16 @@ class Conversation:
 
     def command(self, name: str, arg: str = "") -> Reply:
         """Run an engine command (back, skip, jump, ...) as a palette or key would."""
-        turn = self.interview.command(name, arg)
+        try:
+            turn = self.interview.command(name, arg)
+        except StoreError as error:
+            return self._not_saved(error)
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _not_saved(self, error: StoreError) -> Reply:
+        """The store refused the answer (another window answered meanwhile, a full disk):
+        say so; the message tells what to do (reopen the interview)."""
+        return Reply(kind="info", text=ui("not_saved", self.lang, error=error))
 
     def _ui_command(self, body: str) -> Reply | None:
         """The chat face's own commands of the registry (why, report, help, lang); None for
@@ -215,35 +227,24 @@ class Conversation:
         The same answer check the engine records with, so the hint never disagrees with the
         reply; a question back ("iets anders: wat dan?") shows as the hint too.
         """
-        view = self.interview.current_question()
-        if view is None or kind_of_line(text) != "answer" or not text.strip():
-            return None
-        question = self.interview.dialog.question(view.id)
-        if question is None:
-            return None
-        checked = check_answer(
-            question, text, self.lang, self.interview.services, self._context(view)
-        )
-        return checked.problem or checked.follow_up
+        checked = self._live(text)
+        return checked.problem or checked.follow_up if checked is not None else None
 
     def echo(self, text: str) -> str | None:
         """How ``text`` would be read back ("96 m³/jaar"), for the live hint; None if not read."""
+        checked = self._live(text)
+        return checked.echo if checked is not None and checked.ok else None
+
+    def _live(self, text: str) -> Checked | None:
+        """``text`` read against the open question by the session's own check (None: the line
+        is a command or a glossary question, or nothing is asked)."""
         view = self.interview.current_question()
         if view is None or kind_of_line(text) != "answer" or not text.strip():
             return None
         question = self.interview.dialog.question(view.id)
         if question is None:
             return None
-        checked = check_answer(
-            question, text, self.lang, self.interview.services, self._context(view)
-        )
-        return checked.echo if checked.ok else None
-
-    def _context(self, view: QuestionView) -> AnswerContext:
-        question = self.interview.dialog.question(view.id)
-        if question is None:
-            return AnswerContext()
-        return self.interview.answer_context(question, view.stream)
+        return self.interview.check(question, view.stream, text)
 
     def code_suggestions(self, text: str) -> list[CodeSuggestion]:
         """Codes for what is being typed into a code question (the question's own otherwise)."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from isassist.dossier import ConclusionView
 from isassist.facts import property_label, value_label
 from isassist.interview.engine import Interview
+from isassist.rules.conclusion import WHY_LABELS
 from isassist.units.display import format_number
 
 
@@ -53,17 +54,7 @@ def explain(interview: Interview, conclusion: ConclusionView, lang: str) -> str:
 
 # The why dialog speaks the reader's words: question wordings, option labels and conclusion
 # titles, never the ids the rule base and the dialog files use internally.
-_LABELS: dict[str, dict[str, str]] = {
-    "why": {"nl": "Waarom", "en": "Why"},
-    "because": {"nl": "Op basis van", "en": "Based on"},
-    "source": {"nl": "Bron", "en": "Source"},
-    "stream": {"nl": "reststroom", "en": "stream"},
-    "company": {"nl": "bedrijf", "en": "company"},
-    "answer": {"nl": "antwoord op", "en": "answer to"},
-    "conclusion": {"nl": "eerdere conclusie", "en": "earlier conclusion"},
-    "unknown": {"nl": "weet niet", "en": "don't know"},
-    "skipped": {"nl": "overgeslagen", "en": "skipped"},
-}
+_LABELS = WHY_LABELS
 
 
 def _fact_line(

@@ -156,6 +156,10 @@ UI: dict[str, tuple[str, str]] = {
     "done": ("Klaar", "Done"),
     # bindings (footer) and palette
     "key_quit": ("Stoppen", "Quit"),
+    "not_saved": (
+        "Dit antwoord is niet bewaard: {error}",
+        "This answer was not saved: {error}",
+    ),
     "key_search": ("Zoeken", "Search"),
     "search_saved": ("Zoek een gesprek (/)…", "Search interviews (/)…"),
     "search_conclusions": ("Zoek conclusie…", "Find conclusion…"),
