@@ -24,7 +24,12 @@ def data_home() -> Path:
 
 
 def default_url() -> str:
-    """The SQLAlchemy URL of the default interview database, creating its folder if needed."""
-    folder = data_home()
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(folder / DATABASE_FILE).as_posix()}"
+    """The database URL in force when the caller names none: ``isassist.config``'s
+    ``db_url`` (option, ``ISASSIST_DB_URL``, config file), else the SQLite file in the data
+    folder, whose folder is created here."""
+    from isassist.config import active
+
+    setting = active().get("db_url")
+    if setting.source == "default":
+        data_home().mkdir(parents=True, exist_ok=True)
+    return setting.value
