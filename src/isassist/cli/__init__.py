@@ -39,6 +39,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "config_command",
         "Show the settings in force and the folders used.",
     ),
+    "db": ("isassist.cli.db_cmd", "db", "Upgrade the database schema or show its revision."),
     "demo-register": (
         "isassist.cli.demo_register_cmd",
         "demo_register",
