@@ -86,7 +86,14 @@ class Store:
                 " or leave it out to use the default store."
             ) from error
         self.location = parsed.database or parsed.render_as_string(hide_password=True)
-        self._engine = create_engine(parsed)
+        try:
+            self._engine = create_engine(parsed)
+        except ModuleNotFoundError as error:  # psycopg is the optional `postgres` extra
+            raise StoreError(
+                f"{self.location} needs the database driver {error.name!r}, which is not "
+                "installed; install isassist with its PostgreSQL support: "
+                "uv tool install 'isassist[postgres]' (or uv sync --extra postgres in a clone)."
+            ) from error
         if parsed.get_backend_name() == "sqlite":
             configure_sqlite(self._engine)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
