@@ -10,6 +10,7 @@ SQLAlchemy URL (PostgreSQL for the broker register) uses the same code.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -94,6 +95,9 @@ class Store:
                 "installed; install isassist with its PostgreSQL support: "
                 "uv tool install 'isassist[postgres]' (or uv sync --extra postgres in a clone)."
             ) from error
+        # A store dropped without close() still closes its connections when collected
+        # (Python 3.13 warns about every SQLite connection left open).
+        weakref.finalize(self, self._engine.dispose)
         if parsed.get_backend_name() == "sqlite":
             configure_sqlite(self._engine)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
