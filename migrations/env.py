@@ -30,6 +30,11 @@ def run_offline() -> None:
 
 
 def _migrate(connection: Connection) -> None:
+    if context.config.attributes.get("create_missing_tables"):
+        # A database an isassist made before migrations, being stamped at revision 0001:
+        # complete it with the tables 0001 has (create_all skips those that exist).
+        for metadata in target_metadata:
+            metadata.create_all(connection)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

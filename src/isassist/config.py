@@ -77,9 +77,17 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 
 
-def _defaults() -> dict[str, str]:
-    from isassist.store.location import DATABASE_FILE, data_home
+DATA_DIR_ENV = "ISASSIST_DATA_DIR"
+DATABASE_FILE = "interviews.sqlite3"
 
+
+def data_home() -> Path:
+    """The folder for user data: ``$ISASSIST_DATA_DIR`` if set, else the platform's choice."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def _defaults() -> dict[str, str]:
     return {
         "db_url": f"sqlite:///{(data_home() / DATABASE_FILE).as_posix()}",
         "language": "nl",
@@ -185,17 +193,3 @@ def activate(options: Mapping[str, str | None]) -> Config:
 def active() -> Config:
     """The settings in force: activated options over environment over file over default."""
     return load(_options)
-
-
-def paths(config: Config) -> dict[str, Path]:
-    """Every folder and file the app uses, for ``isassist config`` and bug reports."""
-    from isassist.knowledge.cache import cache_dir
-    from isassist.store.location import data_home
-
-    return {
-        "config file": config.file,
-        "data": data_home(),
-        "cache": cache_dir(),
-        "exports": config.export_dir,
-        "log": log_dir() / "isassist.log",
-    }

@@ -79,12 +79,9 @@ def _stamp_old_way(conn: Connection) -> None:
     """Complete a database the app created itself and mark it as revision 0001.
 
     The old way created the store tables on first use and the register tables only when a
-    register was opened, so either may be missing; both are created from the same table
-    definitions revision 0001 was generated from (``alembic check`` finds no difference).
+    register was opened, so the register's may be missing; they are created from the same
+    table definitions revision 0001 was generated from (``alembic check`` finds no difference).
     """
-    from isassist.register.tables import metadata as register_metadata
-    from isassist.store.tables import metadata as store_metadata
-
     rows = {key: value for key, value in conn.execute(select(meta_table.c.key, meta_table.c.value))}
     for key in OLD_WAY_VERSIONS:
         found = rows.get(key)
@@ -93,12 +90,14 @@ def _stamp_old_way(conn: Connection) -> None:
                 f"The database has {key} {found}, which no isassist migration knows; it was "
                 "not made by this isassist. Leave it alone and open another database."
             )
-    store_metadata.create_all(conn)
-    register_metadata.create_all(conn)
     for key in OLD_WAY_VERSIONS:
         if key not in rows:
             conn.execute(insert(meta_table).values(key=key, value="1"))
-    command.stamp(_config(conn), OLD_WAY_REVISION)
+    # env.py creates the tables revision 0001 has and the database lacks (it knows every
+    # package's table definitions; the store does not import the register).
+    config = _config(conn)
+    config.attributes["create_missing_tables"] = True
+    command.stamp(config, OLD_WAY_REVISION)
 
 
 def upgrade_connection(conn: Connection) -> Upgrade:
