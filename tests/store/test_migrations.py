@@ -23,7 +23,7 @@ from isassist.store import Store
 from isassist.store import tables as store_tables
 from isassist.store.migrations import head, revision_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "ISASSIST_TEST_PG_URL"
 
 
