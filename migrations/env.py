@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from isassist.register.tables import metadata as register_metadata
 from isassist.store import default_url
@@ -29,16 +29,31 @@ def run_offline() -> None:
         context.run_migrations()
 
 
+def _migrate(connection: Connection) -> None:
+    if context.config.attributes.get("create_missing_tables"):
+        # A database an isassist made before migrations, being stamped at revision 0001:
+        # complete it with the tables 0001 has (create_all skips those that exist).
+        for metadata in target_metadata:
+            metadata.create_all(connection)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run_online() -> None:
+    # isassist.store.migrations passes its own connection (inside the store's transaction);
+    # the `alembic` command line opens one from the URL.
+    shared = context.config.attributes.get("connection")
+    if shared is not None:
+        _migrate(shared)
+        return
     engine = create_engine(database_url())
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
     engine.dispose()
 
 

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-DataFolder = Literal["knowledge", "rules", "dialogs"]
+DataFolder = Literal["knowledge", "rules", "dialogs", "migrations"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

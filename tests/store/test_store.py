@@ -40,10 +40,17 @@ def _answer(question: str, value: object, raw: str = "", stream: str | None = No
     )
 
 
-def test_created_interview_is_open_and_carries_its_metadata(store: Store) -> None:
+def test_created_interview_is_open_and_carries_its_metadata(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fixed clock one second before midnight: the id carries the creation day, whatever
+    # day the suite runs on.
+    created = datetime(2026, 3, 1, 23, 59, 59, tzinfo=UTC)
+    monkeypatch.setattr("isassist.store.store._now", lambda: created)
     interview_id = store.create_interview(_meta())
     interview = store.get(interview_id)
-    assert re.fullmatch(rf"iv-{datetime.now(UTC):%Y%m%d}-[a-z2-9]{{4}}", interview_id)
+    assert re.fullmatch(r"iv-20260301-[a-z2-9]{4}", interview_id)
+    assert interview.created_at == created
     assert interview.id == interview_id
     assert (interview.company, interview.title) == ("Brouwerij De Vrede", "Eerste gesprek")
     assert (interview.mode, interview.language, interview.status) == ("broker", "nl", "open")

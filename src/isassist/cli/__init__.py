@@ -35,6 +35,12 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "register": ("isassist.cli.register_cmd", "register", "The broker register: haves, wants."),
     "match": ("isassist.cli.match_cmd", "match", "Match haves and wants, with reasons."),
     "network": ("isassist.cli.network_cmd", "network", "Organisation network of a company."),
+    "config": (
+        "isassist.cli.config_cmd",
+        "config_command",
+        "Show the settings in force and the folders used.",
+    ),
+    "db": ("isassist.cli.db_cmd", "db", "Upgrade the database schema or show its revision."),
     "demo-register": (
         "isassist.cli.demo_register_cmd",
         "demo_register",
@@ -71,9 +77,29 @@ def _available(module: str) -> bool:
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="isassist")
+@click.option("--db", "db_url", default=None, help="Database URL (over ISASSIST_DB_URL, config).")
+@click.option("--lang", "language", default=None, help="nl or en (over ISASSIST_LANG, config).")
+@click.option(
+    "--export-dir", default=None, help="Report folder (over ISASSIST_EXPORT_DIR, config)."
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
-    """isassist: residual streams, a second life. Without a command it starts the assistant."""
+def cli(
+    ctx: click.Context, db_url: str | None, language: str | None, export_dir: str | None
+) -> None:
+    """isassist: residual streams, a second life. Without a command it starts the assistant.
+
+    Settings come from these options, else environment variables, else the config file
+    (`isassist config` shows which and where).
+    """
+    from isassist import config
+    from isassist.applog import start_logging
+
+    try:
+        config.activate({"db_url": db_url, "language": language, "export_dir": export_dir})
+    except config.ConfigError as error:
+        raise click.UsageError(str(error), ctx) from error
+    ctx.call_on_close(lambda: config.activate({}))  # options hold for this command only
+    start_logging()
     if ctx.invoked_subcommand is None:
         tui = cli.get_command(ctx, "tui")
         if tui is None:

@@ -17,6 +17,7 @@ import click
 
 from isassist.classify import ClassificationResult, ClassifyInputError
 from isassist.classify import classify as run_classify
+from isassist.cli.progress import progress
 
 _MAX_TOP = 50
 
@@ -70,8 +71,9 @@ def classify(
     if batch is not None:
         if text is not None:
             raise OneLineError("give either TEXT or --batch FILE, not both")
-        for line in _batch(batch, top):
-            click.echo(json.dumps(line, ensure_ascii=False))
+        with progress(_batch(batch, top), "Streams", output_streams=True) as results:
+            for line in results:
+                click.echo(json.dumps(line, ensure_ascii=False))
         return
     if text is None:
         raise OneLineError('missing TEXT: describe the stream, e.g. isassist classify "betonpuin"')

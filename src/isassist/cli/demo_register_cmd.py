@@ -6,6 +6,7 @@ import time
 
 import click
 
+from isassist.cli.progress import progress
 from isassist.cli.register_cmd import db_option, open_register
 from isassist.register import RegisterError
 
@@ -25,7 +26,9 @@ def demo_register(url: str | None, companies: int, streams: float, seed: int) ->
         if reg.counts()["companies"]:
             click.echo("Note: the register already holds companies; demo companies are added.")
         started = time.perf_counter()
-        added = reg.bulk_load(demo_entries(get_knowledge(), companies, streams, seed))
+        entries = demo_entries(get_knowledge(), companies, streams, seed)
+        with progress(entries, "Companies", length=companies) as shown:
+            added = reg.bulk_load(shown)
     except RegisterError as error:
         raise click.ClickException(str(error)) from error
     finally:

@@ -248,7 +248,7 @@ def _best_of_each(group: Ints, score: Floats, size: int) -> npt.NDArray[np.bool_
     starts = np.r_[0, np.flatnonzero(sorted_group[1:] != sorted_group[:-1]) + 1]
     lengths = np.diff(np.r_[starts, len(ranked)])
     kth = np.where(lengths >= size, sorted_score[starts + np.minimum(lengths, size) - 1], -np.inf)
-    threshold = np.empty(int(group.max()) + 1)
+    threshold = np.empty(int(np.max(group)) + 1)
     threshold[sorted_group[starts]] = kth
     chosen: npt.NDArray[np.bool_] = score >= threshold[group] - _SLACK
     return chosen

@@ -10,6 +10,7 @@ stream's matches cost milliseconds however large the register grows).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -65,6 +66,7 @@ class Register:
         except StoreError as error:
             raise RegisterError(str(error)) from error
         self.engine: Engine = create_engine(parsed)
+        weakref.finalize(self, self.engine.dispose)  # closed even when dropped without close()
         if parsed.get_backend_name() == "sqlite":
             configure_sqlite(self.engine)
         self._writer = self.engine.execution_options(**{WRITE_OPTION: True})

@@ -10,7 +10,6 @@ who the company is, so its file name leaves the company out too.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from datetime import date
@@ -31,13 +30,11 @@ class ExportError(Exception):
 
 
 def export_dir() -> Path:
-    """``$ISASSIST_EXPORT_DIR`` if set, else the platform's documents folder + ``isassist``."""
-    override = os.environ.get(EXPORT_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    """The ``export_dir`` setting (``--export-dir``, ``$ISASSIST_EXPORT_DIR``, config file),
+    else the platform's documents folder + ``isassist``; see ``isassist.config``."""
+    from isassist.config import active
 
-    return Path(platformdirs.user_documents_dir()) / "isassist"
+    return active().export_dir
 
 
 def _slug(text: str) -> str:

@@ -8,23 +8,16 @@ touch the real one.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from isassist.config import DATA_DIR_ENV, DATABASE_FILE, active, data_home
 
-from platformdirs import user_data_dir
-
-DATA_DIR_ENV = "ISASSIST_DATA_DIR"
-DATABASE_FILE = "interviews.sqlite3"
-
-
-def data_home() -> Path:
-    """The folder for user data: ``$ISASSIST_DATA_DIR`` if set, else the platform's choice."""
-    override = os.environ.get(DATA_DIR_ENV)
-    return Path(override) if override else Path(user_data_dir("isassist", appauthor=False))
+__all__ = ["DATABASE_FILE", "DATA_DIR_ENV", "data_home", "default_url"]
 
 
 def default_url() -> str:
-    """The SQLAlchemy URL of the default interview database, creating its folder if needed."""
-    folder = data_home()
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(folder / DATABASE_FILE).as_posix()}"
+    """The database URL in force when the caller names none: ``isassist.config``'s
+    ``db_url`` (option, ``ISASSIST_DB_URL``, config file), else the SQLite file in the data
+    folder, whose folder is created here."""
+    setting = active().get("db_url")
+    if setting.source == "default":
+        data_home().mkdir(parents=True, exist_ok=True)
+    return setting.value

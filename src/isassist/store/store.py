@@ -10,6 +10,7 @@ SQLAlchemy URL (PostgreSQL for the broker register) uses the same code.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,13 +22,13 @@ from sqlalchemy import (
     create_engine,
     delete,
     insert,
-    inspect,
     select,
     update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from isassist.store import migrations
 from isassist.store.errors import StoreError, unknown_interview
 from isassist.store.ids import new_interview_id
 from isassist.store.location import default_url
@@ -41,7 +42,7 @@ from isassist.store.models import (
     Summary,
 )
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
-from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, metadata
+from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews
 from isassist.store.tables import meta as meta_table
 
 _log = logging.getLogger(__name__)
@@ -86,7 +87,17 @@ class Store:
                 " or leave it out to use the default store."
             ) from error
         self.location = parsed.database or parsed.render_as_string(hide_password=True)
-        self._engine = create_engine(parsed)
+        try:
+            self._engine = create_engine(parsed)
+        except ModuleNotFoundError as error:  # psycopg is the optional `postgres` extra
+            raise StoreError(
+                f"{self.location} needs the database driver {error.name!r}, which is not "
+                "installed; install isassist with its PostgreSQL support: "
+                "uv tool install 'isassist[postgres]' (or uv sync --extra postgres in a clone)."
+            ) from error
+        # A store dropped without close() still closes its connections when collected
+        # (Python 3.13 warns about every SQLite connection left open).
+        weakref.finalize(self, self._engine.dispose)
         if parsed.get_backend_name() == "sqlite":
             configure_sqlite(self._engine)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
@@ -127,18 +138,17 @@ class Store:
             ) from error
 
     def _ensure_schema(self) -> None:
+        """Create or upgrade the database through the shipped migrations (the one schema
+        authority, see ``isassist.store.migrations``); a database at head is only checked."""
         with self._guard("open the database"):
             with self._engine.begin() as conn:
-                if inspect(conn).has_table(meta_table.name):
+                if migrations.is_current(conn):
                     self._check_version(conn)
                     return
             with self._writer.begin() as conn:
-                # Another process may have created the schema while we waited for the lock.
-                metadata.create_all(conn)
-                if self._check_version(conn) is None:
-                    conn.execute(
-                        insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
-                    )
+                # Another process may have migrated while we waited for the write lock.
+                migrations.upgrade_connection(conn)
+                self._check_version(conn)
 
     def _check_version(self, conn: Connection) -> int | None:
         found = conn.execute(

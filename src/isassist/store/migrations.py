@@ -1,0 +1,132 @@
+"""The one schema authority: the Alembic migrations shipped with isassist.
+
+Before, the app created its tables itself (``metadata.create_all``) while Alembic kept its own
+history, so ``alembic upgrade head`` on a database the app had made failed with "table
+interviews already exists". Now every database is created by running the migrations, the
+same ones ``isassist db upgrade`` runs on a team's PostgreSQL, and a database made the old
+way is recognised (it has the ``meta`` table but no ``alembic_version``) and stamped at the
+revision that matches it, then upgraded like any other.
+
+The scripts live in ``migrations/`` in a checkout and in ``isassist/_data/migrations`` in a
+wheel (see :mod:`isassist.paths`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, insert, inspect, select
+
+from isassist.paths import data_dir
+from isassist.store.errors import StoreError
+from isassist.store.tables import meta as meta_table
+
+# The revision whose schema equals what `metadata.create_all` made before migrations ruled:
+# schema_version 1 of the store and register_schema_version 1 of the register.
+OLD_WAY_REVISION = "0001"
+OLD_WAY_VERSIONS = ("schema_version", "register_schema_version")
+VERSION_TABLE = "alembic_version"
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """What ``upgrade`` did: the revision before (None: empty or made the old way) and after."""
+
+    before: str | None
+    after: str
+    stamped_old_way: bool
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(data_dir("migrations")))
+    # env.py runs on this connection instead of opening its own (Alembic's documented way
+    # to share a connection with the application).
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def head() -> str:
+    """The newest revision this isassist ships."""
+    found = ScriptDirectory.from_config(_config()).get_current_head()
+    if found is None:
+        raise StoreError("isassist ships no database migrations; reinstall isassist")
+    return found
+
+
+def current(conn: Connection) -> str | None:
+    """The revision the database is at, or None when it has no migration history."""
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_current(conn: Connection) -> bool:
+    """Whether the database is at the head revision (the cheap check made on every open)."""
+    return inspect(conn).has_table(VERSION_TABLE) and current(conn) == head()
+
+
+def _made_the_old_way(conn: Connection) -> bool:
+    tables = inspect(conn)
+    return tables.has_table(meta_table.name) and not tables.has_table(VERSION_TABLE)
+
+
+def _stamp_old_way(conn: Connection) -> None:
+    """Complete a database the app created itself and mark it as revision 0001.
+
+    The old way created the store tables on first use and the register tables only when a
+    register was opened, so the register's may be missing; they are created from the same
+    table definitions revision 0001 was generated from (``alembic check`` finds no difference).
+    """
+    rows = {key: value for key, value in conn.execute(select(meta_table.c.key, meta_table.c.value))}
+    for key in OLD_WAY_VERSIONS:
+        found = rows.get(key)
+        if found is not None and found != "1":
+            raise StoreError(
+                f"The database has {key} {found}, which no isassist migration knows; it was "
+                "not made by this isassist. Leave it alone and open another database."
+            )
+    for key in OLD_WAY_VERSIONS:
+        if key not in rows:
+            conn.execute(insert(meta_table).values(key=key, value="1"))
+    # env.py creates the tables revision 0001 has and the database lacks (it knows every
+    # package's table definitions; the store does not import the register).
+    config = _config(conn)
+    config.attributes["create_missing_tables"] = True
+    command.stamp(config, OLD_WAY_REVISION)
+
+
+def upgrade_connection(conn: Connection) -> Upgrade:
+    """Bring the database on ``conn`` to the head revision, inside the caller's transaction."""
+    stamped = False
+    if _made_the_old_way(conn):
+        _stamp_old_way(conn)
+        stamped = True
+    before = current(conn)
+    if before != head():
+        command.upgrade(_config(conn), "head")
+    return Upgrade(before=None if stamped else before, after=head(), stamped_old_way=stamped)
+
+
+def upgrade(url: str) -> Upgrade:
+    """``isassist db upgrade``: migrate the database at ``url`` to the head revision."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            return upgrade_connection(conn)
+    finally:
+        engine.dispose()
+
+
+def revision_of(url: str) -> str | None:
+    """``isassist db current``: the database's revision (None: no migration history)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return current(conn) if inspect(conn).has_table(VERSION_TABLE) else None
+    finally:
+        engine.dispose()
