@@ -20,6 +20,21 @@ from isassist.interview.services import (
     Quantity,
 )
 from isassist.knowledge import Knowledge, get_knowledge
+from isassist.knowledge.places import Located, Places
+
+
+def _place(found: Located) -> Place:
+    return Place(
+        postcode=found.postcode,
+        locality=found.locality,
+        region=found.province,
+        country=found.country,
+        lat=found.lat,
+        lon=found.lon,
+        jurisdiction=found.jurisdiction,
+        by=found.by,
+        nearest_km=found.nearest_km,
+    )
 
 
 def _lang(lang: str) -> Literal["nl", "en"]:
@@ -32,6 +47,7 @@ class LiveServices:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge if knowledge is not None else get_knowledge()
         self._search = lru_cache(maxsize=512)(self._search_uncached)
+        self._place_index: Places | None = None
 
     def code_label(self, system: str, code: str, lang: str) -> str | None:
         k = self.knowledge
@@ -125,19 +141,17 @@ class LiveServices:
                 seen[x.exchange_id] = Exchange(x.exchange_id, text)
         return list(seen.values())
 
-    def place(self, postcode: str) -> Place | None:
-        found = self.knowledge.postcodes_by_code.get(postcode, ())
-        if not found:
-            return None
-        first = found[0]
-        return Place(
-            postcode=postcode,
-            locality=first.locality,
-            region=first.province_nl,
-            country="BE",
-            lat=first.lat,
-            lon=first.lon,
-        )
+    def locate(self, text: str) -> Place | None:
+        found = self._places().in_text(text)
+        return _place(found) if found is not None else None
+
+    def locate_point(self, lat: float, lon: float) -> Place:
+        return _place(self._places().at(lat, lon))
+
+    def _places(self) -> Places:
+        if self._place_index is None:
+            self._place_index = Places(self.knowledge.postcodes, self.knowledge.root / "places.csv")
+        return self._place_index
 
     def parse_quantity(self, text: str, lang: str) -> Quantity:
         from isassist.units import parse_quantity

@@ -34,7 +34,8 @@ class Location(_Out):
     postcode: str | None = None
     locality: str | None = None
     region: str | None = None
-    country: str = "BE"
+    country: str | None = None  # None: the location did not tell the country
+    jurisdiction: str = "unknown"  # the law area the dossier's legal conclusions follow
     lat: float | None = None
     lon: float | None = None
 
@@ -168,7 +169,9 @@ def _strings(value: Value | None) -> list[str]:
 
 def _company(interview: Interview) -> CompanyOut:
     company = interview.facts.company
-    location = Location(country=company.country, region=company.region)
+    location = Location(
+        country=company.country, region=company.region, jurisdiction=company.jurisdiction
+    )
     for (qid, stream), answer in interview.state.answers.items():
         question = interview.dialog.question(qid)
         if stream is None and question is not None and question.sets == "company.location":
@@ -178,6 +181,7 @@ def _company(interview: Interview) -> CompanyOut:
                 locality=str(extra["locality"]) if "locality" in extra else None,
                 region=company.region,
                 country=company.country,
+                jurisdiction=company.jurisdiction,
                 lat=float(extra["lat"]) if isinstance(extra.get("lat"), int | float) else None,
                 lon=float(extra["lon"]) if isinstance(extra.get("lon"), int | float) else None,
             )
