@@ -138,6 +138,10 @@ STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
     "value_type": ("str", "destroyed | missed"),
     "animal_origin": ("bool", "contains or comes from animal material"),
     "food_grade": ("bool", "handled to food or feed hygiene standards"),
+    "catering_waste": (
+        "bool",
+        "kitchen or table waste of a food-service company (NACE 55, 56): never feed",
+    ),
     "note": ("str", "free note"),
 }
 
@@ -188,6 +192,7 @@ PROPERTY_LABELS: dict[str, tuple[str, str]] = {
     "value_type": ("soort waarde", "value type"),
     "animal_origin": ("dierlijke oorsprong", "animal origin"),
     "food_grade": ("voedsel- of voederhygiëne", "food or feed hygiene"),
+    "catering_waste": ("keuken- of etensafval (catering)", "catering (kitchen) waste"),
     "note": ("notitie", "note"),
 }
 

@@ -142,6 +142,7 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _cross_border(props, result.company.country)
+        _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
         result.streams[entry.id] = stream
         result.properties[entry.id] = {"kind": kind, **props}
@@ -176,6 +177,19 @@ def _cross_border(props: dict[str, Value], country: str | None) -> None:
             props["cross_border"] = True
         return
     props["cross_border"] = destination != country
+
+
+_FOOD_FAMILIES = frozenset({"food_waste", "vegetable_residue", "edible_oil"})
+
+
+def _catering_waste(props: dict[str, Value], nace_division: str | None) -> None:
+    """Food residues of a hotel, restaurant or caterer (NACE 55, 56) are catering waste
+    (Reg. 142/2011 Annex I point 22), which may never be fed to farmed animals
+    (Reg. 1069/2009 art. 11(1)(b)); rules test this property's absence before offering feed."""
+    families = props.get("family")
+    if nace_division in ("55", "56") and isinstance(families, list):
+        if _FOOD_FAMILIES.intersection(families):
+            props["catering_waste"] = True
 
 
 def _answer_facts(state: State) -> list[Answer]:
