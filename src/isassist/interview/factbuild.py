@@ -187,9 +187,9 @@ def _catering_waste(props: dict[str, Value], nace_division: str | None) -> None:
     (Reg. 142/2011 Annex I point 22), which may never be fed to farmed animals
     (Reg. 1069/2009 art. 11(1)(b)); rules test this property's absence before offering feed."""
     families = props.get("family")
-    if nace_division in ("55", "56") and isinstance(families, list):
-        if _FOOD_FAMILIES.intersection(families):
-            props["catering_waste"] = True
+    food = isinstance(families, list) and bool(_FOOD_FAMILIES.intersection(families))
+    if nace_division in ("55", "56") and food:
+        props["catering_waste"] = True
 
 
 def _answer_facts(state: State) -> list[Answer]:
