@@ -85,3 +85,42 @@ def test_law_area_rules() -> None:
     assert jurisdiction_of("BE", "West-Vlaanderen") == "flanders"
     assert jurisdiction_of("BE", "Henegouwen") == "wallonia"
     assert Company().country is None and Company().jurisdiction == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("3195 Pernis, Nederland", "NL"),
+        ("4400 Kalundborg, Denmark", "DK"),
+        ("73100 Lecce, Italy", "IT"),
+        ("PE33 9QG Wissington, United Kingdom", "GB"),
+    ],
+)
+def test_a_named_country_wins_over_a_belgian_looking_postcode(text: str, country: str) -> None:
+    assert located(text).extra["country"] == country
+
+
+def _company_after(location: str) -> tuple[Company, set[str]]:
+    from isassist.interview.engine import Interview
+
+    interview = Interview.start(shipped_dialog(), live_services(), mode="broker", language="nl")
+    table = {
+        "company_name": "Proef",
+        "activity": "bier brouwen",
+        "nace": "11.05",
+        "location": location,
+    }
+    while (question := interview.current_question()) is not None and question.id in table:
+        assert interview.answer(table[question.id]).accepted, question.id
+    return interview.facts.company, {c.rule_id for c in interview.conclusions}
+
+
+def test_the_interview_records_the_law_area_and_cites_law_accordingly() -> None:
+    company, conclusions = _company_after("4400 Kalundborg, Denmark")
+    assert (company.country, company.jurisdiction) == ("DK", "eu_other")
+    assert "legal.location.unknown" not in conclusions
+    company, conclusions = _company_after("9000 Gent")
+    assert company.jurisdiction == "flanders"
+    company, conclusions = _company_after("weet niet")
+    assert company.country is None and company.jurisdiction == "unknown"
+    assert {"legal.location.unknown", "gap.network.location"} <= conclusions

@@ -125,6 +125,7 @@ POSTCODE_PREFIXES: dict[str, str] = {
 _PREFIXED = re.compile(r"(?<![A-Za-z])([A-Z]{1,2})(?:\s?-\s?|)(\d{4,5})(?!\d)", re.IGNORECASE)
 _DUTCH = re.compile(r"(?<!\d)([1-9]\d{3})\s?([A-Z]{2})(?![A-Za-z])")
 _FOUR = re.compile(r"(?<![\d-])([1-9]\d{3})(?!\d)")
+_FIVE = re.compile(r"(?<![\d-])(\d{5})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -324,17 +325,17 @@ class Places:
             return self._foreign(
                 "NL", f"{dutch.group(1)} {dutch.group(2)}", _rest(text, dutch.group(0))
             )
-        four = _FOUR.search(text)
-        name = _rest(text, four.group(0)) if four else _rest(text, "")
-        if four and country not in (None, "BE"):
-            return self._foreign(country, four.group(1), name)
-        if four:
-            return self._belgian(four.group(1), name)  # country None: postcode unknown
-        if name:
-            return self._named(name, country)
-        if country:
-            return Located(country=country, by="country")
-        return None
+        code = _FOUR.search(text) or _FIVE.search(text)
+        name = _rest(text, code.group(0)) if code else _rest(text, "")
+        if code and country not in (None, "BE"):
+            return self._foreign(country, code.group(1), name)
+        if code and len(code.group(1)) == 4:
+            return self._belgian(code.group(1), name)  # country None: postcode unknown
+        found = self._named(name, country) if name else None
+        if found is None and country:
+            # "PE33 9QG Wissington, United Kingdom": the country is all we can be sure of
+            return Located(country=country, by="country", locality=_strip_country(name) or None)
+        return found
 
     def _country_named(self, text: str) -> str | None:
         folded = fold(text)
