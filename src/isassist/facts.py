@@ -19,6 +19,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 StreamKind = Literal["material", "heat", "water", "energy", "gas", "capacity"]
+# The law area the company is in: it decides which regional law a conclusion cites (Flemish,
+# Walloon, Brussels, Dutch, only EU law for another member state, none of it outside the EU).
+Jurisdiction = Literal[
+    "flanders", "wallonia", "brussels", "netherlands", "eu_other", "non_eu", "unknown"
+]
 Scalar = str | int | float | bool
 Value = Scalar | list[str]
 
@@ -36,8 +41,9 @@ class Company(_Fact):
     nace: str | None = None  # dotted NACE Rev. 2 code, e.g. "11.05"
     nace_division: str | None = None  # "11"
     postcode: str | None = None
-    country: str = "BE"
-    region: str | None = None  # e.g. "Oost-Vlaanderen"
+    country: str | None = None  # ISO 3166-1 alpha-2; None while the location is not known
+    region: str | None = None  # Belgian province, e.g. "Oost-Vlaanderen"
+    jurisdiction: Jurisdiction = "unknown"
     mode: Literal["broker", "self"] = "broker"
     language: Literal["nl", "en"] = "nl"
 
@@ -121,6 +127,7 @@ STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
     "disposal_cost_eur_per_t": ("number", "gate fee or disposal cost per tonne, EUR"),
     "market_price_eur_per_t": ("number", "price of the virgin material it could replace, EUR/t"),
     "destination_country": ("str", "ISO country code of a candidate receiver"),
+    "cross_border": ("bool", "the receiver is in another country than the company"),
     "distance_km": ("number", "distance to a candidate receiver, km"),
     "receiver_known": ("bool", "a candidate receiver has been named"),
     "receiver_nace": ("list", "NACE codes of candidate receivers"),
@@ -131,6 +138,10 @@ STREAM_PROPERTIES: dict[str, tuple[str, str]] = {
     "value_type": ("str", "destroyed | missed"),
     "animal_origin": ("bool", "contains or comes from animal material"),
     "food_grade": ("bool", "handled to food or feed hygiene standards"),
+    "catering_waste": (
+        "bool",
+        "kitchen or table waste of a food-service company (NACE 55, 56): never feed",
+    ),
     "note": ("str", "free note"),
 }
 
@@ -170,6 +181,7 @@ PROPERTY_LABELS: dict[str, tuple[str, str]] = {
     "disposal_cost_eur_per_t": ("verwerkingskost (EUR/t)", "disposal cost (EUR/t)"),
     "market_price_eur_per_t": ("marktprijs grondstof (EUR/t)", "virgin material price (EUR/t)"),
     "destination_country": ("land van bestemming", "destination country"),
+    "cross_border": ("grensoverschrijdend", "cross-border"),
     "distance_km": ("afstand (km)", "distance (km)"),
     "receiver_known": ("afnemer gekend", "receiver known"),
     "receiver_nace": ("NACE-code(s) van afnemers", "receiver NACE code(s)"),
@@ -180,6 +192,7 @@ PROPERTY_LABELS: dict[str, tuple[str, str]] = {
     "value_type": ("soort waarde", "value type"),
     "animal_origin": ("dierlijke oorsprong", "animal origin"),
     "food_grade": ("voedsel- of voederhygiëne", "food or feed hygiene"),
+    "catering_waste": ("keuken- of etensafval (catering)", "catering (kitchen) waste"),
     "note": ("notitie", "note"),
 }
 

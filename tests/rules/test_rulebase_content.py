@@ -81,6 +81,10 @@ def test_every_valorisation_route_is_backed_by_exchanges() -> None:
     routes = [r for r in rulebase.rules if r.kind == "valorisation"]
     assert check_evidence(rulebase) == []
     for rule in routes:
+        if not rule.then.evidence:
+            # no fitting exchange: the source must say so instead of citing a misfit
+            assert "No " in rule.source and "documented" in rule.source, rule.id
+            continue
         evidence = find_evidence(parse_evidence(rule.then.evidence))
         assert evidence.count >= 1, rule.id
         assert 1 <= len(evidence.examples) <= 5
@@ -276,6 +280,7 @@ def test_hazardous_mirror_sludge_to_the_netherlands(engine: RuleEngine) -> None:
                     "hazardous": "yes",
                     "legal_status": "waste",
                     "destination_country": "NL",
+                    "cross_border": True,  # the interview derives it from the company's country
                     "receiver_known": True,
                 }
             }

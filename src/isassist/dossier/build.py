@@ -31,7 +31,9 @@ def _strings(value: Value | None) -> list[str]:
 
 def _company(record: InterviewRecord) -> CompanyOut:
     company = record.company
-    location = Location(country=company.country, region=company.region)
+    location = Location(
+        country=company.country, region=company.region, jurisdiction=company.jurisdiction
+    )
     for answer in record.answers.values():
         if answer.stream is None and answer.sets == "company.location":
             extra = answer.extra
@@ -40,6 +42,7 @@ def _company(record: InterviewRecord) -> CompanyOut:
                 locality=str(extra["locality"]) if "locality" in extra else None,
                 region=company.region,
                 country=company.country,
+                jurisdiction=company.jurisdiction,
                 lat=float(extra["lat"]) if isinstance(extra.get("lat"), int | float) else None,
                 lon=float(extra["lon"]) if isinstance(extra.get("lon"), int | float) else None,
             )

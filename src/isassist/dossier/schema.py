@@ -28,7 +28,8 @@ class Location(_Out):
     postcode: str | None = None
     locality: str | None = None
     region: str | None = None
-    country: str = "BE"
+    country: str | None = None  # None: the location did not tell the country
+    jurisdiction: str = "unknown"  # the law area the dossier's legal conclusions follow
     lat: float | None = None
     lon: float | None = None
 

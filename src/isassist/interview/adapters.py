@@ -15,6 +15,22 @@ from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
 from isassist.interview.services import NamedSubstance, Place, Quantity, SimilarExchange
 from isassist.knowledge import Knowledge, get_knowledge
+from isassist.knowledge.places import Located, Places
+
+
+def _place(found: Located) -> Place:
+    return Place(
+        postcode=found.postcode,
+        locality=found.locality,
+        region=found.province,
+        country=found.country,
+        lat=found.lat,
+        lon=found.lon,
+        jurisdiction=found.jurisdiction,
+        by=found.by,
+        nearest_km=found.nearest_km,
+    )
+
 
 if TYPE_CHECKING:
     from isassist.classify.learned import LearnedTerms
@@ -30,6 +46,7 @@ class LiveServices:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge if knowledge is not None else get_knowledge()
         self._search = lru_cache(maxsize=512)(self._search_uncached)
+        self._place_index: Places | None = None
         self.learned: LearnedTerms | None = None
         """The broker's earlier choices (set by the face that has a data folder)."""
 
@@ -148,19 +165,17 @@ class LiveServices:
                 seen[x.exchange_id] = SimilarExchange(x.exchange_id, text)
         return list(seen.values())
 
-    def place(self, postcode: str) -> Place | None:
-        found = self.knowledge.postcodes_by_code.get(postcode, ())
-        if not found:
-            return None
-        first = found[0]
-        return Place(
-            postcode=postcode,
-            locality=first.locality,
-            region=first.province_nl,
-            country="BE",
-            lat=first.lat,
-            lon=first.lon,
-        )
+    def locate(self, text: str) -> Place | None:
+        found = self._places().in_text(text)
+        return _place(found) if found is not None else None
+
+    def locate_point(self, lat: float, lon: float) -> Place:
+        return _place(self._places().at(lat, lon))
+
+    def _places(self) -> Places:
+        if self._place_index is None:
+            self._place_index = Places(self.knowledge.postcodes, self.knowledge.root / "places.csv")
+        return self._place_index
 
     def parse_quantity(self, text: str, lang: str) -> Quantity:
         from isassist.units import parse_quantity

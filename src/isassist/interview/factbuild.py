@@ -23,6 +23,7 @@ from isassist.interview.dialog import Dialog, Question
 from isassist.interview.events import Answered
 from isassist.interview.services import Services
 from isassist.interview.state import Slot, State
+from isassist.knowledge.places import jurisdiction_of
 
 _KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
 _ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}
@@ -65,10 +66,16 @@ def _company(state: State, dialog: Dialog) -> Company:
         if not (question.sets or "").startswith("company."):
             continue
         if target == "location":
-            is_postcode = isinstance(answer.value, str) and answer.value.isdigit()
-            fields["postcode"] = answer.value if is_postcode else None
-            fields["region"] = answer.extra.get("region")
-            fields["country"] = answer.extra.get("country", "BE")
+            # the parser wrote what the answer told: postcode, country (None when it could
+            # not be told: no silent "Belgium"), province and the law area
+            extra = answer.extra
+            old_postcode = isinstance(answer.value, str) and answer.value.isdigit()
+            fields["postcode"] = extra.get("postcode", answer.value if old_postcode else None)
+            fields["region"] = extra.get("region")
+            fields["country"] = extra.get("country")
+            fields["jurisdiction"] = extra.get("jurisdiction") or jurisdiction_of(
+                extra.get("country"), extra.get("region")
+            )
         elif target == "nace" and isinstance(answer.value, str):
             fields["nace"] = answer.value
             fields["nace_division"] = answer.value[:2]
@@ -147,6 +154,8 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _derived_power(kind, props, units)
+        _cross_border(props, result.company.country)
+        _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
         result.streams[entry.id] = stream
         result.properties[entry.id] = {"kind": kind, **props}
@@ -164,6 +173,36 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             )
     result.facts.extend(_answer_facts(state))
     return result
+
+
+# destination_country offers these countries by name; "other" is none of them
+_NAMED_DESTINATIONS = frozenset({"BE", "NL", "FR", "DE", "LU"})
+
+
+def _cross_border(props: dict[str, Value], country: str | None) -> None:
+    """Whether the receiver is abroad, seen from where the company is (not from Belgium):
+    shipment rules follow the border, so a Dutch company sending to Belgium crosses one."""
+    destination = props.get("destination_country")
+    if not isinstance(destination, str) or country is None:
+        return
+    if destination == "other":
+        if country in _NAMED_DESTINATIONS:
+            props["cross_border"] = True
+        return
+    props["cross_border"] = destination != country
+
+
+_FOOD_FAMILIES = frozenset({"food_waste", "vegetable_residue", "edible_oil"})
+
+
+def _catering_waste(props: dict[str, Value], nace_division: str | None) -> None:
+    """Food residues of a hotel, restaurant or caterer (NACE 55, 56) are catering waste
+    (Reg. 142/2011 Annex I point 22), which may never be fed to farmed animals
+    (Reg. 1069/2009 art. 11(1)(b)); rules test this property's absence before offering feed."""
+    families = props.get("family")
+    food = isinstance(families, list) and bool(_FOOD_FAMILIES.intersection(families))
+    if nace_division in ("55", "56") and food:
+        props["catering_waste"] = True
 
 
 def _answer_facts(state: State) -> list[Answer]:

@@ -61,12 +61,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no suggestion number {n}; pick 1 to {count}.",
     ),
     "bad_location": (
-        "'{text}' is geen Belgische postcode of coördinaten.",
-        "'{text}' is not a Belgian postcode or coordinates.",
+        "'{text}' is geen postcode, plaatsnaam of coördinaten die we kennen.",
+        "'{text}' is not a postcode, place name or coordinates we know.",
     ),
     "unknown_postcode": (
-        "Postcode {code} is niet bekend in België.",
-        "Postcode {code} is not known in Belgium.",
+        "Postcode {code} is niet bekend in België; zet voor een ander land de landcode"
+        " ervoor (NL-4791 Klundert, D-52062 Aachen) of noem het land.",
+        "Postcode {code} is not known in Belgium; for another country put its code before it"
+        " (NL-4791 Klundert, D-52062 Aachen) or name the country.",
     ),
     "short_text": (
         "Geef wat meer uitleg (minstens {n} tekens).",

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from isassist.facts import Scalar, Value
 from isassist.interview.dialog import Option, Question
 from isassist.interview.messages import say
-from isassist.interview.services import QuantityProblem, Services
+from isassist.interview.services import Place, QuantityProblem, Services
 from isassist.knowledge.codes import (
     CodeError,
     compact_ewc,
@@ -357,6 +357,9 @@ _LATLON = re.compile(
 
 
 def parse_location(question: Question, text: str, lang: str, services: Services) -> Parsed:
+    """A postcode with its country ("9000 Gent", "NL-4791 Klundert", "5928 PN Venlo",
+    "B-4000 Liège"), a place name ("Venlo") or coordinates; the country is found, never
+    assumed (the law the dossier cites follows it)."""
     example = _example(question, lang, "9000 Gent" if lang == "nl" else "9000 Ghent")
     coords = _LATLON.match(text.strip())
     if coords and ("." in text or "," in text.strip()[3:]):
@@ -366,19 +369,27 @@ def parse_location(question: Question, text: str, lang: str, services: Services)
         lon = -lon if (coords.group(4) or "").upper() == "W" else lon
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise AnswerProblem(say("bad_location", lang, text=text), example)
-        return Parsed(value=f"{lat:.5f},{lon:.5f}", extra={"lat": lat, "lon": lon})
-    postcode = re.search(r"(?<!\d)(?:B-?\s?)?([1-9]\d{3})(?!\d)", text, re.IGNORECASE)
-    if postcode is None:
+        place = services.locate_point(lat, lon)
+        return Parsed(value=f"{lat:.5f},{lon:.5f}", extra=_place_extra(place))
+    found = services.locate(text)
+    if found is None:
         raise AnswerProblem(say("bad_location", lang, text=text), example)
-    place = services.place(postcode.group(1))
-    if place is None:
-        raise AnswerProblem(say("unknown_postcode", lang, code=postcode.group(1)), example)
-    extra: dict[str, Scalar] = {"country": place.country}
-    for key in ("locality", "region", "lat", "lon"):
+    if found.country is None:
+        raise AnswerProblem(say("unknown_postcode", lang, code=found.postcode or text), example)
+    if found.by == "postcode" and found.country == "BE" and found.postcode:
+        value = found.postcode  # as before: a Belgian postcode is its own answer
+    else:
+        value = f"{found.postcode or found.locality or text} ({found.country})"
+    return Parsed(value=value, extra=_place_extra(found))
+
+
+def _place_extra(place: Place) -> dict[str, Scalar]:
+    extra: dict[str, Scalar] = {"jurisdiction": place.jurisdiction, "located_by": place.by}
+    for key in ("postcode", "country", "locality", "region", "lat", "lon", "nearest_km"):
         value = getattr(place, key)
         if value is not None:
             extra[key] = value
-    return Parsed(value=postcode.group(1), extra=extra)
+    return extra
 
 
 def parse_answer(

@@ -19,14 +19,22 @@ from isassist.facts import Fact
 
 @dataclass(frozen=True)
 class Place:
-    """Where a company is, as far as the postcode or coordinates tell."""
+    """Where a company is, as far as the postcode, place name or coordinates tell.
+
+    ``country`` is None when the answer does not tell it (no silent "Belgium"); ``region`` is
+    the Belgian province; ``jurisdiction`` the law area (isassist.facts.Jurisdiction); ``by``
+    says how it was found (postcode, place, coordinates, country) and ``nearest_km`` how far
+    the nearest town was, for coordinates."""
 
     postcode: str | None
     locality: str | None
     region: str | None
-    country: str
+    country: str | None
     lat: float | None
     lon: float | None
+    jurisdiction: str = "unknown"
+    by: str = "postcode"
+    nearest_km: float | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,13 @@ class Services(Protocol):
         self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
     ) -> list[SimilarExchange]: ...
 
-    def place(self, postcode: str) -> Place | None: ...
+    def locate(self, text: str) -> Place | None:
+        """A postcode with or without its country, a place name, or None."""
+        ...
+
+    def locate_point(self, lat: float, lon: float) -> Place:
+        """The country (and Belgian region) of coordinates; country None at open sea."""
+        ...
 
     def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
         """Substances whose name or synonym is ``text`` (folded), for a CAS question."""
