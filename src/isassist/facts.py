@@ -38,6 +38,10 @@ class Company(_Fact):
     postcode: str | None = None
     country: str = "BE"
     region: str | None = None  # e.g. "Oost-Vlaanderen"
+    # which regional law applies (board 09:40 interface; h10b fills it from the location)
+    jurisdiction: Literal[
+        "flanders", "wallonia", "brussels", "netherlands", "eu_other", "non_eu", "unknown"
+    ] = "unknown"
     mode: Literal["broker", "self"] = "broker"
     language: Literal["nl", "en"] = "nl"
 
