@@ -52,19 +52,19 @@ class LiveServices:
         return substance.name if substance is not None else f"CAS {code}"
 
     def search_codes(
-        self, system: str, text: str, lang: str, sector: str | None
+        self, system: str, text: str, lang: str, sector: str | None, kind: str | None = None
     ) -> list[CodeSuggestion]:
-        return list(self._search(system, text, lang, sector))
+        return list(self._search(system, text, lang, sector, kind))
 
     def _search_uncached(
-        self, system: str, text: str, lang: str, sector: str | None
+        self, system: str, text: str, lang: str, sector: str | None, kind: str | None = None
     ) -> tuple[CodeSuggestion, ...]:
         from isassist.classify import ClassifyInputError, classify, suggest_cpa
         from isassist.knowledge.lookup import lookup_cas, lookup_nace
 
         try:
             if system == "ewc":
-                result = classify(text, sector=sector, lang=_lang(lang), top=5)
+                result = classify(text, sector=sector, lang=_lang(lang), top=5, kind=kind)
                 return tuple(
                     CodeSuggestion(s.code, f"{s.display_code} {s.description}", s.why)
                     for s in result.suggestions
