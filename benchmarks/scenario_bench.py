@@ -19,7 +19,15 @@ import sys
 from pathlib import Path
 
 from isassist.interview.loader import DataFileError
-from isassist.scenario import Concepts, Score, load_concepts, load_expect, ratio, score
+from isassist.scenario import (
+    Concepts,
+    Score,
+    load_concepts,
+    load_expect,
+    ratio,
+    score,
+    write_schemas,
+)
 
 HERE = Path(__file__).parent / "scenarios"
 
@@ -79,7 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concepts", type=Path, default=HERE / "concepts.yaml")
     parser.add_argument("--verbose", action="store_true", help="list what each scenario missed")
     parser.add_argument("--json", action="store_true", help="one JSON object with all figures")
+    parser.add_argument(
+        "--write-schemas", action="store_true", help="regenerate the JSON Schemas and stop"
+    )
     args = parser.parse_args(argv)
+    if args.write_schemas:
+        for path in write_schemas(HERE):
+            print(path)
+        return 0
     try:
         concepts = load_concepts(args.concepts)
     except DataFileError as error:

@@ -236,3 +236,22 @@ def score(dossier: Dossier, expect: ScenarioExpect, concepts: Concepts) -> Score
 def ratio(hits: int, total: int) -> float:
     """Share found; an empty category counts as fully met (nothing was asked)."""
     return hits / total if total else 1.0
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write the JSON Schemas of expect/*.yaml and concepts.yaml into ``folder`` (editors
+    validate a hidden set's files against them; a test fails when they drift)."""
+    from isassist.interview.loader import schema_of
+
+    written = []
+    for name, model in SCHEMAS.items():
+        path = folder / name
+        path.write_text(schema_of(model), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "expect.schema.json": ScenarioExpect,
+    "concepts.schema.json": Concepts,
+}
