@@ -436,9 +436,7 @@ class ExampleStream(_Model):
         """Let an example say ``temperature_c: 80`` next to ``name:`` instead of nesting."""
         if isinstance(data, dict) and "properties" not in data:
             own = {k: v for k, v in data.items() if k in ("name", "kind", "role")}
-            own["properties"] = {
-                k: v for k, v in data.items() if k not in ("name", "kind", "role")
-            }
+            own["properties"] = {k: v for k, v in data.items() if k not in ("name", "kind", "role")}
             return own
         return data
 
