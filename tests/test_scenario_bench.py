@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "benchmarks" / "scenarios"
 SECTORS_NEEDED = 12
 # Floors measured on this set (issue 10); raise them when the figures rise.
-FLOOR = {"ewc": 0.85, "route": 0.75, "barrier": 0.75}
-MUST_NOT_CEILING = 13  # harmful statements still fired by rules under review (issue 10 point 4)
+FLOOR = {"ewc": 0.90, "route": 0.85, "barrier": 0.85}
+MUST_NOT_CEILING = 10  # legal texts under review on branch h10b (0 once merged); lower it then
 
 
 def _bench() -> ModuleType:
