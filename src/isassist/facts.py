@@ -52,9 +52,12 @@ class Stream(_Fact):
     """A residual stream of the company. Its characteristics are ``Property`` facts."""
 
     type: Literal["stream"] = "stream"
-    id: str  # "s1", "s2", ...
+    id: str  # "s1", "s2", ...; "w1", "w2", ... for wants
     name: str
     kind: StreamKind = "material"
+    # "have": the company's own residual stream; "want": an input it looks for (section wants),
+    # reasoned over by rules that say `stream: {role: want}` and invisible to all others
+    role: Literal["have", "want"] = "have"
 
 
 class Property(_Fact):

@@ -31,13 +31,15 @@ def classify(
     top: int = 5,
     hazardous: str | bool | None = None,
     state: str | None = None,
+    kind: str | None = None,
 ) -> ClassificationResult:
     """Suggest EWC entries for ``text``; ``sector`` is the producer's dotted NACE code.
 
     ``hazardous`` is "yes", "no" or "unknown" (or a bool) and ``state`` a physical state such
-    as "sludge" or "liquid"; both only re-weight candidates.
+    as "sludge" or "liquid"; both only re-weight candidates. ``kind`` (material, heat, water,
+    gas, energy) is the stream kind the interview knows; it wins over the words.
     """
-    return default_classifier().classify(text, sector, lang, top, hazardous, state)
+    return default_classifier().classify(text, sector, lang, top, hazardous, state, kind)
 
 
 def suggest_cpa(text: str, sector: str | None = None, top: int = 5) -> list[CpaSuggestion]:

@@ -9,6 +9,7 @@ words that trigger these notes are matched on folded whole words or compound par
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +30,9 @@ _MATERIAL_CUES = word_set("""
     slib sludge as ash assen ashes schil schillen peel peelings isolatie insulation
     wisselaar warmtewisselaar exchanger exchangers pomp pump buis buizen pipe pipes leiding
     leidingen ketel boiler ketelsteen scale resistant bestendig
+    treated behandeld behandelde verhit verhitte verhitting inactivated geinactiveerd
+    geinactiveerde pasteurised pasteurized gepasteuriseerd sterilised sterilized gesteriliseerd
+    ispm
     """)
 _WATER = word_set("koelwater cooling spoelwater proceswater regenwater hemelwater")
 _GAS = word_set("co2 koolzuurgas kooldioxide dioxide waterstof hydrogen biogas")
@@ -66,6 +70,29 @@ def read_nature(folded_words: list[str], parts: list[str]) -> NatureReading:
     if vocabulary & _WATER:
         return NatureReading("water", by_product)
     return NatureReading("material", by_product)
+
+
+_KIND_NATURE: dict[str, StreamNature] = {
+    "heat": "energy",
+    "energy": "energy",
+    "gas": "gas",
+    "water": "water",
+    "material": "material",
+}
+_SLUDGE = re.compile(r"\b(sludges?|slurr(y|ies)|faeces|manure)\b", re.IGNORECASE)
+
+
+def with_kind(reading: NatureReading, kind: str | None) -> NatureReading:
+    """The interview's stream kind overrides what the words suggest: an answer "material"
+    keeps a heat-treated material a material; "gas" makes it a gas whatever its words."""
+    nature = _KIND_NATURE.get(kind or "")
+    return reading if nature is None else NatureReading(nature, reading.by_product_hint)
+
+
+def fits_water(entry_text: str) -> bool:
+    """Whether a List-of-Waste entry can describe a water stream: never a sludge, slurry or
+    manure."""
+    return not _SLUDGE.search(entry_text)
 
 
 def notes_for(reading: NatureReading, lang: str) -> list[str]:

@@ -16,7 +16,7 @@ from isassist.classify.fallback import sector_fallback
 from isassist.classify.index import ClassifierIndex
 from isassist.classify.inputs import check_hazard, check_lang, check_sector, check_text
 from isassist.classify.language import detect_language
-from isassist.classify.notes import notes_for, read_nature
+from isassist.classify.notes import fits_water, notes_for, read_nature, with_kind
 from isassist.classify.result import ClassificationResult, CpaSuggestion
 from isassist.classify.sectors import sector_rows
 from isassist.text_analysis import fold, strip_code_references
@@ -66,7 +66,11 @@ class Classifier:
         top: int = 5,
         hazardous: str | bool | None = None,
         state: str | None = None,
+        kind: str | None = None,
     ) -> ClassificationResult:
+        """``kind`` is what the interview already knows the stream is (material, heat, water,
+        gas, energy, capacity); it decides the stream's nature over its words, so that
+        "heat-treated yeast" stays a material and a captured gas never gets a sludge code."""
         description = check_text(text)
         nace = check_sector(sector, self.index.catalogue.nace_titles)
         language = check_lang(lang) or self.language(description)
@@ -75,16 +79,23 @@ class Classifier:
             raise ValueError("top must be at least 1")
         query = read_query(self.index, f"{description} {state or ''}", language)
         folded = fold(strip_code_references(description)).split()
-        nature = read_nature(folded, list(query.weights))
+        nature = with_kind(read_nature(folded, list(query.weights)), kind)
         notes = notes_for(nature, language)
         suggestions, terms = rank(
-            self.index, query, nace, self.sector_prefixes(nace), hazard, language, top
+            self.index, query, nace, self.sector_prefixes(nace), hazard, language, top + 5
         )
-        if nature.nature == "energy":
+        # energy has no code; a gas that is captured and used is told so (the note), not coded
+        if nature.nature == "energy" or kind == "gas":
             suggestions = []
+        elif kind == "water":
+            # water is told it falls under water law (the note); a sludge code never fits it
+            suggestions = [
+                s for s in suggestions if fits_water(self.index.entry(s.code).text("en"))
+            ][:top]
         elif not suggestions:
             suggestions, note = sector_fallback(self.index, nace, language, top)
             notes.append(note)
+        suggestions = suggestions[:top]
         cpa = suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, 3)
         return ClassificationResult(
             description, language, nace, tuple(suggestions), tuple(notes), tuple(cpa)

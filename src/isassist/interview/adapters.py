@@ -69,9 +69,9 @@ class LiveServices:
         return substance.name if substance is not None else f"CAS {code}"
 
     def search_codes(
-        self, system: str, text: str, lang: str, sector: str | None
+        self, system: str, text: str, lang: str, sector: str | None, kind: str | None = None
     ) -> list[CodeSuggestion]:
-        found = list(self._search(system, text, lang, sector))
+        found = list(self._search(system, text, lang, sector, kind))
         if self.learned is None or system not in ("ewc", "cpa"):
             return found
         return self._learned_first(system, text, lang, sector, found)
@@ -97,14 +97,14 @@ class LiveServices:
         return first + [s for s in found if s.code not in chosen]
 
     def _search_uncached(
-        self, system: str, text: str, lang: str, sector: str | None
+        self, system: str, text: str, lang: str, sector: str | None, kind: str | None = None
     ) -> tuple[CodeSuggestion, ...]:
         from isassist.classify import ClassifyInputError, classify, suggest_cpa
         from isassist.knowledge.lookup import lookup_cas, lookup_nace
 
         try:
             if system == "ewc":
-                result = classify(text, sector=sector, lang=_lang(lang), top=5)
+                result = classify(text, sector=sector, lang=_lang(lang), top=5, kind=kind)
                 return tuple(
                     CodeSuggestion(s.code, f"{s.display_code} {s.description}", s.why)
                     for s in result.suggestions

@@ -236,7 +236,10 @@ class Interview:
         if not words:
             return []
         sector = self._facts.company.nace
-        return self.services.search_codes(question.code, words, self.lang, sector)[:5]
+        # the stream's kind decides its nature before its words do (classify.notes.with_kind)
+        said = self.state.answers.get(("kind", stream)) if question.code == "ewc" else None
+        kind = str(said.value) if said is not None and said.value else None
+        return self.services.search_codes(question.code, words, self.lang, sector, kind)[:5]
 
     def _exchange_lines(self, stream: str) -> list[str]:
         props = self._facts.properties.get(stream, {})

@@ -24,6 +24,7 @@ from isassist.interview.events import Answered
 from isassist.interview.services import Services
 from isassist.interview.state import Slot, State
 from isassist.knowledge.places import jurisdiction_of
+from isassist.interview.wantfacts import want_facts
 
 _KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
 _ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}
@@ -171,6 +172,7 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
                     unit=units.get(name),
                 )
             )
+    result.facts.extend(want_facts(state, services, result.company, result.company.language))
     result.facts.extend(_answer_facts(state))
     return result
 

@@ -88,7 +88,7 @@ class Services(Protocol):
     def code_label(self, system: str, code: str, lang: str) -> str | None: ...
 
     def search_codes(
-        self, system: str, text: str, lang: str, sector: str | None
+        self, system: str, text: str, lang: str, sector: str | None, kind: str | None = None
     ) -> list[CodeSuggestion]: ...
 
     def ewc_flags(self, code: str) -> tuple[bool, bool]:

@@ -172,7 +172,7 @@ def _when(
 
 
 def _stream_tests(stream: StreamCondition, patterns: set[tuple[str, str]]) -> list[dict[str, Any]]:
-    tests: list[dict[str, Any]] = [{"type": "stream"}]
+    tests: list[dict[str, Any]] = [{"type": "stream"}, {"role": stream.role}]
     if stream.kind:
         tests.append(_any_of("kind", list(stream.kind)))
     if stream.name is not None:

@@ -21,7 +21,7 @@ def example_facts(example: Example) -> list[_Fact]:
     """
     facts: list[_Fact] = [Company.model_validate(example.company)]
     for stream_id, stream in example.streams.items():
-        facts.append(Stream(id=stream_id, name=stream.name, kind=stream.kind))
+        facts.append(Stream(id=stream_id, name=stream.name, kind=stream.kind, role=stream.role))
         values = dict(stream.properties)
         codes = values.get("ewc")
         if codes is not None:

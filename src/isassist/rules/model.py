@@ -160,6 +160,10 @@ class StreamCondition(_Model):
         BeforeValidator(_one_or_many, json_schema_input_type=StreamKind | list[StreamKind]),
     ] = []
     name: ValueTest | None = None
+    role: Literal["have", "want"] = Field(
+        default="have",
+        description="have: the company's own stream (default); want: an input it looks for",
+    )
     has: dict[PropertyName, ValueTest] = {}
     missing: list[PropertyName] = []
     family: Annotated[
@@ -414,6 +418,7 @@ class ExampleStream(_Model):
 
     name: str
     kind: StreamKind = "material"
+    role: Literal["have", "want"] = "have"
     properties: dict[PropertyName, Scalar | list[str]] = {}
 
     @model_validator(mode="before")
@@ -421,8 +426,8 @@ class ExampleStream(_Model):
     def _inline_properties(cls, data: Any) -> Any:
         """Let an example say ``temperature_c: 80`` next to ``name:`` instead of nesting."""
         if isinstance(data, dict) and "properties" not in data:
-            own = {k: v for k, v in data.items() if k in ("name", "kind")}
-            own["properties"] = {k: v for k, v in data.items() if k not in ("name", "kind")}
+            own = {k: v for k, v in data.items() if k in ("name", "kind", "role")}
+            own["properties"] = {k: v for k, v in data.items() if k not in ("name", "kind", "role")}
             return own
         return data
 
