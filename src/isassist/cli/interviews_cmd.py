@@ -78,17 +78,20 @@ def show(interview_id: str) -> None:
 @interviews.command()
 @click.argument("interview_id")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
-def export(interview_id: str, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+def export(interview_id: str, output: Path | None, force: bool) -> None:
     """Write one interview (answer log and dossier) as a JSON file or to stdout."""
     from isassist.store import StoreError, dumps_export, write_export
 
+    if output is not None and not force and output.exists():
+        _fail(ValueError(f"{output} already exists; add --force to replace it"))
     try:
         exported = _store().export_interview(interview_id)
         exported = exported.model_copy(update={"dossier": _dossier_json(interview_id)})
         if output is None:
             click.echo(dumps_export(exported))
         else:
-            write_export(exported, output)
+            write_export(exported, output, force=force)
             click.echo(f"Exported {interview_id} to {output}")
     except StoreError as error:
         _fail(error)

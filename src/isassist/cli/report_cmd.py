@@ -38,18 +38,28 @@ def _fail(message: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 def report(
-    interview_id: str, fmt: str | None, lang: str | None, anonymise: bool, output: Path | None
+    interview_id: str,
+    fmt: str | None,
+    lang: str | None,
+    anonymise: bool,
+    output: Path | None,
+    force: bool,
 ) -> None:
     """Write the report of one saved interview."""
     from isassist.interview.adapters import live_services
     from isassist.interview.persistence import resume
     from isassist.report import ReportError, render_report
+    from isassist.safefile import OutputError, write_file
+    from isassist.terminal import for_stream
     from isassist.store import Store, StoreError
 
     chosen = fmt or (_SUFFIXES.get(output.suffix.lower(), "md") if output else "md")
     if chosen == "xlsx" and output is None:
         _fail("an XLSX report needs a file: add -o report.xlsx")
+    if output is not None and not force and output.exists():
+        _fail(f"{output} already exists; add --force to replace it")
     try:
         interview = resume(Store(), interview_id, live_services())
     except StoreError as error:
@@ -63,13 +73,11 @@ def report(
     finally:
         interview.close()
     if output is None:
-        click.echo(rendered, nl=False)
+        text = rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+        click.echo(for_stream(text, sys.stdout), nl=False)
         return
     try:
-        if isinstance(rendered, bytes):
-            output.write_bytes(rendered)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
+        write_file(output, rendered, force=force)
+    except OutputError as error:
+        _fail(str(error))
     click.echo(f"Wrote {chosen} report of {interview_id} to {output}", err=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from isassist.safefile import OutputError, write_file
 from isassist.store.errors import StoreError
 from isassist.store.models import EXPORT_FORMAT, EXPORT_VERSION, InterviewExport
 
@@ -36,12 +37,13 @@ def dumps_export(export: InterviewExport) -> str:
     return json.dumps(export.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_export(export: InterviewExport, path: Path) -> None:
-    """Write the export to ``path``; a StoreError says why if that is not possible."""
+def write_export(export: InterviewExport, path: Path, *, force: bool = False) -> None:
+    """Write the export to ``path`` (complete or not at all, an existing file replaced only
+    with ``force``); a StoreError says why if that is not possible."""
     try:
-        path.write_text(dumps_export(export), encoding="utf-8")
-    except OSError as error:
-        raise StoreError(f"Could not write {path}: {error.strerror or error}.") from error
+        write_file(path, dumps_export(export), force=force)
+    except OutputError as error:
+        raise StoreError(str(error)) from error
 
 
 def read_export(path: Path) -> InterviewExport:
