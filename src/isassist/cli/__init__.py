@@ -7,6 +7,7 @@ start, so a command never pays for the imports of another (Textual above all). E
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import importlib.util
@@ -89,14 +90,11 @@ _OUTPUT_ERRORS = (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUO
 def _output_failed(error: OSError) -> None:
     """Standard output could not be written (a full disk, a closed pipe): one line on stderr,
     exit 1, and no second traceback when Python flushes stdout on the way out."""
-    try:
+    with contextlib.suppress(OSError):
         sys.stderr.write(f"isassist: cannot write the output: {error.strerror or error}\n")
-    except OSError:
-        pass
-    try:
+    # not a real file (a test runner's buffer): nothing left to flush
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (a test runner's buffer): nothing left to flush
     sys.exit(1)
 
 

@@ -52,8 +52,8 @@ def report(
     from isassist.interview.persistence import resume
     from isassist.report import ReportError, render_report
     from isassist.safefile import OutputError, write_file
-    from isassist.terminal import for_stream
     from isassist.store import Store, StoreError
+    from isassist.terminal import for_stream
 
     chosen = fmt or (_SUFFIXES.get(output.suffix.lower(), "md") if output else "md")
     if chosen == "xlsx" and output is None:
