@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, select
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
@@ -27,7 +27,8 @@ from isassist.register.matching import Party
 from isassist.register.models import Company, NewCompany, NewStream, Stream
 from isassist.register.settings import MatchSettings
 from isassist.store import Store, StoreError, default_url
-from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
+from isassist.store.engines import make_engine
+from isassist.store.sqlite import WRITE_OPTION
 from isassist.store.tables import meta as store_meta
 
 _STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
@@ -64,9 +65,7 @@ class Register:
             Store(self.url).close()
         except StoreError as error:
             raise RegisterError(str(error)) from error
-        self.engine: Engine = create_engine(parsed)
-        if parsed.get_backend_name() == "sqlite":
-            configure_sqlite(self.engine)
+        self.engine: Engine = make_engine(parsed)
         self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
         with self._guard("prepare the register tables"), self._writer.begin() as conn:
             t.metadata.create_all(conn)

@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    create_engine,
     delete,
     insert,
     inspect,
@@ -28,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from isassist.store.engines import make_engine, server_name, timeout_hint
 from isassist.store.errors import StoreError, unknown_interview
 from isassist.store.ids import new_interview_id
 from isassist.store.location import default_url
@@ -40,7 +40,7 @@ from isassist.store.models import (
     NewEvent,
     Summary,
 )
-from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
+from isassist.store.sqlite import WRITE_OPTION
 from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, metadata
 from isassist.store.tables import meta as meta_table
 
@@ -85,10 +85,9 @@ class Store:
                 f"{self.url!r} is not a database URL; use e.g. 'sqlite:///path/interviews.sqlite3'"
                 " or leave it out to use the default store."
             ) from error
-        self.location = parsed.database or parsed.render_as_string(hide_password=True)
-        self._engine = create_engine(parsed)
-        if parsed.get_backend_name() == "sqlite":
-            configure_sqlite(self._engine)
+        self._url = parsed
+        self.location = server_name(parsed)
+        self._engine = make_engine(parsed)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
         self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
         try:
@@ -123,7 +122,7 @@ class Store:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             raise StoreError(
                 f"Could not {action} in the interview store {self.location}: {reason}. "
-                + _hint(reason)
+                + (timeout_hint(reason, self._url) or _hint(reason))
             ) from error
 
     def _ensure_schema(self) -> None:
