@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -30,7 +31,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from isassist.store.engines import make_engine, server_name, timeout_hint
 from isassist.store.errors import StoreError, unknown_interview
 from isassist.store.ids import new_interview_id
-from isassist.store.location import default_url
+from isassist.store.location import DATA_DIR_ENV, data_home, default_url
 from isassist.store.models import (
     Event,
     Interview,
@@ -73,11 +74,50 @@ def _hint(reason: str) -> str:
     return "Check the database location and try again."
 
 
+def _default_url() -> str:
+    try:
+        return default_url()
+    except OSError as error:
+        folder = data_home()
+        raise StoreError(
+            f"The data folder {folder} cannot be used ({error.strerror or error}): "
+            f"{'it is a file, not a folder' if folder.is_file() else 'it cannot be created'}. "
+            f"Point {DATA_DIR_ENV} at a folder, or unset it to use the default."
+        ) from error
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a store file that exists but cannot be an intact database, rather than let
+    SQLite quietly start a new, empty store in it: a 0-byte file is usually an interrupted
+    copy or sync, and the interviews are in the copy that was meant to arrive."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"The interview store {path} is a folder, not a database file.")
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if not head:
+        raise StoreError(
+            f"The interview store {path} is empty (0 bytes), probably left by an interrupted "
+            "copy or sync; it was not touched. Put back the complete file (from the copy it "
+            "came from or your backup), or move this empty file away to start a new store."
+        )
+    if head != _SQLITE_HEADER:
+        raise StoreError(
+            f"The interview store {path} is not a database: it is not an intact isassist "
+            "interview store (damaged, or another kind of file) and was not touched. Restore "
+            "it from your backup, or move it away to start a new store."
+        )
+
+
 class Store:
     """Interviews and their events, persisted through SQLAlchemy Core."""
 
     def __init__(self, url: str | None = None) -> None:
-        self.url = url if url is not None else default_url()
+        self.url = url if url is not None else _default_url()
         try:
             parsed = make_url(self.url)
         except ArgumentError as error:
@@ -87,6 +127,8 @@ class Store:
             ) from error
         self._url = parsed
         self.location = server_name(parsed)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            check_sqlite_file(Path(parsed.database))
         self._engine = make_engine(parsed)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
         self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
