@@ -38,6 +38,7 @@ def interviews() -> None:
 def list_cmd(as_json: bool) -> None:
     """Saved interviews, most recently changed first."""
     from isassist.store import StoreError
+    from isassist.terminal import visible
 
     try:
         found = _store().list_interviews()
@@ -51,7 +52,7 @@ def list_cmd(as_json: bool) -> None:
         click.echo("No saved interviews.")
     for s in found:
         changed = s.updated_at.strftime("%Y-%m-%d %H:%M")
-        label = s.company or s.title or "-"
+        label = visible(s.company or s.title or "-")
         click.echo(f"{s.id}  {changed}  {s.mode:6} {s.language}  {s.event_count:4} events  {label}")
 
 
