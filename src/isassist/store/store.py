@@ -10,7 +10,7 @@ SQLAlchemy URL (PostgreSQL for the broker register) uses the same code.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -288,6 +288,50 @@ class Store:
                 )
             )
         return int(seq)
+
+    def add_events(self, interview_id: str, events: Sequence[NewEvent]) -> int:
+        """Add several events in one transaction (all of them or none, e.g. an imported
+        sheet) and return the sequence number of the last."""
+        now = _now()
+        with self._guard("save the answers"), self._writer.begin() as conn:
+            last = conn.execute(
+                update(interviews)
+                .where(interviews.c.id == interview_id)
+                .values(event_count=interviews.c.event_count + len(events), updated_at=now)
+                .returning(interviews.c.event_count)
+            ).scalar_one_or_none()
+            if last is None:
+                raise unknown_interview(interview_id)
+            self._insert_events(conn, interview_id, events, int(last) - len(events) + 1, now)
+        return int(last)
+
+    def create_interview_with_events(self, meta: InterviewMeta, events: Sequence[NewEvent]) -> str:
+        """A new interview with its first events, in one transaction: when anything fails no
+        interview is left behind (not even an empty one)."""
+        now = _now()
+        with self._guard("create an interview"), self._writer.begin() as conn:
+            interview_id = self._free_id(conn, now)
+            record = Interview(id=interview_id, created_at=now, updated_at=now, **meta.model_dump())
+            conn.execute(insert(interviews).values(**record.model_dump(), event_count=len(events)))
+            self._insert_events(conn, interview_id, events, 1, now)
+        return interview_id
+
+    def _insert_events(
+        self,
+        conn: Connection,
+        interview_id: str,
+        events: Sequence[NewEvent],
+        first_seq: int,
+        now: datetime,
+    ) -> None:
+        if events:
+            conn.execute(
+                insert(interview_events),
+                [
+                    {"interview_id": interview_id, "seq": seq, "at": now, **self._event_fields(e)}
+                    for seq, e in enumerate(events, start=first_seq)
+                ],
+            )
 
     def events(self, interview_id: str) -> list[Event]:
         """The interview's events in the order they happened."""
