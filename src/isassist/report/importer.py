@@ -189,6 +189,8 @@ def read_inventory(path: Path, lang: Lang = "nl") -> InventorySheet:
     book = _open_book(path, lang)
     try:
         return _read_book(book, lang)
+    except InventoryImportError:
+        raise
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError) as error:
         raise InventoryImportError(
             [word("not_a_workbook", lang, file=path, reason=str(error) or type(error).__name__)]
