@@ -21,6 +21,23 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _register_names() -> list[str]:
+    """The company names of the register in the default store, to hide them from an
+    anonymised report (an empty list when there is no register)."""
+    from isassist.register import Register, RegisterError
+
+    try:
+        register = Register()
+    except RegisterError:
+        return []
+    try:
+        return [company.name for company in register.companies()]
+    except RegisterError:
+        return []
+    finally:
+        register.close()
+
+
 @click.command()
 @click.argument("interview_id")
 @click.option(
@@ -66,7 +83,8 @@ def report(
         _fail(str(error))
         return
     try:
-        rendered = render_report(interview.dossier(), chosen, lang, anonymise)
+        names = _register_names() if anonymise else []
+        rendered = render_report(interview.dossier(), chosen, lang, anonymise, known_names=names)
     except ReportError as error:
         _fail(str(error))
         return
