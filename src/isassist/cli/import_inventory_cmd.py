@@ -58,7 +58,9 @@ def import_inventory(file: Path, interview_id: str | None) -> None:
             lang: Lang = "en" if interview.lang == "en" else "nl"
             plan = plan_import(read_inventory(file, lang), interview)
             interview.close()
-            store.add_events(interview_id, [to_store(e) for e in plan.events])
+            store.add_events(
+                interview_id, [to_store(e) for e in plan.events], after=len(interview.log)
+            )
             target = interview_id
     except InventoryImportError as error:
         for problem in error.problems:

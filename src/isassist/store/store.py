@@ -29,7 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from isassist.store.engines import make_engine, server_name, timeout_hint
-from isassist.store.errors import StoreError, unknown_interview
+from isassist.store.errors import StoreError, stale_interview, unknown_interview
 from isassist.store.ids import new_interview_id
 from isassist.store.location import DATA_DIR_ENV, data_home, default_url
 from isassist.store.models import (
@@ -266,22 +266,32 @@ class Store:
 
     # -- events ------------------------------------------------------------------------------
 
-    def append(self, interview_id: str, event: NewEvent) -> int:
+    def append(self, interview_id: str, event: NewEvent, *, expected: int | None = None) -> int:
         """Add one event in its own transaction and return its sequence number (1, 2, ...).
 
         The number is allocated inside the transaction by bumping the interview's counter,
-        which also stamps the interview as changed.
+        which also stamps the interview as changed. With ``expected`` (the sequence number the
+        caller believes comes next) an interview changed by another process since the caller
+        read it is refused with StaleInterviewError, and nothing is written.
         """
         now = _now()
         with self._guard("save the answer"), self._writer.begin() as conn:
+            condition = interviews.c.id == interview_id
+            if expected is not None:
+                condition &= interviews.c.event_count == expected - 1
             seq = conn.execute(
                 update(interviews)
-                .where(interviews.c.id == interview_id)
+                .where(condition)
                 .values(event_count=interviews.c.event_count + 1, updated_at=now)
                 .returning(interviews.c.event_count)
             ).scalar_one_or_none()
             if seq is None:
-                raise unknown_interview(interview_id)
+                found = conn.execute(
+                    select(interviews.c.event_count).where(interviews.c.id == interview_id)
+                ).scalar_one_or_none()
+                if found is None or expected is None:
+                    raise unknown_interview(interview_id)
+                raise stale_interview(interview_id, expected - 1, int(found))
             conn.execute(
                 insert(interview_events).values(
                     interview_id=interview_id, seq=seq, at=now, **self._event_fields(event)
@@ -289,19 +299,30 @@ class Store:
             )
         return int(seq)
 
-    def add_events(self, interview_id: str, events: Sequence[NewEvent]) -> int:
+    def add_events(
+        self, interview_id: str, events: Sequence[NewEvent], *, after: int | None = None
+    ) -> int:
         """Add several events in one transaction (all of them or none, e.g. an imported
-        sheet) and return the sequence number of the last."""
+        sheet) and return the sequence number of the last. With ``after`` (the last sequence
+        number the caller read) a change by another process in between is refused."""
         now = _now()
         with self._guard("save the answers"), self._writer.begin() as conn:
+            condition = interviews.c.id == interview_id
+            if after is not None:
+                condition &= interviews.c.event_count == after
             last = conn.execute(
                 update(interviews)
-                .where(interviews.c.id == interview_id)
+                .where(condition)
                 .values(event_count=interviews.c.event_count + len(events), updated_at=now)
                 .returning(interviews.c.event_count)
             ).scalar_one_or_none()
             if last is None:
-                raise unknown_interview(interview_id)
+                found = conn.execute(
+                    select(interviews.c.event_count).where(interviews.c.id == interview_id)
+                ).scalar_one_or_none()
+                if found is None or after is None:
+                    raise unknown_interview(interview_id)
+                raise stale_interview(interview_id, after, int(found))
             self._insert_events(conn, interview_id, events, int(last) - len(events) + 1, now)
         return int(last)
 
