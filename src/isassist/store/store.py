@@ -69,6 +69,11 @@ def _hint(reason: str) -> str:
             "The file is not an intact isassist interview store; move it away (a new one is "
             "created) or point ISASSIST_DATA_DIR at another folder."
         )
+    if "disk" in reason or "full" in reason:
+        return (
+            "The disk may be full or the file too large: free some space (or move the store "
+            "with ISASSIST_DATA_DIR) and try again; what was saved before is intact."
+        )
     if "unable to open" in reason or "readonly" in reason:
         return "Check that the folder exists and that you may write to it."
     return "Check the database location and try again."
