@@ -53,9 +53,10 @@ def _sheet_xml_rows(first: int, count: int) -> bytes:
 def big_sheet(path: Path, template: Path, rows: int) -> Path:
     """``template`` (a real inventory workbook) with its sheet replaced by one of ``rows``
     rows, written straight into the zip so a million rows take seconds, not minutes."""
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             if item.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(item, source.read(item))
@@ -79,10 +80,12 @@ def zip_bomb(path: Path, megabytes: int = 200) -> Path:
     """An .xlsx-named zip whose one part unpacks to ``megabytes`` MB of spaces (~200 kB
     compressed per 200 MB)."""
     chunk = b" " * 1_000_000
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
-            for _ in range(megabytes):
-                out.write(chunk)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out,
+    ):
+        for _ in range(megabytes):
+            out.write(chunk)
     return path
 
 
