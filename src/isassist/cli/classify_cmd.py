@@ -9,7 +9,6 @@ classifier and the knowledge cache are imported, so a cold start stays under a s
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -18,10 +17,10 @@ import click
 
 from isassist.classify import ClassificationResult, ClassifyInputError
 from isassist.classify import classify as run_classify
+from isassist.strictjson import StrictJsonError, loads_strict
 
 _MAX_TOP = 50
 _MAX_LINE_BYTES = 100_000
-_MAX_INT_DIGITS = 30
 _MAX_ID_CHARS = 1_000
 
 
@@ -123,23 +122,6 @@ def _dump(number: int, item: dict[str, Any]) -> str:
         )
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _parse_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is out of range")
-    return value
-
-
-def _parse_int(text: str) -> int:
-    if len(text) > _MAX_INT_DIGITS:
-        raise ValueError(f"a number with {len(text)} digits is too long")
-    return int(text)
-
-
 def _valid_id(value: Any) -> bool:
     if value is None or isinstance(value, bool | int):
         return True
@@ -165,17 +147,11 @@ def _batch_line(number: int, raw: bytes, top: int) -> dict[str, Any]:
             "error": f"line {number}: not UTF-8 text (byte {error.start + 1}); save as UTF-8",
         }
     try:
-        item = json.loads(
-            line,
-            parse_constant=_refuse_constant,
-            parse_float=_parse_float,
-            parse_int=_parse_int,
-        )
+        item = loads_strict(line)
     except json.JSONDecodeError as error:
         return {"id": None, "error": f"line {number}: not valid JSON ({error.msg})"}
-    except (ValueError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        return {"id": None, "error": f"line {number}: not valid JSON ({reason})"}
+    except StrictJsonError as error:
+        return {"id": None, "error": f"line {number}: not valid JSON ({error})"}
     if not isinstance(item, dict):
         return {"id": None, "error": f"line {number}: expected a JSON object with id and text"}
     ident = item.get("id")

@@ -27,6 +27,20 @@ def db_option(function: Any) -> Any:
     )(function)
 
 
+MAX_NOTE_CHARS = 2_000
+
+
+def note_text(value: str) -> str:
+    """A --note as stored: control characters stripped, refused above MAX_NOTE_CHARS."""
+    from isassist.terminal import strip_controls
+
+    if len(value) > MAX_NOTE_CHARS:
+        raise click.BadParameter(
+            f"{len(value):,} characters; keep a note under {MAX_NOTE_CHARS:,} characters"
+        )
+    return strip_controls(value)
+
+
 def open_register(url: str | None) -> Register:
     try:
         return Register(url)
@@ -226,7 +240,9 @@ def pipeline_cmd(url: str | None, stage: str | None, as_json: bool) -> None:
 @db_option
 @click.argument("have", type=int)
 @click.argument("want", type=int)
-@click.option("--note", default="", help="Why this is worth pursuing.")
+@click.option(
+    "--note", default="", callback=lambda _c, _p, v: note_text(v), help="Why it is worth pursuing."
+)
 def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
     """Open an opportunity between stream HAVE and stream WANT, scored as a match."""
     from isassist.register import Pipeline
@@ -264,7 +280,7 @@ def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
     "stage",
     type=click.Choice(["idea", "contacted", "feasibility", "agreed", "implemented", "dropped"]),
 )
-@click.option("--note", default="", help="What happened.")
+@click.option("--note", default="", callback=lambda _c, _p, v: note_text(v), help="What happened.")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Date (YYYY-MM-DD).")
 def move_cmd(url: str | None, opportunity: int, stage: str, note: str, on: Any) -> None:
     """Move OPPORTUNITY to STAGE, with a note and a date."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from isassist.knowledge import Knowledge
 from isassist.register.errors import RegisterError
 from isassist.register.models import NewCompany, NewStream
+from isassist.strictjson import StrictJsonError, loads_strict
 
 MAX_FILE_BYTES = 50_000_000
 """Largest register file read (a 200,000-row CSV is about 30 MB)."""
@@ -85,17 +85,6 @@ def csv_rows(text: str, source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is out of range")
-    return value
-
-
 def json_document(raw: bytes, source: str) -> Any:
     """Parse a JSON file: UTF-8, finite numbers only, bounded nesting."""
     try:
@@ -105,23 +94,14 @@ def json_document(raw: bytes, source: str) -> Any:
             f"{source} is not UTF-8 text (byte {error.start + 1}); JSON files are UTF-8."
         ) from None
     try:
-        return json.loads(
-            text, parse_constant=_refuse_constant, parse_float=_finite, parse_int=_short_int
-        )
+        return loads_strict(text)
     except json.JSONDecodeError as error:
         raise RegisterError(
             f"{source} is neither CSV nor valid JSON ({error.msg}, line {error.lineno}). Give a "
             ".csv with one row per stream, or a JSON register or interview export."
         ) from error
-    except (ValueError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise RegisterError(f"{source} is not valid JSON: {reason}.") from None
-
-
-def _short_int(text: str) -> int:
-    if len(text) > 30:
-        raise ValueError(f"a number with {len(text)} digits is too long")
-    return int(text)
+    except StrictJsonError as error:
+        raise RegisterError(f"{source} is not valid JSON: {error}.") from None
 
 
 def register_rows(document: dict[str, Any], source: str) -> list[dict[str, Any]]:
