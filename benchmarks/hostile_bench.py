@@ -79,7 +79,7 @@ def main() -> None:
         )
         million = big_sheet(work / "million.xlsx", work / "inv1.xlsx", 1_000_000)
         streamed = big_sheet(work / "streamed.xlsx", work / "inv1.xlsx", 100_000)
-        bomb = zip_bomb(work / "bomb.xlsx", megabytes=2000)
+        bomb = zip_bomb(work / "bomb.xlsx", warm, megabytes=2000)
         print("hostile workbooks (peak memory against the 1-row baseline):")
         base = rows[1][1]
         hostile = (

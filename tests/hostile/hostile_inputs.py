@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 ALIAS_BOMB = """\
+title: bomb
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
 c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
@@ -22,6 +23,7 @@ f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
 g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+steps: *i
 """
 """The 367-byte "billion laughs": 9**9 (387 million) strings once expanded."""
 
@@ -76,16 +78,25 @@ def big_sheet(path: Path, template: Path, rows: int) -> Path:
     return path
 
 
-def zip_bomb(path: Path, megabytes: int = 200) -> Path:
-    """An .xlsx-named zip whose one part unpacks to ``megabytes`` MB of spaces (~200 kB
-    compressed per 200 MB)."""
+def zip_bomb(path: Path, template: Path, megabytes: int = 200) -> Path:
+    """``template`` (a real workbook) with its sheet padded to ``megabytes`` MB of spaces:
+    a valid-looking .xlsx of ~1 kB per MB that unpacks to the full size."""
     chunk = b" " * 1_000_000
     with (
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
-        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out,
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
     ):
-        for _ in range(megabytes):
-            out.write(chunk)
+        for item in source.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(item, source.read(item))
+                continue
+            sheet = source.read(item)
+            head, _, tail = sheet.partition(b"<sheetData>")
+            with target.open(item.filename, "w", force_zip64=True) as out:
+                out.write(head + b"<sheetData>")
+                for _ in range(megabytes):
+                    out.write(chunk)
+                out.write(tail)
     return path
 
 

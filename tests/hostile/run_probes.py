@@ -51,7 +51,7 @@ def probes(work: Path) -> dict[str, tuple[list[str], bytes | None]]:
     latin = work / "replay-latin1.yaml"
     latin.write_bytes("title: café\n".encode("latin-1"))
     dup = inventory_sheet(work / "dup.xlsx", 4, duplicate=True)
-    zbomb = zip_bomb(work / "zipbomb.xlsx", megabytes=1000)
+    zbomb = zip_bomb(work / "zipbomb.xlsx", inventory_sheet(work / "one.xlsx", 1), 1000)
     csv_inf = work / "inf.csv"
     csv_inf.write_text("company,side,name,families,amount_per_year\nX,have,hout,wood,inf\n")
     wrong = work / "wrong.json"
@@ -70,11 +70,19 @@ def probes(work: Path) -> dict[str, tuple[list[str], bytes | None]]:
             None,
         ),
         "register import: JSON of the wrong shape": (["register", "import", str(wrong)], None),
-        "register add-want: unknown EWC, new company": (
-            ["register", "add-want", "NewCo", "zand", "--ewc", "999999", "--nace", "10.91"],
+        "register add-want: refused want (unknown family), new company": (
+            ["register", "add-want", "NewCo", "zand", "--family", "nonsense", "--nace", "10.91"],
             None,
         ),
         "register list --db mysql://": (["register", "list", "--db", "mysql://u@h/x"], None),
+        "register add-want: unknown EWC code": (
+            ["register", "add-want", "NewCo", "zand", "--ewc", "999999", "--nace", "10.91"],
+            None,
+        ),
+        "register add-want --amount inf": (
+            ["register", "add-want", "NewCo", "zand", "--family", "wood", "--amount", "inf"],
+            None,
+        ),
     }
 
 
@@ -102,7 +110,7 @@ def main() -> None:
             + _run(options.src, as_file, ["interviews", "list"], None, options.timeout)
         )
         print(
-            "add-want left a company behind: "
+            "after the refused add-want, register list: "
             + _run(options.src, work / "home9", ["register", "list"], None, options.timeout)
         )
 

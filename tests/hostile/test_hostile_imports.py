@@ -69,7 +69,8 @@ def test_an_interrupted_import_leaves_nothing(
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(data_home: Path, tmp_path: Path) -> None:
-    bomb = zip_bomb(tmp_path / "bomb.xlsx", megabytes=200)
+    template = inventory_sheet(tmp_path / "template.xlsx", 1)
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", template, megabytes=200)
     assert bomb.stat().st_size < 2_000_000
     code, output = _run("import-inventory", str(bomb))
     assert code == 1
