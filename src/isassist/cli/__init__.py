@@ -7,8 +7,11 @@ start, so a command never pays for the imports of another (Textual above all). E
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import importlib.util
+import os
 import sys
 from typing import Any
 
@@ -108,6 +111,20 @@ def cli(
         ctx.invoke(tui)
 
 
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT)
+
+
+def _output_failed(error: OSError) -> None:
+    """Standard output could not be written (a full disk, a closed pipe): one line on stderr,
+    exit 1, and no second traceback when Python flushes stdout on the way out."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"isassist: cannot write the output: {error.strerror or error}\n")
+    # not a real file (a test runner's buffer): nothing left to flush
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point.
 
@@ -128,6 +145,10 @@ def main(argv: list[str] | None = None) -> Any:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _output_failed(error)
     if isinstance(result, int) and not isinstance(result, bool) and result:
         sys.exit(result)  # click returns ctx.exit(code) as a value when not standalone
     return result

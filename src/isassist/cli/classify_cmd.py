@@ -18,8 +18,11 @@ import click
 from isassist.classify import ClassificationResult, ClassifyInputError
 from isassist.classify import classify as run_classify
 from isassist.cli.progress import progress
+from isassist.strictjson import StrictJsonError, loads_strict
 
 _MAX_TOP = 50
+_MAX_LINE_BYTES = 100_000
+_MAX_ID_CHARS = 1_000
 
 
 class OneLineError(click.ClickException):
@@ -46,7 +49,7 @@ class _OneLineCommand(click.Command):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of readable text.")
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     metavar="FILE",
     help='JSON lines {"id", "text", "sector", "lang"}; "-" reads stdin. Prints JSON lines.',
 )
@@ -63,7 +66,7 @@ def classify(
     lang: str | None,
     top: int,
     as_json: bool,
-    batch: IO[str] | None,
+    batch: IO[bytes] | None,
     hazardous: str,
     state: str | None,
 ) -> None:
@@ -73,7 +76,7 @@ def classify(
             raise OneLineError("give either TEXT or --batch FILE, not both")
         with progress(_batch(batch, top), "Streams", output_streams=True) as results:
             for line in results:
-                click.echo(json.dumps(line, ensure_ascii=False))
+                click.echo(line)
         return
     if text is None:
         raise OneLineError('missing TEXT: describe the stream, e.g. isassist classify "betonpuin"')
@@ -89,23 +92,82 @@ def classify(
         click.echo(render(result))
 
 
-def _batch(lines: IO[str], top: int) -> Iterator[dict[str, Any]]:
-    for number, raw in enumerate(lines, start=1):
+def _batch(lines: IO[bytes], top: int) -> Iterator[str]:
+    """One JSON text per non-blank input line, in order, whatever the line holds."""
+    for number, raw in enumerate(_lines(lines), start=1):
         if not raw.strip():
             continue
-        yield _batch_line(number, raw, top)
+        yield _dump(number, _batch_line(number, raw, top))
 
 
-def _batch_line(number: int, raw: str, top: int) -> dict[str, Any]:
+def _lines(source: IO[bytes]) -> Iterator[bytes]:
+    """The input's lines as bytes, a line longer than _MAX_LINE_BYTES cut (and so refused)
+    instead of read whole into memory."""
+    while True:
+        line = source.readline(_MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > _MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := source.readline(_MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _dump(number: int, item: dict[str, Any]) -> str:
+    """``item`` as strict JSON (no NaN/Infinity, no lone surrogates); an error object when it
+    cannot be written so."""
     try:
-        item = json.loads(raw)
+        return json.dumps(item, ensure_ascii=False, allow_nan=False).encode("utf-8").decode()
+    except (ValueError, UnicodeEncodeError):
+        return json.dumps(
+            {"id": None, "error": f"line {number}: the result cannot be written as JSON"}
+        )
+
+
+def _valid_id(value: Any) -> bool:
+    if value is None or isinstance(value, bool | int):
+        return True
+    return isinstance(value, str) and len(value) <= _MAX_ID_CHARS and _encodable(value)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _batch_line(number: int, raw: bytes, top: int) -> dict[str, Any]:
+    if len(raw) > _MAX_LINE_BYTES:
+        return {"id": None, "error": f"line {number}: longer than {_MAX_LINE_BYTES} bytes"}
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return {
+            "id": None,
+            "error": f"line {number}: not UTF-8 text (byte {error.start + 1}); save as UTF-8",
+        }
+    try:
+        item = loads_strict(line)
     except json.JSONDecodeError as error:
         return {"id": None, "error": f"line {number}: not valid JSON ({error.msg})"}
+    except StrictJsonError as error:
+        return {"id": None, "error": f"line {number}: not valid JSON ({error})"}
     if not isinstance(item, dict):
         return {"id": None, "error": f"line {number}: expected a JSON object with id and text"}
     ident = item.get("id")
+    if not _valid_id(ident):
+        return {
+            "id": None,
+            "error": f"line {number}: the id must be a number or a text of at most "
+            f"{_MAX_ID_CHARS} characters",
+        }
     if "text" not in item:
         return {"id": ident, "error": f'line {number}: missing "text"'}
+    fields = [item["text"], item.get("sector"), item.get("lang")]
+    if any(isinstance(f, str) and not _encodable(f) for f in fields):
+        return {"id": ident, "error": f"line {number}: the text holds an invalid character"}
     try:
         result = run_classify(
             item["text"], sector=item.get("sector"), lang=item.get("lang"), top=top

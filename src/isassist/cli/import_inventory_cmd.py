@@ -2,7 +2,9 @@
 
 Without ``--interview`` a new saved interview is started in the sheet's language; with it,
 the rows are added to (or update) that interview's streams. Bad cells are listed one per line
-with sheet, row and column, and nothing is stored.
+with sheet, row and column, and nothing is stored: the sheet is checked whole first, then its
+events are written in one transaction (a new interview together with them), so a refused or
+interrupted import leaves the store exactly as it was.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ def _fail(message: str) -> None:
 )
 def import_inventory(file: Path, interview_id: str | None) -> None:
     """Read an inventory sheet (XLSX) into a new or an existing interview."""
-    from isassist.intake.inventory import InventoryImportError, import_inventory, read_inventory
+    from isassist.intake.inventory import InventoryImportError, plan_import, read_inventory
     from isassist.interview.adapters import live_services
-    from isassist.interview.persistence import resume, start_saved
-    from isassist.store import Store, StoreError
+    from isassist.interview.engine import Interview
+    from isassist.interview.loader import shipped_dialog
+    from isassist.interview.persistence import DIALOG_VERSION, resume, to_store
+    from isassist.lang import Lang
+    from isassist.store import InterviewMeta, Store, StoreError
 
     if not file.is_file():
         _fail(f"{file}: no such file")
@@ -37,12 +42,26 @@ def import_inventory(file: Path, interview_id: str | None) -> None:
         services = live_services()
         if interview_id is None:
             sheet = read_inventory(file)
-            interview = start_saved(
-                store, services, language=sheet.lang, title=f"inventory {file.name}"
+            interview = Interview.start(shipped_dialog(), services, language=sheet.lang)
+            plan = plan_import(sheet, interview)
+            meta = InterviewMeta(
+                title=f"inventory {file.name}"[:200],
+                mode="broker",
+                language="en" if sheet.lang == "en" else "nl",
+                dialog_version=DIALOG_VERSION,
             )
+            events = [to_store(e) for e in [*interview.log, *plan.events]]
+            interview.close()
+            target = store.create_interview_with_events(meta, events)
         else:
             interview = resume(store, interview_id, services)
-        result = import_inventory(file, interview)
+            lang: Lang = "en" if interview.lang == "en" else "nl"
+            plan = plan_import(read_inventory(file, lang), interview)
+            interview.close()
+            store.add_events(
+                interview_id, [to_store(e) for e in plan.events], after=len(interview.log)
+            )
+            target = interview_id
     except InventoryImportError as error:
         for problem in error.problems:
             click.echo(f"  - {problem}", err=True)
@@ -51,10 +70,9 @@ def import_inventory(file: Path, interview_id: str | None) -> None:
     except StoreError as error:
         _fail(str(error))
         return
-    interview.close()
-    for note in result.notes:
+    for note in plan.notes:
         click.echo(f"  (note) {note}", err=True)
     click.echo(
-        f"Imported {len(result.streams_added)} new stream(s) and {result.answers} answer(s) "
-        f"into interview {result.interview_id}"
+        f"Imported {len(plan.streams_added)} new stream(s) and {plan.answers} answer(s) "
+        f"into interview {target}"
     )

@@ -7,6 +7,8 @@ is wrong, and exit code 1; nothing prints a traceback.
 from __future__ import annotations
 
 import json
+import math
+import reprlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +16,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from isassist.store import Store
+    from isassist.interview.dialog import Question
+    from isassist.store import InterviewExport, Store
 
 
 def _store() -> Store:
@@ -38,6 +41,7 @@ def interviews() -> None:
 def list_cmd(as_json: bool) -> None:
     """Saved interviews, most recently changed first."""
     from isassist.store import StoreError
+    from isassist.terminal import visible
 
     try:
         found = _store().list_interviews()
@@ -56,7 +60,7 @@ def list_cmd(as_json: bool) -> None:
     services = live_services()
     for s in found:
         changed = s.updated_at.strftime("%Y-%m-%d %H:%M")
-        label = s.company or s.title or "-"
+        label = visible(s.company or s.title or "-")
         # the one progress measure (as in the dossier and the chat), not the event count
         done = progress_of(_store(), s.id, services)
         answered = f"{done.done}/{done.total} answered"
@@ -86,17 +90,20 @@ def show(interview_id: str) -> None:
 @interviews.command()
 @click.argument("interview_id")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
-def export(interview_id: str, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+def export(interview_id: str, output: Path | None, force: bool) -> None:
     """Write one interview (answer log and dossier) as a JSON file or to stdout."""
     from isassist.store import StoreError, dumps_export, write_export
 
+    if output is not None and not force and output.exists():
+        _fail(ValueError(f"{output} already exists; add --force to replace it"))
     try:
         exported = _store().export_interview(interview_id)
         exported = exported.model_copy(update={"dossier": _dossier_json(interview_id)})
         if output is None:
             click.echo(dumps_export(exported))
         else:
-            write_export(exported, output)
+            write_export(exported, output, force=force)
             click.echo(f"Exported {interview_id} to {output}")
     except StoreError as error:
         _fail(error)
@@ -109,7 +116,7 @@ def import_cmd(file: Path) -> None:
     from isassist.store import StoreError, read_export
 
     try:
-        exported = read_export(file)
+        exported = _checked(read_export(file))
         new_id = _store().import_interview(exported)
     except StoreError as error:
         _fail(error)
@@ -118,6 +125,90 @@ def import_cmd(file: Path) -> None:
         click.echo(f"Imported as {new_id} ({exported.interview.id} already exists here)")
     else:
         click.echo(f"Imported {new_id}")
+
+
+_NUMBER_TYPES = ("number", "quantity", "score")
+_OPTION_TYPES = ("choice", "yesno")
+
+
+def _shape_problem(question: Question, value: object) -> str | None:
+    """What is wrong with an answer value for ``question``, or None when it fits."""
+    if value is None:
+        return None
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if question.type in _NUMBER_TYPES:
+        if not number or not math.isfinite(float(value)):  # type: ignore[arg-type]
+            return f"expected a finite number, found {reprlib.repr(value)}"
+        return None
+    if question.type in _OPTION_TYPES:
+        # the shape, not the option list: a newer dialog may have added options
+        if not isinstance(value, str | bool):
+            return f"expected one of the question's options, found {reprlib.repr(value)}"
+        return None
+    is_list = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if question.type in ("multi", "code") or question.creates_streams:
+        return (
+            None
+            if is_list or isinstance(value, str)
+            else f"expected a list of texts, found {reprlib.repr(value)}"
+        )
+    if not isinstance(value, str | int | float | bool):
+        return f"expected a text, found {reprlib.repr(value)}"
+    return None
+
+
+def _checked(exported: InterviewExport) -> InterviewExport:
+    """The export with control characters stripped from its texts, after checking that every
+    answer has the shape its question expects and that the interview can be rebuilt, so an
+    imported file never stores an interview that `show` or `report` then cannot open."""
+    from isassist.interview.adapters import live_services
+    from isassist.interview.engine import Interview
+    from isassist.interview.loader import shipped_dialog
+    from isassist.interview.persistence import from_store
+    from isassist.store import StoreError
+    from isassist.terminal import strip_controls
+
+    dialog = shipped_dialog()
+    problems: list[str] = []
+    for event in exported.events:
+        question = dialog.question(event.question_id) if event.question_id else None
+        if event.kind != "answer" or question is None:
+            continue
+        packed = event.value if isinstance(event.value, dict) else {"value": event.value}
+        problem = _shape_problem(question, packed.get("value"))
+        if problem:
+            problems.append(f"event {event.seq} (question {event.question_id}): {problem}")
+    if problems:
+        raise StoreError(
+            "The export holds answers of the wrong shape; nothing was imported:\n  "
+            + "\n  ".join(problems[:10])
+        )
+    header = exported.interview
+    cleaned = exported.model_copy(
+        update={
+            "interview": header.model_copy(
+                update={
+                    "title": strip_controls(header.title),
+                    "company": strip_controls(header.company) if header.company else header.company,
+                }
+            ),
+            "events": [
+                e.model_copy(update={"raw_text": strip_controls(e.raw_text)})
+                for e in exported.events
+            ],
+        }
+    )
+    services = live_services()
+    try:
+        trial = Interview(dialog, services, "import-check", [from_store(e) for e in cleaned.events])
+        trial.dossier()
+        trial.close()
+    except Exception as error:  # any failure means the file cannot be used
+        raise StoreError(
+            f"The export cannot be rebuilt into an interview ({type(error).__name__}: "
+            f"{reprlib.repr(str(error))}); nothing was imported. Export it again."
+        ) from error
+    return cleaned
 
 
 @interviews.command()

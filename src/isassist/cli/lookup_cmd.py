@@ -17,6 +17,8 @@ from isassist.knowledge import CasSubstance, CpaItem, EwcItem, KnowledgeError, N
 from isassist.knowledge.codes import CodeError
 
 KINDS = ("ewc", "nace", "cpa", "cas")
+MAX_QUERY_CHARS = 200
+"""Longest query: a code or an activity in words is far shorter; the fuzzy search grows with it."""
 
 
 def _ewc(item: EwcItem) -> dict[str, Any]:
@@ -144,6 +146,13 @@ def lookup(ctx: click.Context, kind: str, query: tuple[str, ...], as_json: bool,
     """
     text = " ".join(query).strip()
     kind = kind.lower()
+    if len(text) > MAX_QUERY_CHARS:
+        click.echo(
+            f"Error: the query is {len(text):,} characters long; a code or a name of at most "
+            f"{MAX_QUERY_CHARS} characters finds it (e.g. 'brouwerij').",
+            err=True,
+        )
+        ctx.exit(2)
     try:
         rows = _search(kind, text, top)
     except CodeError as error:

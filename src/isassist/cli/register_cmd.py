@@ -27,6 +27,20 @@ def db_option(function: Any) -> Any:
     )(function)
 
 
+MAX_NOTE_CHARS = 2_000
+
+
+def note_text(value: str) -> str:
+    """A --note as stored: control characters stripped, refused above MAX_NOTE_CHARS."""
+    from isassist.terminal import strip_controls
+
+    if len(value) > MAX_NOTE_CHARS:
+        raise click.BadParameter(
+            f"{len(value):,} characters; keep a note under {MAX_NOTE_CHARS:,} characters"
+        )
+    return strip_controls(value)
+
+
 def open_register(url: str | None) -> Register:
     try:
         return Register(url)
@@ -48,6 +62,8 @@ def register() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_cmd(url: str | None, as_json: bool) -> None:
     """List the companies with their haves and wants."""
+    from isassist.terminal import visible
+
     reg = open_register(url)
     try:
         streams_by_company: dict[int, list[Any]] = {}
@@ -76,11 +92,14 @@ def list_cmd(url: str | None, as_json: bool) -> None:
             place = company.postcode or (
                 f"{company.lat:.3f},{company.lon:.3f}" if company.lat is not None else "no place"
             )
-            click.echo(f"[{company.id}] {company.name} (NACE {company.nace or '?'}, {place})")
+            click.echo(
+                f"[{company.id}] {visible(company.name)} (NACE {company.nace or '?'}, "
+                f"{visible(place)})"
+            )
             for s in streams_by_company.get(company.id, []):
                 amount = f" {s.amount_per_year:g} {s.counted_in}/yr" if s.amount_per_year else ""
                 families = f" [{' '.join(s.families)}]" if s.families else ""
-                click.echo(f"    #{s.id} {s.side:4} {s.kind:8} {s.name}{amount}{families}")
+                click.echo(f"    #{s.id} {s.side:4} {s.kind:8} {visible(s.name)}{amount}{families}")
     finally:
         reg.close()
 
@@ -121,6 +140,7 @@ def add_want(
     from pydantic import ValidationError
 
     from isassist.register import NewCompany, NewStream
+    from isassist.register.door import code_problems
 
     reg = open_register(url)
     try:
@@ -140,11 +160,19 @@ def add_want(
             )
             try:
                 found = reg.company(company)
+                new_company = None
             except RegisterError:
                 if not (nace or postcode):
                     raise
-                found = reg.add_company(NewCompany(name=company, nace=nace, postcode=postcode))
-            stored = reg.add_stream(found.id, want)
+                new_company = NewCompany(name=company, nace=nace, postcode=postcode)
+            problems = code_problems(reg.knowledge, new_company, want)
+            if problems:
+                raise RegisterError("; ".join(problems) + "; nothing was added.")
+            if new_company is not None:
+                # company and want in one transaction: a refused want leaves no company
+                found, (stored,) = reg.add_company_with_streams(new_company, [want])
+            else:
+                stored = reg.add_stream(found.id, want)
         except ValidationError as error:
             problem = error.errors()[0]
             field = ".".join(str(p) for p in problem["loc"])
@@ -173,6 +201,8 @@ def import_cmd(url: str | None, file: Path) -> None:
         raise click.ClickException(str(error)) from error
     finally:
         reg.close()
+    for note in result.notes:
+        click.echo(f"Note: {note}", err=True)
     click.echo(f"Imported {result.companies} companies and {result.streams} streams from {file}.")
     for entry in result.not_understood:
         click.echo(
@@ -210,7 +240,9 @@ def pipeline_cmd(url: str | None, stage: str | None, as_json: bool) -> None:
 @db_option
 @click.argument("have", type=int)
 @click.argument("want", type=int)
-@click.option("--note", default="", help="Why this is worth pursuing.")
+@click.option(
+    "--note", default="", callback=lambda _c, _p, v: note_text(v), help="Why it is worth pursuing."
+)
 def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
     """Open an opportunity between stream HAVE and stream WANT, scored as a match."""
     from isassist.register import Pipeline
@@ -248,7 +280,7 @@ def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
     "stage",
     type=click.Choice(["idea", "contacted", "feasibility", "agreed", "implemented", "dropped"]),
 )
-@click.option("--note", default="", help="What happened.")
+@click.option("--note", default="", callback=lambda _c, _p, v: note_text(v), help="What happened.")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Date (YYYY-MM-DD).")
 def move_cmd(url: str | None, opportunity: int, stage: str, note: str, on: Any) -> None:
     """Move OPPORTUNITY to STAGE, with a note and a date."""

@@ -33,9 +33,11 @@ def replay(files: tuple[Path, ...], as_json: bool, save: bool) -> None:
     except (DataFileError, ValueError, OSError) as error:
         click.echo(f"isassist replay: cannot start: {error}", err=True)
         sys.exit(1)
+    from isassist.store import StoreError
+
     store = None
     if save:
-        from isassist.store import Store, StoreError
+        from isassist.store import Store
 
         try:
             store = Store()
@@ -52,7 +54,11 @@ def replay(files: tuple[Path, ...], as_json: bool, save: bool) -> None:
 
     failed = 0
     for path in files:
-        result = run_replay(path, make)
+        try:
+            result = run_replay(path, make)
+        except StoreError as error:  # a full disk, a locked or changed store
+            click.echo(f"isassist replay: {path}: {error}", err=True)
+            sys.exit(1)
         failed += not result.passed
         if as_json:
             click.echo(json.dumps(result.as_json(with_id=save), ensure_ascii=False))

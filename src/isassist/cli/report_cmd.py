@@ -21,6 +21,23 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _register_names() -> list[str]:
+    """The company names of the register in the default store, to hide them from an
+    anonymised report (an empty list when there is no register)."""
+    from isassist.register import Register, RegisterError
+
+    try:
+        register = Register()
+    except RegisterError:
+        return []
+    try:
+        return [company.name for company in register.companies()]
+    except RegisterError:
+        return []
+    finally:
+        register.close()
+
+
 @click.command()
 @click.argument("interview_id")
 @click.option(
@@ -38,38 +55,47 @@ def _fail(message: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 def report(
-    interview_id: str, fmt: str | None, lang: str | None, anonymise: bool, output: Path | None
+    interview_id: str,
+    fmt: str | None,
+    lang: str | None,
+    anonymise: bool,
+    output: Path | None,
+    force: bool,
 ) -> None:
     """Write the report of one saved interview."""
     from isassist.interview.adapters import live_services
     from isassist.interview.persistence import resume
     from isassist.report import ReportError, render_report
+    from isassist.safefile import OutputError, write_file
     from isassist.store import Store, StoreError
+    from isassist.terminal import for_stream
 
     chosen = fmt or (_SUFFIXES.get(output.suffix.lower(), "md") if output else "md")
     if chosen == "xlsx" and output is None:
         _fail("an XLSX report needs a file: add -o report.xlsx")
+    if output is not None and not force and output.exists():
+        _fail(f"{output} already exists; add --force to replace it")
     try:
         interview = resume(Store(), interview_id, live_services())
     except StoreError as error:
         _fail(str(error))
         return
     try:
-        rendered = render_report(interview.dossier(), chosen, lang, anonymise)
+        names = _register_names() if anonymise else []
+        rendered = render_report(interview.dossier(), chosen, lang, anonymise, known_names=names)
     except ReportError as error:
         _fail(str(error))
         return
     finally:
         interview.close()
     if output is None:
-        click.echo(rendered, nl=False)
+        text = rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+        click.echo(for_stream(text, sys.stdout), nl=False)
         return
     try:
-        if isinstance(rendered, bytes):
-            output.write_bytes(rendered)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
+        write_file(output, rendered, force=force)
+    except OutputError as error:
+        _fail(str(error))
     click.echo(f"Wrote {chosen} report of {interview_id} to {output}", err=True)

@@ -9,6 +9,7 @@ the composed node tree to find the line.
 from __future__ import annotations
 
 import json
+import reprlib
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from isassist.interview.dialog import Dialog, Section
 from isassist.paths import data_dir
-from isassist.yamlfile import read_yaml
+from isassist.yamlfile import read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -63,18 +64,18 @@ def _item_name(data: Any, loc: tuple[int | str, ...]) -> str:
 def load_model(path: Path, model: type[M]) -> M:
     """Read one YAML file into ``model`` or raise DataFileError naming file, item and problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        node, data = read_yaml_file(path)
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    try:
-        node, data = read_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataFileError(f"{path}{where}: not valid YAML ({problem})") from exc
     if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected a mapping of keys at the top, found {data!r:.40}")
+        raise DataFileError(
+            f"{path}: expected a mapping of keys at the top, found {reprlib.repr(data)}"
+        )
     try:
         return model.model_validate(data)
     except ValidationError as exc:

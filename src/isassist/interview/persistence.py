@@ -98,7 +98,7 @@ def start_saved(
         mode=mode,
         language=language,
         interview_id=interview_id,
-        sink=lambda data: _append(store, interview_id, data),
+        sink=_Sink(store, interview_id, 0),
     )
 
 
@@ -106,23 +106,35 @@ def resume(
     store: Store, interview_id: str, services: Services, dialog: Dialog | None = None
 ) -> Interview:
     """The interview as its stored log left it, still writing to the store."""
-    events = [from_store(e) for e in store.events(interview_id)]
+    stored = store.events(interview_id)
     interview = Interview(
         dialog or shipped_dialog(),
         services,
         interview_id,
-        events=events,
-        sink=lambda data: _append(store, interview_id, data),
+        events=[from_store(e) for e in stored],
+        sink=_Sink(store, interview_id, stored[-1].seq if stored else 0),
     )
     header = store.get(interview_id)
     interview.created_at, interview.updated_at = header.created_at, header.updated_at
     return interview
 
 
-def _append(store: Store, interview_id: str, data: dict[str, Any]) -> None:
-    store.append(interview_id, to_store(data))
-    if data.get("kind") == "answer" and data.get("question") == "company_name":
-        store.update(interview_id, company=str(data.get("text", ""))[:200])
+class _Sink:
+    """Writes the engine's events to the store, each expecting the next sequence number:
+    when another process answered the same interview in between, the store refuses
+    (StaleInterviewError, shown to the user) instead of interleaving two sets of answers."""
+
+    def __init__(self, store: Store, interview_id: str, last_seq: int) -> None:
+        self.store = store
+        self.interview_id = interview_id
+        self.last_seq = last_seq
+
+    def __call__(self, data: dict[str, Any]) -> None:
+        self.last_seq = self.store.append(
+            self.interview_id, to_store(data), expected=self.last_seq + 1
+        )
+        if data.get("kind") == "answer" and data.get("question") == "company_name":
+            self.store.update(self.interview_id, company=str(data.get("text", ""))[:200])
 
 
 def progress_of(store: Store, interview_id: str, services: Services) -> Progress:

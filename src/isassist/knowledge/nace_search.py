@@ -99,6 +99,9 @@ def core(word: str) -> str:
     return text
 
 
+MAX_QUERY_CHARS = 200
+
+
 class NaceIndex:
     """The term and title indexes of one loaded knowledge base."""
 
@@ -150,7 +153,8 @@ class NaceIndex:
         return frozenset(t for t in self.analyzer.tokens(text) if t not in self.generic)
 
     def search(self, query: str, top: int) -> list[NaceMatch]:
-        needle = fold(query)
+        # bounded work: a description of an activity never needs more than this
+        needle = fold(query[:MAX_QUERY_CHARS])
         if not needle:
             return []
         found: dict[str, NaceMatch] = {}

@@ -9,10 +9,9 @@ questions wants, replacing what an earlier import of the same interview put in.
 
 from __future__ import annotations
 
-import csv
-import json
+import reprlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +19,13 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from isassist.dossier import Dossier
+from isassist.register import door
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
 from isassist.register.models import NewCompany, NewStream
 from isassist.register.store import Register, name_key
 from isassist.register.wants import WANT_QUESTIONS, wants_answers_from_log, wants_from_answers
+from isassist.terminal import strip_controls
 
 REGISTER_FORMAT = "isassist.register"
 COMPANY_COLUMNS = ("company", "nace", "postcode", "country", "lat", "lon")
@@ -38,25 +39,23 @@ class RegisterImport:
     streams: int
     not_understood: tuple[str, ...] = ()
     """Wants typed in an interview that named nothing the register can match on."""
+    notes: tuple[str, ...] = ()
+    """What the user should know about how the file was read (its encoding)."""
 
 
 def import_file(register: Register, path: Path) -> RegisterImport:
-    """Import ``path`` by its kind: .csv, a register JSON or an interview export JSON."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise RegisterError(f"Could not read {path}: {error.strerror or error}.") from error
+    """Import ``path`` by its kind: .csv, a register JSON or an interview export.
+
+    The file is read within limits and checked whole (shape, values, codes) before one
+    transaction stores all of it; any problem leaves the register as it was."""
+    raw = door.read_bytes(path)
     if path.suffix.lower() == ".csv":
-        return import_rows(register, list(csv.DictReader(text.splitlines())), str(path))
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise RegisterError(
-            f"{path} is neither CSV nor valid JSON ({error.msg}, line {error.lineno}). Give a "
-            ".csv with one row per stream, or a JSON register or interview export."
-        ) from error
+        text, note = door.csv_text(raw, str(path))
+        result = import_rows(register, door.csv_rows(text, str(path)), str(path))
+        return replace(result, notes=(note,)) if note else result
+    document = door.json_document(raw, str(path))
     kind = document.get("format") if isinstance(document, dict) else None
-    if kind == "isassist.interview":
+    if isinstance(document, dict) and kind == "isassist.interview":
         dossier = document.get("dossier")
         if not isinstance(dossier, dict):
             raise RegisterError(
@@ -73,16 +72,18 @@ def import_file(register: Register, path: Path) -> RegisterImport:
             ) from error
         events = document.get("events")
         answers = wants_answers_from_log(events if isinstance(events, list) else [])
-        return import_dossier(register, typed, answers)
-    if kind == REGISTER_FORMAT:
-        rows = [
-            {**{k: v for k, v in c.items() if k != "streams"}, "company": c.get("name"), **s}
-            for c in document.get("companies", [])
-            for s in c.get("streams", [])
-        ]
-        return import_rows(register, rows, str(path))
+        try:
+            return import_dossier(register, typed, answers)
+        except (AttributeError, TypeError, KeyError) as error:
+            raise RegisterError(
+                f"{path}: the dossier of this interview export does not have the expected "
+                f"shape ({type(error).__name__}); export the interview again with "
+                "`isassist interviews export`."
+            ) from None
+    if isinstance(document, dict) and kind == REGISTER_FORMAT:
+        return import_rows(register, door.register_rows(document, str(path)), str(path))
     raise RegisterError(
-        f"{path}: unknown JSON format {kind!r}; expected {REGISTER_FORMAT!r} or "
+        f"{path}: unknown JSON format {reprlib.repr(kind)}; expected {REGISTER_FORMAT!r} or "
         "'isassist.interview'."
     )
 
@@ -93,23 +94,26 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
         if key is None:
             continue
         if isinstance(value, str):
-            value = value.strip()
+            value = strip_controls(value)
             if value == "":
                 continue
             if key in _NUMBERS:
                 value = value.replace(",", ".")
-        cleaned[key.strip()] = value
+        cleaned[strip_controls(str(key))] = value
     return cleaned
 
 
 def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> RegisterImport:
-    """Validate every row first, then store all of them or none."""
+    """Validate every row first (values, then codes against the knowledge base), then store
+    all of them or none."""
     companies: dict[str, tuple[NewCompany, list[NewStream]]] = {}
+    problems: list[str] = []
     for line, raw in enumerate(rows, start=2):
         row = _clean(raw)
         name = row.get("company")
         if not name:
-            raise RegisterError(f"{source}:{line}: the company column is empty; name the company.")
+            problems.append(f"{source}:{line}: the company column is empty; name the company.")
+            continue
         try:
             company = NewCompany.model_validate(
                 {"name": name, **{k: row[k] for k in COMPANY_COLUMNS[1:] if k in row}}
@@ -120,12 +124,21 @@ def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> 
         except ValidationError as error:
             problem = error.errors()[0]
             column = ".".join(str(p) for p in problem["loc"])
-            raise RegisterError(
+            problems.append(
                 f"{source}:{line}: column {column}: {problem['msg']} "
-                f"(found {problem.get('input')!r})"
-            ) from error
+                f"(found {reprlib.repr(problem.get('input'))})"
+            )
+            continue
+        problems += [
+            f"{source}:{line}: {problem}"
+            for problem in door.code_problems(register.knowledge, company, stream)
+        ]
         key = name_key(company.name)
         companies.setdefault(key, (company, []))[1].append(stream)
+    if len(problems) == 1:
+        raise RegisterError(problems[0])
+    if problems:
+        raise RegisterError(door.summary(problems, source))
     added = streams = 0
     with register.writing() as conn:
         for company, new in companies.values():

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from isassist.facts import StreamKind
+from isassist.terminal import strip_controls
 
 Side = Literal["have", "want"]
 Availability = Literal["year_round", "seasonal", "irregular", "unknown"]
@@ -34,7 +35,14 @@ DEFAULT_UNIT: dict[str, Unit] = {
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # inf and NaN are refused at the door: they pass `ge=0` and then break JSON and sums
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        """Escape sequences in a name or note have no meaning and can drive a terminal."""
+        return strip_controls(value) if isinstance(value, str) else value
 
 
 class NewCompany(_Record):

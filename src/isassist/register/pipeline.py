@@ -113,6 +113,22 @@ class Pipeline:
             receiver = demand.company_id
         stamp = _moment(on)
         with self.register.writing() as conn:
+            # one pair, one opportunity: opening it again is refused, not duplicated
+            same = t.opportunities.c.demand_id
+            already = conn.execute(
+                select(t.opportunities.c.id, t.opportunities.c.stage).where(
+                    t.opportunities.c.supply_id == supply_id,
+                    same.is_(None) if demand_id is None else same == demand_id,
+                    t.opportunities.c.stage != DROPPED,
+                )
+            ).first()
+            if already is not None:
+                raise RegisterError(
+                    f"Opportunity {already.id} already pairs stream {supply_id} with "
+                    f"{demand_id if demand_id is not None else 'no want'} (stage "
+                    f"'{already.stage}'); follow it up with `isassist register move "
+                    f"{already.id} STAGE`."
+                )
             new_id = conn.execute(
                 insert(t.opportunities)
                 .values(

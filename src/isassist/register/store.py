@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, select
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
@@ -28,7 +28,8 @@ from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.settings import MatchSettings
 from isassist.store import Store, StoreError, default_url
-from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
+from isassist.store.engines import make_engine
+from isassist.store.sqlite import WRITE_OPTION
 from isassist.store.tables import meta as store_meta
 
 _STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
@@ -65,10 +66,8 @@ class Register:
             Store(self.url).close()
         except StoreError as error:
             raise RegisterError(str(error)) from error
-        self.engine: Engine = create_engine(parsed)
+        self.engine: Engine = make_engine(parsed)
         weakref.finalize(self, self.engine.dispose)  # closed even when dropped without close()
-        if parsed.get_backend_name() == "sqlite":
-            configure_sqlite(self.engine)
         self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
         with self._guard("prepare the register tables"), self._writer.begin() as conn:
             t.metadata.create_all(conn)

@@ -9,6 +9,7 @@ exact costs *before* any format sees it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 from isassist.dossier import Dossier
@@ -33,11 +34,13 @@ def render_report(
     *,
     dialog: Dialog | None = None,
     knowledge: Knowledge | None = None,
+    known_names: Iterable[str] = (),
 ) -> bytes | str:
     """The report of ``dossier`` in ``format`` (md, html, xlsx, json) and ``lang`` (nl, en).
 
     ``lang`` defaults to the interview's language. ``dialog`` and ``knowledge`` default to
-    the shipped ones; tests and experts may pass their own.
+    the shipped ones; tests and experts may pass their own. ``known_names`` (the register's
+    companies) are hidden too when anonymising.
     """
     if format not in FORMATS:
         raise ReportError(f"unknown report format {format!r}; use one of {', '.join(FORMATS)}")
@@ -46,7 +49,7 @@ def render_report(
         raise ReportError(f"unknown report language {chosen!r}; use nl or en")
     language: Lang = "en" if chosen == "en" else "nl"
     if anonymise:
-        dossier = anonymise_dossier(dossier, language)
+        dossier = anonymise_dossier(dossier, language, known_names)
     if format == "json":
         return json.dumps(dossier.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     from isassist.report.view import build_view

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from isassist.paths import data_dir
 from isassist.rules.model import AnyRule, Example, RuleFile
 from isassist.rules.vocabulary import KINDS, did_you_mean
-from isassist.yamlfile import read_yaml
+from isassist.yamlfile import read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,7 @@ def load_rulebase(rules_dir: Path | str | None = None) -> RuleBase:
 def _read_file(path: Path, problems: list[RuleProblem]) -> tuple[RuleFile, dict[int, int]] | None:
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
-        node, data = read_yaml(text)
+        node, data = read_yaml_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(RuleProblem(name, None, None, f"cannot be read: {exc}"))
         return None

@@ -17,7 +17,7 @@ Every failure a user can cause (unknown id, bad file, locked or foreign database
 ``StoreError`` whose message can be shown as it is.
 """
 
-from isassist.store.errors import StoreError
+from isassist.store.errors import StaleInterviewError, StoreError
 from isassist.store.exchange import (
     SCHEMA_PATH,
     dumps_export,
@@ -50,6 +50,7 @@ __all__ = [
     "InterviewExport",
     "InterviewMeta",
     "NewEvent",
+    "StaleInterviewError",
     "Store",
     "StoreError",
     "StoredInterview",

@@ -19,3 +19,17 @@ def unknown_interview(interview_id: str) -> StoreError:
         f"There is no interview with id {interview_id!r}. "
         "Run `isassist interviews list` to see the ids of the stored interviews."
     )
+
+
+class StaleInterviewError(StoreError):
+    """Another process (a second window, a colleague on the shared database) changed the
+    interview after this one read it; the answer was not saved so neither overwrites the other."""
+
+
+def stale_interview(interview_id: str, expected: int, found: int) -> StaleInterviewError:
+    return StaleInterviewError(
+        f"Interview {interview_id} was changed elsewhere (another window or process) since it "
+        f"was opened here: it has {found} events, this window knew {expected}. This answer was "
+        "NOT saved. Close this window and open the interview again to continue with the latest "
+        "answers; only one window should answer an interview at a time."
+    )

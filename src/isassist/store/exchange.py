@@ -16,11 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from isassist.safefile import OutputError, write_file
 from isassist.store.errors import StoreError
 from isassist.store.models import EXPORT_FORMAT, EXPORT_VERSION, InterviewExport
+from isassist.strictjson import StrictJsonError, loads_strict
 
 SCHEMA_PATH = Path(__file__).with_name("interview_export.schema.json")
 _MAX_REPORTED_ERRORS = 5
+MAX_EXPORT_BYTES = 50_000_000
+"""Largest export file read (a long interview is well under 1 MB)."""
 
 
 def export_json_schema() -> dict[str, Any]:
@@ -36,17 +40,24 @@ def dumps_export(export: InterviewExport) -> str:
     return json.dumps(export.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_export(export: InterviewExport, path: Path) -> None:
-    """Write the export to ``path``; a StoreError says why if that is not possible."""
+def write_export(export: InterviewExport, path: Path, *, force: bool = False) -> None:
+    """Write the export to ``path`` (complete or not at all, an existing file replaced only
+    with ``force``); a StoreError says why if that is not possible."""
     try:
-        path.write_text(dumps_export(export), encoding="utf-8")
-    except OSError as error:
-        raise StoreError(f"Could not write {path}: {error.strerror or error}.") from error
+        write_file(path, dumps_export(export), force=force)
+    except OutputError as error:
+        raise StoreError(str(error)) from error
 
 
 def read_export(path: Path) -> InterviewExport:
     """Read and validate an export file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise StoreError(
+                f"{path} is {size:,} bytes; an interview export is far smaller (the limit is "
+                f"{MAX_EXPORT_BYTES:,} bytes). Is it the right file?"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise StoreError(
@@ -81,7 +92,9 @@ def _parse_json(text: str, source: str) -> Any:
             f'"format": "{EXPORT_FORMAT}", "version", "interview" and "events".'
         )
     try:
-        return json.loads(text)
+        return loads_strict(text)
+    except StrictJsonError as error:
+        raise StoreError(f"{source} is not valid JSON: {error}.") from None
     except json.JSONDecodeError as error:
         if _ends_early(text):
             raise StoreError(

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import (
     Connection,
-    create_engine,
     delete,
     insert,
     select,
@@ -29,9 +29,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from isassist.store import migrations
-from isassist.store.errors import StoreError, unknown_interview
+from isassist.store.engines import make_engine, server_name, timeout_hint
+from isassist.store.errors import StoreError, stale_interview, unknown_interview
 from isassist.store.ids import new_interview_id
-from isassist.store.location import default_url
+from isassist.store.location import DATA_DIR_ENV, data_home, default_url
 from isassist.store.models import (
     Event,
     InterviewExport,
@@ -41,8 +42,8 @@ from isassist.store.models import (
     StoredInterview,
     Summary,
 )
-from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
-from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews
+from isassist.store.sqlite import WRITE_OPTION
+from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, metadata
 from isassist.store.tables import meta as meta_table
 
 _log = logging.getLogger(__name__)
@@ -69,16 +70,60 @@ def _hint(reason: str) -> str:
             "The file is not an intact isassist interview store; move it away (a new one is "
             "created) or point ISASSIST_DATA_DIR at another folder."
         )
+    if "disk" in reason or "full" in reason:
+        return (
+            "The disk may be full or the file too large: free some space (or move the store "
+            "with ISASSIST_DATA_DIR) and try again; what was saved before is intact."
+        )
     if "unable to open" in reason or "readonly" in reason:
         return "Check that the folder exists and that you may write to it."
     return "Check the database location and try again."
+
+
+def _default_url() -> str:
+    try:
+        return default_url()
+    except OSError as error:
+        folder = data_home()
+        raise StoreError(
+            f"The data folder {folder} cannot be used ({error.strerror or error}): "
+            f"{'it is a file, not a folder' if folder.is_file() else 'it cannot be created'}. "
+            f"Point {DATA_DIR_ENV} at a folder, or unset it to use the default."
+        ) from error
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a store file that exists but cannot be an intact database, rather than let
+    SQLite quietly start a new, empty store in it: a 0-byte file is usually an interrupted
+    copy or sync, and the interviews are in the copy that was meant to arrive."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"The interview store {path} is a folder, not a database file.")
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if not head:
+        raise StoreError(
+            f"The interview store {path} is empty (0 bytes), probably left by an interrupted "
+            "copy or sync; it was not touched. Put back the complete file (from the copy it "
+            "came from or your backup), or move this empty file away to start a new store."
+        )
+    if head != _SQLITE_HEADER:
+        raise StoreError(
+            f"The interview store {path} is not a database: it is not an intact isassist "
+            "interview store (damaged, or another kind of file) and was not touched. Restore "
+            "it from your backup, or move it away to start a new store."
+        )
 
 
 class Store:
     """Interviews and their events, persisted through SQLAlchemy Core."""
 
     def __init__(self, url: str | None = None) -> None:
-        self.url = url if url is not None else default_url()
+        self.url = url if url is not None else _default_url()
         try:
             parsed = make_url(self.url)
         except ArgumentError as error:
@@ -86,9 +131,12 @@ class Store:
                 f"{self.url!r} is not a database URL; use e.g. 'sqlite:///path/interviews.sqlite3'"
                 " or leave it out to use the default store."
             ) from error
-        self.location = parsed.database or parsed.render_as_string(hide_password=True)
+        self._url = parsed
+        self.location = server_name(parsed)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            check_sqlite_file(Path(parsed.database))
         try:
-            self._engine = create_engine(parsed)
+            self._engine = make_engine(parsed)
         except ModuleNotFoundError as error:  # psycopg is the optional `postgres` extra
             raise StoreError(
                 f"{self.location} needs the database driver {error.name!r}, which is not "
@@ -98,8 +146,6 @@ class Store:
         # A store dropped without close() still closes its connections when collected
         # (Python 3.13 warns about every SQLite connection left open).
         weakref.finalize(self, self._engine.dispose)
-        if parsed.get_backend_name() == "sqlite":
-            configure_sqlite(self._engine)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
         self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
         try:
@@ -134,7 +180,7 @@ class Store:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             raise StoreError(
                 f"Could not {action} in the interview store {self.location}: {reason}. "
-                + _hint(reason)
+                + (timeout_hint(reason, self._url) or _hint(reason))
             ) from error
 
     def _ensure_schema(self) -> None:
@@ -237,28 +283,93 @@ class Store:
 
     # -- events ------------------------------------------------------------------------------
 
-    def append(self, interview_id: str, event: NewEvent) -> int:
+    def append(self, interview_id: str, event: NewEvent, *, expected: int | None = None) -> int:
         """Add one event in its own transaction and return its sequence number (1, 2, ...).
 
         The number is allocated inside the transaction by bumping the interview's counter,
-        which also stamps the interview as changed.
+        which also stamps the interview as changed. With ``expected`` (the sequence number the
+        caller believes comes next) an interview changed by another process since the caller
+        read it is refused with StaleInterviewError, and nothing is written.
         """
         now = _now()
         with self._guard("save the answer"), self._writer.begin() as conn:
+            condition = interviews.c.id == interview_id
+            if expected is not None:
+                condition &= interviews.c.event_count == expected - 1
             seq = conn.execute(
                 update(interviews)
-                .where(interviews.c.id == interview_id)
+                .where(condition)
                 .values(event_count=interviews.c.event_count + 1, updated_at=now)
                 .returning(interviews.c.event_count)
             ).scalar_one_or_none()
             if seq is None:
-                raise unknown_interview(interview_id)
+                found = conn.execute(
+                    select(interviews.c.event_count).where(interviews.c.id == interview_id)
+                ).scalar_one_or_none()
+                if found is None or expected is None:
+                    raise unknown_interview(interview_id)
+                raise stale_interview(interview_id, expected - 1, int(found))
             conn.execute(
                 insert(interview_events).values(
                     interview_id=interview_id, seq=seq, at=now, **self._event_fields(event)
                 )
             )
         return int(seq)
+
+    def add_events(
+        self, interview_id: str, events: Sequence[NewEvent], *, after: int | None = None
+    ) -> int:
+        """Add several events in one transaction (all of them or none, e.g. an imported
+        sheet) and return the sequence number of the last. With ``after`` (the last sequence
+        number the caller read) a change by another process in between is refused."""
+        now = _now()
+        with self._guard("save the answers"), self._writer.begin() as conn:
+            condition = interviews.c.id == interview_id
+            if after is not None:
+                condition &= interviews.c.event_count == after
+            last = conn.execute(
+                update(interviews)
+                .where(condition)
+                .values(event_count=interviews.c.event_count + len(events), updated_at=now)
+                .returning(interviews.c.event_count)
+            ).scalar_one_or_none()
+            if last is None:
+                found = conn.execute(
+                    select(interviews.c.event_count).where(interviews.c.id == interview_id)
+                ).scalar_one_or_none()
+                if found is None or after is None:
+                    raise unknown_interview(interview_id)
+                raise stale_interview(interview_id, after, int(found))
+            self._insert_events(conn, interview_id, events, int(last) - len(events) + 1, now)
+        return int(last)
+
+    def create_interview_with_events(self, meta: InterviewMeta, events: Sequence[NewEvent]) -> str:
+        """A new interview with its first events, in one transaction: when anything fails no
+        interview is left behind (not even an empty one)."""
+        now = _now()
+        with self._guard("create an interview"), self._writer.begin() as conn:
+            interview_id = self._free_id(conn, now)
+            record = Interview(id=interview_id, created_at=now, updated_at=now, **meta.model_dump())
+            conn.execute(insert(interviews).values(**record.model_dump(), event_count=len(events)))
+            self._insert_events(conn, interview_id, events, 1, now)
+        return interview_id
+
+    def _insert_events(
+        self,
+        conn: Connection,
+        interview_id: str,
+        events: Sequence[NewEvent],
+        first_seq: int,
+        now: datetime,
+    ) -> None:
+        if events:
+            conn.execute(
+                insert(interview_events),
+                [
+                    {"interview_id": interview_id, "seq": seq, "at": now, **self._event_fields(e)}
+                    for seq, e in enumerate(events, start=first_seq)
+                ],
+            )
 
     def events(self, interview_id: str) -> list[Event]:
         """The interview's events in the order they happened."""
