@@ -16,15 +16,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, delete, func, insert, select
-from sqlalchemy.engine import Connection, RowMapping, make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
+from isassist.register.fit import match_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
 from isassist.register.models import Company, NewCompany, NewStream, Stream
+from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings
 from isassist.store import Store, StoreError, default_url
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
@@ -185,12 +187,13 @@ class Register:
 
     # -- streams -----------------------------------------------------------------------------
 
-    def normalised(self, stream: NewStream) -> NewStream:
+    def normalised(self, stream: NewStream, nace: str | None = None) -> NewStream:
         """Families derived from the EWC codes, and the kind itself for heat, water, ...
 
         Matching compares keys; a stream typed with only an EWC code must still meet a want
         typed with only a family, and every heat offer must meet every heat want.
         """
+        stream = classify_name_only(stream, nace, self.knowledge).stream
         families = set(stream.families)
         for code in stream.ewc:
             families.update(f.family for f in self.knowledge.families_for_ewc(code))
@@ -202,7 +205,9 @@ class Register:
                 f"Stream {stream.name!r}: unknown material family {unknown[0]!r}. Use a family of "
                 "knowledge/families.csv, e.g. ash, gypsum, wood, spent_grain, heat."
             )
-        return stream.model_copy(update={"families": tuple(sorted(families))})
+        return NewStream.model_validate(
+            {**stream.model_dump(), "families": tuple(sorted(families))}
+        )
 
     def add_stream(self, company_id: int, stream: NewStream) -> Stream:
         """Store one have or want of a company."""
@@ -214,8 +219,11 @@ class Register:
     ) -> list[Stream]:
         stored: list[Stream] = []
         stamp = now()
+        nace = conn.execute(
+            select(t.companies.c.nace).where(t.companies.c.id == company_id)
+        ).scalar_one_or_none()
         for stream in new:
-            ready = self.normalised(stream)
+            ready = self.normalised(stream, nace)
             row = _stream_row(ready)
             stream_id = conn.execute(
                 insert(t.streams)
@@ -224,7 +232,7 @@ class Register:
             ).scalar_one()
             keys = [
                 {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
-                for key in dict.fromkeys(ready.keys)
+                for key in match_keys(ready)
             ]
             if keys:
                 conn.execute(insert(t.stream_keys), keys)
@@ -260,7 +268,7 @@ class Register:
                     }
                 )
                 for stream in streams:
-                    ready = self.normalised(stream)
+                    ready = self.normalised(stream, placed.nace)
                     stream_rows.append(
                         {
                             **_stream_row(ready),
@@ -271,7 +279,7 @@ class Register:
                     )
                     key_rows.extend(
                         {"stream_id": next_stream, "key": k, "side": ready.side, "kind": ready.kind}
-                        for k in dict.fromkeys(ready.keys)
+                        for k in match_keys(ready)
                     )
                     next_stream += 1
                 next_company += 1
@@ -368,26 +376,16 @@ class Register:
         """
         settings = settings or MatchSettings()
         stream = target.stream
+        keys = match_keys(stream)
         if stream.side == "have":
-            return self.nearby(target, settings.limit_km(stream), "want", stream.keys)
-        found: list[tuple[float, Party]] = []
-        for radius, hazardous in settings.hazard_bands(stream.kind):
-            condition = None
-            if hazardous is not None:
-                condition = (
-                    t.streams.c.hazardous == "yes" if hazardous else t.streams.c.hazardous != "yes"
-                )
-            found += self.nearby(
-                target,
-                radius,
-                "have",
-                stream.keys,
-                extra=condition,
-                reach=lambda row: settings.limit_for(
-                    row["kind"], row["hazardous"], row["power_kw"]
-                ),
-            )
-        return found
+            return self.nearby(target, settings.limit_km(stream), "want", keys)
+        return self.nearby(
+            target,
+            settings.reach_km(stream.kind),
+            "have",
+            keys,
+            reach=lambda other: settings.limit_km(other.stream, stream),
+        )
 
     def nearby(
         self,
@@ -396,7 +394,7 @@ class Register:
         side: str,
         keys: Sequence[str],
         extra: Any = None,
-        reach: Callable[[RowMapping], float] | None = None,
+        reach: Callable[[Party], float] | None = None,
     ) -> list[tuple[float, Party]]:
         """(distance, party) for streams on ``side`` with one of ``keys``, of the same kind.
 
@@ -441,7 +439,7 @@ class Register:
         centre: Party,
         radius_km: float,
         condition: Any,
-        reach: Callable[[RowMapping], float] | None = None,
+        reach: Callable[[Party], float] | None = None,
     ) -> list[tuple[float, Party]]:
         min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
         query = self._party_query().where(
@@ -454,9 +452,12 @@ class Register:
         with self._guard("find candidates"), self.engine.begin() as conn:
             for row in conn.execute(query).mappings():
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
-                if distance > radius_km or (reach is not None and distance > reach(row)):
+                if distance > radius_km:
                     continue
-                found.append((distance, _party(dict(row), companies)))
+                party = _party(dict(row), companies)
+                if reach is not None and distance > reach(party):
+                    continue
+                found.append((distance, party))
         return found
 
     # -- raw access for the pipeline ---------------------------------------------------------

@@ -1,10 +1,9 @@
 """Matching a whole register: every want with its best suppliers, splits and bundles.
 
-Wants and haves are matched in memory. ``isassist.register.prerank`` scores every reachable
-pair with numpy and passes on only the few that can be among the best of their want or have;
-those are scored again by ``Matcher.assess``, so each kept match carries the same figures and
-explanation as a single-stream search. ``exhaustive=True`` scores every pair with the Python
-scorer instead: slower, and kept as the reference the fast path is tested against.
+Wants and haves are matched in memory: every have meets the wants that share a match key with
+it (code, family or use) within its reach, found through a spatial grid per key, and each pair
+is scored by ``Matcher.assess``, so each kept match carries the same figures and explanation as
+a single-stream search.
 """
 
 from __future__ import annotations
@@ -15,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from isassist.register.fit import match_keys
 from isassist.register.geo import Grid
 from isassist.register.matching import Assessment, Match, Matcher, Party, party_json
-from isassist.register.prerank import candidate_pairs
 
 _Ranked = tuple[float, int, Party, Party, Assessment]
 
@@ -65,19 +64,15 @@ class RegisterMatches:
 
 
 def match_register(
-    matcher: Matcher, parties: Iterable[Party], per_stream: int = 5, exhaustive: bool = False
+    matcher: Matcher, parties: Iterable[Party], per_stream: int = 5
 ) -> RegisterMatches:
     """Match every have with every want it can reach, keeping ``per_stream`` per side."""
     haves: list[Party] = []
     wants: list[Party] = []
     for party in parties:
         (haves if party.stream.side == "have" else wants).append(party)
-    if exhaustive:
-        assessed = [0]
-        pairs: Iterable[tuple[Party, Party, float]] = _every_pair(matcher, haves, wants, assessed)
-    else:
-        found = candidate_pairs(matcher, haves, wants, per_stream)
-        pairs, assessed = found.pairs, [found.assessed]
+    assessed = [0]
+    pairs = _every_pair(matcher, haves, wants, assessed)
     best_for_demand: dict[int, list[_Ranked]] = defaultdict(list)
     best_for_supply: dict[int, list[_Ranked]] = defaultdict(list)
     tick = 0
@@ -109,15 +104,15 @@ def match_register(
 def _every_pair(
     matcher: Matcher, haves: list[Party], wants: list[Party], assessed: list[int]
 ) -> Iterator[tuple[Party, Party, float]]:
-    """Every have with each want that shares a key within the have's limit (grid search)."""
+    """Every have with each want that shares a match key within the have's reach (grid)."""
     wants_by_key: dict[str, Grid[Party]] = defaultdict(Grid)
     for party in wants:
-        for key in party.stream.keys:
+        for key in match_keys(party.stream):
             wants_by_key[key].add(party.lat, party.lon, party)
     for supply in haves:
         limit = matcher.settings.limit_km(supply.stream)
         seen: set[int] = set()
-        for key in supply.stream.keys:
+        for key in match_keys(supply.stream):
             grid = wants_by_key.get(key)
             if grid is None:
                 continue

@@ -1,0 +1,151 @@
+"""Why a have could serve a want: the material first, then the use, then the route.
+
+A broker follows up a pair only for a reason: the same material (a shared EWC entry, or a
+shared family narrow enough to be one material such as FGD gypsum or sawdust), a use the want
+names ("veevoeder", "vergisting") that a valorisation route of the rule base runs for the
+supplier's material and the receiver's sector, or a route of the rule base whose receiving
+sectors include the receiver. A broad family alone (packaging, food waste, ash) is only a weak
+hint. What the want specifies (EN 450, dry, untreated wood, a polymer) is read from
+knowledge/want_specs.csv; a supply that cannot meet it is no candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from isassist.register.matchdata import MatchData, SpecRow, match_data
+from isassist.register.models import NewStream
+from isassist.register.routes import Route, RouteCatalogue, default_catalogue
+
+Level = Literal["same", "use", "route", "family"]
+POINTS: dict[Level, float] = {"same": 50.0, "use": 42.0, "route": 35.0, "family": 10.0}
+"""Score points of the material part per kind of reason; a weak hint stays below any reason."""
+_WORD = re.compile(r"[\w.]+(?:-[\w.]+)*")
+_MIN_PREFIX = 5
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The material reason of one pair."""
+
+    level: Level
+    shared: tuple[str, ...]
+    route: Route | None
+
+    @property
+    def points(self) -> float:
+        return POINTS[self.level]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words, hyphenated ones both whole and split ("co-substraat", "pe-folie")."""
+    found: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        found.append(word)
+        if "-" in word:
+            found.extend(part for part in word.split("-") if part)
+    return tuple(found)
+
+
+def _names(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether ``text`` names one of ``terms`` (a term of several words as a phrase)."""
+    folded = f" {' '.join(words(text))} "
+    return any(f" {' '.join(words(term))} " in folded for term in terms)
+
+
+@lru_cache(maxsize=4096)
+def uses_of(name: str) -> frozenset[str]:
+    """The rule-base routes a want's name asks for ("voor veevoeder" -> animal_feed).
+
+    A word counts when it is a use term or starts with one (Dutch compounds such as
+    "veevoederfabriek"), never when it only ends with one ("meststofpellets" is no pellet).
+    """
+    data = match_data()
+    found = set()
+    for word in words(name):
+        for use in data.uses:
+            if word == use.term or (len(use.term) >= _MIN_PREFIX and word.startswith(use.term)):
+                found.add(use.route)
+    return frozenset(found)
+
+
+def specs_of(want: NewStream, data: MatchData | None = None) -> tuple[SpecRow, ...]:
+    """The specifications a want's name states."""
+    data = data or match_data()
+    return tuple(spec for spec in data.specs if _names(want.name, spec.want_terms))
+
+
+def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) -> SpecRow | None:
+    """The first specification of ``want`` that ``supply`` cannot meet, or None."""
+    data = data or match_data()
+    for spec in specs_of(want, data):
+        if spec.allowed_ewc and not any(code in spec.allowed_ewc for code in supply.ewc):
+            return spec
+        if spec.required_have_terms and not _names(supply.name, spec.required_have_terms):
+            return spec
+        if _names(supply.name, spec.want_terms):
+            continue  # the supply itself says it meets it ("droog", "onbehandeld")
+        if spec.excluded_have_terms and _names(supply.name, spec.excluded_have_terms):
+            return spec
+        states = {data.families[f].state for f in supply.families if f in data.families}
+        if spec.excluded_states and states & set(spec.excluded_states):
+            return spec
+    return None
+
+
+def _narrow(family: str, data: MatchData) -> bool:
+    row = data.families.get(family)
+    return row is not None and row.breadth == "narrow"
+
+
+def route_uses(families: tuple[str, ...], catalogue: RouteCatalogue | None = None) -> set[str]:
+    """The route names the rule base has for a supplier's families."""
+    return {r.route for r in (catalogue or default_catalogue()).routes(families)}
+
+
+def match_keys(stream: NewStream) -> tuple[str, ...]:
+    """What a have and a want must share to be compared: codes, families and uses.
+
+    A have carries ``use:<route>`` for every route of its families, a want for every use its
+    name asks for, so a pig farm's "natte bijproducten voor brijvoedering" meets the brewery's
+    spent grain through the feed route although they share no code.
+    """
+    keys = list(stream.keys)
+    if stream.kind == "material":
+        if stream.side == "have":
+            keys += [f"use:{u}" for u in sorted(route_uses(stream.families))]
+        else:
+            keys += [f"use:{u}" for u in sorted(uses_of(stream.name))]
+    return tuple(dict.fromkeys(keys))
+
+
+def material_fit(
+    supply: NewStream,
+    want: NewStream,
+    receiver_nace: str | None,
+    catalogue: RouteCatalogue | None = None,
+) -> Fit | None:
+    """The strongest reason ``supply`` could serve ``want`` at this receiver, or None."""
+    data = match_data()
+    catalogue = catalogue or default_catalogue()
+    codes = tuple(sorted(set(supply.ewc) & set(want.ewc)))
+    if codes:
+        return Fit("same", codes, catalogue.best_route(supply.families, receiver_nace))
+    shared = tuple(sorted(set(supply.families) & set(want.families)))
+    narrow = tuple(f for f in shared if _narrow(f, data))
+    if narrow:
+        return Fit("same", narrow, catalogue.best_route(supply.families, receiver_nace))
+    wanted = uses_of(want.name) if want.kind == "material" else frozenset()
+    if wanted:
+        for route in catalogue.routes(supply.families):
+            if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
+                return Fit("use", (route.route,), route)
+    if shared:
+        route = catalogue.best_route(supply.families, receiver_nace)
+        if route is not None:
+            return Fit("route", shared, route)
+        return Fit("family", shared, None)
+    return None
