@@ -22,6 +22,18 @@ from isassist.register.routes import Route, RouteCatalogue, default_catalogue
 
 Level = Literal["same", "use", "route", "family"]
 POINTS: dict[Level, float] = {"same": 50.0, "use": 42.0, "route": 35.0, "family": 10.0}
+SAME_FAMILY_POINTS = 45.0
+"""A shared narrow family (sawdust, gypsum) is the same material, ranked below a shared code."""
+_MIN_COMPOUND = 4
+"""Terms this long also match inside Dutch compounds ("zuur" in "zwavelzuur")."""
+GENERIC = frozenset(
+    """afval resten restanten reststoffen bijproducten co-producten producten materiaal
+    grondstof grondstoffen gebroken nat natte droog droge oud oude gebruikt gebruikte afgewerkt
+    afgewerkte afgekeurd afgekeurde onverkochte zuiver zuivere schoon schone gemengd gemengde
+    voor van als uit met een het de en of categorie kwaliteit overschot productieafval
+    recyclage waste residues residue used spent mixed clean""".split()
+)
+"""Words that name no material, so sharing them says nothing."""
 """Score points of the material part per kind of reason; a weak hint stays below any reason."""
 _WORD = re.compile(r"[\w.]+(?:-[\w.]+)*")
 _MIN_PREFIX = 5
@@ -37,6 +49,8 @@ class Fit:
 
     @property
     def points(self) -> float:
+        if self.level == "same" and all(not c.isdigit() and ":" not in c for c in self.shared):
+            return SAME_FAMILY_POINTS
         return POINTS[self.level]
 
 
@@ -50,10 +64,33 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _names(text: str, terms: tuple[str, ...]) -> bool:
-    """Whether ``text`` names one of ``terms`` (a term of several words as a phrase)."""
-    folded = f" {' '.join(words(text))} "
-    return any(f" {' '.join(words(term))} " in folded for term in terms)
+def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
+    """Whether ``text`` names one of ``terms`` (a term of several words as a phrase); with
+    ``compounds`` a one-word term also counts at the start or end of a longer word."""
+    said = words(text)
+    folded = f" {' '.join(said)} "
+    for term in terms:
+        if f" {' '.join(words(term))} " in folded:
+            return True
+        if compounds and len(term) >= _MIN_COMPOUND and " " not in term:
+            if any(w.startswith(term) or w.endswith(term) for w in said):
+                return True
+    return False
+
+
+def shared_terms(supply: NewStream, want: NewStream) -> tuple[str, ...]:
+    """Material words the want names that the supply names too ("katoen", "frituurolie")."""
+    from isassist.register.naming import material_phrases
+
+    have = [w for w in words(supply.name) if len(w) >= _MIN_COMPOUND + 1 and w not in GENERIC]
+    found = []
+    for phrase in material_phrases(want.name):
+        for word in words(phrase):
+            if len(word) < _MIN_COMPOUND + 1 or word in GENERIC:
+                continue
+            if any(h == word or h.startswith(word) or word.startswith(h) for h in have):
+                found.append(f"term:{word}")
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=4096)
@@ -82,13 +119,17 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
     """The first specification of ``want`` that ``supply`` cannot meet, or None."""
     data = data or match_data()
     for spec in specs_of(want, data):
-        if spec.allowed_ewc and not any(code in spec.allowed_ewc for code in supply.ewc):
+        if spec.allowed_ewc and not (supply.ewc and set(supply.ewc) <= set(spec.allowed_ewc)):
             return spec
-        if spec.required_have_terms and not _names(supply.name, spec.required_have_terms):
+        if spec.required_have_terms and not _names(
+            supply.name, spec.required_have_terms, compounds=True
+        ):
             return spec
         if _names(supply.name, spec.want_terms):
             continue  # the supply itself says it meets it ("droog", "onbehandeld")
-        if spec.excluded_have_terms and _names(supply.name, spec.excluded_have_terms):
+        if spec.excluded_have_terms and _names(
+            supply.name, spec.excluded_have_terms, compounds=True
+        ):
             return spec
         states = {data.families[f].state for f in supply.families if f in data.families}
         if spec.excluded_states and states & set(spec.excluded_states):
@@ -131,7 +172,7 @@ def material_fit(
     """The strongest reason ``supply`` could serve ``want`` at this receiver, or None."""
     data = match_data()
     catalogue = catalogue or default_catalogue()
-    codes = tuple(sorted(set(supply.ewc) & set(want.ewc)))
+    codes = tuple(sorted(set(supply.ewc) & set(want.ewc))) or shared_terms(supply, want)
     if codes:
         return Fit("same", codes, catalogue.best_route(supply.families, receiver_nace))
     shared = tuple(sorted(set(supply.families) & set(want.families)))

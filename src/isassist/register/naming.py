@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from isassist.classify import ClassifyInputError, classify
 from isassist.facts import StreamKind
 from isassist.knowledge import Knowledge, get_knowledge
-from isassist.register.fit import words
+from isassist.register.fit import GENERIC, words
 from isassist.register.models import NewStream
 
 SURE = 0.6
@@ -57,6 +57,66 @@ def _with(stream: NewStream, **changes: object) -> NewStream:
     return NewStream.model_validate({**stream.model_dump(), **changes})
 
 
+_PURPOSE = re.compile(r"\s(?:voor|als|for|as|om)\s", re.IGNORECASE)
+_PARTS = re.compile(r"\s(?:of|en|or|and)\s|[,;/()]", re.IGNORECASE)
+_CATEGORY = re.compile(r"\b(?:categorie|category|cat\.?)\s*\d\b", re.IGNORECASE)
+_ORIGIN = frozenset(
+    "stedelijk huishoudelijk bedrijfsafval restafval industrieel initiatief "
+    "recyclage-initiatief ophalen".split()
+)
+"""Words that say where waste comes from or what is done with it, not what it is."""
+_ABP_WORDS = ("slachtbijproducten", "slachtafval", "dierlijke", "dierlijk", "bloed", "kadavers")
+
+
+def material_phrases(name: str) -> list[str]:
+    """The material a name names: the words before "voor"/"als", split at "of"/"en"/commas.
+
+    "bostel of perspulp voor rundvee" names bostel and perspulp; the use after "voor" is read
+    by ``isassist.register.fit.uses_of``.
+    """
+    head = _PURPOSE.split(f" {name} ", maxsplit=1)[0]
+    head = _CATEGORY.sub(" ", re.split(r"\d", head, maxsplit=1)[0])
+    parts = [p.strip(" .-") for p in _PARTS.split(head)]
+    return [p for p in parts if len(p) >= 3] or [name]
+
+
+def _classified(
+    stream: NewStream, nace: str | None, knowledge: Knowledge
+) -> tuple[tuple[str, ...], list[str], float]:
+    """(codes, families, best score) over the material phrases of a name.
+
+    Codes that tie with a phrase's best code are kept (fly ash may be coal or biomass ash),
+    but families come from each phrase's best code only: a tie with "glass, plastic and wood"
+    must not make flat glass a wood.
+    """
+    codes: list[str] = []
+    families: set[str] = set()
+    best_overall = 0.0
+    for phrase in material_phrases(stream.name):
+        if all(w in GENERIC or w in _ORIGIN for w in words(phrase)):
+            continue  # "stedelijk afval" names where waste comes from, not a material
+        try:
+            result = classify(phrase, sector=nace if stream.side == "have" else None, top=5)
+        except ClassifyInputError:
+            continue
+        found = [s for s in result.suggestions if len(s.code) == 6]
+        if not found or found[0].score < FLOOR:
+            continue
+        best = found[0].score
+        best_overall = max(best_overall, best)
+        top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
+        codes += [
+            s.code
+            for s in found[:3]
+            if s.score >= best - TIE
+            and {f.family for f in knowledge.families_for_ewc(s.code)} == top
+        ]
+        families.update(top)
+    if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(stream.name)):
+        families.add("animal_byproduct")
+    return tuple(sorted(set(codes))), sorted(families), best_overall
+
+
 def guess_kind(name: str) -> StreamKind:
     """Heat, gas or water from the words of a name; material otherwise."""
     said = words(name)
@@ -90,17 +150,7 @@ def classify_name_only(
         return Classified(_with(stream, kind=kind, families=families), True, None, None)
     if kind != "material":
         return Classified(_with(stream, kind=kind), True, None, None)
-    text = re.split(r"\d", stream.name, maxsplit=1)[0].strip() or stream.name
-    try:
-        result = classify(text, sector=nace if stream.side == "have" else None, top=5)
-    except ClassifyInputError:
-        result = None
-    suggestions = result.suggestions if result is not None else []
-    best = suggestions[0].score if suggestions else 0.0
-    codes = tuple(
-        s.code for s in suggestions[:3] if s.score >= max(FLOOR, best - TIE) and len(s.code) == 6
-    )
-    families = sorted({f.family for code in codes for f in knowledge.families_for_ewc(code)})
+    codes, families, best = _classified(stream, nace, knowledge)
     warning = None
     if not codes:
         warning = {
