@@ -31,7 +31,9 @@ GENERIC = frozenset(
     grondstof grondstoffen gebroken nat natte droog droge oud oude gebruikt gebruikte afgewerkt
     afgewerkte afgekeurd afgekeurde onverkochte zuiver zuivere schoon schone gemengd gemengde
     voor van als uit met een het de en of categorie kwaliteit overschot productieafval
-    recyclage waste residues residue used spent mixed clean""".split()
+    recyclage waste residues residue used spent mixed clean onbehandeld onbehandelde behandeld
+    behandelde organisch organische granulaat granulaten gerecycleerd gerecycleerde
+    afgedankt afgedankte overtollig overtollige""".split()
 )
 """Words that name no material, so sharing them says nothing."""
 """Score points of the material part per kind of reason; a weak hint stays below any reason."""
@@ -78,19 +80,37 @@ def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
     return False
 
 
-def shared_terms(supply: NewStream, want: NewStream) -> tuple[str, ...]:
-    """Material words the want names that the supply names too ("katoen", "frituurolie")."""
+STEM = 6
+"""Material words are looked up by their first six letters (an index key); whether two words
+name the same material is then decided by ``same_word``."""
+_TAILS = GENERIC | {"snippers", "schroot", "krullen", "stukken", "scherven", "plaat", "platen"}
+
+
+def _material_words(stream: NewStream) -> tuple[str, ...]:
     from isassist.register.naming import material_phrases
 
-    have = [w for w in words(supply.name) if len(w) >= _MIN_COMPOUND + 1 and w not in GENERIC]
-    found = []
-    for phrase in material_phrases(want.name):
-        for word in words(phrase):
-            if len(word) < _MIN_COMPOUND + 1 or word in GENERIC:
-                continue
-            if any(h == word or h.startswith(word) or word.startswith(h) for h in have):
-                found.append(f"term:{word}")
+    text = " ".join(material_phrases(stream.name)) if stream.side == "want" else stream.name
+    found = [w for w in words(text) if len(w) > _MIN_COMPOUND and w not in GENERIC]
     return tuple(dict.fromkeys(found))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two words name one material: equal, or a compound of the other and a word that
+    names no material ("katoen" and "katoenresten"); "papierslib" is sludge, not paper, since
+    a Dutch compound is what its last part is."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (long.startswith(short) and long[len(short) :] in _TAILS)
+
+
+def stems(stream: NewStream) -> tuple[str, ...]:
+    """Index keys of the material words of a stream's name (a want's: before "voor")."""
+    return tuple(dict.fromkeys(w[:STEM] for w in _material_words(stream)))
+
+
+def shared_terms(supply: NewStream, want: NewStream) -> tuple[str, ...]:
+    """Material words the want names that the supply names too ("katoen", "frituurolie")."""
+    have = _material_words(supply)
+    return tuple(f"term:{w}" for w in _material_words(want) if any(same_word(w, h) for h in have))
 
 
 @lru_cache(maxsize=4096)
@@ -156,6 +176,7 @@ def match_keys(stream: NewStream) -> tuple[str, ...]:
     """
     keys = list(stream.keys)
     if stream.kind == "material":
+        keys += [f"term:{stem}" for stem in stems(stream)]
         if stream.side == "have":
             keys += [f"use:{u}" for u in sorted(route_uses(stream.families))]
         else:
@@ -180,7 +201,9 @@ def material_fit(
     if narrow:
         return Fit("same", narrow, catalogue.best_route(supply.families, receiver_nace))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
-    if wanted:
+    if wanted and (shared or not want.families):
+        # a want that names its material ("hoogovenslak voor cement") takes that material
+        # only; one that names only a use ("bijproducten voor veevoeder") takes any that fits
         for route in catalogue.routes(supply.families):
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)

@@ -93,7 +93,7 @@ def _classified(
     families: set[str] = set()
     best_overall = 0.0
     for phrase in material_phrases(stream.name):
-        if all(w in GENERIC or w in _ORIGIN for w in words(phrase)):
+        if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
             continue  # "stedelijk afval" names where waste comes from, not a material
         try:
             result = classify(phrase, sector=nace if stream.side == "have" else None, top=5)
