@@ -72,7 +72,8 @@ def test_import_csv_refuses_a_bad_row_with_line_and_column(db: str, tmp_path: Pa
     code, out = run("register", "import", str(sheet), "--db", db)
     assert code == 0 and "2 companies and 2 streams" in out
     code, out = run("match", "Brouwerij Gent", "--lang", "en", "--db", db)
-    assert "Veevoeder Eeklo" in out and "direct use" in out
+    assert "Veevoeder Eeklo" in out and "Same material (spent_grain)" in out
+    assert "direct use" not in out
 
 
 def test_match_needs_a_company_or_all(db: str) -> None:

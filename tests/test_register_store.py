@@ -163,7 +163,7 @@ def test_a_want_beyond_the_material_limit_is_no_match(reg: Register) -> None:
     company(reg, "Brouwerij Gent", [have("bostel", families="spent_grain")], postcode="9000")
     company(reg, "Veevoeder Luik", [want("voeder", families="spent_grain")], postcode="4000")
     assert not any(match_company(reg, "Brouwerij Gent").values())
-    wider = MatchSettings(material_km=250)
+    wider = MatchSettings(distance_scale=2.0)
     assert any(match_company(reg, "Brouwerij Gent", settings=wider).values())
 
 
@@ -184,9 +184,11 @@ def test_hazardous_and_cross_border_streams_carry_legal_barriers(reg: Register) 
     )
     [[found]] = match_company(reg, "Chemie Zelzate").values()
     codes = {b.code: b for b in found.barriers}
-    assert codes["hazardous"].category == "regulatory"
-    assert "permit" in codes["hazardous"].text["en"]
+    assert codes["hazardous_permit"].category == "regulatory"
+    assert "permit covers that code" in codes["hazardous_permit"].text["en"]
+    assert "the Netherlands" in codes["hazardous_permit"].text["en"]  # the receiver's law
     assert "BE → NL" in codes["border"].text["en"]
+    assert "2024/1157" in codes["border"].text["en"]
 
 
 def test_heat_reach_grows_with_power(reg: Register) -> None:
@@ -245,12 +247,12 @@ def test_closer_and_better_fitting_suppliers_rank_first(reg: Register) -> None:
 
 
 def test_whole_register_splits_a_large_stream_and_bundles_small_ones(reg: Register) -> None:
-    company(reg, "Groot", [have("as", families="ash", amount_per_year=900)], postcode="9000")
+    company(reg, "Groot", [have("gips", families="gypsum", amount_per_year=900)], postcode="9000")
     for name in ("Beton A", "Beton B", "Beton C"):
-        company(reg, name, [want("as", families="ash", amount_per_year=300)], postcode="9050")
-    company(reg, "Cement", [want("as", families="ash", amount_per_year=2000)], postcode="8500")
+        company(reg, name, [want("gips", families="gypsum", amount_per_year=300)], postcode="9050")
+    company(reg, "Cement", [want("gips", families="gypsum", amount_per_year=2000)], postcode="8500")
     for name in ("Klein 1", "Klein 2"):
-        company(reg, name, [have("as", families="ash", amount_per_year=400)], postcode="8500")
+        company(reg, name, [have("gips", families="gypsum", amount_per_year=400)], postcode="8500")
     result = match_all(reg)
     split = next(s for s in result.splits if s.stream.company.name == "Groot")
     assert sum(amount for _, amount in split.partners) == pytest.approx(900)
