@@ -226,12 +226,13 @@ class Matcher:
     ) -> list[Match]:
         """The ``top`` best matches of one stream among (distance, other party) candidates."""
         kept: list[tuple[float, int, Party, Party, Assessment]] = []
-        for n, (distance, other) in enumerate(candidates):
+        for distance, other in candidates:
             supply, demand = (target, other) if target.stream.side == "have" else (other, target)
             found = self.assess(supply, demand, distance)
             if found is None:
                 continue
-            item = (found.score, -n, supply, demand, found)
+            # equal scores: the lower stream id first, whichever way the candidates came
+            item = (found.score, -other.stream.id, supply, demand, found)
             if len(kept) < top:
                 heapq.heappush(kept, item)
             elif item[:2] > kept[0][:2]:
