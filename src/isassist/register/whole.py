@@ -166,6 +166,8 @@ def start_register(
     wants: list[Party] = []
     for party in parties:
         (haves if party.stream.side == "have" else wants).append(party)
+    # a receiver's wants one after the other, so its opportunities can be grouped as they come
+    wants.sort(key=lambda p: (p.company.id, p.stream.id))
     return RegisterRun(matcher, haves, wants, per_stream, progress)
 
 
