@@ -270,16 +270,24 @@ def test_one_stream_and_whole_register_agree_on_scores(reg: Register) -> None:
 
 
 def test_network_shows_same_complementary_and_interested_neighbours(reg: Register) -> None:
-    company(reg, "Centrale", [have("vliegas", families="ash")], postcode="9000")
-    company(reg, "Andere centrale", [have("bodemas", families="ash")], postcode="9050")
+    company(reg, "Centrale", [have("REA-gips", families="gypsum")], postcode="9000")
+    company(
+        reg,
+        "Andere centrale",
+        [have("rookgasgips", families="gypsum"), have("gips (tweede silo)", families="gypsum")],
+        postcode="9050",
+    )
+    company(reg, "Verbrander", [have("bodemas", families="ash")], postcode="9050")
     company(reg, "Staal", [have("hoogovenslak", families="slag")], postcode="9042")
     company(reg, "Cementfabriek", [], nace="23.51", postcode="9040")
-    company(reg, "Betoncentrale", [want("vulstof", families="ash")], postcode="9030")
+    company(reg, "Gipsplaten", [want("gips", families="gypsum")], postcode="9030")
     view = network(reg, "Centrale")
-    assert [n.company.name for n in view.of("same")] == ["Andere centrale"]
-    assert "Staal" in [n.company.name for n in view.of("complementary")]
-    interested = {n.company.name for n in view.of("interested")}
-    assert {"Betoncentrale", "Cementfabriek"} <= interested
+    # one line per partner, with both of its streams; bottom ash is not the same material
+    [same] = view.partners("same")
+    assert same.company.name == "Andere centrale" and len(same.streams) == 2
+    assert "Staal" in [p.company.name for p in view.partners("complementary")]
+    interested = {p.company.name for p in view.partners("interested")}
+    assert {"Gipsplaten", "Cementfabriek"} <= interested
 
 
 # -- migrations ------------------------------------------------------------------------------

@@ -39,7 +39,12 @@ def network(url: str | None, company: str, as_json: bool, lang: str) -> None:
         return
     relations: tuple[Relation, ...] = ("same", "complementary", "interested")
     for relation in relations:
-        found = view.of(relation)
+        found = view.partners(relation)
         click.echo(f"{_TITLES[relation][lang]}: {len(found)}")
-        for n in found:
-            click.echo(f"  {n.distance_km:5.1f} km  {n.company.name}: {n.why[lang]}")
+        for partner in found:
+            streams = "; ".join(partner.streams)
+            click.echo(
+                f"  {partner.distance_km:5.1f} km  {partner.company.name}"
+                + (f" [{streams}]" if streams else "")
+                + f": {partner.neighbours[0].why[lang]}"
+            )

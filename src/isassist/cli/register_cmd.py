@@ -144,7 +144,12 @@ def add_want(
                 if not (nace or postcode):
                     raise
                 found = reg.add_company(NewCompany(name=company, nace=nace, postcode=postcode))
-            stored = reg.add_stream(found.id, want)
+            from isassist.register.naming import classify_name_only
+
+            read = classify_name_only(want, None, reg.knowledge)
+            if read.changed:
+                click.echo(read.summary("en"))
+            stored = reg.add_stream(found.id, read.stream)
         except ValidationError as error:
             problem = error.errors()[0]
             field = ".".join(str(p) for p in problem["loc"])

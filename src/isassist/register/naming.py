@@ -149,7 +149,11 @@ def classify_name_only(
         families = ("co2",) if named_co2 else ()
         return Classified(_with(stream, kind=kind, families=families), True, None, None)
     if kind != "material":
-        return Classified(_with(stream, kind=kind), True, None, None)
+        degrees = _DEGREES.search(stream.name)
+        temperature = stream.temperature_c
+        if temperature is None and degrees is not None and kind == "heat":
+            temperature = float(re.sub(r"[^\d,.-]", "", degrees.group(0)).replace(",", "."))
+        return Classified(_with(stream, kind=kind, temperature_c=temperature), True, None, None)
     codes, families, best = _classified(stream, nace, knowledge)
     warning = None
     if not codes:
