@@ -60,7 +60,7 @@ class _Progress:
 def _match_all(reg: Any, top: int, as_json: bool, lang: str) -> None:
     from isassist.register.search import run_all
 
-    run = run_all(reg, per_stream=min(top, 20), progress=_Progress())
+    run = run_all(reg, per_stream=top, progress=_Progress())
     opportunities = 0
     receiver: int | None = None
     pending: list[Match] = []
@@ -104,11 +104,18 @@ def _match_all(reg: Any, top: int, as_json: bool, lang: str) -> None:
 @db_option
 @click.argument("company", required=False)
 @click.option("--all", "everything", is_flag=True, help="Match the whole register (streamed).")
-@click.option("--top", default=20, show_default=True, help="Matches per stream.")
+@click.option(
+    "--top", type=click.IntRange(1, 100), help="Matches per stream (default 20; 5 with --all)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (JSON Lines with --all).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 def match(
-    url: str | None, company: str | None, everything: bool, top: int, as_json: bool, lang: str
+    url: str | None,
+    company: str | None,
+    everything: bool,
+    top: int | None,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Find receivers for COMPANY's haves and suppliers for its wants (or --all)."""
     from isassist.register import match_company
@@ -118,9 +125,9 @@ def match(
     reg = open_register(url)
     try:
         if everything:
-            _match_all(reg, top, as_json, lang)
+            _match_all(reg, top or 5, as_json, lang)
             return
-        by_stream = match_company(reg, company or "", top=top)
+        by_stream = match_company(reg, company or "", top=top or 20)
         if as_json:
             data: dict[str, Any] = {
                 str(sid): [g.as_json() for g in group_matches(found)]

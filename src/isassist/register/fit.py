@@ -56,6 +56,7 @@ class Fit:
         return POINTS[self.level]
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words, hyphenated ones both whole and split ("co-substraat", "pe-folie")."""
     found: list[str] = []
@@ -66,6 +67,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=65536)
 def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
     """Whether ``text`` names one of ``terms`` (a term of several words as a phrase); with
     ``compounds`` a one-word term also counts at the start or end of a longer word."""
@@ -87,9 +89,14 @@ _TAILS = GENERIC | {"snippers", "schroot", "krullen", "stukken", "scherven", "pl
 
 
 def _material_words(stream: NewStream) -> tuple[str, ...]:
+    return _material_words_of(stream.name, stream.side == "want")
+
+
+@lru_cache(maxsize=65536)
+def _material_words_of(name: str, want: bool) -> tuple[str, ...]:
     from isassist.register.naming import material_phrases
 
-    text = " ".join(material_phrases(stream.name)) if stream.side == "want" else stream.name
+    text = " ".join(material_phrases(name)) if want else name
     found = [w for w in words(text) if len(w) > _MIN_COMPOUND and w not in GENERIC]
     return tuple(dict.fromkeys(found))
 
@@ -131,14 +138,23 @@ def uses_of(name: str) -> frozenset[str]:
 
 def specs_of(want: NewStream, data: MatchData | None = None) -> tuple[SpecRow, ...]:
     """The specifications a want's name states."""
-    data = data or match_data()
+    if data is None:
+        return _specs_named(want.name)
     return tuple(spec for spec in data.specs if _names(want.name, spec.want_terms))
+
+
+@lru_cache(maxsize=65536)
+def _specs_named(name: str) -> tuple[SpecRow, ...]:
+    return tuple(spec for spec in match_data().specs if _names(name, spec.want_terms))
 
 
 def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) -> SpecRow | None:
     """The first specification of ``want`` that ``supply`` cannot meet, or None."""
+    specs = specs_of(want, data)
+    if not specs:
+        return None
     data = data or match_data()
-    for spec in specs_of(want, data):
+    for spec in specs:
         if spec.allowed_ewc and not (supply.ewc and set(supply.ewc) <= set(spec.allowed_ewc)):
             return spec
         if spec.required_have_terms and not _names(

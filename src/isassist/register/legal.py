@@ -16,6 +16,7 @@ applying from 21 May 2026).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from isassist.register.fit import Fit, uses_of, words
@@ -67,9 +68,14 @@ _ABP_FAMILIES = {"animal_byproduct", "manure"}
 
 def jurisdiction(company: NewCompany) -> Jurisdiction:
     """Whose law applies where the company is: Belgian regions by postcode, else by country."""
-    country = (company.country or "").upper()
+    return _jurisdiction(company.country, company.postcode)
+
+
+@lru_cache(maxsize=4096)
+def _jurisdiction(country_code: str | None, postcode: str | None) -> Jurisdiction:
+    country = (country_code or "").upper()
     if country == "BE":
-        code = (company.postcode or "").strip()
+        code = (postcode or "").strip()
         if not code.isdigit() or len(code) != 4:
             return "unknown"
         number = int(code)
@@ -90,16 +96,26 @@ def is_catering_waste(stream: NewStream, nace: str | None) -> bool:
     (Regulation (EU) No 142/2011, Annex I point 22)."""
     if stream.kind != "material":
         return False
-    said = set(words(stream.name))
+    return _catering(stream.name, stream.families, stream.ewc, nace)
+
+
+@lru_cache(maxsize=65536)
+def _catering(name: str, families: tuple[str, ...], ewc: tuple[str, ...], nace: str | None) -> bool:
+    said = set(words(name))
     named = any(w.startswith(c) for w in said for c in _CATERING_WORDS)
-    food = bool({"food_waste", "edible_oil"} & set(stream.families)) or "200108" in stream.ewc
+    food = bool({"food_waste", "edible_oil"} & set(families)) or "200108" in ewc
     kitchen = bool(nace and nace.startswith(_CATERING_NACE))
     return named or (food and kitchen) or (kitchen and "frituurolie" in said)
 
 
 def abp_category(stream: NewStream) -> int | None:
     """The animal by-product category the name states (1-3), 3 when an ABP says none."""
-    said = " ".join(words(stream.name))
+    return _abp(stream.name, stream.families)
+
+
+@lru_cache(maxsize=65536)
+def _abp(name: str, families: tuple[str, ...]) -> int | None:
+    said = " ".join(words(name))
     for category in (1, 2, 3):
         if (
             f"categorie {category}" in said
@@ -107,7 +123,7 @@ def abp_category(stream: NewStream) -> int | None:
             or f"category {category}" in said
         ):
             return category
-    if _ABP_FAMILIES & set(stream.families) or any(w in said.split() for w in _ABP_WORDS):
+    if _ABP_FAMILIES & set(families) or any(w in said.split() for w in _ABP_WORDS):
         return 2 if "mest" in said.split() or "manure" in said.split() else 3
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from isassist.classify import ClassifyInputError, classify
 from isassist.facts import StreamKind
@@ -80,8 +81,15 @@ def material_phrases(name: str) -> list[str]:
     return [p for p in parts if len(p) >= 3] or [name]
 
 
+@lru_cache(maxsize=8192)
+def _classified_once(name: str, sector: str | None) -> tuple[tuple[str, ...], list[str], float]:
+    """``_classified`` with the installed knowledge, once per name and sector: a demo or
+    imported register repeats the same names thousands of times."""
+    return _classified(name, sector, get_knowledge())
+
+
 def _classified(
-    stream: NewStream, nace: str | None, knowledge: Knowledge
+    name: str, sector: str | None, knowledge: Knowledge
 ) -> tuple[tuple[str, ...], list[str], float]:
     """(codes, families, best score) over the material phrases of a name.
 
@@ -92,11 +100,11 @@ def _classified(
     codes: list[str] = []
     families: set[str] = set()
     best_overall = 0.0
-    for phrase in material_phrases(stream.name):
+    for phrase in material_phrases(name):
         if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
             continue  # "stedelijk afval" names where waste comes from, not a material
         try:
-            result = classify(phrase, sector=nace if stream.side == "have" else None, top=5)
+            result = classify(phrase, sector=sector, top=5)
         except ClassifyInputError:
             continue
         found = [s for s in result.suggestions if len(s.code) == 6]
@@ -112,7 +120,7 @@ def _classified(
             and {f.family for f in knowledge.families_for_ewc(s.code)} == top
         ]
         families.update(top)
-    if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(stream.name)):
+    if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(name)):
         families.add("animal_byproduct")
     return tuple(sorted(set(codes))), sorted(families), best_overall
 
@@ -154,7 +162,11 @@ def classify_name_only(
         if temperature is None and degrees is not None and kind == "heat":
             temperature = float(re.sub(r"[^\d,.-]", "", degrees.group(0)).replace(",", "."))
         return Classified(_with(stream, kind=kind, temperature_c=temperature), True, None, None)
-    codes, families, best = _classified(stream, nace, knowledge)
+    sector = nace if stream.side == "have" else None
+    if knowledge is get_knowledge():
+        codes, families, best = _classified_once(stream.name, sector)
+    else:
+        codes, families, best = _classified(stream.name, sector, knowledge)
     warning = None
     if not codes:
         warning = {

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, delete, func, insert, select
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from isassist.knowledge import Knowledge, get_knowledge
@@ -28,6 +28,7 @@ from isassist.register.matching import Party
 from isassist.register.models import Company, NewCompany, NewStream, Stream
 from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings
+from isassist.register.transport import heat_mwh, mwh_of, reach_km_for
 from isassist.store import Store, StoreError, default_url
 from isassist.store.sqlite import WRITE_OPTION, configure_sqlite
 from isassist.store.tables import meta as store_meta
@@ -377,6 +378,7 @@ class Register:
         settings = settings or MatchSettings()
         stream = target.stream
         keys = match_keys(stream)
+        need = heat_mwh(stream) if stream.kind == "heat" else None
         if stream.side == "have":
             return self.nearby(target, settings.limit_km(stream), "want", keys)
         return self.nearby(
@@ -384,7 +386,14 @@ class Register:
             settings.reach_km(stream.kind),
             "have",
             keys,
-            reach=lambda other: settings.limit_km(other.stream, stream),
+            reach=lambda row: reach_km_for(
+                row["kind"],
+                row["hazardous"],
+                tuple(row["families"].split()),
+                mwh_of(row["amount_per_year"], row["unit"], row["kind"], row["power_kw"]),
+                need,
+                settings.distance_scale,
+            ),
         )
 
     def nearby(
@@ -394,7 +403,7 @@ class Register:
         side: str,
         keys: Sequence[str],
         extra: Any = None,
-        reach: Callable[[Party], float] | None = None,
+        reach: Callable[[RowMapping], float] | None = None,
     ) -> list[tuple[float, Party]]:
         """(distance, party) for streams on ``side`` with one of ``keys``, of the same kind.
 
@@ -439,7 +448,7 @@ class Register:
         centre: Party,
         radius_km: float,
         condition: Any,
-        reach: Callable[[Party], float] | None = None,
+        reach: Callable[[RowMapping], float] | None = None,
     ) -> list[tuple[float, Party]]:
         min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
         query = self._party_query().where(
@@ -452,12 +461,9 @@ class Register:
         with self._guard("find candidates"), self.engine.begin() as conn:
             for row in conn.execute(query).mappings():
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
-                if distance > radius_km:
+                if distance > radius_km or (reach is not None and distance > reach(row)):
                     continue
-                party = _party(dict(row), companies)
-                if reach is not None and distance > reach(party):
-                    continue
-                found.append((distance, party))
+                found.append((distance, _party(dict(row), companies)))
         return found
 
     # -- raw access for the pipeline ---------------------------------------------------------
@@ -485,7 +491,12 @@ def _stream_row(stream: NewStream) -> dict[str, Any]:
 
 
 def _stream(row: dict[str, Any]) -> Stream:
-    return Stream.model_validate(row)
+    """A stored row as a record, without validating it again: it was validated on the way
+    in, and a whole-register run or a wide look-up reads thousands of rows."""
+    for name in _CODE_FIELDS:
+        value = row.get(name)
+        row[name] = tuple(value.split()) if isinstance(value, str) else tuple(value or ())
+    return Stream.model_construct(**row)
 
 
 def _party(row: dict[str, Any], companies: dict[int, Company] | None = None) -> Party:

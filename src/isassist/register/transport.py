@@ -9,6 +9,7 @@ viable linear heat density (1.5 MWh per metre of pipe per year), capped by the l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from isassist.register.matchdata import MatchData, ModeRow, match_data
 from isassist.register.models import NewStream
@@ -38,14 +39,24 @@ class Reach:
 def transport_of(stream: NewStream, data: MatchData | None = None) -> str:
     """The way a stream travels: by kind for utilities, else by its families (the shortest
     travelling family decides, so spent grain mixed with anything stays perishable)."""
-    data = data or match_data()
-    if stream.kind in _KIND_TRANSPORT:
-        return _KIND_TRANSPORT[stream.kind]
-    if stream.kind == "gas":
-        return "co2" if "co2" in stream.families else "gas"
-    if stream.hazardous == "yes":
+    if data is None:
+        return _transport(stream.kind, stream.hazardous, stream.families)
+    return _transport_in(data, stream.kind, stream.hazardous, stream.families)
+
+
+@lru_cache(maxsize=4096)
+def _transport(kind: str, hazardous: str, families: tuple[str, ...]) -> str:
+    return _transport_in(match_data(), kind, hazardous, families)
+
+
+def _transport_in(data: MatchData, kind: str, hazardous: str, families: tuple[str, ...]) -> str:
+    if kind in _KIND_TRANSPORT:
+        return _KIND_TRANSPORT[kind]
+    if kind == "gas":
+        return "co2" if "co2" in families else "gas"
+    if hazardous == "yes":
         return "special"
-    classes = {data.families[f].transport for f in stream.families if f in data.families}
+    classes = {data.families[f].transport for f in families if f in data.families}
     if not classes:
         return "unknown"
     return min(classes, key=lambda c: (max(m.max_km for m in data.modes[c]), c))
@@ -67,10 +78,40 @@ def heat_pipe_km(mwh_per_year: float | None, cap_km: float) -> float:
     return max(SMALL_HEAT_KM, min(cap_km, mwh_per_year / MIN_LINEAR_HEAT_DENSITY_MWH_PER_M / 1000))
 
 
+def reach_km_for(
+    kind: str,
+    hazardous: str,
+    families: tuple[str, ...],
+    supply_mwh: float | None,
+    demand_mwh: float | None,
+    scale: float = 1.0,
+) -> float:
+    """``reach_of(...).limit_km`` from plain figures: a database row is judged by it before
+    a record is built from it."""
+    transport = _transport(kind, hazardous, families)
+    cap = max(m.max_km for m in match_data().modes[transport])
+    if transport != "heat":
+        return scale * cap
+    if supply_mwh is not None and demand_mwh is not None:
+        supply_mwh = min(supply_mwh, demand_mwh)
+    return scale * heat_pipe_km(supply_mwh, cap)
+
+
+def mwh_of(
+    amount: float | None, unit: str | None, kind: str, power_kw: float | None
+) -> float | None:
+    """``heat_mwh`` from plain figures (a heat stream's unit defaults to MWh)."""
+    if amount and (unit or ("MWh" if kind == "heat" else None)) == "MWh":
+        return amount
+    if power_kw:
+        return power_kw * FULL_LOAD_HOURS / 1000.0
+    return None
+
+
 def reach_of(supply: NewStream, demand: NewStream | None = None, scale: float = 1.0) -> Reach:
     """How far ``supply`` may travel (to ``demand``, whose need limits a heat pipe)."""
     data = match_data()
-    transport = transport_of(supply, data)
+    transport = transport_of(supply)
     modes = data.modes[transport]
     cap = max(m.max_km for m in modes)
     if transport == "heat":
