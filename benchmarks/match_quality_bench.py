@@ -1,7 +1,7 @@
 """Match quality on a labelled register: precision@5, recall@5 and forbidden pairs proposed.
 
-    uv run python benchmarks/match_quality_bench.py [--dir DIR | --file REGISTER.csv --gold GOLD.csv]
-                                                     [--details]
+    uv run python benchmarks/match_quality_bench.py [--details]
+        [--dir DIR | --file REGISTER.csv --gold GOLD.csv]
 
 A labelled register is two CSV files (see benchmarks/register_labelled/README.md):
 ``register.csv`` in the register's import format with a ``source_ref`` per stream, and

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 import pytest
 
 from isassist.register import Company, MatchSettings, Party, Register, Stream, match_stream
-from isassist.register.search import matcher_for
 from isassist.register.geo import great_circle_km
+from isassist.register.search import matcher_for
 from isassist.register.whole import RegisterMatches, match_register
 from test_register_store import company, db_url, have, reg, want
 

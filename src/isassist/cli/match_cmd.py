@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from isassist.cli.register_cmd import db_option, echo_json, open_register
+from isassist.cli.register_cmd import db_option, echo_json, open_register, sync_interviews_of
 from isassist.register import RegisterError
 from isassist.register.grouping import MatchGroup, group_matches
 from isassist.register.matching import Match
@@ -124,6 +124,7 @@ def match(
         raise click.UsageError("Give a COMPANY (name or id) or --all, not both and not neither.")
     reg = open_register(url)
     try:
+        sync_interviews_of(reg)
         if everything:
             _match_all(reg, top or 5, as_json, lang)
             return

@@ -34,6 +34,32 @@ def open_register(url: str | None) -> Register:
         raise click.ClickException(str(error)) from error
 
 
+def sync_interviews_of(reg: Register) -> None:
+    """Bring saved interviews changed since the last run into the register, saying so on
+    stderr (stdout stays the command's own output, e.g. JSON)."""
+    from isassist.register.sync import sync_interviews
+
+    try:
+        done = sync_interviews(reg)
+    except RegisterError as error:
+        click.echo(f"Interviews not synced: {error}", err=True)
+        return
+    for item in done:
+        if item.problem:
+            click.echo(f"Interview {item.interview_id} not synced: {item.problem}", err=True)
+            continue
+        click.echo(
+            f"Interview {item.interview_id} ({item.company}): {item.streams} streams in the "
+            "register"
+            + (
+                f"; without a quantity (matched, flagged): {', '.join(item.without_quantity)}"
+                if item.without_quantity
+                else ""
+            ),
+            err=True,
+        )
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -50,6 +76,7 @@ def list_cmd(url: str | None, as_json: bool) -> None:
     """List the companies with their haves and wants."""
     reg = open_register(url)
     try:
+        sync_interviews_of(reg)
         streams_by_company: dict[int, list[Any]] = {}
         for stream in reg.streams():
             streams_by_company.setdefault(stream.company_id, []).append(stream)

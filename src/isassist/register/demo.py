@@ -146,13 +146,17 @@ def _stream(rng: random.Random, profile: Profile, amount: float | None = None) -
         side=profile.side,
         kind=profile.kind,
         name=profile.name,
-        ewc=profile.ewc or (),
+        ewc=tuple(profile.ewc.split()),
         amount_per_year=amount,
         unit=profile.unit,
         temperature_c=temperature,
         power_kw=power,
         availability=profile.availability,
-        hazardous=profile.hazardous if profile.hazardous in ("yes", "no") else "unknown",
+        hazardous="yes"
+        if profile.hazardous == "yes"
+        else "no"
+        if profile.hazardous == "no"
+        else "unknown",
         origin="demo",
     )
 

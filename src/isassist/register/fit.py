@@ -27,13 +27,74 @@ SAME_FAMILY_POINTS = 45.0
 _MIN_COMPOUND = 4
 """Terms this long also match inside Dutch compounds ("zuur" in "zwavelzuur")."""
 GENERIC = frozenset(
-    """afval resten restanten reststoffen bijproducten co-producten producten materiaal
-    grondstof grondstoffen gebroken nat natte droog droge oud oude gebruikt gebruikte afgewerkt
-    afgewerkte afgekeurd afgekeurde onverkochte zuiver zuivere schoon schone gemengd gemengde
-    voor van als uit met een het de en of categorie kwaliteit overschot productieafval
-    recyclage waste residues residue used spent mixed clean onbehandeld onbehandelde behandeld
-    behandelde organisch organische granulaat granulaten gerecycleerd gerecycleerde
-    afgedankt afgedankte overtollig overtollige""".split()
+    [
+        "afval",
+        "resten",
+        "restanten",
+        "reststoffen",
+        "bijproducten",
+        "co-producten",
+        "producten",
+        "materiaal",
+        "grondstof",
+        "grondstoffen",
+        "gebroken",
+        "nat",
+        "natte",
+        "droog",
+        "droge",
+        "oud",
+        "oude",
+        "gebruikt",
+        "gebruikte",
+        "afgewerkt",
+        "afgewerkte",
+        "afgekeurd",
+        "afgekeurde",
+        "onverkochte",
+        "zuiver",
+        "zuivere",
+        "schoon",
+        "schone",
+        "gemengd",
+        "gemengde",
+        "voor",
+        "van",
+        "als",
+        "uit",
+        "met",
+        "een",
+        "het",
+        "de",
+        "en",
+        "of",
+        "categorie",
+        "kwaliteit",
+        "overschot",
+        "productieafval",
+        "recyclage",
+        "waste",
+        "residues",
+        "residue",
+        "used",
+        "spent",
+        "mixed",
+        "clean",
+        "onbehandeld",
+        "onbehandelde",
+        "behandeld",
+        "behandelde",
+        "organisch",
+        "organische",
+        "granulaat",
+        "granulaten",
+        "gerecycleerd",
+        "gerecycleerde",
+        "afgedankt",
+        "afgedankte",
+        "overtollig",
+        "overtollige",
+    ]
 )
 """Words that name no material, so sharing them says nothing."""
 """Score points of the material part per kind of reason; a weak hint stays below any reason."""
@@ -76,9 +137,9 @@ def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
     for term in terms:
         if f" {' '.join(words(term))} " in folded:
             return True
-        if compounds and len(term) >= _MIN_COMPOUND and " " not in term:
-            if any(w.startswith(term) or w.endswith(term) for w in said):
-                return True
+        compound = compounds and len(term) >= _MIN_COMPOUND and " " not in term
+        if compound and any(w.startswith(term) or w.endswith(term) for w in said):
+            return True
     return False
 
 
@@ -224,8 +285,8 @@ def material_fit(
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        route = catalogue.best_route(supply.families, receiver_nace)
-        if route is not None:
-            return Fit("route", shared, route)
+        best = catalogue.best_route(supply.families, receiver_nace)
+        if best is not None:
+            return Fit("route", shared, best)
         return Fit("family", shared, None)
     return None

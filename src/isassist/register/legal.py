@@ -59,10 +59,14 @@ _EU = set(
 _FEED_NACE = ("01.4", "10.91")
 _PETFOOD_NACE = ("10.92",)
 _CATERING_NACE = ("55", "56")
-_CATERING_WORDS = ("keukenafval", "etensresten", "catering", "swill", "restaurant", "frituurolie")
-_CATERING_WORDS += ("kitchen", "leftovers")
-_ABP_WORDS = ("slachtbijproducten", "slachtafval", "bloed", "dierlijk", "dierlijke", "categorie")
-_ABP_WORDS += ("kadavers", "maagdarminhoud", "animal", "blood")
+_CATERING_WORDS: tuple[str, ...] = (
+    *("keukenafval", "etensresten", "catering", "swill", "restaurant", "frituurolie"),
+    *("kitchen", "leftovers"),
+)
+_ABP_WORDS: tuple[str, ...] = (
+    *("slachtbijproducten", "slachtafval", "bloed", "dierlijk", "dierlijke", "categorie"),
+    *("kadavers", "maagdarminhoud", "animal", "blood"),
+)
 _ABP_FAMILIES = {"animal_byproduct", "manure"}
 
 

@@ -126,10 +126,10 @@ def load_match_data(folder: Path | None = None) -> MatchData:
     modes: dict[str, list[ModeRow]] = {}
     for row in _read("transport_modes.csv", ModeRow, folder):
         modes.setdefault(row.transport, []).append(row)
-    for row in families.values():
-        if row.transport not in modes:
+    for family in families.values():
+        if family.transport not in modes:
             raise RegisterError(
-                f"match_families.csv: family {row.family!r} travels as {row.transport!r}, "
+                f"match_families.csv: family {family.family!r} travels as {family.transport!r}, "
                 f"which transport_modes.csv does not define (known: {', '.join(sorted(modes))})."
             )
     return MatchData(

@@ -62,8 +62,16 @@ _PURPOSE = re.compile(r"\s(?:voor|als|for|as|om)\s", re.IGNORECASE)
 _PARTS = re.compile(r"\s(?:of|en|or|and)\s|[,;/()]", re.IGNORECASE)
 _CATEGORY = re.compile(r"\b(?:categorie|category|cat\.?)\s*\d\b", re.IGNORECASE)
 _ORIGIN = frozenset(
-    "stedelijk huishoudelijk bedrijfsafval restafval industrieel initiatief "
-    "recyclage-initiatief ophalen".split()
+    [
+        "stedelijk",
+        "huishoudelijk",
+        "bedrijfsafval",
+        "restafval",
+        "industrieel",
+        "initiatief",
+        "recyclage-initiatief",
+        "ophalen",
+    ]
 )
 """Words that say where waste comes from or what is done with it, not what it is."""
 _ABP_WORDS = ("slachtbijproducten", "slachtafval", "dierlijke", "dierlijk", "bloed", "kadavers")
@@ -154,8 +162,8 @@ def classify_name_only(
     kind = stream.kind if stream.kind != "material" else guess_kind(stream.name)
     if kind == "gas":
         named_co2 = any(w in ("co2", "kooldioxide", "koolzuur") for w in words(stream.name))
-        families = ("co2",) if named_co2 else ()
-        return Classified(_with(stream, kind=kind, families=families), True, None, None)
+        gas = ("co2",) if named_co2 else ()
+        return Classified(_with(stream, kind=kind, families=gas), True, None, None)
     if kind != "material":
         degrees = _DEGREES.search(stream.name)
         temperature = stream.temperature_c

@@ -124,14 +124,14 @@ class RegisterRun:
             if not kept:
                 continue
             ranked = sorted(kept, reverse=True)
-            for score, order, supply, want, assessment in ranked:
+            for score, _, supply, want, assessment in ranked:
                 self._parties[supply.stream.id] = supply
                 heap = self._for_supply[supply.stream.id]
-                item = (score, order, want.stream.id, assessment.amount or -1.0)
+                entry = (score, -want.stream.id, want.stream.id, assessment.amount or -1.0)
                 if len(heap) < self.per_stream:
-                    heapq.heappush(heap, item)
-                elif item[:2] > heap[0][:2]:
-                    heapq.heapreplace(heap, item)
+                    heapq.heappush(heap, entry)
+                elif entry[:2] > heap[0][:2]:
+                    heapq.heapreplace(heap, entry)
             self._parties[demand.stream.id] = demand
             yield WantMatches(
                 demand,

@@ -72,6 +72,12 @@ class RegisterScreen(Screen[None]):
         except RegisterError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
+        from isassist.register.sync import sync_interviews
+
+        try:
+            sync_interviews(register)  # saved interviews are in the register without import
+        except RegisterError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
         self.register, self.pipeline = register, Pipeline(register)
         self.app.call_from_thread(self.redraw)
 
