@@ -261,6 +261,25 @@ def match_keys(stream: NewStream) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def search_keys(
+    want: NewStream, receiver_nace: str | None, weak_hints: bool = False
+) -> tuple[str, ...]:
+    """The keys under which a want looks for supplies: a broad family only when a route of
+    the rule base takes that family into the receiver's sector (else sharing it could only
+    be a weak hint, which is not proposed unless asked for)."""
+    data = match_data()
+    catalogue = default_catalogue()
+    keys = []
+    for key in match_keys(want):
+        if not weak_hints and key.startswith("family:"):
+            family = key[len("family:") :]
+            broad = family in data.families and not _narrow(family, data)
+            if broad and catalogue.best_route((family,), receiver_nace) is None:
+                continue
+        keys.append(key)
+    return tuple(keys)
+
+
 def material_fit(
     supply: NewStream,
     want: NewStream,
@@ -285,7 +304,7 @@ def material_fit(
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        best = catalogue.best_route(supply.families, receiver_nace)
+        best = catalogue.best_route(shared, receiver_nace)
         if best is not None:
             return Fit("route", shared, best)
         return Fit("family", shared, None)

@@ -241,6 +241,29 @@ class Matcher:
         return [self.explain(s, d, a) for _, _, s, d, a in ordered]
 
 
+MATERIAL_MOST = 50.0
+"""The most points the material (or temperature) part gives: see fit.POINTS, energy.Heat."""
+
+
+def upper_bound(s: Stream, d: Stream, distance_km: float, reach_km: float) -> float:
+    """A score no assessment of this pair can beat, from cheap figures only.
+
+    ``reach_km`` is the supply's own reach, never less than the pair's limit. Whole-register
+    matching assesses a want's candidates best bound first and stops when its kept matches
+    beat every bound left, which finds the same top matches as assessing all of them.
+    """
+    if distance_km > reach_km:
+        return -1.0
+    scratch: list[str] = []
+    return (
+        MATERIAL_MOST
+        + WEIGHTS["evidence"]
+        + WEIGHTS["distance"] * (1 - distance_km / reach_km)
+        + WEIGHTS["volume"] * _volume(s, d, scratch)[2]
+        + WEIGHTS["timing"] * _timing(s, d, scratch)
+    )
+
+
 def _volume(s: Stream, d: Stream, barriers: list[str]) -> tuple[float | None, float | None, float]:
     """(amount exchanged, share of the need covered, fit 0-1)."""
     have, need = s.amount_per_year, d.amount_per_year

@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
-from isassist.register.fit import match_keys
+from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
 from isassist.register.models import Company, NewCompany, NewStream, Stream
@@ -385,7 +385,7 @@ class Register:
             target,
             settings.reach_km(stream.kind),
             "have",
-            keys,
+            search_keys(stream, target.company.nace, settings.weak_hints),
             reach=lambda row: reach_km_for(
                 row["kind"],
                 row["hazardous"],

@@ -17,9 +17,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from isassist.register.fit import match_keys
+from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import Grid
-from isassist.register.matching import Assessment, Match, Matcher, Party, party_json
+from isassist.register.matching import (
+    Assessment,
+    Match,
+    Matcher,
+    Party,
+    party_json,
+    upper_bound,
+)
 
 _Ranked = tuple[float, int, Party, Party, Assessment]
 Progress = Callable[[int, int], None]
@@ -94,33 +101,47 @@ class RegisterRun:
 
     def wants(self) -> Iterator[WantMatches]:
         """Each want with a match, as soon as it is matched."""
+        settings = self.matcher.settings
         grids: dict[str, Grid[Party]] = defaultdict(Grid)
+        widest: dict[str, float] = defaultdict(float)
+        own: dict[int, float] = {}
         for party in self.haves:
+            own[party.stream.id] = settings.limit_km(party.stream)
             for key in match_keys(party.stream):
                 grids[key].add(party.lat, party.lon, party)
-        reach = {kind: self.matcher.settings.reach_km(kind) for kind in _kinds(self.wants_list)}
+                widest[key] = max(widest[key], own[party.stream.id])
         total = len(self.wants_list)
         for number, demand in enumerate(self.wants_list, start=1):
             if self.progress is not None:
                 self.progress(number, total)
             kept: list[_Ranked] = []
             seen: set[int] = set()
-            for key in match_keys(demand.stream):
+            bounded: list[tuple[float, int, float, Party]] = []
+            keys = search_keys(demand.stream, demand.company.nace, settings.weak_hints)
+            for key in keys:
                 grid = grids.get(key)
                 if grid is None:
                     continue
-                for distance, supply in grid.near(
-                    demand.lat, demand.lon, reach[demand.stream.kind]
-                ):
-                    if supply.stream.id in seen:
+                # as far as the farthest-reaching supply under this key may come from
+                for distance, supply in grid.near(demand.lat, demand.lon, widest[key]):
+                    if supply.stream.id in seen or distance > own[supply.stream.id]:
                         continue
                     seen.add(supply.stream.id)
-                    self.pairs_assessed += 1
-                    found = self.matcher.assess(supply, demand, distance)
-                    if found is None:
-                        continue
-                    item = (found.score, -supply.stream.id, supply, demand, found)
-                    _keep(kept, item, self.per_stream)
+                    bound = upper_bound(
+                        supply.stream, demand.stream, distance, own[supply.stream.id]
+                    )
+                    bounded.append((bound, -supply.stream.id, distance, supply))
+            # best bound first; stop once the kept ones beat every bound still to come
+            bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+            for bound, _, distance, supply in bounded:
+                if len(kept) == self.per_stream and kept[0][0] > bound:
+                    break
+                self.pairs_assessed += 1
+                found = self.matcher.assess(supply, demand, distance)
+                if found is None:
+                    continue
+                item = (found.score, -supply.stream.id, supply, demand, found)
+                _keep(kept, item, self.per_stream)
             if not kept:
                 continue
             ranked = sorted(kept, reverse=True)
@@ -149,10 +170,6 @@ class RegisterRun:
             )
             if split is not None:
                 yield split
-
-
-def _kinds(parties: Iterable[Party]) -> set[str]:
-    return {p.stream.kind for p in parties}
 
 
 def start_register(
