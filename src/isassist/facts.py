@@ -197,6 +197,11 @@ def property_label(name: str, lang: str) -> str:
 # never the slug "continuous" or "district_heating" the facts carry.
 VALUE_LABELS: dict[str, tuple[str, str]] = {
     "yes": ("ja", "yes"),
+    # stream kinds (the dossier panel and the why dialog name them)
+    "material": ("materiaal", "material"),
+    "heat": ("warmte", "heat"),
+    "energy": ("energie", "energy"),
+    "capacity": ("vrije capaciteit", "spare capacity"),
     "no": ("nee", "no"),
     "unknown": ("onbekend", "unknown"),
     # frequency, availability

@@ -31,6 +31,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "Load an inventory sheet (XLSX) into an interview.",
     ),
     "tui": ("isassist.cli.tui_cmd", "tui", "Start the interactive assistant."),
+    "terms": ("isassist.cli.terms_cmd", "terms", "Learned terms: list, export, forget."),
     "register": ("isassist.cli.register_cmd", "register", "The broker register: haves, wants."),
     "match": ("isassist.cli.match_cmd", "match", "Match haves and wants, with reasons."),
     "network": ("isassist.cli.network_cmd", "network", "Organisation network of a company."),

@@ -25,9 +25,9 @@ def _fail(message: str) -> None:
 )
 def import_inventory(file: Path, interview_id: str | None) -> None:
     """Read an inventory sheet (XLSX) into a new or an existing interview."""
+    from isassist.intake.inventory import InventoryImportError, import_inventory, read_inventory
     from isassist.interview.adapters import live_services
     from isassist.interview.persistence import resume, start_saved
-    from isassist.report.importer import InventoryImportError, import_inventory, read_inventory
     from isassist.store import Store, StoreError
 
     if not file.is_file():

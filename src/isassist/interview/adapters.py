@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
-from isassist.interview.services import (
-    CodeSuggestion,
-    ConclusionView,
-    Exchange,
-    Place,
-    Quantity,
-)
+from isassist.interview.services import Exchange, NamedSubstance, Place, Quantity
 from isassist.knowledge import Knowledge, get_knowledge
+
+if TYPE_CHECKING:
+    from isassist.classify.learned import LearnedTerms
 
 
 def _lang(lang: str) -> Literal["nl", "en"]:
@@ -32,6 +30,8 @@ class LiveServices:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge if knowledge is not None else get_knowledge()
         self._search = lru_cache(maxsize=512)(self._search_uncached)
+        self.learned: LearnedTerms | None = None
+        """The broker's earlier choices (set by the face that has a data folder)."""
 
     def code_label(self, system: str, code: str, lang: str) -> str | None:
         k = self.knowledge
@@ -54,7 +54,30 @@ class LiveServices:
     def search_codes(
         self, system: str, text: str, lang: str, sector: str | None
     ) -> list[CodeSuggestion]:
-        return list(self._search(system, text, lang, sector))
+        found = list(self._search(system, text, lang, sector))
+        if self.learned is None or system not in ("ewc", "cpa"):
+            return found
+        return self._learned_first(system, text, lang, sector, found)
+
+    def _learned_first(
+        self, system: str, text: str, lang: str, sector: str | None, found: list[CodeSuggestion]
+    ) -> list[CodeSuggestion]:
+        """Codes the broker chose earlier for these words come first, saying so."""
+        from isassist.classify.learned import WHY, LearnedTermsError
+
+        assert self.learned is not None
+        try:
+            codes = self.learned.codes_for(text, system, sector)
+        except LearnedTermsError:
+            return found  # a damaged file must not stop the interview; the CLI reports it
+        first: list[CodeSuggestion] = []
+        why = WHY["en" if lang == "en" else "nl"]
+        for code in codes:
+            label = self.code_label(system, code, lang)
+            if label is not None:
+                first.append(CodeSuggestion(code, label, why))
+        chosen = {s.code for s in first}
+        return first + [s for s in found if s.code not in chosen]
 
     def _search_uncached(
         self, system: str, text: str, lang: str, sector: str | None
@@ -149,7 +172,23 @@ class LiveServices:
             per_year_value=parsed.per_year_value,
             per_year_unit=parsed.per_year_unit,
             tonnes_per_year=parsed.tonnes_per_year,
+            note=parsed.note,
+            low=parsed.low,
+            high=parsed.high,
+            vague=parsed.vague,
+            power_kw=parsed.power_kw,
         )
+
+    def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
+        from isassist.knowledge.codes import fold
+
+        found: dict[str | None, NamedSubstance] = {}
+        for item in self.knowledge.cas_by_name.get(fold(text), ()):
+            key = item.cas or item.name
+            name = (item.name_nl or item.name) if lang == "nl" else item.name
+            if key not in found or item.curated:  # the hand-written row has the Dutch name
+                found[key] = NamedSubstance(item.cas or None, name, item.note or "")
+        return list(found.values())
 
     def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
         from isassist.rules import get_engine

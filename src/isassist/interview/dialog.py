@@ -26,6 +26,7 @@ QuestionType = Literal[
     "code",
     "location",
     "canvas",
+    "canvas_review",
 ]
 CodeSystem = Literal["ewc", "nace", "cpa", "cas"]
 Mode = Literal["broker", "self"]
@@ -104,6 +105,11 @@ class Question(_Data):
     id: str
     type: QuestionType
     text: Text
+    name: Text | None = None
+    """A short name per language, for /wijzig hoeveelheid s1 next to /revise quantity s1."""
+    replaces: list[str] = []
+    """Ids of earlier questions this one took over (renamed or merged): old answer logs and
+    replays naming them are read as answers to this question."""
     broker_text: Text | None = None
     help: Text | None = None
     example: Text | None = None
@@ -116,6 +122,9 @@ class Question(_Data):
     code: CodeSystem | None = None
     multiple: bool = False
     follow_up_only: bool = False
+    also: str | None = None
+    """A question whose answer may come in the same line ("4 3" for feasibility and impact,
+    "beperkt, 3 dagen" for storage and its days): the session splits and records both."""
     creates_streams: bool = False
     block: str | None = None
     context: Literal["exchanges", "path"] | None = None
@@ -181,6 +190,9 @@ class Section(_Data):
     title: Text
     intro: Text | None = None
     when: Condition | None = None
+    deep_dive: bool = False
+    """Asked only for streams worked out in full: promising on the 4-quadrant scores, or
+    picked by the broker (the MAESTRI funnel)."""
     questions: list[Question] = []
     flowchart: list[FlowNode] = []
 
@@ -201,14 +213,38 @@ class Dialog(_Data):
                 if question.id in seen:
                     raise ValueError(f"question id {question.id!r} is used twice")
                 seen.add(question.id)
+        for section in self.sections:
+            for question in section.questions:
+                if question.also is not None and question.also not in seen:
+                    raise ValueError(
+                        f"question {question.id!r}: 'also: {question.also}' names no question"
+                    )
+                for old in question.replaces:
+                    if old in seen:
+                        raise ValueError(
+                            f"question {question.id!r} replaces {old!r}, which is still a "
+                            "question of its own"
+                        )
         return self
 
+    def renamed(self) -> dict[str, str]:
+        """Old question id -> the question that replaced it (see ``Question.replaces``)."""
+        return {
+            old: q.id for section in self.sections for q in section.questions for old in q.replaces
+        }
+
+    def questions(self) -> list[Question]:
+        return [q for section in self.sections for q in section.questions]
+
     def _indexed(self) -> dict[str, tuple[Section, Question]]:
-        if not self._index:
-            self._index.update(
+        # read the private attribute once: pydantic's attribute look-up is slow and the
+        # navigator asks this thousands of times per answer
+        index: dict[str, tuple[Section, Question]] = self.__pydantic_private__["_index"]  # type: ignore[index]
+        if not index:
+            index.update(
                 (q.id, (section, q)) for section in self.sections for q in section.questions
             )
-        return self._index
+        return index
 
     def question(self, question_id: str) -> Question | None:
         found = self._indexed().get(question_id)

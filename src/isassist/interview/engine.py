@@ -1,104 +1,72 @@
-"""The interview engine: one object a chat face (TUI, replay, tests) talks to.
+"""The interview session: the one object a chat face (TUI, replay, tests) talks to.
 
 ``current_question()`` says what is being asked, ``answer(text)`` returns a ``Turn`` with
-everything the assistant says next, ``command(name, arg)`` navigates, ``dossier()`` gives the
-result. Every change is an event appended to the log (and to the store when one is attached)
-before anything else happens, so a killed process loses at most the answer being typed.
+everything the assistant says next, ``command(name, arg)`` runs a command of the registry,
+``dossier()`` gives the result. Every change is an event appended to the log (and to the
+store when one is attached) before anything else happens, so a killed process loses at most
+the answer being typed.
+
+The session only holds the rooms together: the navigator decides what to ask
+(isassist.interview.navigator), the command registry names the commands
+(isassist.interview.commands) and their handlers carry them out
+(isassist.interview.command_handlers), the answer parser reads answers.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from isassist.interview.commands import Command, parse_command
-from isassist.interview.conditions import Scope, holds
+from isassist.dossier import (
+    CodeSuggestion,
+    ConclusionView,
+    Dossier,
+    QuestionView,
+    Turn,
+    build_dossier,
+)
+from isassist.interview import command_handlers
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer
+from isassist.interview.canvas_review import BLOCKS, REVIEW_TYPE, parse_review, review_view_lines
+from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
+from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
     Answered,
     Event,
-    Focused,
-    Jumped,
     Noted,
-    Skipped,
-    StreamAdded,
-    StreamRemoved,
-    Withdrawn,
     event_from_json,
     event_to_json,
 )
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
-from isassist.interview.parsing import AnswerProblem, parse_answer
-from isassist.interview.services import CodeSuggestion, ConclusionView, Services
+from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
+from isassist.interview.parsing import AnswerProblem, Parsed, check_input, parse_answer
+from isassist.interview.record import interview_record
+from isassist.interview.renames import upgrade_event
+from isassist.interview.services import Services
+from isassist.interview.sketch import kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
-
-if TYPE_CHECKING:
-    from isassist.interview.dossier import Dossier
+from isassist.interview.transcript import PastTurn, transcript
 
 EventSink = Callable[[dict[str, Any]], None]
-FOLLOW_UP_KINDS = frozenset({"knowledge_gap", "follow_up"})
+STREAMS_FROM_LIST = "streams"
+"""Marks answers the session took from the listed streams (``Answered.extra['from']``)."""
 
 
 @dataclass(frozen=True)
-class QuestionView:
-    """A question as a chat face shows it."""
+class Pending:
+    """A command waiting for 'ja'/'yes' (removing a stream, adding a duplicate)."""
 
-    id: str
-    stream: str | None
-    stream_name: str | None
-    section: str
-    step: int
-    sub: str | None
-    type: str
-    text: str
-    help: str | None
-    options: list[str]
-    suggestions: list[CodeSuggestion]
-    context: list[str]
-
-    @property
-    def slot(self) -> Slot:
-        return (self.id, self.stream)
-
-    def render(self) -> str:
-        lines = [self.text]
-        lines += self.context
-        lines += [f"  {i}) {label}" for i, label in enumerate(self.options, 1)]
-        lines += [f"  {i}) {s.code} {s.label}" for i, s in enumerate(self.suggestions, 1)]
-        if self.help:
-            lines.append(self.help)
-        return "\n".join(lines)
+    what: str
+    run: Callable[[], Turn]
 
 
-@dataclass
-class Turn:
-    """What the assistant says after one answer or command."""
-
-    accepted: bool
-    acknowledgement: str = ""
-    problem: str | None = None
-    example: str | None = None
-    said: list[str] = field(default_factory=list)
-    new_conclusions: list[ConclusionView] = field(default_factory=list)
-    withdrawn_conclusions: list[ConclusionView] = field(default_factory=list)
-    question: QuestionView | None = None
-    done: bool = False
-
-    def text(self, lang: str = "nl") -> str:
-        parts = [self.acknowledgement] if self.acknowledgement else []
-        if self.problem:
-            parts.append(self.problem)
-            if self.example:
-                parts.append(say("example", lang, example=self.example))
-        parts += self.said
-        parts += [c.text.get(lang, "") for c in self.new_conclusions]
-        if self.question is not None:
-            parts.append(self.question.render())
-        return "\n".join(p for p in parts if p)
+YES_WORDS = frozenset({"ja", "j", "yes", "y", "ok", "zeker", "bevestig", "confirm"})
 
 
 class Interview:
@@ -116,21 +84,24 @@ class Interview:
         self.services = services
         self.id = interview_id or uuid.uuid4().hex
         self.state = State()
+        self.nav = Navigator(dialog)
+        self.pending: Pending | None = None
+        self._asked_back: tuple[Slot, str] | None = None
         self._sink = sink
         # a fresh interview starts now; one rebuilt from a log gets its dates from the store
         # (isassist.interview.persistence.resume) or has none
         self.created_at: datetime | None = None if events else datetime.now(UTC)
         self.updated_at: datetime | None = self.created_at
-        self._scopes: dict[str | None, Scope] = {}
-        self._raised: set[Slot] | None = None
         self._log: list[dict[str, Any]] = []
         self._creates = frozenset(
             q.id for s in dialog.sections for q in s.questions if q.creates_streams
         )
         for data in events:
-            self._fold(event_from_json(data), data)
+            self._fold(upgrade_event(data, dialog))
         self._facts = build_facts(dialog, self.state, services)
+        self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
+        self.nav.see(self.state, self._facts, self._conclusions)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -148,11 +119,11 @@ class Interview:
         interview = cls(dialog, services, interview_id, sink=sink)
         for qid, value in (("mode", mode), ("language", language)):
             if dialog.question(qid) is not None:
-                interview._record(Answered(question=qid, text=value, value=value))
+                interview.record(Answered(question=qid, text=value, value=value))
         interview._refresh()
         return interview
 
-    # --- what is asked ---------------------------------------------------------------------
+    # --- what the faces read -------------------------------------------------------------
 
     @property
     def lang(self) -> str:
@@ -161,8 +132,7 @@ class Interview:
 
     @property
     def mode(self) -> str:
-        answer = self.state.answers.get(("mode", None))
-        return str(answer.value) if answer is not None and answer.value == "self" else "broker"
+        return self.nav.mode
 
     @property
     def log(self) -> list[dict[str, Any]]:
@@ -176,131 +146,39 @@ class Interview:
     def conclusions(self) -> list[ConclusionView]:
         return list(self._conclusions)
 
-    def slots(self) -> list[tuple[Section, Question, str | None]]:
-        """Every question in the order asked: per-stream blocks repeat for each stream."""
-        ordered: list[tuple[Section, Question, str | None]] = []
-        sections = self.dialog.sections
-        i = 0
-        while i < len(sections):
-            section = sections[i]
-            if section.scope == "company":
-                ordered += [(section, q, None) for q in section.questions]
-                i += 1
-                continue
-            j = i
-            while (
-                j < len(sections)
-                and sections[j].scope == "stream"
-                and (sections[j].step == section.step)
-            ):
-                j += 1
-            block = sections[i:j]
-            for stream in self.state.active_streams:
-                ordered += [(s, q, stream.id) for s in block for q in s.questions]
-            i = j
-        return ordered
+    def slots(self) -> list[Entry]:
+        return self.nav.slots()
 
     def scope(self, stream: str | None) -> Scope:
-        """What conditions of ``stream`` see; built once per state (hundreds of slots ask)."""
-        if not self._scopes:
-            grouped: dict[str | None, dict[str, Answered]] = {None: {}}
-            for (qid, owner), answer in self.state.answers.items():
-                grouped.setdefault(owner, {})[qid] = answer
-            mode = self.mode
-            for owner in [None, *self.state.streams]:
-                self._scopes[owner] = Scope(
-                    answers=grouped.get(owner, {}) if owner is not None else {},
-                    company_answers=grouped[None],
-                    properties=self._facts.properties.get(owner, {}) if owner else {},
-                    mode=mode,
-                )
-        return self._scopes.get(stream) or self._scopes[None]
+        return self.nav.scope(stream)
 
     def section_applies(self, section: Section, stream: str | None) -> bool:
-        """False for a section switched off, e.g. every later section of a parked stream."""
-        return section.when is None or holds(section.when, self.scope(stream))
+        return self.nav.section_applies(section, stream)
 
     def applies(self, section: Section, question: Question, stream: str | None) -> bool:
-        if not self.section_applies(section, stream):
-            return False
-        return question.when is None or holds(question.when, self.scope(stream))
-
-    def follow_ups(self) -> set[Slot]:
-        """Questions that rules ask for (knowledge gaps and follow-ups naming a question)."""
-        if self._raised is None:
-            self._raised = self._collect_follow_ups()
-        return self._raised
-
-    def _collect_follow_ups(self) -> set[Slot]:
-        raised: set[Slot] = set()
-        for conclusion in self._conclusions:
-            if conclusion.kind not in FOLLOW_UP_KINDS:
-                continue
-            for key in ("question", "question_id", "follow_up"):
-                qid = self._question_id(conclusion.data.get(key))
-                if qid is not None:
-                    section = self.dialog.section_of(qid)
-                    stream = conclusion.stream_id if section and section.scope == "stream" else None
-                    raised.add((qid, stream))
-        return raised
+        return self.nav.applies(section, question, stream)
 
     def awaits_answer(self, conclusion: ConclusionView) -> bool:
-        """True for a knowledge gap or follow-up whose question is still ahead in the interview.
+        return self.nav.awaits_answer(conclusion)
 
-        A new stream knows nothing yet, so every gap on it fires at once; saying them all in the
-        chat before the questions that would close them are even asked buries the conversation.
-        A face waits to announce such a gap until its question was passed without an answer.
-        """
-        if conclusion.kind not in FOLLOW_UP_KINDS:
-            return False
-        for key in ("question", "question_id", "follow_up"):
-            qid = self._question_id(conclusion.data.get(key))
-            located = self.dialog.locate(qid) if qid is not None else None
-            if qid is None or located is None:
-                continue
-            section, question = located
-            stream = conclusion.stream_id if section.scope == "stream" else None
-            if not self.state.done((qid, stream)) and self.applies(section, question, stream):
-                return True
-        return False
+    def worked_out(self, stream: str) -> bool:
+        """True when ``stream`` gets the deep-dive (steps 2 to 4)."""
+        return self.nav.worked_out(stream)
 
-    def _question_id(self, named: object) -> str | None:
-        """The dialog question a rule names: its id, or the last part of a dotted name."""
-        if not isinstance(named, str):
-            return None
-        for candidate in (named, named.rsplit(".", 1)[-1]):
-            if self.dialog.question(candidate) is not None:
-                return candidate
-        return None
+    def progress(self) -> Progress:
+        """The one progress measure (answered of applicable questions)."""
+        return self.nav.progress()
 
-    def _next_slot(self) -> tuple[Section, Question, str | None] | None:
-        ordered = self.slots()
-        if self.state.focus is not None:
-            for entry in ordered:
-                if (entry[1].id, entry[2]) == self.state.focus:
-                    return entry
-        raised = self.follow_ups()
-        start = 0
-        if self.state.jump is not None:
-            start = next(
-                (i for i, e in enumerate(ordered) if (e[1].id, e[2]) == self.state.jump), 0
-            )
-        for entry in ordered[start:] + ordered[:start]:
-            section, question, stream = entry
-            slot = (question.id, stream)
-            if self.state.done(slot):
-                continue
-            if slot in raised and self.section_applies(section, stream):
-                return entry
-            if not question.follow_up_only and self.applies(section, question, stream):
-                return entry
-        return None
+    def transcript(self) -> list[PastTurn]:
+        """The conversation so far, rebuilt from the event log (for a resumed chat)."""
+        return transcript(self._log, self.dialog, self.lang, self.mode, self.state)
 
     def current_question(self) -> QuestionView | None:
-        entry = self._next_slot()
-        return self._view(*entry) if entry is not None else None
+        entry = self.nav.next_slot()
+        return self.view(*entry) if entry is not None else None
 
-    def _view(self, section: Section, question: Question, stream: str | None) -> QuestionView:
+    def view(self, section: Section, question: Question, stream: str | None) -> QuestionView:
+        """``question`` as the chat shows it for ``stream``."""
         lang = self.lang
         entry = self.state.streams.get(stream) if stream else None
         name = entry.name if entry is not None else None
@@ -314,6 +192,14 @@ class Interview:
         if question.type == "canvas" and stream is not None:
             draft = self.canvas_draft(question.block or "", stream)
             context = [say("canvas_draft", lang, text=draft) if draft else say("canvas_none", lang)]
+        if question.type == REVIEW_TYPE and stream is not None:
+            context = review_view_lines(lang, lambda block: self.canvas_draft(block, stream))
+        if stream is not None and section.step == 1:
+            context += [
+                say("from_step1", lang, text=n.text)
+                for n in self.state.notes
+                if n.stream == stream and n.question == STREAMS_FROM_LIST
+            ]
         return QuestionView(
             id=question.id,
             stream=stream,
@@ -374,26 +260,50 @@ class Interview:
 
     def answer(self, text: str) -> Turn:
         """Process one typed line: a command (starting with '/') or an answer."""
+        pending, self.pending = self.pending, None
         command = parse_command(text)
+        if pending is not None:
+            if command is None and text.strip().lower() in YES_WORDS:
+                return pending.run()
+            cancelled = say("cancelled", self.lang, what=pending.what)
+            turn = self.command(command.name, command.arg) if command else self._answer(text)
+            turn.said.insert(0, cancelled)
+            return turn
         if command is not None:
             return self.command(command.name, command.arg)
-        entry = self._next_slot()
+        return self._answer(text)
+
+    def _answer(self, text: str) -> Turn:
+        entry = self.nav.next_slot()
         if entry is None:
             return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
         section, question, stream = entry
         lang = self.lang
-        suggestions = [s.code for s in self.suggestions(question, stream)]
-        try:
-            parsed = parse_answer(
-                question, text, lang, self.services, suggestions, self._facts.company.nace
-            )
-        except AnswerProblem as problem:
+        both = self._with_also(question, stream, text)
+        if both is not None:
+            return both
+        checked = self.check(question, stream, text)
+        view = self.view(section, question, stream)
+        said_again = self._asked_back == ((question.id, stream), " ".join(text.lower().split()))
+        self._asked_back = None
+        if checked.follow_up is not None and said_again:
+            # asked back once and the same words again: taken as they are ("iets anders")
+            checked = Checked(parsed=parse_answer(question, text, lang, self.services))
+        elif checked.follow_up is not None:
+            # not wrong but not enough ("iets anders": what then?): asked back, nothing recorded
+            self._asked_back = ((question.id, stream), " ".join(text.lower().split()))
             return Turn(
                 accepted=False,
-                problem=problem.message,
-                example=problem.example,
-                question=self._view(section, question, stream),
+                problem=checked.follow_up,
+                example=checked.example,
+                question=view,
+                asked_back=True,
             )
+        if checked.parsed is None:
+            return Turn(
+                accepted=False, problem=checked.problem, example=checked.example, question=view
+            )
+        parsed = checked.parsed
         value = parsed.value
         if (
             question.type == "canvas"
@@ -405,10 +315,11 @@ class Interview:
                 accepted=False,
                 problem=say("canvas_none", lang),
                 example="verwerp" if lang == "nl" else "reject",
-                question=self._view(section, question, stream),
+                question=self.view(section, question, stream),
             )
-        if question.creates_streams and isinstance(value, str):
-            value = stream_names(value)
+        entries = stream_names(value) if question.creates_streams and isinstance(value, str) else []
+        if entries:
+            value = [sketch(e).name for e in entries]
         event = Answered(
             question=question.id,
             stream=stream,
@@ -419,31 +330,241 @@ class Interview:
             extra=parsed.extra,
         )
         before = set(self.state.streams)
-        self._record(event)
+        self.record(event)
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
-            else say("noted", self.lang, value=self._shown(question, parsed.display, value))
+            else say(
+                "noted",
+                self.lang,
+                value=checked.echo or self._shown(question, parsed.display, value),
+            )
         )
-        said = [
-            say("stream_added", self.lang, id=sid, name=self.state.streams[sid].name)
-            for sid in self.state.streams
-            if sid not in before
+        said: list[str] = list(checked.notes)
+        for entry_text in entries:
+            said += self._take_over(entry_text, before)
+        said += self._funnel_said(question, stream)
+        return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
+        """What the answer check needs besides the question: suggestions, sector, the stream's
+        kind, name and tonnes (the chat's live check and the session use the same)."""
+        props = self._facts.properties.get(stream, {}) if stream else {}
+        kind = props.get("kind")
+        tonnes = props.get("tonnes_per_year")
+        entry = self.state.streams.get(stream) if stream else None
+        return AnswerContext(
+            suggestions=[s.code for s in self.suggestions(question, stream)],
+            sector=self._facts.company.nace,
+            stream_kind=kind if isinstance(kind, str) else None,
+            stream_name=entry.name if entry is not None else None,
+            tonnes_per_year=float(tonnes) if isinstance(tonnes, int | float) else None,
+        )
+
+    def check(self, question: Question, stream: str | None, text: str) -> Checked:
+        """``text`` read as an answer to ``question`` for ``stream``; records nothing."""
+        if question.type == REVIEW_TYPE:
+            try:
+                parsed = parse_review(check_input(text, self.lang), self.lang)
+            except AnswerProblem as problem:
+                return Checked(parsed=None, problem=problem.message, example=problem.example)
+            return Checked(parsed=parsed, echo=self._review_echo(parsed))
+        context = self.answer_context(question, stream)
+        return check_answer(question, text, self.lang, self.services, context)
+
+    def _review_echo(self, parsed: Parsed) -> str:
+        if parsed.status != "known":
+            return ""
+        counts: dict[str, int] = {}
+        for block in BLOCKS:
+            status = str(parsed.extra.get(block, "confirmed"))
+            counts[status] = counts.get(status, 0) + 1
+        words = {
+            "confirmed": ("overgenomen", "taken"),
+            "edited": ("aangepast", "changed"),
+            "rejected": ("verworpen", "rejected"),
+        }
+        nl = self.lang == "nl"
+        return ", ".join(
+            f"{n} {'blokken' if nl else 'blocks'} {words[k][0 if nl else 1]}"
+            for k, n in counts.items()
+            if k in words
+        )
+
+    def _funnel_said(self, question: Question, stream: str | None) -> list[str]:
+        """After a stream's scores: say when the funnel leaves it at step 1, and how to pick it."""
+        if stream is None or question.id not in (*SCORES, *(q for q in [question.also] if q)):
+            return []
+        if self.nav.promising(stream) is not False or self.nav.worked_out(stream):
+            return []
+        return [
+            say("not_worked_out_scored", self.lang, id=stream, name=self.state.streams[stream].name)
         ]
-        return self._after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def _with_also(self, question: Question, stream: str | None, text: str) -> Turn | None:
+        """Answer ``question`` and its ``also`` question from one line ("4 3", "beperkt, 3
+        dagen", "ja, 12 km"), when the line splits into two parts that each read as an answer;
+        None otherwise (then the line is an answer to ``question`` alone)."""
+        other = self.dialog.question(question.also) if question.also else None
+        if other is None or self.state.done((other.id, stream)):
+            return None
+        for first, second in _halves(text):
+            try:
+                one = parse_answer(question, first, self.lang, self.services, [], None)
+                two = parse_answer(other, second, self.lang, self.services, [], None)
+            except AnswerProblem:
+                continue
+            if one.status != "known" or two.status != "known":
+                continue
+            if not self.check(other, stream, second).ok:
+                continue
+            self.record(
+                Answered(
+                    question=question.id,
+                    stream=stream,
+                    text=text.strip()[:2000],
+                    value=one.value,
+                    unit=one.unit,
+                    extra=one.extra,
+                )
+            )
+            self._refresh()
+            answered = [(question, one)]
+            located = self.dialog.locate(other.id)
+            # "nee, misschien 5 km": the distance is not asked after a no, so it is not taken
+            if located is not None and self.nav.applies(located[0], other, stream):
+                self.record(
+                    Answered(
+                        question=other.id,
+                        stream=stream,
+                        text=second[:2000],
+                        value=two.value,
+                        unit=two.unit,
+                        extra=two.extra,
+                    )
+                )
+                answered.append((other, two))
+            shown = ", ".join(self._shown(q, p.display, p.value) for q, p in answered)
+            return self.after(
+                Turn(
+                    accepted=True,
+                    acknowledgement=say("noted", self.lang, value=shown),
+                    said=self._funnel_said(question, stream),
+                )
+            )
+        return None
+
+    def _take_over(self, entry_text: str, before: set[str]) -> list[str]:
+        """Answer a listed stream's step-1 questions from its own words; what to say about it."""
+        words = sketch(entry_text)
+        found = self.state.stream_by_name(words.name)
+        if found is None:
+            return []
+        lang = self.lang
+        if found.id in before:
+            return [
+                say(
+                    "duplicate_listed",
+                    lang,
+                    name=words.name,
+                    id=found.id,
+                    other=found.name,
+                    id2=found.id,
+                )
+            ]
+        said = [say("stream_added", lang, id=found.id, name=found.name)]
+        said += command_handlers.near_duplicates(self, found.id)
+        kind_question = self.dialog.question("kind")
+        kind = kind_from(words, kind_question)
+        taken: list[str] = []
+        if kind is not None and kind_question is not None:
+            label = next(o.label.get(lang) for o in kind_question.options if o.value == kind)
+            self._take(kind_question, found.id, label, kind)
+            taken.append(label)
+        if words.said:
+            self.record(Noted(question=STREAMS_FROM_LIST, stream=found.id, text=entry_text[:2000]))
+        energy = kind in ("heat", "energy")
+        # an amount is taken only where its dimension fits: the flow of cooling water is no
+        # energy, and an energy is no tonnage
+        amount = words.amount if words.energy == energy else None
+        for qid, typed in (
+            ("heat_energy" if energy else "quantity", amount),
+            ("temperature", words.temperature),
+        ):
+            question = self.dialog.question(qid)
+            if typed is None or question is None or kind is None:
+                continue
+            located = self.dialog.locate(qid)
+            if located is None or not self.nav.applies(located[0], question, found.id):
+                continue
+            try:
+                parsed = parse_answer(question, typed, lang, self.services, [], None)
+            except AnswerProblem:
+                continue  # asked later, with the words shown as context
+            self._take(question, found.id, typed, parsed.value, parsed.unit, parsed.extra)
+            taken.append(self._shown(question, parsed.display, parsed.value))
+        if taken:
+            said.append(
+                say(
+                    "sketched",
+                    lang,
+                    id=found.id,
+                    name=found.name,
+                    facts=", ".join(taken),
+                    question="soort" if lang == "nl" else "kind",
+                )
+            )
+        return said
+
+    def _take(
+        self,
+        question: Question,
+        stream: str,
+        text: str,
+        value: object,
+        unit: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.record(
+            Answered(
+                question=question.id,
+                stream=stream,
+                text=text[:2000],
+                value=value,  # type: ignore[arg-type]
+                unit=unit,
+                extra={**(extra or {}), "from": STREAMS_FROM_LIST},
+            )
+        )
+        self._refresh()
 
     def command(self, name: str, arg: str = "") -> Turn:
-        """Navigate: back, skip, revise, withdraw, jump, streams, add/remove stream, note."""
-        handler = getattr(self, f"_cmd_{name}", None)
+        """Run one command of the registry (isassist.interview.commands)."""
+        handler = command_handlers.HANDLERS.get(name)
+        spec = BY_NAME.get(name)
+        if handler is None and spec is not None:
+            return Turn(
+                accepted=False,
+                problem=say("chat_only", self.lang, command=spec.word(self.lang)),
+                example=BY_NAME["skip"].example(self.lang),
+                question=self.current_question(),
+            )
         if handler is None:
             return Turn(
                 accepted=False,
-                problem=say("unknown_command", self.lang, text=name, commands=COMMAND_LIST),
-                example="/back",
+                problem=say(
+                    "unknown_command", self.lang, text=name, commands=command_list(self.lang)
+                ),
+                example="/terug" if self.lang == "nl" else "/back",
                 question=self.current_question(),
             )
-        result: Turn = handler(arg.strip())
-        return result
+        return handler(self, arg.strip())
+
+    def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn:
+        """Ask for 'ja' before ``run``; the next line confirms or cancels."""
+        self.pending = Pending(what, run)
+        return Turn(
+            accepted=True, acknowledgement=prompt, question=None, awaiting_confirmation=True
+        )
 
     def _shown(self, question: Question, display: str, value: object) -> str:
         """An answer as the user reads it back: option labels in the interview language."""
@@ -454,199 +575,39 @@ class Interview:
             return labels[value]
         return display
 
-    # --- commands --------------------------------------------------------------------------
+    # --- the log ---------------------------------------------------------------------------
 
-    def _cmd_back(self, arg: str) -> Turn:
-        current = self._next_slot()
-        here = (current[1].id, current[2]) if current else None
-        history = [s for s in self.state.history if s != here and self._slot_exists(s)]
-        if self.state.focus in self.state.history:
-            position = self.state.history.index(self.state.focus)
-            history = [s for s in self.state.history[:position] if self._slot_exists(s)]
-        if not history:
-            return self._refused(say("nothing_back", self.lang), "/skip")
-        target = history[-1]
-        self._record(Focused(question=target[0], stream=target[1]))
-        return self._after(Turn(accepted=True))
-
-    def _cmd_skip(self, arg: str) -> Turn:
-        entry = self._next_slot()
-        if entry is None:
-            return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
-        self._record(Skipped(question=entry[1].id, stream=entry[2]))
-        return self._after(Turn(accepted=True, acknowledgement=say("skipped", self.lang)))
-
-    def _cmd_revise(self, arg: str) -> Turn:
-        slot = self._resolve_slot(arg)
-        if isinstance(slot, Turn):
-            return slot
-        self._record(Focused(question=slot[0], stream=slot[1]))
-        return self._after(Turn(accepted=True))
-
-    def _cmd_withdraw(self, arg: str) -> Turn:
-        slot = self._resolve_slot(arg)
-        if isinstance(slot, Turn):
-            return slot
-        if slot not in self.state.answers:
-            return self._refused(say("not_answered", self.lang, question=slot[0]), "/revise ewc")
-        self._record(Withdrawn(question=slot[0], stream=slot[1]))
-        return self._after(
-            Turn(accepted=True, acknowledgement=say("withdrawn", self.lang, question=slot[0]))
-        )
-
-    def _cmd_jump(self, arg: str) -> Turn:
-        words = arg.split()
-        wanted = words[0].lower() if words else ""
-        stream = self._stream_arg(words[1:]) if len(words) > 1 else None
-        sections = {s.id: s for s in self.dialog.sections}
-        by_step = {f"step{s.step}{(s.sub or '').lower()}": s for s in self.dialog.sections}
-        section = sections.get(wanted) or by_step.get(wanted.replace(" ", ""))
-        if section is None:
-            return self._refused(
-                say("unknown_section", self.lang, text=arg, sections=", ".join(sections)),
-                "/jump step3",
-            )
-        if section.scope == "stream":
-            stream = stream or self._default_stream()
-            if stream is None:
-                return self._refused(say("no_streams", self.lang), "/add houtafval")
-        if not section.questions:
-            return self._refused(
-                say("unknown_section", self.lang, text=arg, sections=", ".join(sections)),
-                "/jump step3",
-            )
-        sid = stream if section.scope == "stream" else None
-        self._record(Jumped(question=section.questions[0].id, stream=sid))
-        return self._after(Turn(accepted=True))
-
-    def _cmd_streams(self, arg: str) -> Turn:
-        lines = [
-            f"{s.id}: {s.name} ({self._facts.properties.get(s.id, {}).get('kind', '?')})"
-            for s in self.state.active_streams
-        ]
-        return Turn(
-            accepted=True,
-            said=lines or [say("no_streams", self.lang)],
-            question=self.current_question(),
-        )
-
-    def _cmd_add(self, arg: str) -> Turn:
-        name = arg.removeprefix("stream").removeprefix("stroom").strip()
-        if not name:
-            return self._refused(say("empty", self.lang), "/add restwarmte rookgassen")
-        sid = self.state.new_stream_id()
-        self._record(StreamAdded(stream=sid, name=name[:200]))
-        return self._after(
-            Turn(accepted=True, acknowledgement=say("stream_added", self.lang, id=sid, name=name))
-        )
-
-    def _cmd_remove(self, arg: str) -> Turn:
-        words = arg.removeprefix("stream").removeprefix("stroom").split()
-        sid = self._stream_arg(words)
-        if sid is None:
-            return self._refused(
-                say("unknown_stream", self.lang, text=arg, streams=self._stream_names()),
-                "/remove s1",
-            )
-        name = self.state.streams[sid].name
-        self._record(StreamRemoved(stream=sid))
-        return self._after(
-            Turn(accepted=True, acknowledgement=say("stream_removed", self.lang, id=sid, name=name))
-        )
-
-    def _cmd_note(self, arg: str) -> Turn:
-        entry = self._next_slot()
-        if not arg:
-            return self._refused(say("empty", self.lang), "/note vraag de analyse op")
-        qid, stream = (entry[1].id, entry[2]) if entry else ("general", None)
-        self._record(Noted(question=qid, stream=stream, text=arg[:2000]))
-        return Turn(
-            accepted=True,
-            acknowledgement=say("note_saved", self.lang, question=qid),
-            question=self.current_question(),
-        )
-
-    # --- helpers ---------------------------------------------------------------------------
-
-    def _refused(self, problem: str, example: str) -> Turn:
-        return Turn(
-            accepted=False, problem=problem, example=example, question=self.current_question()
-        )
-
-    def _slot_exists(self, slot: Slot) -> bool:
-        return slot[1] is None or (
-            slot[1] in self.state.streams and not self.state.streams[slot[1]].removed
-        )
-
-    def _default_stream(self) -> str | None:
-        current = self._next_slot()
-        if current is not None and current[2] is not None:
-            return current[2]
-        active = self.state.active_streams
-        return active[0].id if active else None
-
-    def _stream_names(self) -> str:
-        return ", ".join(f"{s.id} {s.name}" for s in self.state.active_streams) or "-"
-
-    def _stream_arg(self, words: list[str]) -> str | None:
-        if not words:
-            return None
-        entry = self.state.stream_by_name(" ".join(words))
-        return entry.id if entry is not None else None
-
-    def _resolve_slot(self, arg: str) -> Slot | Turn:
-        words = arg.split()
-        if not words:
-            return self._refused(say("empty", self.lang), "/revise quantity s1")
-        question = self.dialog.question(words[0])
-        if question is None:
-            return self._refused(
-                say("unknown_question", self.lang, text=words[0], example="/revise quantity s1"),
-                "/revise quantity s1",
-            )
-        section = self.dialog.section_of(question.id)
-        if section is None or section.scope == "company":
-            return (question.id, None)
-        stream = self._stream_arg(words[1:]) if len(words) > 1 else self._default_stream()
-        if stream is None:
-            return self._refused(
-                say(
-                    "unknown_stream",
-                    self.lang,
-                    text=" ".join(words[1:]),
-                    streams=self._stream_names(),
-                ),
-                f"/revise {question.id} s1",
-            )
-        return (question.id, stream)
-
-    def _fold(self, event: Event, data: dict[str, Any]) -> None:
-        apply(self.state, event, self._creates)
-        self._scopes.clear()
+    def _fold(self, data: dict[str, Any]) -> None:
+        apply(self.state, event_from_json(data), self._creates)
+        self.nav.see(self.state)
         self._log.append(data)
 
-    def _record(self, event: Event) -> None:
+    def record(self, event: Event) -> None:
+        """Append ``event`` to the log (and the store) and fold it into the state."""
         data = event_to_json(event)
         if self._sink is not None:
             self._sink(data)
         self.updated_at = datetime.now(UTC)
-        self._fold(event, data)
+        self._fold(data)
 
     def _refresh(self) -> tuple[list[ConclusionView], list[ConclusionView]]:
         before = {c.key: c for c in self._conclusions}
         self._facts = build_facts(self.dialog, self.state, self.services)
-        self._scopes.clear()
+        self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
-        self._raised = None
+        self.nav.see(self.state, self._facts, self._conclusions)
         after = {c.key: c for c in self._conclusions}
         new = [c for k, c in after.items() if k not in before]
         gone = [c for k, c in before.items() if k not in after]
         return new, gone
 
     def _derive(self) -> list[ConclusionView]:
-        return self.services.derive(self.id, self._facts.facts)
+        """The rules' conclusions, less the gaps about streams that are not worked out."""
+        derived = self.services.derive(self.id, self._facts.facts)
+        return [c for c in derived if not self.nav.moot(c)]
 
-    def _after(self, turn: Turn) -> Turn:
+    def after(self, turn: Turn) -> Turn:
+        """Re-derive, then fill in what changed and what is asked next."""
         turn.new_conclusions, turn.withdrawn_conclusions = self._refresh()
         turn.question = self.current_question()
         turn.done = turn.question is None
@@ -658,14 +619,24 @@ class Interview:
         self.services.close(self.id)
 
     def dossier(self) -> Dossier:
-        from isassist.interview.dossier import build_dossier
+        return build_dossier(interview_record(self))
 
-        return build_dossier(self)
+
+def _halves(text: str) -> list[tuple[str, str]]:
+    """The ways to cut ``text`` in two at a separator: "4 3", "4/3", "beperkt, 3 dagen"."""
+    cleaned = text.strip()
+    cuts = [m.start() for m in re.finditer(r"\s*(?:[,;/]|\s)\s*", cleaned)]
+    halves = []
+    for cut in cuts:
+        first = cleaned[:cut].strip()
+        second = re.sub(r"^\s*[,;/]?\s*", "", cleaned[cut:])
+        if first and second:
+            halves.append((first, second))
+    return halves
 
 
 def _strings(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-COMMAND_LIST = "/back, /skip, /revise, /withdraw, /jump, /streams, /add, /remove, /note"
 __all__ = ["Command", "Interview", "QuestionView", "Turn"]

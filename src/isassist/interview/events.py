@@ -68,8 +68,24 @@ class StreamRemoved(_Event):
     stream: str
 
 
+class StreamRenamed(_Event):
+    """The broker gave a stream another name; its answers stay with it."""
+
+    kind: Literal["rename_stream"] = "rename_stream"
+    stream: str
+    name: str
+
+
 Event = Annotated[
-    Answered | Skipped | Withdrawn | Focused | Jumped | Noted | StreamAdded | StreamRemoved,
+    Answered
+    | Skipped
+    | Withdrawn
+    | Focused
+    | Jumped
+    | Noted
+    | StreamAdded
+    | StreamRemoved
+    | StreamRenamed,
     Field(discriminator="kind"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

@@ -93,6 +93,18 @@ def _ewc_properties(codes: list[str], services: Services, props: dict[str, Value
         props["hazardous"] = "no"
 
 
+def _derived_power(kind: str, props: dict[str, Value], units: dict[str, str]) -> None:
+    """Heat power from the yearly energy and the hours: the interview asks the power only when
+    the energy is not known, and the heat rules reason on kW."""
+    energy = props.get("energy_mwh_per_year")
+    hours = props.get("hours_per_year")
+    if kind != "heat" or "power_kw" in props:
+        return
+    if isinstance(energy, int | float) and isinstance(hours, int | float) and hours > 0:
+        props["power_kw"] = round(float(energy) * 1000 / float(hours), 1)
+        units["power_kw"] = "kW"
+
+
 def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
     """All facts of the interview as it stands; cheap enough to run after every answer."""
     result = FactSet(company=_company(state, dialog))
@@ -134,6 +146,7 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
                     props["energy_mwh_per_year"] = value * factor
             elif question.unit:
                 units[name] = question.unit
+        _derived_power(kind, props, units)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
         result.streams[entry.id] = stream
         result.properties[entry.id] = {"kind": kind, **props}

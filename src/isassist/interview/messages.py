@@ -6,6 +6,8 @@ no message exists in one language only.
 
 from __future__ import annotations
 
+from isassist.dossier.views import EXAMPLE
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
     "too_long": (
@@ -70,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Geef wat meer uitleg (minstens {n} tekens).",
         "Please say a little more (at least {n} characters).",
     ),
-    "example": ("Bijvoorbeeld: {example}", "For example: {example}"),
+    "example": (EXAMPLE["nl"], EXAMPLE["en"]),
     "noted_unknown": (
         "Genoteerd als kennislacune: dit zoeken we later uit.",
         "Noted as a knowledge gap: we will find this out later.",
@@ -117,7 +119,164 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vergelijkbare bestaande uitwisselingen:",
         "Similar existing exchanges:",
     ),
+    "confirm_remove": (
+        "Stroom {id} ({name}) verwijderen? Alle antwoorden erover verdwijnen uit het dossier, "
+        "het rapport en het register. Typ 'ja' om te bevestigen, iets anders om te annuleren.",
+        "Remove stream {id} ({name})? All its answers leave the dossier, the report and the "
+        "register. Type 'yes' to confirm, anything else to cancel.",
+    ),
+    "confirm_duplicate": (
+        "Er is al een stroom '{name}' ({id}). Toch een tweede toevoegen? Typ 'ja' of iets anders "
+        "om te annuleren.",
+        "There is already a stream '{name}' ({id}). Add a second one anyway? Type 'yes', or "
+        "anything else to cancel.",
+    ),
+    "cancelled": ("Geannuleerd: {what}.", "Cancelled: {what}."),
+    "duplicate_listed": (
+        "Let op: '{name}' lijkt op stroom {id} ({other}); gebruik /verwijder {id2} als het "
+        "dezelfde is.",
+        "Note: '{name}' looks like stream {id} ({other}); use /remove {id2} if it is the same.",
+    ),
+    "stream_renamed": (
+        "Stroom {id} heet nu '{name}' (was '{old}').",
+        "Stream {id} is now called '{name}' (was '{old}').",
+    ),
+    "rename_how": (
+        "Zeg welke stroom en de nieuwe naam, bijvoorbeeld /hernoem s2 = bierdraf.",
+        "Say which stream and the new name, for example /rename s2 = spent grain.",
+    ),
+    "sketched": (
+        "Uit de lijst overgenomen voor {id} {name}: {facts}. Klopt iets niet: /wijzig {question} "
+        "{id}.",
+        "Taken from the list for {id} {name}: {facts}. Anything wrong: /revise {question} {id}.",
+    ),
+    "from_step1": ("Uit stap 1: {text}", "From step 1: {text}"),
+    "jumped": ("We gaan naar {section}{stream}.", "Going to {section}{stream}."),
+    "jump_done": (
+        "{section}{stream} is al helemaal beantwoord; wijzig een antwoord met /wijzig, "
+        "bijvoorbeeld {example}.",
+        "{section}{stream} is answered in full; change an answer with /revise, for example "
+        "{example}.",
+    ),
+    "jump_not_worked_out": (
+        "{section} hoort bij de uitwerking, en {id} ({name}) wordt niet uitgewerkt. Werk de "
+        "stroom toch uit met /uitwerken {id}.",
+        "{section} belongs to the deep-dive, and {id} ({name}) is not worked out. Work it out "
+        "anyway with /work-out {id}.",
+    ),
+    "jump_nothing": (
+        "In {section}{stream} is niets te vragen (de vragen passen niet bij deze stroom).",
+        "{section}{stream} has nothing to ask (its questions do not fit this stream).",
+    ),
+    "worked_out": (
+        "{id} ({name}) wordt volledig uitgewerkt (stap 2 tot 4).",
+        "{id} ({name}) will be worked out in full (steps 2 to 4).",
+    ),
+    "not_worked_out": (
+        "{id} ({name}) wordt niet uitgewerkt; wat stap 1 gaf, blijft in het dossier.",
+        "{id} ({name}) is not worked out; what step 1 gave stays in the dossier.",
+    ),
+    "not_worked_out_scored": (
+        "{id} ({name}) scoort laag en wordt niet uitgewerkt: wat stap 1 gaf, blijft in het "
+        "dossier. Toch uitwerken: /uitwerken {id}.",
+        "{id} ({name}) scores low and is not worked out: what step 1 gave stays in the dossier. "
+        "Work it out anyway: /work-out {id}.",
+    ),
+    "chat_only": (
+        "{command} werkt in het chatvenster van isassist, niet in een script of replay.",
+        "{command} works in the isassist chat window, not in a script or replay.",
+    ),
+    "stream_line": ("{id}: {name} ({kind}, {status})", "{id}: {name} ({kind}, {status})"),
+    "status_worked_out": ("uitgewerkt", "worked out"),
+    "status_not_worked_out": ("niet uitgewerkt", "not worked out"),
+    "status_unscored": ("nog niet gescoord", "not scored yet"),
+    "canvas_review_how": (
+        "Typ 'ok' om alle blokken over te nemen, 'verwerp' om ze alle te verwerpen, of pas "
+        "blokken aan met 'blok: tekst' (meerdere gescheiden door een puntkomma), bijvoorbeeld "
+        "'kosten: transport 8 euro per ton'.",
+        "Type 'ok' to take every block, 'reject' to reject them all, or change blocks with "
+        "'block: text' (several separated by a semicolon), e.g. 'costs: transport 8 euro a "
+        "tonne'.",
+    ),
+    "canvas_bad_block": (
+        "'{text}' is geen canvasblok. Blokken: {blocks}.",
+        "'{text}' is not a canvas block. Blocks: {blocks}.",
+    ),
     "path": ("{node}: {outcome} ({why})", "{node}: {outcome} ({why})"),
+    # --- the answer check (isassist.interview.answer_check) ---
+    "none_known": ("geen", "none"),
+    "unknown_echo": ("weet niet", "don't know"),
+    "yes_echo": ("ja", "yes"),
+    "no_echo": ("nee", "no"),
+    "canvas_confirmed_echo": ("ontwerp bevestigd", "draft confirmed"),
+    "canvas_rejected_echo": ("ontwerp verworpen", "draft rejected"),
+    "canvas_edited_echo": ("aangepast: {text}", "edited: {text}"),
+    "cas_which": (
+        "Welke stoffen? Typ de naam of het CAS-nummer, gescheiden door een puntkomma.",
+        "Which substances? Type the name or the CAS number, separated by semicolons.",
+    ),
+    "cas_resolved": (
+        "'{name}' is CAS {cas}; klopt dat niet, typ dan het nummer van het veiligheidsblad.",
+        "'{name}' is CAS {cas}; if that is wrong, type the number from the safety data sheet.",
+    ),
+    "cas_mixture": (
+        "{name} is een mengsel zonder één CAS-nummer; genoteerd bij naam. {note}",
+        "{name} is a mixture with no single CAS number; noted by name. {note}",
+    ),
+    "cas_several": (
+        "'{text}' kan meerdere stoffen zijn: {options}. Typ het CAS-nummer.",
+        "'{text}' can be several substances: {options}. Type the CAS number.",
+    ),
+    "cas_unknown_name": (
+        "Ik ken geen stof '{text}'. Typ het CAS-nummer (van het veiligheidsblad), of 'geen'.",
+        "I know no substance '{text}'. Type the CAS number (safety data sheet), or 'none'.",
+    ),
+    "quantity_kind": (
+        "{amount} is {what}, maar '{stream}' is {kind}: geef een hoeveelheid in {units}.",
+        "{amount} is {what}, but '{stream}' is {kind}: give an amount in {units}.",
+    ),
+    "this_stream": ("deze stroom", "this stream"),
+    "measure_mass": ("een massa", "a mass"),
+    "measure_volume": ("een volume", "a volume"),
+    "measure_energy": ("een hoeveelheid energie", "an amount of energy"),
+    "measure_power": ("een vermogen", "a power"),
+    "measure_time": ("een tijdsduur", "a duration"),
+    "kind_material": ("een materiaal", "a material"),
+    "kind_heat": ("warmte", "heat"),
+    "kind_water": ("water", "water"),
+    "kind_energy": ("energie", "energy"),
+    "kind_gas": ("een gas", "a gas"),
+    "units_material": ("ton of m³ per jaar", "tonnes or m³ a year"),
+    "units_heat": ("MWh per jaar of kW met draaiuren", "MWh a year or kW with operating hours"),
+    "units_water": ("m³ per jaar", "m³ a year"),
+    "units_energy": ("MWh per jaar", "MWh a year"),
+    "units_gas": ("Nm³ of ton per jaar", "Nm³ or tonnes a year"),
+    "example_material": ("200 ton per jaar", "200 tonnes a year"),
+    "example_heat": ("500 kW, 6000 uur per jaar", "500 kW, 6000 hours a year"),
+    "example_water": ("20 m³ per dag", "20 m³ a day"),
+    "example_energy": ("3000 MWh per jaar", "3000 MWh a year"),
+    "example_gas": ("500 ton CO2 per jaar", "500 tonnes of CO2 a year"),
+    "range_mid": ("(gerekend met {mid})", "(calculated with {mid})"),
+    "money_vague": (
+        "'{text}' is te vaag om mee te rekenen: geef een bedrag, ook als het een schatting is.",
+        "'{text}' is too vague to calculate with: give an amount, an estimate is fine.",
+    ),
+    "money_per_tonne_needs_amount": (
+        "Een prijs per ton reken ik om naar een jaarbedrag zodra de hoeveelheid bekend is; "
+        "geef nu het bedrag per jaar.",
+        "I turn a price per tonne into a yearly amount once the quantity is known; "
+        "give the amount per year for now.",
+    ),
+    "money_from_tonnes": (
+        "{price} × {tonnes} = {total}.",
+        "{price} × {tonnes} = {total}.",
+    ),
+    "revenue_echo": ("opbrengst van {amount}", "revenue of {amount}"),
+    "other_what": (
+        "Iets anders: wat gebeurt er dan precies? Zeg het in een paar woorden.",
+        "Something else: what exactly? Say it in a few words.",
+    ),
+    "other_example": ("gaat gratis naar een boer", "goes to a farmer for free"),
 }
 
 

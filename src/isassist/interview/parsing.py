@@ -32,8 +32,12 @@ from isassist.units import QuantityError, is_unknown_answer, parse_number, parse
 
 MAX_ANSWER_CHARS = 2000
 
-YES_WORDS = frozenset({"ja", "j", "yes", "y", "jawel", "zeker", "klopt", "true", "wel", "yep"})
-NO_WORDS = frozenset({"nee", "neen", "n", "no", "niet", "false", "geen", "nope"})
+YES_WORDS = frozenset(
+    {"ja", "j", "yes", "y", "jawel", "zeker", "klopt", "true", "wel", "yep", "ja hoor"}
+)
+NO_WORDS = frozenset(
+    {"nee", "neen", "n", "no", "niet", "false", "geen", "nope", "nee hoor", "none", "niets"}
+)
 CONFIRM_WORDS = frozenset({"ok", "oké", "oke", "bevestig", "confirm", "goed", "akkoord"})
 CONFIRM_WORDS = CONFIRM_WORDS | YES_WORDS
 REJECT_WORDS = frozenset({"verwerp", "reject", "weg", "schrap", "remove"}) | NO_WORDS
@@ -252,13 +256,23 @@ def parse_text(question: Question, text: str, lang: str) -> Parsed:
     return Parsed(value=text)
 
 
+# "aanpassen: ..." says what to do with the draft; only the words after it are the block
+_EDIT_PREFIX = re.compile(
+    r"^\s*(?:aanpassen|aanpassing|wijzig(?:en)?|vervang(?:en)?|edit|change|replace)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+
+
 def parse_canvas(question: Question, text: str, lang: str) -> Parsed:
     words = _words(text)
     if words in CONFIRM_WORDS:
         return Parsed(value="confirmed")
     if words in REJECT_WORDS:
         return Parsed(value="rejected")
-    return Parsed(value="edited", extra={"text": text})
+    edited = _EDIT_PREFIX.sub("", text).strip()
+    if not edited:
+        raise AnswerProblem(say("short_text", lang, n=3), "aanpassen: boeren in de regio")
+    return Parsed(value="edited", extra={"text": edited})
 
 
 # --- codes ---------------------------------------------------------------------------------

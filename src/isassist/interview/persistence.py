@@ -70,7 +70,7 @@ def from_store(event: StoredEvent) -> dict[str, Any]:
     if event.kind in ("skip", "withdraw"):
         return {"kind": event.kind, **at}
     details = dict(event.value) if isinstance(event.value, dict) else {}
-    if details.get("kind") in ("add_stream", "remove_stream"):
+    if details.get("kind") in ("add_stream", "remove_stream", "rename_stream"):
         return details | {"stream": event.stream_id}
     return details | at
 

@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from rapidfuzz import fuzz, process
 
-from isassist.interview.dossier import Dossier, StreamOut
-from isassist.interview.engine import Interview, Turn
+from isassist.dossier import Dossier, StreamOut, Turn
+from isassist.interview.dialog import Dialog
+from isassist.interview.engine import Interview
 from isassist.interview.loader import load_model
+from isassist.interview.navigator import PICK_QUESTION, SCORES
 
 
 class _Spec(BaseModel):
@@ -169,11 +172,19 @@ class _Run:
         self.interview = interview
         self.result = result
         self.turn: Turn | None = None
+        # question id -> the ids a replay may still use for it (renamed or merged questions)
+        self.old_ids: dict[str, list[str]] = {}
+        for old, new in interview.dialog.renamed().items():
+            self.old_ids.setdefault(new, []).append(old)
+        self.used: set[tuple[int, str]] = set()
+        self.deep_ids = {
+            q.id for s in interview.dialog.sections if s.deep_dive for q in s.questions
+        }
 
     def fail(self, where: str, text: str, optional: bool = False) -> None:
         (self.result.notes if optional else self.result.failures).append(f"{where}: {text}")
 
-    def act(self, where: str, step: Step) -> None:
+    def act(self, where: str, step: Step, number: int = 0) -> None:
         if step.ask is not None:
             self.check_asked(where, step.ask, None, False)
         if step.say is not None:
@@ -183,22 +194,76 @@ class _Run:
             name, _, arg = step.command.strip().lstrip("/").partition(" ")
             self.turn = self.interview.answer(f"/{name} {arg}".strip())
         elif step.answers is not None:
-            self.table(where, step)
+            self.table(where, step, number)
         if step.expect is not None:
             self.check(where, step.expect)
 
-    def table(self, where: str, step: Step) -> None:
+    def lookup(self, table: dict[str, str], qid: str, stream: str | None) -> str | None:
+        """The table's key for ``qid`` (today's id first, then ids it replaced), or None."""
+        for name in (qid, *self.old_ids.get(qid, [])):
+            for key in (f"{name}@{stream}", name):
+                if key in table:
+                    return key
+        return None
+
+    def picks(self, table: dict[str, str], stream: str | None, generic: bool) -> bool:
+        """True when the table answers deep-dive questions of ``stream``: a replay written
+        before the funnel existed picked that stream for the deep-dive by answering them.
+        Keys without a stream count only for a stream this table also scored (``generic``)."""
+        for key in table:
+            qid, _, owner = key.partition("@")
+            if qid in self.deep_ids and (owner == stream or (generic and not owner)):
+                return True
+        return False
+
+    def pick(self, where: str, table: dict[str, str], number: int, scored: set[str]) -> None:
+        """The broker's pick for streams the scores leave at step 1: the table's answer to the
+        pick question, or 'work it out' when the table answers the stream's deep-dive."""
+        interview = self.interview
+        for entry in interview.state.active_streams:
+            sid = entry.id
+            if interview.nav.promising(sid) is not False or (
+                (PICK_QUESTION, sid) in interview.state.answers
+            ):
+                continue
+            key = self.lookup(table, PICK_QUESTION, sid)
+            if key is not None:
+                self.used.add((number, key))
+                negative = table[key].strip().lower() in ("nee", "no", "n", "niet", "not")
+                interview.command("work_out", f"{sid} niet" if negative else sid)
+            elif self.picks(table, sid, sid in scored):
+                interview.command("work_out", sid)
+                self.fail(
+                    where,
+                    f"{sid} picked for the deep-dive (/uitwerken {sid}): the replay answers "
+                    "its deep-dive questions",
+                    optional=True,
+                )
+
+    def table(self, where: str, step: Step, number: int) -> None:
         table = step.answers or {}
+        scored: set[str] = set()
         for _ in range(MAX_TABLE_ANSWERS):
+            self.pick(where, table, number, scored)
             question = self.interview.current_question()
             if question is None or question.id == step.until:
                 return
-            text = table.get(f"{question.id}@{question.stream}", table.get(question.id))
-            text = text if text is not None else step.default
+            key = self.lookup(table, question.id, question.stream)
+            if key is not None:
+                self.used.add((number, key))
+                text: str | None = table[key]
+            else:
+                text = step.default
             if text is None:
                 return
             self.turn = self.interview.answer(text)
             self.result.answers += 1
+            if self.turn.asked_back:
+                # a replay written before the question back existed: its words stand as they are
+                self.fail(where, f"{question.id}: asked back ({self.turn.problem})", optional=True)
+                self.turn = self.interview.answer(text)
+            if question.id in SCORES and question.stream is not None:
+                scored.add(question.stream)
             if not self.turn.accepted:
                 self.fail(
                     where, f"answer {text!r} to {question.id} was refused: {self.turn.problem}"
@@ -389,6 +454,46 @@ def _conclusion_matches(want: ConclusionExpect, got: dict[str, Any]) -> bool:
     return True
 
 
+def _named_ids(replay: Replay) -> list[tuple[str, str]]:
+    """(where, question id) for every question a replay names."""
+    found: list[tuple[str, str]] = []
+
+    def expect_ids(where: str, expect: Expect) -> None:
+        if expect.asked:
+            found.append((f"{where} expect.asked", expect.asked))
+        found.extend((f"{where} expect.gaps", g.question) for g in expect.gaps)
+
+    for number, step in enumerate(replay.steps, 1):
+        where = f"step {number}"
+        for key in step.answers or {}:
+            found.append((f"{where} answers", key.partition("@")[0]))
+        for name, value in (("ask", step.ask), ("until", step.until)):
+            if value:
+                found.append((f"{where} {name}", value))
+        if step.expect is not None:
+            expect_ids(where, step.expect)
+    expect_ids("end", replay.expect)
+    return found
+
+
+def unknown_question_ids(replay: Replay, dialog: Dialog) -> list[str]:
+    """One failure per question id the replay names that no dialog question has or had,
+    with the closest ids ("did you mean")."""
+    known = [q.id for q in dialog.questions()]
+    renamed = dialog.renamed()
+    problems = []
+    for where, qid in _named_ids(replay):
+        if dialog.question(qid) is not None or qid in renamed:
+            continue
+        close = process.extract(qid, known, scorer=fuzz.ratio, limit=3)
+        hint = ", ".join(name for name, score, _ in close if score >= 60)
+        problems.append(
+            f"{where}: unknown question id {qid!r}"
+            + (f"; did you mean {hint}?" if hint else "; see dialogs/*.yaml for the ids")
+        )
+    return problems
+
+
 def run_replay(path: Path, make_interview: Callable[[Replay], Interview]) -> ReplayResult:
     """Run one replay file; load errors become one failure naming file, item and problem."""
     from isassist.interview.loader import DataFileError
@@ -398,13 +503,24 @@ def run_replay(path: Path, make_interview: Callable[[Replay], Interview]) -> Rep
     except DataFileError as error:
         return ReplayResult(file=str(path), title="", passed=False, failures=[str(error)])
     interview = make_interview(replay)
+    unknown = unknown_question_ids(replay, interview.dialog)
+    if unknown:
+        return ReplayResult(file=str(path), title=replay.title, passed=False, failures=unknown)
     result = ReplayResult(
         file=str(path), title=replay.title, passed=False, interview_id=interview.id
     )
     run = _Run(interview, result)
     for number, step in enumerate(replay.steps, 1):
         action = step.say or step.command or ("answers table" if step.answers else "check")
-        run.act(f"{path.name} step {number} ({action!r})", step)
+        run.act(f"{path.name} step {number} ({action!r})", step, number)
+    for number, step in enumerate(replay.steps, 1):
+        for key in step.answers or {}:
+            if (number, key) not in run.used:
+                run.fail(
+                    f"{path.name} step {number}",
+                    f"answer to {key} was not used (not asked in this interview)",
+                    optional=True,
+                )
     run.check(f"{path.name} end", replay.expect)
     result.dossier = interview.dossier()
     result.passed = not result.failures

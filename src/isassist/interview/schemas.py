@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from isassist.dossier import Dossier
 from isassist.interview.dialog import Section
-from isassist.interview.dossier import Dossier
 from isassist.interview.loader import SCHEMA_DIR, schema_of
 from isassist.interview.replay import Replay
 

@@ -10,9 +10,10 @@ in-test double, and so the adapters to the real packages live in one place
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
+from isassist.dossier.views import CodeSuggestion, ConclusionView
 from isassist.facts import Fact
 
 
@@ -37,6 +38,23 @@ class Quantity:
     per_year_value: float | None
     per_year_unit: str | None
     tonnes_per_year: float | None
+    note: str = ""
+    low: float | None = None
+    high: float | None = None
+    vague: str = ""
+    power_kw: float | None = None
+
+
+@dataclass(frozen=True)
+class NamedSubstance:
+    """A substance or mixture whose name or synonym is exactly what was typed.
+
+    ``cas`` is None for a mixture with no single CAS number (mineral oil, fly ash).
+    """
+
+    cas: str | None
+    name: str
+    note: str = ""
 
 
 class QuantityProblem(ValueError):
@@ -49,38 +67,11 @@ class QuantityProblem(ValueError):
 
 
 @dataclass(frozen=True)
-class CodeSuggestion:
-    code: str
-    label: str
-    why: str = ""
-
-
-@dataclass(frozen=True)
 class Exchange:
     """A real exchange from the case library that resembles a stream."""
 
     id: str
     text: str
-
-
-@dataclass(frozen=True)
-class ConclusionView:
-    """A rule conclusion as the interview and dossier use it (decoupled from the engine)."""
-
-    rule_id: str
-    kind: str
-    category: str
-    text: dict[str, str]
-    source: str
-    stream_id: str | None
-    data: dict[str, Any] = field(default_factory=dict)
-    severity: str = ""
-    title: dict[str, str] = field(default_factory=dict)
-    priority: str = ""
-
-    @property
-    def key(self) -> tuple[str, str | None]:
-        return (self.rule_id, self.stream_id)
 
 
 class Services(Protocol):
@@ -103,6 +94,10 @@ class Services(Protocol):
     ) -> list[Exchange]: ...
 
     def place(self, postcode: str) -> Place | None: ...
+
+    def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
+        """Substances whose name or synonym is ``text`` (folded), for a CAS question."""
+        ...
 
     def parse_quantity(self, text: str, lang: str) -> Quantity: ...
 

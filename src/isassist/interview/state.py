@@ -18,6 +18,7 @@ from isassist.interview.events import (
     Skipped,
     StreamAdded,
     StreamRemoved,
+    StreamRenamed,
     Withdrawn,
 )
 
@@ -99,6 +100,9 @@ def apply(state: State, event: Event, creates_streams: frozenset[str]) -> None:
         state.notes.append(event)
     elif isinstance(event, StreamAdded):
         state.streams[event.stream] = StreamEntry(event.stream, event.name)
+    elif isinstance(event, StreamRenamed):
+        if event.stream in state.streams:
+            state.streams[event.stream].name = event.name
     elif isinstance(event, StreamRemoved):
         if event.stream in state.streams:
             state.streams[event.stream].removed = True

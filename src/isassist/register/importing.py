@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from isassist.dossier import Dossier
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
 from isassist.register.models import NewCompany, NewStream
@@ -62,9 +63,17 @@ def import_file(register: Register, path: Path) -> ImportResult:
                 f"{path} is an interview export without a dossier; export it again with "
                 "`isassist interviews export`, which includes the dossier."
             )
+        try:
+            typed = Dossier.model_validate(dossier)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            raise RegisterError(
+                f"{path}: dossier.{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}; "
+                "export the interview again with `isassist interviews export`."
+            ) from error
         events = document.get("events")
         answers = wants_answers_from_log(events if isinstance(events, list) else [])
-        return import_dossier(register, dossier, answers)
+        return import_dossier(register, typed, answers)
     if kind == REGISTER_FORMAT:
         rows = [
             {**{k: v for k, v in c.items() if k != "streams"}, "company": c.get("name"), **s}
@@ -131,45 +140,55 @@ def import_rows(register: Register, rows: list[dict[str, Any]], source: str) -> 
     return ImportResult(added, streams)
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def dossier_streams(dossier: dict[str, Any]) -> list[NewStream]:
+AVAILABILITY = ("year_round", "seasonal", "irregular")
+
+
+def _choice(value: object, allowed: tuple[str, ...], default: str | None) -> str | None:
+    """``value`` if the register knows it, else ``default`` (the dossier keeps free answers)."""
+    return value if isinstance(value, str) and value in allowed else default
+
+
+def dossier_streams(dossier: Dossier) -> list[NewStream]:
     """The haves an interview's dossier describes (its wants come from the answer log)."""
     found: list[NewStream] = []
-    for stream in dossier.get("streams", []):
-        props = stream.get("properties", {}) or {}
-        kind = stream.get("kind", "material")
-        quantity = stream.get("quantity_per_year") or {}
-        amount = _number(stream.get("tonnes_per_year"))
-        unit = "t" if amount is not None else None
-        if amount is None and kind != "material":
-            amount = _number(props.get("energy_mwh_per_year")) or _number(quantity.get("value"))
-            unit = "MWh" if props.get("energy_mwh_per_year") else quantity.get("unit")
-        hazardous = stream.get("hazardous")
+    for stream in dossier.streams:
+        props = stream.properties
+        quantity = stream.quantity_per_year
+        amount = _number(stream.tonnes_per_year)
+        unit: str | None = "t" if amount is not None else None
+        if amount is None and stream.kind != "material":
+            energy = _number(props.get("energy_mwh_per_year"))
+            amount = energy or (quantity.value if quantity is not None else None)
+            wh = props.get("energy_mwh_per_year")
+            unit = "MWh" if wh else (quantity.unit if quantity is not None else None)
         found.append(
             NewStream.model_validate(
                 {
                     "side": "have",
-                    "kind": kind,
-                    "name": stream.get("name") or stream.get("id", "stream"),
-                    "families": stream.get("family", []),
-                    "ewc": stream.get("ewc", []),
-                    "cpa": stream.get("cpa", []),
-                    "hazardous": hazardous if hazardous in ("yes", "no") else "unknown",
+                    "kind": stream.kind,
+                    "name": stream.name or stream.id,
+                    "families": stream.family,
+                    "ewc": stream.ewc,
+                    "cpa": stream.cpa,
+                    "hazardous": _choice(stream.hazardous, ("yes", "no"), "unknown"),
                     "amount_per_year": amount,
-                    "unit": unit if unit in ("t", "m3", "MWh", "Nm3", "h") else None,
+                    "unit": _choice(unit, ("t", "m3", "MWh", "Nm3", "h"), None),
                     "temperature_c": _number(props.get("temperature_c")),
                     "power_kw": _number(props.get("power_kw")),
-                    "availability": props.get("availability")
-                    if props.get("availability") in ("year_round", "seasonal", "irregular")
-                    else "unknown",
+                    "availability": _choice(
+                        props.get("availability"),
+                        ("year_round", "seasonal", "irregular"),
+                        "unknown",
+                    ),
                     "current_route": props.get("current_route"),
                     "disposal_cost_eur_per_t": _number(props.get("disposal_cost_eur_per_t")),
                     "market_price_eur_per_t": _number(props.get("market_price_eur_per_t")),
                     "origin": "interview",
-                    "source_ref": stream.get("id"),
+                    "source_ref": stream.id,
                 }
             )
         )
@@ -177,15 +196,15 @@ def dossier_streams(dossier: dict[str, Any]) -> list[NewStream]:
 
 
 def import_dossier(
-    register: Register, dossier: dict[str, Any], wants_answers: Mapping[str, str] | None = None
+    register: Register, dossier: Dossier, wants_answers: Mapping[str, str] | None = None
 ) -> ImportResult:
     """Put an interview's company, its streams as haves and its wants (the answers to
     ``WANT_QUESTIONS``: given, or else from the dossier's value map) in the register,
     replacing what an earlier import put in."""
-    interview_id = str(dossier.get("interview_id", ""))
-    company = dossier.get("company", {}) or {}
-    location = company.get("location", {}) or {}
-    name = str(company.get("name") or "").strip()
+    interview_id = dossier.interview_id
+    company = dossier.company
+    location = company.location
+    name = company.name.strip()
     if not name:
         raise RegisterError(
             f"Interview {interview_id} has no company name yet; answer that question first."
@@ -193,21 +212,19 @@ def import_dossier(
     try:
         new_company = NewCompany(
             name=name,
-            nace=company.get("nace"),
-            postcode=location.get("postcode"),
-            country=location.get("country") or "BE",
-            lat=location.get("lat"),
-            lon=location.get("lon"),
+            nace=company.nace,
+            postcode=location.postcode,
+            country=location.country or "BE",
+            lat=location.lat,
+            lon=location.lon,
             interview_id=interview_id or None,
         )
         haves = dossier_streams(dossier)
         # dossiers written before the `wants` field carried these answers in the value map
-        answered = dossier.get("wants") or dossier.get("value_map") or {}
+        answered = dossier.wants or dossier.value_map
         if wants_answers is None:
             wants_answers = {q: str(answered[q]) for q in WANT_QUESTIONS if q in answered}
-        wants = wants_from_answers(
-            wants_answers, str(dossier.get("language") or "nl"), new_company.nace
-        )
+        wants = wants_from_answers(wants_answers, dossier.language or "nl", new_company.nace)
     except ValidationError as error:
         problem = error.errors()[0]
         raise RegisterError(

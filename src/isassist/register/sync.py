@@ -17,20 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import delete, insert, select
 
+from isassist.dossier import Dossier
 from isassist.register.errors import RegisterError
 from isassist.register.importing import import_dossier
 from isassist.register.store import Register
-from isassist.register.wants import WANT_QUESTIONS
 from isassist.store.tables import meta as store_meta
 
 _MARK = "register_sync:"
 
-DossierOf = Callable[[str], dict[str, Any]]
-"""Builds the dossier (as JSON) of a stored interview from its id."""
+DossierOf = Callable[[str], Dossier]
+"""Builds the dossier of a stored interview from its id."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,8 @@ def _stored_dossier(url: str) -> DossierOf:
     store = Store(url)
     services = live_services()
 
-    def build(interview_id: str) -> dict[str, Any]:
-        dossier = resume(store, interview_id, services).dossier()
-        data: dict[str, Any] = dossier.model_dump(mode="json")
-        return data
+    def build(interview_id: str) -> Dossier:
+        return resume(store, interview_id, services).dossier()
 
     return build
 
@@ -95,22 +92,20 @@ def sync_interviews(register: Register, dossier_of: DossierOf | None = None) -> 
 def _sync_one(register: Register, build: DossierOf, interview_id: str, events: int) -> Synced:
     try:
         dossier = build(interview_id)
-        answers = {
-            q: str(v) for q, v in (dossier.get("wants") or {}).items() if q in WANT_QUESTIONS
-        }
-        result = import_dossier(register, dossier, answers or None)
+        result = import_dossier(register, dossier)
     except (RegisterError, ValueError, KeyError) as error:
         return Synced(interview_id, "", 0, (), (), problem=str(error))
     _mark(register, interview_id, events)
     missing = tuple(
-        str(s.get("name") or s.get("id"))
-        for s in dossier.get("streams", [])
-        if s.get("tonnes_per_year") is None
-        and not (s.get("properties") or {}).get("energy_mwh_per_year")
-        and not (s.get("quantity_per_year") or {}).get("value")
+        s.name or s.id
+        for s in dossier.streams
+        if s.tonnes_per_year is None
+        and not s.properties.get("energy_mwh_per_year")
+        and (s.quantity_per_year is None or s.quantity_per_year.value is None)
     )
-    company = str((dossier.get("company") or {}).get("name") or "")
-    return Synced(interview_id, company, result.streams, missing, result.not_understood)
+    return Synced(
+        interview_id, dossier.company.name, result.streams, missing, result.not_understood
+    )
 
 
 def _mark(register: Register, interview_id: str, events: int) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Literal, get_args
 
+from isassist.dossier import Dossier
 from isassist.interview.dialog import Dialog
-from isassist.interview.dossier import Dossier
 from isassist.knowledge import Knowledge
 from isassist.report.anonymise import anonymise as anonymise_dossier
 from isassist.report.labels import Lang

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
 from isassist.report.labels import Lang, word
 
 # property -> (band edges, unit shown): costs and distances are banded, never shown exactly

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from isassist.dossier import Dossier, StreamOut
 from isassist.facts import Value
 from isassist.interview.dialog import Dialog, Question
-from isassist.interview.dossier import Dossier, StreamOut
 from isassist.knowledge import Knowledge
 from isassist.report.labels import Lang, word
 

@@ -13,6 +13,12 @@ Lang = Literal["nl", "en"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Rapport reststromen", "Residual stream report"),
+    # said once in a Dutch report instead of mixing languages unannounced
+    "english_only": (
+        "CPA-omschrijvingen, bronvermeldingen en de voorbeelden uit de MAESTRI-databank bestaan "
+        "alleen in het Engels; ze staan hier zoals ze gepubliceerd zijn.",
+        "CPA descriptions, source references and MAESTRI database examples exist in English only.",
+    ),
     "anonymised": (
         "Geanonimiseerd: namen, contactgegevens, exacte ligging en kosten zijn weggelaten of "
         "in klassen gegroepeerd.",

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from isassist.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
+from isassist.facts import value_label
 from isassist.interview.dialog import Dialog
-from isassist.interview.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.knowledge import Knowledge
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
 from isassist.report.labels import CANVAS_BLOCKS, Lang, how_to_close, word
+from isassist.units.display import format_day, format_number
 
 WANT_KEYS = ("wants_materials", "wants_utilities")
 VALUE_MAP_KEYS = ("value_captured", "value_destroyed", "value_missed", "value_opportunity")
@@ -141,11 +143,9 @@ class ReportView:
 
 
 def number(value: float, lang: Lang) -> str:
-    """A figure as people in the report language write it (12 000,5 / 12,000.5)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "nl":
-        return text.replace(",", " ").replace(".", ",")
-    return text
+    """A figure as people in the report language write it (12.000,5 / 12,000.5): the one
+    number format of the interface (``isassist.units.display``), so chat and report agree."""
+    return format_number(value, lang, digits=2)
 
 
 def show(cell: Cell, lang: Lang) -> str:
@@ -180,8 +180,8 @@ def _company(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[tuple[s
 
 
 def _date(when: datetime, lang: Lang) -> str:
-    """A day as readers of ``lang`` write it: 28-11-2025 in Dutch, 2025-11-28 in English."""
-    return when.strftime("%d-%m-%Y" if lang == "nl" else "%Y-%m-%d")
+    """A day as readers of ``lang`` write it ("28 nov 2025", "28 Nov 2025"), as everywhere."""
+    return format_day(when, lang)
 
 
 def _stream_names(dossier: Dossier) -> dict[str | None, str]:
@@ -299,7 +299,7 @@ def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[Option]
             Option(
                 stream=names.get(c.stream_id, word("all_streams", lang)),
                 title=_title(c, lang),
-                route=str(c.data.get("route", "")).replace("_", " "),
+                route=value_label(str(c.data.get("route", "")), lang).replace("_", " "),
                 hierarchy=word(c.category, lang),
                 text=_text(c, lang),
                 source=c.source,

@@ -1,1 +1,1 @@
-"""The Textual face of isassist: a thin renderer over ``isassist.assistant`` and the engine."""
+"""The Textual face of isassist: a thin renderer over ``isassist.session`` and the engine."""

@@ -11,24 +11,33 @@ Interviews are written to the store event by event, so quitting at any moment lo
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.worker import Worker
 
-from isassist.assistant.i18n import HELP, ui
-from isassist.assistant.opening import opening_question
+from isassist.session.i18n import HELP, ui
+from isassist.session.opening import opening_question
 from isassist.tui.commands import AssistantCommands
+from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.opening import OpeningScreen
 from isassist.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
-    from isassist.assistant.conversation import Conversation
-    from isassist.assistant.resources import Resources
+    from isassist.session.conversation import Conversation
+    from isassist.session.resources import Resources
     from isassist.store import Store
 
 THEMES = ("textual-dark", "textual-light")
+# the app's own keys, labelled in the interface language (Textual's defaults are English)
+APP_KEYS = [
+    Key("f5", "toggle_theme", "key_theme"),
+    Key("ctrl+q", "quit", "key_quit"),
+    Key("ctrl+p", "command_palette", "key_palette", show=False, priority=True),
+]
 
 
 class IsAssistApp(App[None]):
@@ -37,10 +46,6 @@ class IsAssistApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     TITLE = "isassist"
     COMMANDS = App.COMMANDS | {AssistantCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "toggle_theme", "Theme", id="theme", tooltip="Light or dark theme"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; everything is saved"),
-    ]
 
     def __init__(self, store_url: str | None = None, lang: str = "nl") -> None:
         super().__init__()
@@ -52,6 +57,7 @@ class IsAssistApp(App[None]):
         self._load: Worker[Resources] | None = None
 
     def on_mount(self) -> None:
+        self.use_language(self.lang)
         self.theme = THEMES[0]
         self.push_screen(StartScreen(None, self.lang))
         self.call_after_refresh(self._after_first_paint)
@@ -70,7 +76,7 @@ class IsAssistApp(App[None]):
 
     def _load_all(self) -> Resources:
         """Store first (the start screen lists its interviews), then everything an answer needs."""
-        from isassist.assistant.resources import warm_up
+        from isassist.session.resources import warm_up
         from isassist.store import Store, StoreError
 
         try:
@@ -79,8 +85,18 @@ class IsAssistApp(App[None]):
             self.problem = ui("store_problem", self.lang, error=error)
         self.call_from_thread(self._store_opened)
         resources = warm_up()
+        self._learn_into(resources)
         self.call_from_thread(self._warm_answers, resources)
         return resources
+
+    @staticmethod
+    def _learn_into(resources: Resources) -> None:
+        """Suggestions rank the broker's earlier choices first (a file in the data folder)."""
+        from isassist.classify.learned import LEARNED_FILE, LearnedTerms
+        from isassist.store.location import data_home
+
+        if hasattr(resources.services, "learned"):
+            resources.services.learned = LearnedTerms(data_home() / LEARNED_FILE)
 
     def _store_opened(self) -> None:
         for screen in self.screen_stack:
@@ -88,7 +104,7 @@ class IsAssistApp(App[None]):
                 screen.use_store(self.store, self.problem)
 
     def _warm_answers(self, resources: Resources) -> None:
-        from isassist.assistant.resources import warm_answers
+        from isassist.session.resources import warm_answers
 
         self.run_worker(
             lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
@@ -117,8 +133,8 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None or (waiting is not None and self.screen is not waiting):
             return  # no store to save in, or the user left question 1 meanwhile
-        from isassist.assistant.conversation import Conversation
         from isassist.interview.persistence import start_saved
+        from isassist.session.conversation import Conversation
 
         interview = start_saved(
             self.store, res.services, mode=mode, language=lang, dialog=res.dialog
@@ -129,8 +145,8 @@ class IsAssistApp(App[None]):
         res = await self.resources()
         if self.store is None:
             return
-        from isassist.assistant.conversation import Conversation
         from isassist.interview.persistence import resume
+        from isassist.session.conversation import Conversation
         from isassist.store import StoreError
 
         try:
@@ -144,7 +160,7 @@ class IsAssistApp(App[None]):
         from isassist.tui.screens.interview import InterviewScreen
 
         self.conversation = conversation
-        self.lang = conversation.lang
+        self.use_language(conversation.lang)
         screen = InterviewScreen(conversation)
         if waiting is None:
             self.push_screen(screen)
@@ -159,6 +175,52 @@ class IsAssistApp(App[None]):
 
         self.switch_screen(screen)
         self.call_after_refresh(answer_queued)
+
+    # --- one language at a time -----------------------------------------------------------
+
+    def use_language(self, lang: str) -> None:
+        """Speak ``lang`` in the app's own keys, footer and command palette from now on."""
+        self.lang = "en" if lang == "en" else "nl"
+        relabel(self, APP_KEYS, self.lang)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with its search prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = ui("palette_search", self._screen_lang())
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the interface language.
+
+        Textual's "Keys" panel lists its widgets' key help in English only, so it is left
+        out: F1 (help) lists every key of isassist in the interface language.
+        """
+        lang = self._screen_lang()
+        yield SystemCommand(
+            ui("sys_theme", lang), ui("sys_theme_help", lang), self.action_change_theme
+        )
+        yield SystemCommand(ui("key_quit", lang), ui("sys_quit_help", lang), self.action_quit)
+        if screen.maximized is not None:
+            yield SystemCommand(
+                ui("sys_minimize", lang), ui("sys_minimize_help", lang), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                ui("sys_maximize", lang), ui("sys_maximize_help", lang), screen.action_maximize
+            )
+        yield SystemCommand(
+            ui("sys_screenshot", lang),
+            ui("sys_screenshot_help", lang),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    def _screen_lang(self) -> str:
+        """The language of the screen on top (an interview's own), else the app's."""
+        for screen in reversed(self.screen_stack):
+            lang = getattr(screen, "lang", None)
+            if lang in ("nl", "en"):
+                return str(lang)
+        return self.lang
 
     # --- app-wide actions ------------------------------------------------------------------
 

@@ -1,5 +1,9 @@
 """The command palette (Ctrl+P): the chat commands, findable by name in Dutch or English, the
-report preview's export commands, and the broker register from any screen."""
+report preview's export commands, and the broker register from any screen.
+
+The chat commands come from the one command registry (``isassist.interview.commands``), so the
+palette lists exactly what can be typed, in the interface language; a command that needs
+words after it is put in the line to finish, one without runs at once."""
 
 from __future__ import annotations
 
@@ -7,20 +11,26 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from isassist.assistant.i18n import ui
+from isassist.interview.commands import COMMANDS
+from isassist.session.i18n import ui
 
-# (typed line or action, label key)
-PALETTE: list[tuple[str, str]] = [
-    ("/back", "cmd_back"),
-    ("/skip", "cmd_skip"),
-    ("/why", "cmd_why"),
-    ("/note ", "cmd_note"),
-    ("/stream", "cmd_stream"),
-    ("/report", "cmd_report"),
-    ("/help", "cmd_help"),
-    ("/lang", "cmd_lang"),
+# actions of the interview screen itself: (action, label key)
+SCREEN_ACTIONS: list[tuple[str, str]] = [
     ("jump", "cmd_jump"),
+    ("toggle_dossier", "key_dossier_panel"),
+    ("dossier_wider", "key_wider"),
+    ("dossier_narrower", "key_narrower"),
 ]
+
+
+def chat_entries(lang: str) -> list[tuple[str, str]]:
+    """(title, line) per registered command: "/terug  terug naar de vorige vraag"."""
+    entries = []
+    for spec in COMMANDS:
+        word = spec.word(lang)
+        needs_words = spec.example(lang).strip() != word
+        entries.append((f"{word}  {spec.summary(lang)}", word + " " if needs_words else word))
+    return entries
 
 
 def _is_report(screen: object) -> bool:
@@ -44,7 +54,8 @@ class AssistantCommands(Provider):
             return [(ui(key, lang), action) for action, key in REPORT_PALETTE] + anywhere
         if not isinstance(screen, InterviewScreen):
             return anywhere
-        return [(f"{line.strip()}  {ui(key, lang)}", line) for line, key in PALETTE] + anywhere
+        actions = [(ui(key, lang), f"action:{action}") for action, key in SCREEN_ACTIONS]
+        return chat_entries(lang) + actions + anywhere
 
     def _run(self, line: str) -> None:
         from isassist.tui.screens.interview import InterviewScreen
@@ -58,8 +69,8 @@ class AssistantCommands(Provider):
             return
         if not isinstance(screen, InterviewScreen):
             return
-        if line == "jump":
-            screen.action_jump()
+        if line.startswith("action:"):
+            self.app.run_worker(screen.run_action(line.removeprefix("action:")))
         elif line.endswith(" "):
             screen.prefill(line)
         else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 
 
 @dataclass(frozen=True)

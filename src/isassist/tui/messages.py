@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from isassist.interview.services import ConclusionView
+from isassist.dossier import ConclusionView
 
 
 @dataclass
@@ -21,3 +21,11 @@ class ConclusionPicked(Message):
     """The user asked "why?" about this conclusion (click or Enter in the dossier panel)."""
 
     conclusion: ConclusionView
+
+
+@dataclass
+class AnswerPicked(Message):
+    """The user picked an earlier answer in the chat to change it (click or Enter)."""
+
+    question: str
+    stream: str | None

@@ -7,7 +7,7 @@ per-year arithmetic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
 from isassist.units.registry import convert
@@ -36,6 +36,8 @@ class ParsedNumber:
     approximate: bool
     low: float | None = None
     high: float | None = None
+    vague: str = ""
+    """The vague words read as a range ("honderdduizenden"); empty for a figure."""
 
 
 def parse_number(text: str, lang: Lang = "nl") -> ParsedNumber:
@@ -49,7 +51,9 @@ def parse_number(text: str, lang: Lang = "nl") -> ParsedNumber:
     unit = None
     if numerator or denominator:
         unit = f"{numerator}/{denominator}" if denominator else numerator
-    return _result(group, unit, approximate)
+    result = _result(group, unit, approximate)
+    vague = " ".join(scan(tokens, lang).vague)
+    return replace(result, vague=vague) if vague else result
 
 
 def parse_temperature(text: str, lang: Lang = "nl") -> ParsedNumber:

@@ -8,7 +8,7 @@ Every guess the parser makes (a period assumed, a range's midpoint, a density) i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from isassist.units.densities import density_for
 from isassist.units.errors import Lang, QuantityError, check_text, quantity_error
@@ -69,6 +69,8 @@ class ParsedQuantity:
     low: float | None = None
     high: float | None = None
     density_t_m3: float | None = None
+    vague: str = ""
+    """The vague words read as a range ("een paar", "several hundred"); empty for a figure."""
 
 
 class _Notes:
@@ -126,13 +128,27 @@ def parse_quantity(
     for group in found.groups:
         if group.negative:
             raise quantity_error("negative", lang, value=both(-group.value))
-        _resolve_unit(group, default_unit, lang, notes, first=group is found.groups[0])
+        try:
+            _resolve_unit(group, default_unit, lang, notes, first=group is found.groups[0])
+        except QuantityError as error:
+            if error.kind != "missing_unit" or not found.vague:
+                raise
+            # "honderdduizenden" alone: say the words back, not a midpoint nobody typed
+            raise quantity_error("missing_unit", lang, value=" ".join(found.vague)) from None
     main, hours_group, events = _roles(found.groups, lang)
     hours = _hours(hours_group, hours_per_year, found.continuous, lang, notes)
     if events is not None:
         _apply_events(main, events, lang, notes)
     approximate = found.approximate or main.high is not None
-    if main.high is not None:
+    vague = " ".join(found.vague)
+    if vague and main.high is not None:
+        notes.add(
+            f"'{vague}' is geen getal: gelezen als {fmt(main.low, 'nl')}–{fmt(main.high, 'nl')};"
+            " geef een getal zodra het bekend is.",
+            f"'{vague}' is not a figure: read as {fmt(main.low, 'en')}–{fmt(main.high, 'en')};"
+            " give a number once it is known.",
+        )
+    elif main.high is not None:
         notes.add(
             f"Midden van {fmt(main.low, 'nl')}–{fmt(main.high, 'nl')} genomen.",
             f"Took the midpoint of {fmt(main.low, 'en')}–{fmt(main.high, 'en')}.",
@@ -140,19 +156,21 @@ def parse_quantity(
     assert main.unit is not None
     spec = main.unit
     if spec.kind == "time":
-        return _hours_only(main, approximate, lang, notes)
-    if spec.kind == "power":
-        return _power(main, hours, approximate, lang, notes)
-    return _amount(
-        main,
-        hours,
-        approximate,
-        lang,
-        notes,
-        _density(family, density_t_m3),
-        default_period,
-        shifts_per_year,
-    )
+        result = _hours_only(main, approximate, lang, notes)
+    elif spec.kind == "power":
+        result = _power(main, hours, approximate, lang, notes)
+    else:
+        result = _amount(
+            main,
+            hours,
+            approximate,
+            lang,
+            notes,
+            _density(family, density_t_m3),
+            default_period,
+            shifts_per_year,
+        )
+    return replace(result, vague=vague) if vague else result
 
 
 def _resolve_unit(

@@ -64,11 +64,14 @@ class Scan:
     groups: list[Group]
     approximate: bool
     continuous: bool
+    vague: list[str]
+    """The vague words read as a range ("een paar", "several hundred"), as typed."""
 
 
 def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
     """All amount groups in ``tokens``, plus whether the answer said "about" or "continuous"."""
     groups: list[Group] = []
+    vague: list[str] = []
     range_opened = False
     index = 0
     while index < len(tokens):
@@ -81,9 +84,11 @@ def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
             continue
         negative = _negative(tokens, index)
         end = phrase.end
-        high = None
+        high = phrase.high
+        if phrase.vague is not None:
+            vague.append(phrase.vague)
         separator = _at(tokens, end)
-        if separator in RANGE_WORDS or (range_opened and separator in RANGE_AND):
+        if (high is None and separator in RANGE_WORDS) or (range_opened and separator in RANGE_AND):
             second = (
                 read_number_phrase(tokens, end + 1, lang, multipliers=multipliers)
                 if end + 1 < len(tokens)
@@ -103,8 +108,9 @@ def scan(tokens: list[str], lang: Lang, *, multipliers: bool = True) -> Scan:
         index = max(end, index + 1)
     return Scan(
         groups,
-        approximate=any(t in APPROXIMATE_WORDS for t in tokens),
+        approximate=any(t in APPROXIMATE_WORDS for t in tokens) or bool(vague),
         continuous=any(t in CONTINUOUS_WORDS for t in tokens),
+        vague=vague,
     )
 
 

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from isassist.units.errors import Lang, quantity_error
-from isassist.units.vocabulary import HALF_WORDS, MULTIPLIER_WORDS, NUMBER_WORDS
+from isassist.units.vocabulary import (
+    HALF_WORDS,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    VAGUE_OF,
+    VAGUE_WORDS,
+)
 
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     ("\u00a0", " "),
@@ -48,8 +54,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bweet\s+(?:ik\s+)?(?:het\s+)?niet\b", "unknown"),
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w']*|[/\-,;+%€$]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# "1e30", "2,5E3": scientific notation is one number token (an exponent needs its digits,
+# so "2e ploeg" stays "2" and "e")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|[^\W\d_][\w']*|[/\-,;+%€$]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:e[+-]?\d+)?")
+_EXPONENT = re.compile(r"e([+-]?\d+)$")
 # A space between digit groups is a thousands separator ("1 200 kg").
 _SPACE_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?![\d.,]))")
 # A dot right after a letter ends an abbreviation ("ca.", "p.j.", "n.v.t.").
@@ -77,7 +86,14 @@ def is_number_token(token: str) -> bool:
 
 
 def read_digits(token: str, lang: Lang) -> float:
-    """Read "1.200,50", "1,200.50", "2,5", "2.5" or "1,200" as the user meant it."""
+    """Read "1.200,50", "1,200.50", "2,5", "2.5", "1,200" or "1e30" as the user meant it."""
+    exponent = _EXPONENT.search(token)
+    if exponent is not None:
+        power = int(exponent.group(1))
+        if abs(power) > 300:
+            raise quantity_error("absurd", lang, amount=token, limit="10^300")
+        mantissa = read_digits(token[: exponent.start()], lang)
+        return _finite(mantissa * 10.0**power, token, lang)
     dots, commas = token.count("."), token.count(",")
     if dots and commas:
         decimal = "," if token.rfind(",") > token.rfind(".") else "."
@@ -119,10 +135,16 @@ def _finite(value: float, token: str, lang: Lang) -> float:
 
 @dataclass(frozen=True)
 class NumberPhrase:
-    """A number read from one or more tokens, and where reading stopped."""
+    """A number read from one or more tokens, and where reading stopped.
+
+    ``high`` is set for a vague amount ("een paar", "honderden"): ``value`` is then the low
+    end of the range it usually means and ``vague`` the words typed.
+    """
 
     value: float
     end: int
+    high: float | None = None
+    vague: str | None = None
 
 
 def read_number_phrase(
@@ -131,6 +153,8 @@ def read_number_phrase(
     """Read digits or number words at ``start``: "2,5", "een halve", "anderhalf", "3 duizend"."""
     token = tokens[start]
     position = start + 1
+    if token in VAGUE_WORDS or (token in ("een", "a") and _at(tokens, position) in VAGUE_WORDS):
+        return _vague(tokens, start, multipliers)
     if is_number_token(token):
         value = read_digits(token, lang)
     elif token in ("een", "a", "één") and _at(tokens, position) in HALF_WORDS:
@@ -148,6 +172,24 @@ def read_number_phrase(
             value *= MULTIPLIER_WORDS[tokens[position]]
             position += 1
     return NumberPhrase(value, position)
+
+
+def _vague(tokens: list[str], start: int, multipliers: bool) -> NumberPhrase:
+    """ "een paar kuub", "several hundred t/day", "honderdduizenden", "tens of thousands"."""
+    position = start + 1 if tokens[start] in ("een", "a") else start
+    low, high = VAGUE_WORDS[tokens[position]]
+    position += 1
+    scales = {**MULTIPLIER_WORDS, "honderd": 100.0, "hundred": 100.0, "thousands": 1e3}
+    if _at(tokens, position) in VAGUE_OF and _at(tokens, position + 1) in scales:
+        position += 1  # "tens of thousands": the multiplier follows "of"
+    scale = 1.0
+    while multipliers and _at(tokens, position) in scales:
+        scale *= scales[tokens[position]]
+        position += 1
+    if _at(tokens, position) in VAGUE_OF:
+        position += 1  # "een paar honderd van die big bags", "a couple of tonnes"
+    typed = " ".join(tokens[start:position])
+    return NumberPhrase(low * scale, position, high * scale, typed)
 
 
 def _at(tokens: list[str], index: int) -> str:

@@ -234,6 +234,33 @@ NUMBER_WORDS: dict[str, float] = {
 }
 HALF_WORDS = frozenset({"half", "halve"})
 
+# Vague amounts people say when they do not know the figure: never read as one number, but
+# as the range they usually mean (the quantity parser takes the midpoint and says so).
+# word -> (low, high); a word before a multiplier ("een paar honderd") scales the range.
+VAGUE_WORDS: dict[str, tuple[float, float]] = {
+    "paar": (2, 5),
+    "couple": (2, 3),
+    "few": (2, 5),
+    "enkele": (2, 9),
+    "enige": (2, 9),
+    "several": (2, 9),
+    "verscheidene": (2, 9),
+    "meerdere": (2, 9),
+    "tientallen": (20, 90),
+    "tens": (20, 90),
+    "dozens": (20, 90),
+    "honderden": (200, 900),
+    "hundreds": (200, 900),
+    "duizenden": (2_000, 9_000),
+    "thousands": (2_000, 9_000),
+    "tienduizenden": (20_000, 90_000),
+    "honderdduizenden": (200_000, 900_000),
+    "miljoenen": (2_000_000, 9_000_000),
+    "millions": (2_000_000, 9_000_000),
+}
+# "tens of thousands", "hundreds of thousands": the word after "of" multiplies the range
+VAGUE_OF = frozenset({"of", "van"})
+
 MULTIPLIER_WORDS: dict[str, float] = {
     "k": 1e3,
     "duizend": 1e3,

@@ -11,7 +11,7 @@ from textual.containers import Grid
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -9,25 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from isassist.assistant.conversation import Conversation, Reply
-from isassist.assistant.i18n import HELP, ui
-from isassist.assistant.progress import progress
-from isassist.interview.engine import QuestionView, Turn
+from isassist.dossier import ConclusionView, QuestionView, Turn
+from isassist.interview.canvas_review import REVIEW_TYPE
 from isassist.interview.messages import say
-from isassist.interview.services import ConclusionView
+from isassist.interview.transcript import PastTurn
+from isassist.session.conversation import Conversation, Reply
+from isassist.session.i18n import HELP, ui
+from isassist.session.progress import progress
 from isassist.tui.localise import Key, relabel
-from isassist.tui.messages import ConclusionPicked, LineSubmitted
+from isassist.tui.messages import AnswerPicked, ConclusionPicked, LineSubmitted
 from isassist.tui.screens.jump import JumpScreen
 from isassist.tui.screens.reading import ReadingScreen
 from isassist.tui.widgets.answer_bar import AnswerBar
-from isassist.tui.widgets.bubble import Bubble
+from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
+from isassist.tui.widgets.canvas_review import CanvasReview
 from isassist.tui.widgets.dossier_panel import DossierPanel
 from isassist.tui.widgets.markdown_bubble import MarkdownBubble
 
@@ -41,8 +43,15 @@ KEYS = [
     Key("f7", "back", "key_back", show=False),
     Key("f8", "skip", "key_skip", show=False),
     Key("f6", "switch_lang", "key_lang"),
+    Key("f9", "toggle_dossier", "key_dossier_panel"),
+    Key("alt+left", "dossier_wider", "key_wider", show=False),
+    Key("alt+right", "dossier_narrower", "key_narrower", show=False),
     Key("escape", "leave", "key_start", show=False),
 ]
+
+
+# dossier panel width in columns; the chat always keeps CHAT_MIN
+PANEL_MIN, PANEL_MAX, PANEL_STEP, CHAT_MIN = 24, 44, 4, 40
 
 
 class InterviewScreen(Screen[None]):
@@ -54,6 +63,7 @@ class InterviewScreen(Screen[None]):
         super().__init__()
         self.conversation = conversation
         self._asked: tuple[str, str | None] | None = None
+        self._panel_width: int | None = None  # set when the user resized the panel
 
     @property
     def lang(self) -> str:
@@ -67,11 +77,72 @@ class InterviewScreen(Screen[None]):
             yield DossierPanel(self.conversation)
         yield Footer(compact=True)
 
+    def _use_language(self) -> None:
+        use = getattr(self.app, "use_language", None)
+        if use is not None:
+            use(self.lang)
+
     def on_mount(self) -> None:
+        self._use_language()
         relabel(self, KEYS, self.lang)
         self.query_one("#chat", VerticalScroll).anchor()
         self.title = ui("app_title", self.lang)
+        self._fit_panel(self.size.width)
+        self._say_again(self.conversation.interview.transcript())
         self._ask(self.conversation.interview.current_question(), force=True)
+
+    def _say_again(self, past: list[PastTurn]) -> None:
+        """A resumed interview shows what was said before, from the event log."""
+        if not past:
+            return
+        lang = self.lang
+        bubbles: list[Widget] = [Bubble(ui("resumed", lang, n=len(past)), "ack")]
+        for turn in past:
+            if turn.kind == "answer" and turn.question_id is not None:
+                bubbles.append(Bubble(turn.question_text, "question"))
+                shown = turn.answer_text or ui("unknown_word", lang)
+                bubbles.append(self._answer_bubble(shown, (turn.question_id, turn.stream)))
+            elif turn.kind == "skip":
+                bubbles.append(Bubble(turn.question_text, "question"))
+                bubbles.append(Bubble(say("skipped", lang), "ack"))
+            elif turn.kind == "note":
+                bubbles.append(Bubble(f"/note {turn.answer_text}", "user"))
+            elif turn.kind in ("stream_added", "stream_removed", "stream_renamed"):
+                bubbles.append(Bubble(ui(f"past_{turn.kind}", lang, name=turn.answer_text), "ack"))
+        bubbles.append(Bubble(ui("resumed_here", lang), "ack"))
+        self._say(*bubbles)
+
+    def _answer_bubble(self, text: str, slot: tuple[str, str | None]) -> AnswerBubble:
+        return AnswerBubble(text, slot[0], slot[1], ui("change_answer_hint", self.lang))
+
+    # --- the dossier panel: hidden, wider, narrower ------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._panel_width is None:
+            self._fit_panel(event.size.width)
+
+    def _fit_panel(self, columns: int) -> None:
+        """The panel takes about a third, between 24 and 44 columns; at 80 the chat keeps 56."""
+        width = self._panel_width or max(PANEL_MIN, min(PANEL_MAX, columns * 3 // 10))
+        self.query_one(DossierPanel).styles.width = width
+
+    def action_toggle_dossier(self) -> None:
+        panel = self.query_one(DossierPanel)
+        panel.display = not panel.display
+
+    def action_dossier_wider(self) -> None:
+        self._resize_panel(+PANEL_STEP)
+
+    def action_dossier_narrower(self) -> None:
+        self._resize_panel(-PANEL_STEP)
+
+    def _resize_panel(self, step: int) -> None:
+        panel = self.query_one(DossierPanel)
+        panel.display = True
+        current = panel.outer_size.width or PANEL_MIN
+        most = max(PANEL_MIN, self.size.width - CHAT_MIN)
+        self._panel_width = max(PANEL_MIN, min(most, current + step))
+        panel.styles.width = self._panel_width
 
     # --- rendering -----------------------------------------------------------------------
 
@@ -85,7 +156,18 @@ class InterviewScreen(Screen[None]):
             if view.help:
                 self._say(MarkdownBubble(view.help))
         self._asked = slot
+        self._review(view)
         self.query_one(AnswerBar).show_question(view)
+
+    def _review(self, view: QuestionView | None) -> None:
+        """The canvas review question gets its one-screen table; any other removes it."""
+        for old in self.query(CanvasReview):
+            old.remove()
+        if view is None or view.type != REVIEW_TYPE or view.stream is None:
+            return
+        interview, stream = self.conversation.interview, view.stream
+        review = CanvasReview(self.lang, lambda block: interview.canvas_draft(block, stream))
+        self.query_one("#talk", Vertical).mount(review, before=self.query_one(AnswerBar))
 
     @staticmethod
     def _question(view: QuestionView) -> Bubble:
@@ -109,8 +191,8 @@ class InterviewScreen(Screen[None]):
 
     def _conclusion(self, conclusion: ConclusionView) -> Bubble:
         lang = self.lang
-        title = conclusion.title.get(lang) or conclusion.rule_id
-        return Bubble(conclusion.text.get(lang, ""), "conclusion", title=f"{title} (F2)")
+        title = conclusion.title.get(lang) or conclusion.text.get(lang, "")[:60]
+        return ConclusionBubble(conclusion.text.get(lang, ""), f"{title} (F2)", conclusion)
 
     def show_reply(self, reply: Reply) -> None:
         """Render one reply of the conversation."""
@@ -126,6 +208,7 @@ class InterviewScreen(Screen[None]):
             self.action_help()
         elif reply.kind == "lang":
             self._say(Bubble(reply.text, "assistant"))
+            self._use_language()
             relabel(self, KEYS, self.lang)
             self.title = ui("app_title", self.lang)
             view = reply.turn.question if reply.turn else None
@@ -138,8 +221,19 @@ class InterviewScreen(Screen[None]):
 
     def run_line(self, text: str) -> Reply:
         """Send one line as if typed (the palette and tests use this too)."""
-        self._say(Bubble(text, "user"))
+        asked = self._asked
         reply = self.conversation.handle(text)
+        answered = (
+            reply.kind == "turn"
+            and reply.turn is not None
+            and reply.turn.accepted
+            and not text.lstrip().startswith("/")
+            and asked is not None
+        )
+        if answered and asked is not None:
+            self._say(self._answer_bubble(text, asked))
+        else:
+            self._say(Bubble(text, "user"))
         self.show_reply(reply)
         return reply
 
@@ -158,6 +252,13 @@ class InterviewScreen(Screen[None]):
     def _why(self, message: ConclusionPicked) -> None:
         self.show_reply(self.conversation.why(conclusion=message.conclusion))
 
+    @on(AnswerPicked)
+    def _change(self, message: AnswerPicked) -> None:
+        """Ask an earlier question again: the answer typed next replaces the old one."""
+        where = f"{message.question} {message.stream or ''}".strip()
+        self.show_reply(self.conversation.command("revise", where))
+        self.query_one("#line", Input).focus()
+
     # --- actions (keys and palette) --------------------------------------------------------
 
     def action_help(self) -> None:
@@ -166,7 +267,16 @@ class InterviewScreen(Screen[None]):
         )
 
     def action_why(self) -> None:
-        self.show_reply(self.conversation.why())
+        """Explain the selected conclusion: the one focused in the chat or highlighted in the
+        panel; the newest when none is selected."""
+        selected = self.selected_conclusion()
+        self.show_reply(self.conversation.why(conclusion=selected))
+
+    def selected_conclusion(self) -> ConclusionView | None:
+        focused = self.focused
+        if isinstance(focused, ConclusionBubble):
+            return focused.conclusion
+        return self.query_one(DossierPanel).highlighted()
 
     def action_report(self) -> None:
         # imported here: the reports package is not needed until the summary first opens

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from isassist.assistant.i18n import ui
-from isassist.assistant.progress import Stage
+from isassist.session.i18n import ui
+from isassist.session.progress import Stage
 
 
 class JumpScreen(ModalScreen[str | None]):

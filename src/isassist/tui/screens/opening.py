@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from isassist.assistant.i18n import ui
-from isassist.assistant.opening import Opening
+from isassist.session.i18n import ui
+from isassist.session.opening import Opening
 from isassist.tui.widgets.bubble import Bubble
 
 

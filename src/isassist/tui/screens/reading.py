@@ -10,20 +10,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
+from isassist.tui.localise import Key, relabel
 
 
 class ReadingScreen(ModalScreen[None]):
     """A scrollable page closed with Escape (or q)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Close / Sluiten", id="close", tooltip="Close"),
-    ]
+    KEYS: ClassVar[list[Key]] = [Key("escape,q", "dismiss", "key_close")]
 
     def __init__(self, title: str, body: str, markdown: bool, lang: str) -> None:
         super().__init__(classes="reading")
@@ -41,6 +39,9 @@ class ReadingScreen(ModalScreen[None]):
             else:
                 yield Static(Text(self.body), id="page-body")
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        relabel(self, self.KEYS, self.lang)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class RegisterScreen(Screen[None]):
             options.highlighted = min(keep or 0, len(rows) - 1)
 
     def _companies(self) -> None:
-        from isassist.assistant.register_view import company_line
+        from isassist.session.register_view import company_line
 
         assert self.register is not None
         companies = self.register.companies()
@@ -177,7 +177,7 @@ class RegisterScreen(Screen[None]):
         self._show_matches()
 
     def _show_matches(self) -> None:
-        from isassist.assistant.register_view import match_line, network_lines
+        from isassist.session.register_view import match_line, network_lines
 
         if self.company_id is None:
             return
@@ -194,7 +194,7 @@ class RegisterScreen(Screen[None]):
         network_text.update(Text("\n".join(network_lines(view, self.lang))) if view else "")
 
     def _pipeline(self) -> None:
-        from isassist.assistant.register_view import opportunity_line
+        from isassist.session.register_view import opportunity_line
 
         assert self.register is not None and self.pipeline is not None
         names = {s.id: f"{s.name}" for s in self.register.streams()}
@@ -205,7 +205,7 @@ class RegisterScreen(Screen[None]):
         )
 
     def _impact(self) -> None:
-        from isassist.assistant.register_view import impact_line
+        from isassist.session.register_view import impact_line
 
         assert self.pipeline is not None
         totals: dict[str, Any] = self.pipeline.register_impact()
@@ -250,8 +250,8 @@ class RegisterScreen(Screen[None]):
     @on(Input.Submitted, "#move")
     def _move(self, event: Input.Submitted) -> None:
         """Move the highlighted opportunity; a wrong stage or move says what would be right."""
-        from isassist.assistant.register_view import parse_move, stage_label
         from isassist.register import RegisterError
+        from isassist.session.register_view import parse_move, stage_label
 
         index = self.query_one("#pipeline", OptionList).highlighted
         if self.pipeline is None or index is None or index >= len(self.opportunity_ids):

@@ -1,7 +1,10 @@
 """The dossier summary (F3, /report): the report itself, previewed, and saved from there.
 
 The preview is the Markdown report the reports package writes, so what the broker reads here
-is what the file will say. ``A`` shows it anonymised, as a partner would receive it, before
+is what the file will say. A short summary (company, counts, streams) shows the moment the
+key is pressed; the full report is written in a thread worker and filled in when ready, with a
+loading line meanwhile, so the interface never freezes (the anonymised toggle and every export
+run the same way). ``A`` shows it anonymised, as a partner would receive it, before
 anything is sent; the export keys save the version on screen (plain or anonymised). The paths
 written go back to the chat when the screen closes, so the interview keeps a trace of them.
 This module is imported only when the summary opens: the reports package stays out of the
@@ -15,11 +18,13 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Footer, LoadingIndicator, Markdown, Static
+from textual.worker import Worker, WorkerState
 
-from isassist.assistant.export import ExportError, export_dir, export_report
-from isassist.assistant.i18n import ui
-from isassist.interview.dossier import Dossier
+from isassist.dossier import Dossier
+from isassist.session.digest import summary_markdown
+from isassist.session.export import ExportError, export_dir, export_report
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 KEYS = [
@@ -59,6 +64,8 @@ class ReportScreen(ModalScreen[list[Path]]):
         self.lang = lang
         self.anonymised = False
         self.written: list[Path] = []
+        self.loading = True
+        """True while the full report is being written (the summary is on screen)."""
 
     @property
     def body(self) -> str:
@@ -68,7 +75,8 @@ class ReportScreen(ModalScreen[list[Path]]):
     def compose(self) -> ComposeResult:
         with Vertical(id="report"):
             with VerticalScroll(id="report-body"):
-                yield Markdown(preview(self.dossier, self.lang, False), id="report-text")
+                yield Markdown(summary_markdown(self.dossier, self.lang), id="report-text")
+            yield LoadingIndicator(id="report-loading")
             hint = ui("preview_keys", self.lang, folder=export_dir())
             yield Static(hint, id="export-status", markup=False)
         yield Footer(compact=True)
@@ -76,6 +84,51 @@ class ReportScreen(ModalScreen[list[Path]]):
     def on_mount(self) -> None:
         relabel(self, KEYS, self.lang)
         self._retitle()
+        # the summary paints first; the worker would compete with that paint for the GIL
+        self.call_after_refresh(self._write_preview)
+
+    def _write_preview(self) -> None:
+        """Write the full report off the UI thread; the newest request wins."""
+        self.loading = True
+        self.query_one("#report-loading", LoadingIndicator).display = True
+        anonymised = self.anonymised
+        self.run_worker(
+            lambda: (anonymised, preview(self.dossier, self.lang, anonymised)),
+            thread=True,
+            exclusive=True,
+            group="preview",
+            name="preview",
+        )
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state == WorkerState.ERROR:
+            self._done_loading()
+            self._status(str(worker.error), problem=True)
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        result = worker.result
+        if worker.name == "preview" and isinstance(result, tuple):
+            anonymised, text = result
+            if anonymised != self.anonymised:
+                return  # toggled again meanwhile: a newer preview is on its way
+            await self.query_one("#report-text", Markdown).update(text)
+            self._done_loading()
+        elif worker.name == "export" and isinstance(result, Path | ExportError):
+            outcome = result
+            if isinstance(outcome, ExportError):
+                self._status(str(outcome), problem=True)
+                self.notify(str(outcome), severity="error", timeout=10)
+                return
+            self.written.append(outcome)
+            said = ui("export_written", self.lang, path=outcome)
+            self._status(said, problem=False)
+            self.notify(said, timeout=6)
+
+    def _done_loading(self) -> None:
+        self.loading = False
+        self.query_one("#report-loading", LoadingIndicator).display = False
 
     def _retitle(self) -> None:
         key = "preview_anonymous" if self.anonymised else "preview_plain"
@@ -87,25 +140,24 @@ class ReportScreen(ModalScreen[list[Path]]):
         status.set_class(problem, "-problem")
         status.set_class(not problem, "-written")
 
-    async def action_anonymise(self) -> None:
+    def action_anonymise(self) -> None:
         self.anonymised = not self.anonymised
-        text = preview(self.dossier, self.lang, self.anonymised)
-        await self.query_one("#report-text", Markdown).update(text)
         self.query_one("#report-body", VerticalScroll).scroll_home(animate=False)
         self._retitle()
+        self._write_preview()
 
     def action_export(self, fmt: str) -> None:
-        """Save the version on screen as ``fmt``; a failure is shown, never raised."""
-        try:
-            path = export_report(self.dossier, fmt, self.lang, self.anonymised)
-        except ExportError as error:
-            self._status(str(error), problem=True)
-            self.notify(str(error), severity="error", timeout=10)
-            return
-        self.written.append(path)
-        said = ui("export_written", self.lang, path=path)
-        self._status(said, problem=False)
-        self.notify(said, timeout=6)
+        """Save the version on screen as ``fmt`` in a worker; a failure is shown, never raised."""
+        dossier, lang, anonymised = self.dossier, self.lang, self.anonymised
+        self._status(ui("export_busy", lang, fmt=fmt.upper()), problem=False)
+
+        def save() -> Path | ExportError:
+            try:
+                return export_report(dossier, fmt, lang, anonymised)
+            except ExportError as error:
+                return error
+
+        self.run_worker(save, thread=True, group="export", name="export")
 
     def action_close(self) -> None:
         self.dismiss(list(self.written))

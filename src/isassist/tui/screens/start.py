@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.i18n import ui
+from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
 

@@ -18,9 +18,9 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.conversation import Conversation
-from isassist.assistant.i18n import ui
-from isassist.interview.engine import QuestionView
+from isassist.dossier import QuestionView
+from isassist.session.conversation import Conversation
+from isassist.session.i18n import ui
 from isassist.tui.messages import LineSubmitted
 
 DEBOUNCE_S = 0.15
@@ -127,7 +127,9 @@ class AnswerBar(Vertical):
             hint.update(Text("✗ " + problem, style="bold"))
             hint.set_class(True, "-problem")
         else:
-            hint.update(Text("✓ " + ui("looks_fine", lang)) if text.strip() else "")
+            echo = self.conversation.echo(text) if text.strip() else None
+            fine = ui("reads_as", lang, echo=echo) if echo else ui("looks_fine", lang)
+            hint.update(Text("✓ " + fine) if text.strip() else "")
             hint.set_class(False, "-problem")
         if self._view is not None and self._view.type == "code":
             found = self.conversation.code_suggestions(text)

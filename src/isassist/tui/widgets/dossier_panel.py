@@ -1,7 +1,7 @@
 """The dossier as it grows: progress through the steps, counts, streams and conclusions.
 
 Conclusions sit in an option list so each one can be clicked (or picked with Enter) to ask
-"why?". The panel only renders what ``isassist.assistant`` computes from the dossier.
+"why?". The panel only renders what ``isassist.session`` computes from the dossier.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.assistant.conversation import Conversation
-from isassist.assistant.digest import counts_line, digest
-from isassist.assistant.explain import conclusion_label
-from isassist.assistant.i18n import ui
-from isassist.assistant.progress import Stage, by_label, overall, progress
-from isassist.interview.services import ConclusionView
+from isassist.dossier import ConclusionView
+from isassist.session.conversation import Conversation
+from isassist.session.digest import counts_line, digest
+from isassist.session.explain import conclusion_label
+from isassist.session.i18n import ui
+from isassist.session.progress import Stage, by_label, overall, progress
 from isassist.tui.messages import ConclusionPicked
 
 
@@ -72,6 +72,7 @@ class DossierPanel(Vertical):
         self._list_conclusions(lang)
 
     def _list_conclusions(self, lang: str) -> None:
+        kept = self.highlighted()
         listed = self.conversation.recent()
         self._listed = listed
         options = self.query_one("#conclusions", OptionList)
@@ -83,6 +84,19 @@ class DossierPanel(Vertical):
         options.add_options(
             [Option(Text(f"{i}. {conclusion_label(c, lang)}")) for i, c in enumerate(listed, 1)]
         )
+        keys = [c.key for c in listed]
+        options.highlighted = (
+            keys.index(kept.key) if kept is not None and kept.key in keys else None
+        )
+
+    def highlighted(self) -> ConclusionView | None:
+        """The conclusion highlighted in the list (F2 explains it), if the list has focus
+        or was last used."""
+        options = self.query_one("#conclusions", OptionList)
+        index = options.highlighted
+        if index is None or not 0 <= index < len(self._listed):
+            return None
+        return self._listed[index]
 
     @on(OptionList.OptionSelected, "#conclusions")
     def _picked(self, event: OptionList.OptionSelected) -> None:

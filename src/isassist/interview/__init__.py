@@ -1,0 +1,1 @@
+"""The interview: dialog data, answer parsing, navigation, replays."""

@@ -1,0 +1,182 @@
+"""Answers as people give them (issue 12.3): the answer check reads them, or asks back."""
+
+from __future__ import annotations
+
+import pytest
+
+from isassist.interview.adapters import live_services
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer
+from isassist.interview.dialog import Question
+from isassist.interview.loader import shipped_dialog
+
+
+def q(question_id: str) -> Question:
+    question = shipped_dialog().question(question_id)
+    assert question is not None
+    return question
+
+
+def check(question_id: str, text: str, lang: str = "nl", **context: object) -> Checked:
+    return check_answer(q(question_id), text, lang, live_services(), AnswerContext(**context))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["nee", "geen", "no", "none", "Nee, geen.", "niets"])
+def test_no_to_the_cas_question_means_none_and_never_suggests_a_substance(text: str) -> None:
+    checked = check("cas", text)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == []
+    assert checked.echo == "geen"
+    assert "phosgene" not in checked.echo + " ".join(checked.notes)
+
+
+def test_yes_to_the_cas_question_asks_which_substances() -> None:
+    checked = check("cas", "ja")
+    assert not checked.ok and checked.follow_up is not None
+    assert "Welke stoffen" in checked.follow_up
+
+
+@pytest.mark.parametrize(("name", "cas"), [("cellulose", "9004-34-6"), ("ijzer", "7439-89-6")])
+def test_a_substance_name_resolves_to_its_cas_number_and_says_so(name: str, cas: str) -> None:
+    checked = check("cas", name)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == [cas]
+    assert cas in checked.echo and any(cas in note for note in checked.notes)
+
+
+@pytest.mark.parametrize("name", ["mineral oil", "minerale olie", "snijolie"])
+def test_a_mixture_without_one_cas_number_is_known_and_noted_by_name(name: str) -> None:
+    checked = check("cas", name, lang="en" if name == "mineral oil" else "nl")
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == []
+    assert checked.parsed.extra["named"]
+    assert any("CAS" in note for note in checked.notes)
+
+
+def test_cas_numbers_and_names_mix_in_one_answer() -> None:
+    checked = check("cas", "cellulose; 7778-18-9")
+    assert checked.parsed is not None and checked.parsed.value == ["9004-34-6", "7778-18-9"]
+
+
+def test_an_unknown_name_is_refused_with_what_to_type() -> None:
+    checked = check("cas", "blablastof")
+    assert not checked.ok and checked.problem and "CAS" in checked.problem
+
+
+def test_power_given_for_a_solid_gets_a_question_back() -> None:
+    checked = check("quantity", "300 kW", stream_kind="material", stream_name="bostel")
+    assert not checked.ok and checked.problem is not None
+    assert "vermogen" in checked.problem and "bostel" in checked.problem
+    assert checked.example is not None and "ton" in checked.example
+
+
+def test_power_fits_a_heat_stream() -> None:
+    checked = check("heat_energy", "300 kW, 6000 uur per jaar", stream_kind="heat")
+    assert checked.ok
+    assert checked.echo == "1.800 MWh/jaar"
+
+
+def test_implausible_amount_is_refused() -> None:
+    checked = check("quantity", "1e30 kg", stream_kind="material")
+    assert not checked.ok and checked.problem is not None
+    assert "onwaarschijnlijk" in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("several hundred t/day", "en", 200 * 365, 900 * 365),
+        ("een paar kuub per week", "nl", 2 * 52, 5 * 52),
+        ("honderdduizenden kilo per jaar", "nl", 200, 900),
+    ],
+)
+def test_vague_amounts_become_a_stated_range_never_a_silent_guess(
+    text: str, lang: str, low: float, high: float
+) -> None:
+    checked = check("quantity", text, lang=lang, stream_kind="material")
+    assert checked.ok and checked.parsed is not None
+    extra = checked.parsed.extra
+    assert extra["vague"]
+    assert extra["range_low"] < extra["range_high"]
+    assert "–" in checked.echo  # the range is read back
+    assert any("not a figure" in n or "geen getal" in n for n in checked.notes)
+    value = checked.parsed.value
+    assert isinstance(value, float) and low <= value <= high
+
+
+def test_a_vague_word_alone_asks_for_a_unit_naming_the_words() -> None:
+    checked = check("quantity", "honderdduizenden", stream_kind="material")
+    assert not checked.ok and checked.problem is not None
+    assert "honderdduizenden" in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "echo"),
+    [
+        ("8 m3 per maand", "nl", "96 m³/jaar"),
+        ("8 m3 per month", "en", "96 m³/year"),
+        ("1200 ton per jaar", "nl", "1.200 t/jaar"),
+        ("1,5 ton per dag", "nl", "547,5 t/jaar"),
+    ],
+)
+def test_the_echo_shows_the_amount_per_year_in_the_interface_language(
+    text: str, lang: str, echo: str
+) -> None:
+    checked = check("quantity", text, lang=lang, stream_kind="water")
+    assert checked.ok and checked.echo == echo
+
+
+def test_a_negative_cost_is_revenue() -> None:
+    checked = check("current_cost", "-5000 euro")
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == -5000
+    assert checked.parsed.extra["revenue"] is True
+    assert checked.echo == "opbrengst van 5.000 €/jaar"
+
+
+def test_revenue_said_in_words_is_revenue() -> None:
+    checked = check("current_cost", "we get 3000 euro a year", lang="en")
+    assert checked.parsed is not None and checked.parsed.value == -3000
+
+
+def test_a_price_per_tonne_becomes_the_yearly_amount_when_the_quantity_is_known() -> None:
+    checked = check("current_cost", "we krijgen 20 euro per ton", tonnes_per_year=3000)
+    assert checked.parsed is not None and checked.parsed.value == -60000
+    assert any("60.000" in note for note in checked.notes)
+
+
+def test_a_price_per_tonne_without_a_quantity_asks_for_the_yearly_amount() -> None:
+    checked = check("current_cost", "20 euro per ton")
+    assert not checked.ok and checked.problem is not None and "per jaar" in checked.problem
+
+
+def test_a_vague_cost_asks_for_an_amount() -> None:
+    checked = check("current_cost", "honderdduizenden euro")
+    assert not checked.ok and checked.problem is not None and "vaag" in checked.problem
+
+
+def test_something_else_asks_what_then() -> None:
+    checked = check("current_route", "iets anders")
+    assert not checked.ok and checked.follow_up is not None and "wat" in checked.follow_up
+
+
+def test_a_nuance_naming_an_option_keeps_the_option_and_the_words() -> None:
+    checked = check("current_route", "gaat naar vergisting bij de boer")
+    assert checked.parsed is not None and checked.parsed.value == "recovery"
+    assert checked.parsed.extra["nuance"] == "gaat naar vergisting bij de boer"
+
+
+def test_a_nuance_that_names_no_option_is_other_with_its_words() -> None:
+    checked = check("current_route", "de boer haalt het gratis op")
+    assert checked.parsed is not None and checked.parsed.value == "other"
+    assert "de boer haalt het gratis op" in checked.echo
+
+
+@pytest.mark.parametrize(("lang", "yes", "no"), [("nl", "ja", "nee"), ("en", "yes", "no")])
+def test_yes_and_no_are_echoed_in_the_interface_language(lang: str, yes: str, no: str) -> None:
+    assert check("receiver_known", "yes", lang=lang).echo == yes
+    assert check("receiver_known", "nee", lang=lang).echo == no
+
+
+def test_distance_uses_the_decimal_comma_in_dutch() -> None:
+    assert check("distance", "1,4 km").echo == "1,4 km"
+    assert check("distance", "1.4 km", lang="en").echo == "1.4 km"
