@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from isassist.interview.dossier import ConclusionOut, Dossier, StreamOut
+from isassist.dossier import ConclusionOut, Dossier, StreamOut
 from isassist.interview.loader import load_model
 
 Sector = Literal[

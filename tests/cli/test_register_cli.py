@@ -28,8 +28,15 @@ def test_demo_register_fills_a_register_that_lists_and_matches(db: str) -> None:
     assert out.startswith("60 companies")
     code, out = run("match", "--all", "--json", "--db", db)
     assert code == 0
-    data = json.loads(out)
-    assert data["matches"] and all(m["reason"]["nl"] and m["reason"]["en"] for m in data["matches"])
+    lines = [json.loads(line) for line in out.splitlines()]  # JSON Lines, streamed
+    found = [line for line in lines if line["type"] == "opportunity"]
+    assert found and all(m["reason"]["nl"] and m["reason"]["en"] for m in found)
+    assert lines[-1]["type"] == "summary" and lines[-1]["opportunities"] == len(found)
+    pairs = [
+        (m["supply"]["company_id"], m["demand"]["company_id"], m["supply"]["stream_id"])
+        for m in found
+    ]
+    assert len(pairs) == len(set(pairs))  # one line per opportunity
 
 
 def test_add_want_creates_the_company_and_network_finds_it(db: str) -> None:
@@ -72,7 +79,8 @@ def test_import_csv_refuses_a_bad_row_with_line_and_column(db: str, tmp_path: Pa
     code, out = run("register", "import", str(sheet), "--db", db)
     assert code == 0 and "2 companies and 2 streams" in out
     code, out = run("match", "Brouwerij Gent", "--lang", "en", "--db", db)
-    assert "Veevoeder Eeklo" in out and "direct use" in out
+    assert "Veevoeder Eeklo" in out and "Same material (spent_grain)" in out
+    assert "direct use" not in out
 
 
 def test_match_needs_a_company_or_all(db: str) -> None:

@@ -1,8 +1,8 @@
-"""The fast paths of matching give the matches the exhaustive search gives.
+"""Whole-register matching finds what scoring every pair finds, and so does a single want.
 
-Whole-register matching pre-ranks pairs with numpy and re-scores only the best few; a want's
-look-up searches each kind of supply only within its own limit. Both must find exactly what
-scoring every pair finds, so each is compared with the exhaustive search here.
+Whole-register matching only compares pairs that share a match key (code, family, use, material
+word) within the supply's reach; a want's look-up asks the database the same way. Both must
+find exactly the top matches that assessing every pair of the register finds.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from isassist.register import (
     RegisterStream,
     match_stream,
 )
+from isassist.register.geo import great_circle_km
 from isassist.register.search import matcher_for
 from isassist.register.whole import RegisterMatches, match_register
 
 __all__ = ["db_url", "reg"]  # the fixtures, shared with the storage tests
 
-_FAMILIES = ("ash", "wood", "gypsum", "spent_grain", "sludge")
+_FAMILIES = ("ash", "sawdust", "gypsum", "spent_grain", "slag")
 _NACE = ("23.51", "16.10", "11.05", "01.11", "38.21", "35.30", None)
 
 
@@ -75,54 +76,78 @@ def _ranked(result: RegisterMatches) -> dict[int, list[tuple[int, float]]]:
     }
 
 
-def _allocations(result: RegisterMatches) -> list[str]:
-    return sorted(repr(a.as_json()) for a in (*result.splits, *result.bundles))
+def _every_pair(
+    parties: list[Party], settings: MatchSettings, top: int
+) -> dict[int, list[tuple[int, float]]]:
+    """Each want's ``top`` suppliers from assessing every have of the register."""
+    matcher = matcher_for(settings)
+    haves = [p for p in parties if p.stream.side == "have"]
+    found: dict[int, list[tuple[int, float]]] = {}
+    for demand in (p for p in parties if p.stream.side == "want"):
+        candidates = [(great_circle_km(h.lat, h.lon, demand.lat, demand.lon), h) for h in haves]
+        ranked = matcher.rank(demand, candidates, top=top)
+        if ranked:
+            found[demand.stream.id] = [(m.supply.stream.id, round(m.score, 9)) for m in ranked]
+    return found
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_fast_whole_register_keeps_the_exhaustive_top_matches(seed: int) -> None:
+def test_whole_register_keeps_the_top_matches_of_every_pair(seed: int) -> None:
     parties = _random_parties(seed)
-    matcher = matcher_for()
-    fast = match_register(matcher, parties, per_stream=3)
-    exhaustive = match_register(matcher, parties, per_stream=3, exhaustive=True)
-    assert sum(len(found) for found in exhaustive.by_demand.values()) > 50
-    assert _ranked(fast) == _ranked(exhaustive)
-    assert _allocations(fast) == _allocations(exhaustive)
-    assert fast.pairs_assessed == exhaustive.pairs_assessed
-    # every kept match carries the explained scorer's reason and barriers
-    some = next(iter(fast.by_demand.values()))[0]
+    settings = MatchSettings()
+    result = match_register(matcher_for(settings), parties, per_stream=3)
+    assert sum(len(found) for found in result.by_demand.values()) > 50
+    assert _ranked(result) == _every_pair(parties, settings, 3)
+    some = next(iter(result.by_demand.values()))[0]
     assert some.reason["nl"] and some.reason["en"]
 
 
-def test_fast_whole_register_honours_changed_limits() -> None:
+def test_whole_register_honours_a_narrower_distance_scale() -> None:
     parties = _random_parties(4)
-    matcher = matcher_for(MatchSettings(material_km=15, heat_max_km=5, min_score=40))
-    fast = match_register(matcher, parties)
-    exhaustive = match_register(matcher, parties, exhaustive=True)
-    assert _ranked(fast) == _ranked(exhaustive)
-    ordinary = [
-        m
-        for m in fast.matches
-        if m.supply.stream.kind == "material" and m.supply.stream.hazardous != "yes"
-    ]
-    assert ordinary and all(m.assessment.distance_km <= 15 for m in ordinary)
-    heat = [m for m in fast.matches if m.supply.stream.kind == "heat"]
-    assert all(m.assessment.distance_km <= 5 for m in heat)
+    settings = MatchSettings(distance_scale=0.2, min_score=40)
+    result = match_register(matcher_for(settings), parties)
+    assert _ranked(result) == _every_pair(parties, settings, 5)
+    assert all(m.assessment.distance_km <= m.assessment.limit_km for m in result.matches)
 
 
-def test_a_want_finds_hazardous_supplies_further_away_than_ordinary_ones(reg: Register) -> None:
-    # Ghent 9000; Kortrijk 8500 lies about 40 km away, Brussels 1000 about 50-55 km, Luik ~150
-    company(reg, "Ontvanger", [want("as", families="ash")], postcode="9000")
-    company(reg, "Dichtbij", [have("as", families="ash", hazardous="no")], postcode="8500")
-    company(reg, "Brussel gewoon", [have("as", families="ash", hazardous="no")], postcode="1000")
+def test_a_want_finds_bulk_minerals_far_away_but_perishables_only_nearby(reg: Register) -> None:
+    # Antoing (7640) is ~150 km from Genk (3600); Oostende (8400) ~95 km from Antoing, ~45 from
+    # Kortrijk (8500)
+    company(reg, "Cement Antoing", [want("gips", families="gypsum")], postcode="7640", nace="23.51")
     company(
-        reg, "Brussel gevaarlijk", [have("as", families="ash", hazardous="yes")], postcode="1000"
+        reg,
+        "Centrale Genk",
+        [have("REA-gips", families="gypsum", hazardous="no")],
+        postcode="3600",
     )
-    company(reg, "Luik gevaarlijk", [have("as", families="ash", hazardous="yes")], postcode="4000")
-    [want_id] = [s.id for s in reg.streams(side="want")]
-    settings = MatchSettings(material_km=45, hazardous_material_km=100)
-    found = {m.supply.company.name for m in match_stream(reg, want_id, settings=settings)}
-    assert found == {"Dichtbij", "Brussel gevaarlijk"}
-    # the same pairs as the whole register, which starts from each supply and its own limit
-    every = match_register(matcher_for(settings), reg.parties(), exhaustive=True)
-    assert {m.supply.company.name for m in every.by_demand[want_id]} == found
+    company(
+        reg,
+        "Brouwerij Oostende",
+        [have("bostel", families="spent_grain", hazardous="no")],
+        postcode="8400",
+    )
+    company(
+        reg,
+        "Varkens Antoing",
+        [want("bostel", families="spent_grain")],
+        postcode="7640",
+        nace="01.46",
+    )
+    company(
+        reg,
+        "Varkens Kortrijk",
+        [want("bostel", families="spent_grain")],
+        postcode="8500",
+        nace="01.46",
+    )
+    by_name = {reg.company(c.id).name: c.id for c in reg.companies()}
+    gypsum_want = reg.streams(company_id=by_name["Cement Antoing"])[0].id
+    [gypsum] = match_stream(reg, gypsum_want)
+    assert gypsum.supply.company.name == "Centrale Genk"
+    assert gypsum.assessment.distance_km > 100
+    assert "barge or rail" in gypsum.reason["en"]
+    grain_have = reg.streams(company_id=by_name["Brouwerij Oostende"])[0].id
+    receivers = {m.demand.company.name for m in match_stream(reg, grain_have)}
+    assert receivers == {"Varkens Kortrijk"}  # too far for wet spent grain
+    every = match_register(matcher_for(), reg.parties())
+    assert {m.supply.company.name for m in every.by_demand[gypsum_want]} == {"Centrale Genk"}

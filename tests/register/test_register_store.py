@@ -163,7 +163,7 @@ def test_a_want_beyond_the_material_limit_is_no_match(reg: Register) -> None:
     company(reg, "Brouwerij Gent", [have("bostel", families="spent_grain")], postcode="9000")
     company(reg, "Veevoeder Luik", [want("voeder", families="spent_grain")], postcode="4000")
     assert not any(match_company(reg, "Brouwerij Gent").values())
-    wider = MatchSettings(material_km=250)
+    wider = MatchSettings(distance_scale=2.0)
     assert any(match_company(reg, "Brouwerij Gent", settings=wider).values())
 
 
@@ -184,9 +184,11 @@ def test_hazardous_and_cross_border_streams_carry_legal_barriers(reg: Register) 
     )
     [[found]] = match_company(reg, "Chemie Zelzate").values()
     codes = {b.code: b for b in found.barriers}
-    assert codes["hazardous"].category == "regulatory"
-    assert "permit" in codes["hazardous"].text["en"]
+    assert codes["hazardous_permit"].category == "regulatory"
+    assert "permit covers that code" in codes["hazardous_permit"].text["en"]
+    assert "the Netherlands" in codes["hazardous_permit"].text["en"]  # the receiver's law
     assert "BE → NL" in codes["border"].text["en"]
+    assert "2024/1157" in codes["border"].text["en"]
 
 
 def test_heat_reach_grows_with_power(reg: Register) -> None:
@@ -245,12 +247,12 @@ def test_closer_and_better_fitting_suppliers_rank_first(reg: Register) -> None:
 
 
 def test_whole_register_splits_a_large_stream_and_bundles_small_ones(reg: Register) -> None:
-    company(reg, "Groot", [have("as", families="ash", amount_per_year=900)], postcode="9000")
+    company(reg, "Groot", [have("gips", families="gypsum", amount_per_year=900)], postcode="9000")
     for name in ("Beton A", "Beton B", "Beton C"):
-        company(reg, name, [want("as", families="ash", amount_per_year=300)], postcode="9050")
-    company(reg, "Cement", [want("as", families="ash", amount_per_year=2000)], postcode="8500")
+        company(reg, name, [want("gips", families="gypsum", amount_per_year=300)], postcode="9050")
+    company(reg, "Cement", [want("gips", families="gypsum", amount_per_year=2000)], postcode="8500")
     for name in ("Klein 1", "Klein 2"):
-        company(reg, name, [have("as", families="ash", amount_per_year=400)], postcode="8500")
+        company(reg, name, [have("gips", families="gypsum", amount_per_year=400)], postcode="8500")
     result = match_all(reg)
     split = next(s for s in result.splits if s.stream.company.name == "Groot")
     assert sum(amount for _, amount in split.partners) == pytest.approx(900)
@@ -268,16 +270,24 @@ def test_one_stream_and_whole_register_agree_on_scores(reg: Register) -> None:
 
 
 def test_network_shows_same_complementary_and_interested_neighbours(reg: Register) -> None:
-    company(reg, "Centrale", [have("vliegas", families="ash")], postcode="9000")
-    company(reg, "Andere centrale", [have("bodemas", families="ash")], postcode="9050")
+    company(reg, "Centrale", [have("REA-gips", families="gypsum")], postcode="9000")
+    company(
+        reg,
+        "Andere centrale",
+        [have("rookgasgips", families="gypsum"), have("gips (tweede silo)", families="gypsum")],
+        postcode="9050",
+    )
+    company(reg, "Verbrander", [have("bodemas", families="ash")], postcode="9050")
     company(reg, "Staal", [have("hoogovenslak", families="slag")], postcode="9042")
     company(reg, "Cementfabriek", [], nace="23.51", postcode="9040")
-    company(reg, "Betoncentrale", [want("vulstof", families="ash")], postcode="9030")
+    company(reg, "Gipsplaten", [want("gips", families="gypsum")], postcode="9030")
     view = network(reg, "Centrale")
-    assert [n.company.name for n in view.of("same")] == ["Andere centrale"]
-    assert "Staal" in [n.company.name for n in view.of("complementary")]
-    interested = {n.company.name for n in view.of("interested")}
-    assert {"Betoncentrale", "Cementfabriek"} <= interested
+    # one line per partner, with both of its streams; bottom ash is not the same material
+    [same] = view.partners("same")
+    assert same.company.name == "Andere centrale" and len(same.streams) == 2
+    assert "Staal" in [p.company.name for p in view.partners("complementary")]
+    interested = {p.company.name for p in view.partners("interested")}
+    assert {"Gipsplaten", "Cementfabriek"} <= interested
 
 
 # -- migrations ------------------------------------------------------------------------------

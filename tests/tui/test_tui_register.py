@@ -71,6 +71,7 @@ async def test_broker_picks_a_company_opens_a_match_and_moves_it_with_a_note() -
         brewery = next(i for i, r in enumerate(companies) if "Brouwerij" in r)
         screen.query_one("#companies", OptionList).highlighted = brewery
         await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()  # matching runs in a worker
         await pilot.pause()
         [match] = rows(screen, "#matches")
         assert "Veevoeders Vanneste" in match and " km" in match
@@ -91,6 +92,7 @@ async def test_broker_picks_a_company_opens_a_match_and_moves_it_with_a_note() -
         impact = str(screen.query_one("#impact", Static).render())
         assert "potentieel" in impact and "gerealiseerd: 0.0 t" in impact
         await pilot.press("f6")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert rows(screen, "#pipeline") == ["#1 bostel -> veevoergrondstof [contacted]"]
         assert "potential" in str(screen.query_one("#impact", Static).render())
@@ -99,6 +101,26 @@ async def test_broker_picks_a_company_opens_a_match_and_moves_it_with_a_note() -
     [event] = [e for e in pipeline.history(1) if e.stage == "contacted"]
     assert event.note == "belde Jan"
     register.close()
+
+
+@pytest.mark.asyncio
+async def test_search_filters_companies_and_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_register(pilot)
+        screen.query_one("#search").value = "vanneste"  # type: ignore[attr-defined]
+        await pilot.pause()
+        [company] = rows(screen, "#companies")
+        assert "Veevoeders Vanneste" in company
+        screen.query_one("#companies", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        [match] = rows(screen, "#matches")
+        assert "Brouwerij De Klok" in match
+        screen.query_one("#search").value = "geen-zo-bedrijf"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert screen.company_ids == [] and screen.matches == []
 
 
 @pytest.mark.asyncio
@@ -127,6 +149,7 @@ def test_register_screen_snapshot(snap_compare: object) -> None:
     async def before(pilot: Pilot[None]) -> None:
         screen = await open_register(pilot)
         await pilot.press("enter")  # the first company's matches and network
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen.query_one("#move").focus()
         await pilot.pause()

@@ -14,10 +14,11 @@ from isassist.register import RegisterError
 @click.command("demo-register")
 @db_option
 @click.option("--companies", default=100, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--streams", default=5.0, show_default=True, help="Streams per company, average.")
+@click.option("--streams", default=2.0, show_default=True, help="Streams per company, about (1-4).")
 @click.option("--seed", default=7, show_default=True, help="Same seed, same register.")
 def demo_register(url: str | None, companies: int, streams: float, seed: int) -> None:
-    """Add N synthetic companies (NACE sectors, Belgian postcodes, MAESTRI streams)."""
+    """Add N demo companies: Flemish sectors in their industrial clusters, with the streams
+    and wants such companies have (the same seed gives the same register)."""
     from isassist.knowledge import get_knowledge
     from isassist.register.demo import demo_entries
 

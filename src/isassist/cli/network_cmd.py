@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from isassist.cli.register_cmd import db_option, echo_json, open_register
+from isassist.cli.register_cmd import db_option, echo_json, open_register, sync_interviews_of
 from isassist.register import RegisterError
 from isassist.register.network import Relation
 
@@ -26,6 +26,7 @@ def network(url: str | None, company: str, as_json: bool, lang: str) -> None:
 
     reg = open_register(url)
     try:
+        sync_interviews_of(reg)
         view = analyse(reg, company)
     except RegisterError as error:
         raise click.ClickException(str(error)) from error
@@ -39,7 +40,12 @@ def network(url: str | None, company: str, as_json: bool, lang: str) -> None:
         return
     relations: tuple[Relation, ...] = ("same", "complementary", "interested")
     for relation in relations:
-        found = view.of(relation)
+        found = view.partners(relation)
         click.echo(f"{_TITLES[relation][lang]}: {len(found)}")
-        for n in found:
-            click.echo(f"  {n.distance_km:5.1f} km  {n.company.name}: {n.why[lang]}")
+        for partner in found:
+            streams = "; ".join(partner.streams)
+            click.echo(
+                f"  {partner.distance_km:5.1f} km  {partner.company.name}"
+                + (f" [{streams}]" if streams else "")
+                + f": {partner.neighbours[0].why[lang]}"
+            )

@@ -48,6 +48,32 @@ def open_register(url: str | None) -> Register:
         raise click.ClickException(str(error)) from error
 
 
+def sync_interviews_of(reg: Register) -> None:
+    """Bring saved interviews changed since the last run into the register, saying so on
+    stderr (stdout stays the command's own output, e.g. JSON)."""
+    from isassist.register.sync import sync_interviews
+
+    try:
+        done = sync_interviews(reg)
+    except RegisterError as error:
+        click.echo(f"Interviews not synced: {error}", err=True)
+        return
+    for item in done:
+        if item.problem:
+            click.echo(f"Interview {item.interview_id} not synced: {item.problem}", err=True)
+            continue
+        click.echo(
+            f"Interview {item.interview_id} ({item.company}): {item.streams} streams in the "
+            "register"
+            + (
+                f"; without a quantity (matched, flagged): {', '.join(item.without_quantity)}"
+                if item.without_quantity
+                else ""
+            ),
+            err=True,
+        )
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -66,6 +92,7 @@ def list_cmd(url: str | None, as_json: bool) -> None:
 
     reg = open_register(url)
     try:
+        sync_interviews_of(reg)
         streams_by_company: dict[int, list[Any]] = {}
         for stream in reg.streams():
             streams_by_company.setdefault(stream.company_id, []).append(stream)
@@ -165,6 +192,12 @@ def add_want(
                 if not (nace or postcode):
                     raise
                 new_company = NewCompany(name=company, nace=nace, postcode=postcode)
+            from isassist.register.naming import classify_name_only
+
+            read = classify_name_only(want, None, reg.knowledge)
+            if read.changed:
+                click.echo(read.summary("en"))
+            want = read.stream
             problems = code_problems(reg.knowledge, new_company, want)
             if problems:
                 raise RegisterError("; ".join(problems) + "; nothing was added.")

@@ -31,8 +31,8 @@ from isassist.interview.engine import Interview
 from isassist.interview.events import Answered, StreamAdded, event_to_json
 from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.services import Services
-from isassist.lang import Lang
 from isassist.interview.state import apply
+from isassist.lang import Lang
 from isassist.report.inventory import COLUMNS, Column
 from isassist.report.labels import word
 from isassist.report.xlsx import unguard
@@ -416,18 +416,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def import_inventory(path: Path, interview: Interview) -> InventoryImport:
-    """Enter the inventory sheet of ``path`` into ``interview``; all cells valid, or none."""
-    lang: Lang = "en" if interview.lang == "en" else "nl"
-    sheet = read_inventory(path, lang)
-    importer = _Importer(interview, sheet)
-    importer.validate()
-    if importer.problems:
-        raise InventoryImportError(importer.problems)
-    added, count = importer.apply()
-    if importer.problems:
-        raise InventoryImportError(importer.problems)
-    return InventoryImport(interview.id, added, count, sheet.skipped_headers)
 def plan_import(sheet: InventorySheet, interview: Interview) -> ImportPlan:
     """The events that enter ``sheet`` into ``interview``, all cells checked first
     (InventoryImportError lists every bad cell). Nothing is changed or stored."""

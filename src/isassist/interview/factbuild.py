@@ -23,8 +23,8 @@ from isassist.interview.dialog import Dialog, Question
 from isassist.interview.events import Answered
 from isassist.interview.services import Services
 from isassist.interview.state import Slot, State
-from isassist.knowledge.places import jurisdiction_of
 from isassist.interview.wantfacts import want_facts
+from isassist.knowledge.places import jurisdiction_of
 
 _KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
 _ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}

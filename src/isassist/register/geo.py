@@ -78,12 +78,24 @@ class Grid(Generic[T]):
         min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, km)
         row0, col0 = self._cell(min_lat, min_lon)
         row1, col1 = self._cell(max_lat, max_lon)
-        for row in range(row0, row1 + 1):
-            for col in range(col0, col1 + 1):
-                for other_lat, other_lon, item in self.cells.get((row, col), ()):
-                    # the box test is cheap and drops the corners before the trigonometry
-                    if not (min_lat <= other_lat <= max_lat and min_lon <= other_lon <= max_lon):
-                        continue
-                    distance = great_circle_km(lat, lon, other_lat, other_lon)
-                    if distance <= km:
-                        yield distance, item
+        if (row1 - row0 + 1) * (col1 - col0 + 1) > len(self.cells):
+            # a wide circle over a sparse grid: visit the filled cells, not every cell
+            cells = [
+                items
+                for (row, col), items in self.cells.items()
+                if row0 <= row <= row1 and col0 <= col <= col1
+            ]
+        else:
+            cells = [
+                self.cells.get((row, col), [])
+                for row in range(row0, row1 + 1)
+                for col in range(col0, col1 + 1)
+            ]
+        for items in cells:
+            for other_lat, other_lon, item in items:
+                # the box test is cheap and drops the corners before the trigonometry
+                if not (min_lat <= other_lat <= max_lat and min_lon <= other_lon <= max_lon):
+                    continue
+                distance = great_circle_km(lat, lon, other_lat, other_lon)
+                if distance <= km:
+                    yield distance, item

@@ -1,15 +1,15 @@
 """Matching haves with wants, every match explained (headless; the CLI and the TUI call it).
 
-A pair is a candidate only when the two streams share a material family or a code, lie within
-the distance the supplier's kind of stream can travel, and (for heat) the temperatures fit.
-The score then weighs the route (a valorisation route of the rule base whose receiving sector
-fits the receiver, backed by MAESTRI exchanges), closeness, how well the volumes fit and
-whether supply and need run at the same time of year. Legal hurdles do not forbid a match:
-they become barriers the broker sees next to it, because a permit can be obtained.
+A pair is a candidate only with a reason a broker accepts (``isassist.register.fit``: the same
+material, a use the want names, a route of the rule base to the receiver's sector; for heat a
+temperature and phase that fit, ``isassist.register.energy``), within the distance what moves
+can travel (``isassist.register.transport``) and not banned by law (``isassist.register.legal``).
+The score is a sum of named parts shown in the explanation: material (or temperature), route
+evidence, distance, volume, timing, and legal (barrier costs, negative). Legal hurdles that a
+permit or registration can clear stay next to the match as barriers.
 
 Scores are computed first as plain numbers; the readable reason and the barrier texts are
-written only for the matches that are kept, so a whole-register run stays fast and small
-(``isassist.register.whole`` matches a whole register).
+written only for the matches that are kept, so a whole-register run stays fast and small.
 """
 
 from __future__ import annotations
@@ -19,14 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from isassist.register.energy import Heat, heat_fit
+from isassist.register.fit import Fit, material_fit, spec_gap
+from isassist.register.legal import pair_law
+from isassist.register.matchdata import ModeRow
 from isassist.register.models import RegisterCompany, RegisterStream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
+from isassist.register.transport import reach_of
 
-WEIGHTS = {"route": 0.30, "distance": 0.25, "volume": 0.25, "timing": 0.10, "evidence": 0.10}
-PENALTY = {"high": 5.0, "medium": 2.0, "low": 0.0}
-"""Score points a barrier of each severity costs."""
+WEIGHTS = {"distance": 20.0, "volume": 15.0, "timing": 10.0, "evidence": 5.0}
+"""Most points each part besides the material can add (the material part: fit.POINTS)."""
+PENALTY = {"high": 10.0, "medium": 4.0, "low": 1.0}
+"""Score points a barrier of each severity costs (the legal part and other hurdles)."""
 _PENALTY_OF = {code: PENALTY[severity(code)] for code in barrier_codes()}
 EVIDENCE_SATURATION = 10
 """Ten documented exchanges make a route as proven as it gets for the score."""
@@ -55,6 +61,11 @@ class Assessment:
     coverage: float | None
     temperature: Literal["fits", "heat_pump", "unknown", "n/a"]
     barriers: tuple[str, ...]
+    parts: tuple[tuple[str, float], ...] = ()
+    fit: Fit | None = None
+    heat: Heat | None = None
+    transport: str = "unknown"
+    mode: ModeRow | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,19 @@ class Match:
             "unit": self.supply.stream.counted_in,
             "coverage": None if a.coverage is None else round(a.coverage, 3),
             "temperature": a.temperature,
+            "parts": {name: round(value, 1) for name, value in a.parts},
+            "reason_kind": a.fit.level if a.fit else ("heat" if a.heat else None),
+            "transport": a.transport,
+            "mode": a.mode.mode if a.mode else None,
+            "heat_pump": None
+            if a.heat is None or a.heat.fit != "heat_pump"
+            else {
+                "lift_k": round(a.heat.lift_k or 0.0, 1),
+                "cop": round(a.heat.cop or 0.0, 2),
+                "electricity_mwh_per_year": None
+                if a.heat.electricity_mwh is None
+                else round(a.heat.electricity_mwh, 1),
+            },
             "reason": self.reason,
             "barriers": [b.as_json() for b in self.barriers],
         }
@@ -117,62 +141,73 @@ class Matcher:
         s, d = supply.stream, demand.stream
         if s.side != "have" or d.side != "want" or s.kind != d.kind:
             return None
-        if supply.company.id == demand.company.id or s.key_set.isdisjoint(d.key_set):
+        if supply.company.id == demand.company.id:
             return None
-        limit = self.settings.limit_km(s)
-        if distance_km > limit:
+        reach = reach_of(s, d, self.settings.distance_scale)
+        if distance_km > reach.limit_km:
             return None
-        barriers: list[str] = []
-        temperature, temperature_fit = self._temperature(s, d, barriers)
-        if temperature_fit == 0.0:
+        fit: Fit | None = None
+        heat: Heat | None = None
+        if s.kind == "heat":
+            heat = heat_fit(s, d, self.settings)
+            if heat is None:
+                return None
+            material = heat.points
+        else:
+            fit = material_fit(s, d, demand.company.nace, self.catalogue)
+            if fit is None or (fit.level == "family" and not self.settings.weak_hints):
+                return None
+            if spec_gap(s, d) is not None:
+                return None
+            material = fit.points
+        law = pair_law(s, supply.company, d, demand.company, fit)
+        if law.banned:
             return None
-        route = self.catalogue.best_route(s.families, demand.company.nace)
-        route_fit = 1.0 if route is not None or s.kind != "material" else 0.8
-        evidence = self.catalogue.evidence_count(s.families, demand.company.nace)
+        barriers: list[str] = list(law.barriers)
+        if heat is not None and heat.fit == "heat_pump":
+            barriers.append("heat_pump")
+        elif heat is not None and heat.fit == "unknown":
+            barriers.append("temperature_unknown")
+        route = fit.route if fit else None
+        evidence = 0
+        if route is not None:
+            evidence = self.catalogue.evidence_count(s.families, demand.company.nace)
         amount, coverage, volume_fit = _volume(s, d, barriers)
         timing_fit = _timing(s, d, barriers)
-        _legal(supply, demand, barriers)
-        if distance_km > 0.8 * limit:
+        mode = reach.mode_for(distance_km) if reach.transport != "heat" else None
+        if distance_km > 0.8 * reach.limit_km or (mode is not None and mode is not reach.modes[0]):
             barriers.append("far")
-        raw = 100 * (
-            WEIGHTS["route"] * route_fit * temperature_fit
-            + WEIGHTS["distance"] * (1 - distance_km / limit)
-            + WEIGHTS["volume"] * volume_fit
-            + WEIGHTS["timing"] * timing_fit
-            + WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION
+        legal = -sum(_PENALTY_OF[code] for code in barriers)
+        parts = (
+            ("temperature" if heat is not None else "material", material),
+            (
+                "evidence",
+                WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION,
+            ),
+            ("distance", WEIGHTS["distance"] * (1 - distance_km / reach.limit_km)),
+            ("volume", WEIGHTS["volume"] * volume_fit),
+            ("timing", WEIGHTS["timing"] * timing_fit),
+            ("legal", legal),
         )
-        score = raw
-        for code in barriers:
-            score -= _PENALTY_OF[code]
-        score = max(0.0, score)
+        score = max(0.0, sum(value for _, value in parts))
         if score < self.settings.min_score:
             return None
         return Assessment(
             score=score,
             distance_km=distance_km,
-            limit_km=limit,
+            limit_km=reach.limit_km,
             route=route,
             evidence=evidence,
             amount=amount,
             coverage=coverage,
-            temperature=temperature,
+            temperature="n/a" if heat is None else heat.fit,
             barriers=tuple(barriers),
+            parts=parts,
+            fit=fit,
+            heat=heat,
+            transport=reach.transport,
+            mode=mode,
         )
-
-    def _temperature(
-        self, s: RegisterStream, d: RegisterStream, barriers: list[str]
-    ) -> tuple[Literal["fits", "heat_pump", "unknown", "n/a"], float]:
-        if s.kind != "heat":
-            return "n/a", 1.0
-        if s.temperature_c is None or d.temperature_c is None:
-            barriers.append("temperature_unknown")
-            return "unknown", 0.7
-        if s.temperature_c >= d.temperature_c + self.settings.heat_exchanger_dt_k:
-            return "fits", 1.0
-        if s.temperature_c + self.settings.heat_pump_lift_k >= d.temperature_c:
-            barriers.append("heat_pump")
-            return "heat_pump", 0.5
-        return "n/a", 0.0
 
     def explain(self, supply: Party, demand: Party, assessment: Assessment) -> Match:
         """Write the reason and barrier texts of a kept match."""
@@ -191,18 +226,42 @@ class Matcher:
     ) -> list[Match]:
         """The ``top`` best matches of one stream among (distance, other party) candidates."""
         kept: list[tuple[float, int, Party, Party, Assessment]] = []
-        for n, (distance, other) in enumerate(candidates):
+        for distance, other in candidates:
             supply, demand = (target, other) if target.stream.side == "have" else (other, target)
             found = self.assess(supply, demand, distance)
             if found is None:
                 continue
-            item = (found.score, -n, supply, demand, found)
+            # equal scores: the lower stream id first, whichever way the candidates came
+            item = (found.score, -other.stream.id, supply, demand, found)
             if len(kept) < top:
                 heapq.heappush(kept, item)
             elif item[:2] > kept[0][:2]:
                 heapq.heapreplace(kept, item)
         ordered = sorted(kept, key=lambda k: (-k[0], -k[1]))
         return [self.explain(s, d, a) for _, _, s, d, a in ordered]
+
+
+MATERIAL_MOST = 50.0
+"""The most points the material (or temperature) part gives: see fit.POINTS, energy.Heat."""
+
+
+def upper_bound(s: RegisterStream, d: RegisterStream, distance_km: float, reach_km: float) -> float:
+    """A score no assessment of this pair can beat, from cheap figures only.
+
+    ``reach_km`` is the supply's own reach, never less than the pair's limit. Whole-register
+    matching assesses a want's candidates best bound first and stops when its kept matches
+    beat every bound left, which finds the same top matches as assessing all of them.
+    """
+    if distance_km > reach_km:
+        return -1.0
+    scratch: list[str] = []
+    return (
+        MATERIAL_MOST
+        + WEIGHTS["evidence"]
+        + WEIGHTS["distance"] * (1 - distance_km / reach_km)
+        + WEIGHTS["volume"] * _volume(s, d, scratch)[2]
+        + WEIGHTS["timing"] * _timing(s, d, scratch)
+    )
 
 
 def _volume(
@@ -233,12 +292,3 @@ def _timing(s: RegisterStream, d: RegisterStream, barriers: list[str]) -> float:
         return 0.4
     barriers.append("irregular")
     return 0.6
-
-
-def _legal(supply: Party, demand: Party, barriers: list[str]) -> None:
-    if supply.stream.hazardous == "yes":
-        barriers.append("hazardous")
-    elif supply.stream.hazardous == "unknown" and supply.stream.kind == "material":
-        barriers.append("hazard_unknown")
-    if supply.company.country != demand.company.country:
-        barriers.append("border")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from isassist.register.fit import match_keys, material_fit
 from isassist.register.matching import Party
 from isassist.register.models import RegisterCompany
 from isassist.register.routes import RouteCatalogue, default_catalogue
@@ -49,6 +50,32 @@ class Neighbour:
         }
 
 
+@dataclass(frozen=True)
+class Partner:
+    """One neighbouring company, listed once with every stream that makes it one."""
+
+    relation: Relation
+    company: RegisterCompany
+    distance_km: float
+    neighbours: tuple[Neighbour, ...]
+
+    @property
+    def streams(self) -> list[str]:
+        return list(dict.fromkeys(n.stream for n in self.neighbours if n.stream))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "company": self.company.name,
+            "company_id": self.company.id,
+            "nace": self.company.nace,
+            "distance_km": round(self.distance_km, 1),
+            "streams": self.streams,
+            "for_streams": sorted({n.for_stream for n in self.neighbours}),
+            "why": self.neighbours[0].why,
+        }
+
+
 @dataclass
 class NetworkView:
     company: RegisterCompany
@@ -57,12 +84,23 @@ class NetworkView:
     def of(self, relation: Relation) -> list[Neighbour]:
         return [n for n in self.neighbours if n.relation == relation]
 
+    def partners(self, relation: Relation) -> list[Partner]:
+        """The neighbours of one relation, one entry per company, nearest first."""
+        grouped: dict[int, list[Neighbour]] = {}
+        for neighbour in self.of(relation):
+            grouped.setdefault(neighbour.company.id, []).append(neighbour)
+        found = [
+            Partner(relation, found[0].company, min(n.distance_km for n in found), tuple(found))
+            for found in grouped.values()
+        ]
+        return sorted(found, key=lambda p: (p.distance_km, p.company.name))
+
     def as_json(self) -> dict[str, Any]:
         return {
             "company": self.company.name,
             "company_id": self.company.id,
             **{
-                rel: [n.as_json() for n in self.of(rel)]
+                rel: [p.as_json() for p in self.partners(rel)]
                 for rel in ("same", "complementary", "interested")
             },
         }
@@ -122,7 +160,11 @@ def _others(found: list[tuple[float, Party]], centre: Party) -> list[tuple[float
 
 
 def _same(register: Register, centre: Party, radius: float) -> list[Neighbour]:
-    found = register.nearby(centre, radius, "have", centre.stream.keys)
+    found = [
+        (d, p)
+        for d, p in register.nearby(centre, radius, "have", match_keys(centre.stream))
+        if _same_material(centre, p)
+    ]
     return [
         _neighbour(
             "same",
@@ -134,6 +176,13 @@ def _same(register: Register, centre: Party, radius: float) -> list[Neighbour]:
         )
         for d, p in _others(found, centre)
     ]
+
+
+def _same_material(centre: Party, other: Party) -> bool:
+    """Whether another have is the same material (a shared code, narrow family or word)."""
+    as_want = other.stream.model_copy(update={"side": "want"})
+    fit = material_fit(centre.stream, as_want, None)
+    return fit is not None and fit.level == "same"
 
 
 def _complementary(

@@ -1,7 +1,8 @@
 """Matching as the user asks for it: one stream, one company, or the whole register.
 
 One stream asks the database for its few candidates (key index plus bounding box) and ranks
-them; the whole register is loaded once and matched in memory with a spatial grid. Both paths
+them; the whole register is loaded once and matched want by want in memory with a spatial
+grid, as a stream (``run_all``) or collected (``match_all``). Both paths
 score with the same ``Matcher``, so a pair gets the same score and reason either way.
 """
 
@@ -11,7 +12,13 @@ from isassist.register.matching import Match, Matcher
 from isassist.register.routes import default_catalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.store import Register
-from isassist.register.whole import RegisterMatches, match_register
+from isassist.register.whole import (
+    Progress,
+    RegisterMatches,
+    RegisterRun,
+    match_register,
+    start_register,
+)
 
 
 def matcher_for(settings: MatchSettings | None = None) -> Matcher:
@@ -43,3 +50,13 @@ def match_all(
 ) -> RegisterMatches:
     """Every want with its best suppliers, large streams split, small supplies bundled."""
     return match_register(matcher_for(settings), register.parties(), per_stream=per_stream)
+
+
+def run_all(
+    register: Register,
+    settings: MatchSettings | None = None,
+    per_stream: int = 5,
+    progress: Progress | None = None,
+) -> RegisterRun:
+    """A whole-register run to iterate want by want (``match --all`` streams it)."""
+    return start_register(matcher_for(settings), register.parties(), per_stream, progress)

@@ -23,10 +23,13 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
+from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
+from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings
+from isassist.register.transport import heat_mwh, mwh_of, reach_km_for
 from isassist.store import Store, StoreError, default_url
 from isassist.store.engines import make_engine
 from isassist.store.sqlite import WRITE_OPTION
@@ -186,12 +189,13 @@ class Register:
 
     # -- streams -----------------------------------------------------------------------------
 
-    def normalised(self, stream: NewStream) -> NewStream:
+    def normalised(self, stream: NewStream, nace: str | None = None) -> NewStream:
         """Families derived from the EWC codes, and the kind itself for heat, water, ...
 
         Matching compares keys; a stream typed with only an EWC code must still meet a want
         typed with only a family, and every heat offer must meet every heat want.
         """
+        stream = classify_name_only(stream, nace, self.knowledge).stream
         families = set(stream.families)
         for code in stream.ewc:
             families.update(f.family for f in self.knowledge.families_for_ewc(code))
@@ -203,7 +207,9 @@ class Register:
                 f"Stream {stream.name!r}: unknown material family {unknown[0]!r}. Use a family of "
                 "knowledge/families.csv, e.g. ash, gypsum, wood, spent_grain, heat."
             )
-        return stream.model_copy(update={"families": tuple(sorted(families))})
+        return NewStream.model_validate(
+            {**stream.model_dump(), "families": tuple(sorted(families))}
+        )
 
     def add_stream(self, company_id: int, stream: NewStream) -> RegisterStream:
         """Store one have or want of a company."""
@@ -215,8 +221,11 @@ class Register:
     ) -> list[RegisterStream]:
         stored: list[RegisterStream] = []
         stamp = now()
+        nace = conn.execute(
+            select(t.companies.c.nace).where(t.companies.c.id == company_id)
+        ).scalar_one_or_none()
         for stream in new:
-            ready = self.normalised(stream)
+            ready = self.normalised(stream, nace)
             row = _stream_row(ready)
             stream_id = conn.execute(
                 insert(t.streams)
@@ -225,7 +234,7 @@ class Register:
             ).scalar_one()
             keys = [
                 {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
-                for key in dict.fromkeys(ready.keys)
+                for key in match_keys(ready)
             ]
             if keys:
                 conn.execute(insert(t.stream_keys), keys)
@@ -261,7 +270,7 @@ class Register:
                     }
                 )
                 for stream in streams:
-                    ready = self.normalised(stream)
+                    ready = self.normalised(stream, placed.nace)
                     stream_rows.append(
                         {
                             **_stream_row(ready),
@@ -272,7 +281,7 @@ class Register:
                     )
                     key_rows.extend(
                         {"stream_id": next_stream, "key": k, "side": ready.side, "kind": ready.kind}
-                        for k in dict.fromkeys(ready.keys)
+                        for k in match_keys(ready)
                     )
                     next_stream += 1
                 next_company += 1
@@ -371,26 +380,24 @@ class Register:
         """
         settings = settings or MatchSettings()
         stream = target.stream
+        keys = match_keys(stream)
+        need = heat_mwh(stream) if stream.kind == "heat" else None
         if stream.side == "have":
-            return self.nearby(target, settings.limit_km(stream), "want", stream.keys)
-        found: list[tuple[float, Party]] = []
-        for radius, hazardous in settings.hazard_bands(stream.kind):
-            condition = None
-            if hazardous is not None:
-                condition = (
-                    t.streams.c.hazardous == "yes" if hazardous else t.streams.c.hazardous != "yes"
-                )
-            found += self.nearby(
-                target,
-                radius,
-                "have",
-                stream.keys,
-                extra=condition,
-                reach=lambda row: settings.limit_for(
-                    row["kind"], row["hazardous"], row["power_kw"]
-                ),
-            )
-        return found
+            return self.nearby(target, settings.limit_km(stream), "want", keys)
+        return self.nearby(
+            target,
+            settings.reach_km(stream.kind),
+            "have",
+            search_keys(stream, target.company.nace, settings.weak_hints),
+            reach=lambda row: reach_km_for(
+                row["kind"],
+                row["hazardous"],
+                tuple(row["families"].split()),
+                mwh_of(row["amount_per_year"], row["unit"], row["kind"], row["power_kw"]),
+                need,
+                settings.distance_scale,
+            ),
+        )
 
     def nearby(
         self,
@@ -489,7 +496,12 @@ def _stream_row(stream: NewStream) -> dict[str, Any]:
 
 
 def _stream(row: dict[str, Any]) -> RegisterStream:
-    return RegisterStream.model_validate(row)
+    """A stored row as a record, without validating it again: it was validated on the way
+    in, and a whole-register run or a wide look-up reads thousands of rows."""
+    for name in _CODE_FIELDS:
+        value = row.get(name)
+        row[name] = tuple(value.split()) if isinstance(value, str) else tuple(value or ())
+    return RegisterStream.model_construct(**row)
 
 
 def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = None) -> Party:

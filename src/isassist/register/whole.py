@@ -1,25 +1,36 @@
-"""Matching a whole register: every want with its best suppliers, splits and bundles.
+"""Matching a whole register, want by want, as a stream: memory stays flat however large it is.
 
-Wants and haves are matched in memory. ``isassist.register.prerank`` scores every reachable
-pair with numpy and passes on only the few that can be among the best of their want or have;
-those are scored again by ``Matcher.assess``, so each kept match carries the same figures and
-explanation as a single-stream search. ``exhaustive=True`` scores every pair with the Python
-scorer instead: slower, and kept as the reference the fast path is tested against.
+The haves are indexed once per match key (code, family, use, material word) in a spatial grid;
+each want then meets the haves that share a key within their own reach, every pair is scored by
+``Matcher.assess`` and the want's best ``per_stream`` suppliers are explained and handed out at
+once (``iter_register``), so a 10,000-company run never holds every match. What needs the whole
+register at the end is kept as numbers only: each have's best receivers, for splitting a large
+stream over several of them. ``match_register`` collects the stream for callers that want it
+all (tests, the TUI, small registers).
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
+from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import Grid
-from isassist.register.matching import Assessment, Match, Matcher, Party, party_json
-from isassist.register.prerank import candidate_pairs
+from isassist.register.matching import (
+    Assessment,
+    Match,
+    Matcher,
+    Party,
+    party_json,
+    upper_bound,
+)
 
 _Ranked = tuple[float, int, Party, Party, Assessment]
+Progress = Callable[[int, int], None]
+"""Called with (wants done, wants in all) while a register is matched."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,15 @@ class Allocation:
             ],
             "covered": round(self.covered, 3),
         }
+
+
+@dataclass(frozen=True)
+class WantMatches:
+    """One want's best suppliers (best first) and, when no single one covers it, a bundle."""
+
+    want: Party
+    matches: tuple[Match, ...]
+    bundle: Allocation | None
 
 
 @dataclass
@@ -64,96 +84,145 @@ class RegisterMatches:
         }
 
 
-def match_register(
-    matcher: Matcher, parties: Iterable[Party], per_stream: int = 5, exhaustive: bool = False
-) -> RegisterMatches:
-    """Match every have with every want it can reach, keeping ``per_stream`` per side."""
+@dataclass
+class RegisterRun:
+    """A whole-register run in progress: iterate ``wants()``, then read ``splits()``."""
+
+    matcher: Matcher
+    haves: list[Party]
+    wants_list: list[Party]
+    per_stream: int = 5
+    progress: Progress | None = None
+    pairs_assessed: int = 0
+    _for_supply: dict[int, list[tuple[float, int, int, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    _parties: dict[int, Party] = field(default_factory=dict)
+
+    def wants(self) -> Iterator[WantMatches]:
+        """Each want with a match, as soon as it is matched."""
+        settings = self.matcher.settings
+        grids: dict[str, Grid[Party]] = defaultdict(Grid)
+        widest: dict[str, float] = defaultdict(float)
+        own: dict[int, float] = {}
+        for party in self.haves:
+            own[party.stream.id] = settings.limit_km(party.stream)
+            for key in match_keys(party.stream):
+                grids[key].add(party.lat, party.lon, party)
+                widest[key] = max(widest[key], own[party.stream.id])
+        total = len(self.wants_list)
+        for number, demand in enumerate(self.wants_list, start=1):
+            if self.progress is not None:
+                self.progress(number, total)
+            kept: list[_Ranked] = []
+            seen: set[int] = set()
+            bounded: list[tuple[float, int, float, Party]] = []
+            keys = search_keys(demand.stream, demand.company.nace, settings.weak_hints)
+            for key in keys:
+                grid = grids.get(key)
+                if grid is None:
+                    continue
+                # as far as the farthest-reaching supply under this key may come from
+                for distance, supply in grid.near(demand.lat, demand.lon, widest[key]):
+                    if supply.stream.id in seen or distance > own[supply.stream.id]:
+                        continue
+                    seen.add(supply.stream.id)
+                    bound = upper_bound(
+                        supply.stream, demand.stream, distance, own[supply.stream.id]
+                    )
+                    bounded.append((bound, -supply.stream.id, distance, supply))
+            # best bound first; stop once the kept ones beat every bound still to come
+            bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+            for bound, _, distance, supply in bounded:
+                if len(kept) == self.per_stream and kept[0][0] > bound:
+                    break
+                self.pairs_assessed += 1
+                found = self.matcher.assess(supply, demand, distance)
+                if found is None:
+                    continue
+                item = (found.score, -supply.stream.id, supply, demand, found)
+                _keep(kept, item, self.per_stream)
+            if not kept:
+                continue
+            ranked = sorted(kept, reverse=True)
+            for score, _, supply, want, assessment in ranked:
+                self._parties[supply.stream.id] = supply
+                heap = self._for_supply[supply.stream.id]
+                entry = (score, -want.stream.id, want.stream.id, assessment.amount or -1.0)
+                if len(heap) < self.per_stream:
+                    heapq.heappush(heap, entry)
+                elif entry[:2] > heap[0][:2]:
+                    heapq.heapreplace(heap, entry)
+            self._parties[demand.stream.id] = demand
+            yield WantMatches(
+                demand,
+                tuple(self.matcher.explain(s, d, a) for _, _, s, d, a in ranked),
+                _bundle(ranked),
+            )
+
+    def splits(self) -> Iterator[Allocation]:
+        """Large haves shared over their best receivers (after ``wants()`` ran through)."""
+        for supply_id, heap in self._for_supply.items():
+            ranked = sorted(heap, reverse=True)
+            split = _split(
+                self._parties[supply_id],
+                [(self._parties[w], None if a < 0 else a) for _, _, w, a in ranked],
+            )
+            if split is not None:
+                yield split
+
+
+def start_register(
+    matcher: Matcher,
+    parties: Iterable[Party],
+    per_stream: int = 5,
+    progress: Progress | None = None,
+) -> RegisterRun:
+    """Split the register into haves and wants and prepare a run."""
     haves: list[Party] = []
     wants: list[Party] = []
     for party in parties:
         (haves if party.stream.side == "have" else wants).append(party)
-    if exhaustive:
-        assessed = [0]
-        pairs: Iterable[tuple[Party, Party, float]] = _every_pair(matcher, haves, wants, assessed)
-    else:
-        found = candidate_pairs(matcher, haves, wants, per_stream)
-        pairs, assessed = found.pairs, [found.assessed]
-    best_for_demand: dict[int, list[_Ranked]] = defaultdict(list)
-    best_for_supply: dict[int, list[_Ranked]] = defaultdict(list)
-    tick = 0
-    for supply, demand, distance in pairs:
-        assessment = matcher.assess(supply, demand, distance)
-        if assessment is None:
-            continue
-        tick += 1
-        item = (assessment.score, -tick, supply, demand, assessment)
-        _keep(best_for_demand[demand.stream.id], item, per_stream)
-        _keep(best_for_supply[supply.stream.id], item, per_stream)
-    by_demand = {
-        demand_id: [matcher.explain(s, d, a) for _, _, s, d, a in sorted(kept, reverse=True)]
-        for demand_id, kept in best_for_demand.items()
-    }
-    splits = [
-        split
-        for kept in best_for_supply.values()
-        if (split := _split(sorted(kept, reverse=True))) is not None
-    ]
-    bundles = [
-        bundle
-        for kept in best_for_demand.values()
-        if (bundle := _bundle(sorted(kept, reverse=True))) is not None
-    ]
-    return RegisterMatches(by_demand, splits, bundles, assessed[0])
+    # a receiver's wants one after the other, so its opportunities can be grouped as they come
+    wants.sort(key=lambda p: (p.company.id, p.stream.id))
+    return RegisterRun(matcher, haves, wants, per_stream, progress)
 
 
-def _every_pair(
-    matcher: Matcher, haves: list[Party], wants: list[Party], assessed: list[int]
-) -> Iterator[tuple[Party, Party, float]]:
-    """Every have with each want that shares a key within the have's limit (grid search)."""
-    wants_by_key: dict[str, Grid[Party]] = defaultdict(Grid)
-    for party in wants:
-        for key in party.stream.keys:
-            wants_by_key[key].add(party.lat, party.lon, party)
-    for supply in haves:
-        limit = matcher.settings.limit_km(supply.stream)
-        seen: set[int] = set()
-        for key in supply.stream.keys:
-            grid = wants_by_key.get(key)
-            if grid is None:
-                continue
-            for distance, demand in grid.near(supply.lat, supply.lon, limit):
-                if demand.stream.id not in seen:
-                    seen.add(demand.stream.id)
-                    assessed[0] += 1
-                    yield supply, demand, distance
+def match_register(
+    matcher: Matcher, parties: Iterable[Party], per_stream: int = 5
+) -> RegisterMatches:
+    """Every want with its best suppliers, large streams split, small supplies bundled."""
+    run = start_register(matcher, parties, per_stream)
+    by_demand: dict[int, list[Match]] = {}
+    bundles: list[Allocation] = []
+    for found in run.wants():
+        by_demand[found.want.stream.id] = list(found.matches)
+        if found.bundle is not None:
+            bundles.append(found.bundle)
+    return RegisterMatches(by_demand, list(run.splits()), bundles, run.pairs_assessed)
 
 
-def _keep(
-    heap: list[_Ranked],
-    item: _Ranked,
-    size: int,
-) -> None:
+def _keep(heap: list[_Ranked], item: _Ranked, size: int) -> None:
     if len(heap) < size:
         heapq.heappush(heap, item)
     elif item[:2] > heap[0][:2]:
         heapq.heapreplace(heap, item)
 
 
-def _split(ranked: list[_Ranked]) -> Allocation | None:
+def _split(supply: Party, receivers: list[tuple[Party, float | None]]) -> Allocation | None:
     """Share a large stream over its best receivers, best first, until it is used up."""
-    supply = ranked[0][2]
     left = supply.stream.amount_per_year
-    if left is None or len(ranked) < 2:
+    if left is None or len(receivers) < 2:
         return None
+    total = left
     partners: list[tuple[Party, float]] = []
-    for _, _, _, demand, assessment in ranked:
+    for demand, amount in receivers:
         need = demand.stream.amount_per_year
-        if assessment.amount is None or need is None or left <= 0:
+        if amount is None or need is None or left <= 0:
             continue
         taken = min(need, left)
         partners.append((demand, taken))
         left -= taken
-    total = supply.stream.amount_per_year or 0.0
     if len(partners) < 2:
         return None
     return Allocation(supply, tuple(partners), (total - max(left, 0.0)) / total)

@@ -10,11 +10,22 @@ from __future__ import annotations
 
 from isassist.register import (
     Match,
+    NetworkView,
     Pipeline,
     Register,
     RegisterError,
     match_company,
     network,
 )
+from isassist.register.sync import sync_interviews
 
-__all__ = ["Match", "Pipeline", "Register", "RegisterError", "match_company", "network"]
+__all__ = [
+    "Match",
+    "NetworkView",
+    "Pipeline",
+    "Register",
+    "RegisterError",
+    "match_company",
+    "network",
+    "sync_interviews",
+]

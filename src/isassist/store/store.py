@@ -43,7 +43,7 @@ from isassist.store.models import (
     Summary,
 )
 from isassist.store.sqlite import WRITE_OPTION
-from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews, metadata
+from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews
 from isassist.store.tables import meta as meta_table
 
 _log = logging.getLogger(__name__)
@@ -349,7 +349,9 @@ class Store:
         now = _now()
         with self._guard("create an interview"), self._writer.begin() as conn:
             interview_id = self._free_id(conn, now)
-            record = Interview(id=interview_id, created_at=now, updated_at=now, **meta.model_dump())
+            record = StoredInterview(
+                id=interview_id, created_at=now, updated_at=now, **meta.model_dump()
+            )
             conn.execute(insert(interviews).values(**record.model_dump(), event_count=len(events)))
             self._insert_events(conn, interview_id, events, 1, now)
         return interview_id

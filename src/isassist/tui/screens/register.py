@@ -1,9 +1,12 @@
 """The broker register: companies with haves and wants, a company's matches and network, the
 opportunity pipeline and the register's impact totals.
 
-The register and matching live in ``isassist.register``; opening it loads the knowledge base,
-so it happens in a thread worker and the screen shows its frame at once. Everything a broker
-does here (open an opportunity, move it with a note) is written to the register immediately.
+The register and matching live in ``isassist.register``; opening it loads the knowledge base
+and brings saved interviews into the register, so it happens in a thread worker and the screen
+shows its frame at once. A company's matches and network are computed in a worker too: on a
+large register the list stays responsive while they come. The search box filters companies
+(name, sector, streams) and the matches shown. Everything a broker does here (open an
+opportunity, move it with a note) is written to the register immediately.
 """
 
 from __future__ import annotations
@@ -22,7 +25,13 @@ from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
 
 if TYPE_CHECKING:
-    from isassist.session.register import Match, Pipeline, Register
+    from isassist.session.register import Match, NetworkView, Pipeline, Register
+
+_SEARCH = {
+    "nl": "Zoek bedrijf, stroom of match (filtert beide lijsten)",
+    "en": "Search company, stream or match (filters both lists)",
+}
+_MATCHING = {"nl": "Matches zoeken…", "en": "Finding matches…"}
 
 KEYS = [
     Key("escape", "leave", "key_start"),
@@ -35,6 +44,9 @@ class RegisterScreen(Screen[None]):
     """Browse the register and move opportunities through the pipeline."""
 
     AUTO_FOCUS = "#companies"
+    DEFAULT_CSS = """
+    #register-list { width: 2fr; }
+    """
 
     def __init__(self, lang: str, url: str | None = None) -> None:
         super().__init__()
@@ -46,10 +58,15 @@ class RegisterScreen(Screen[None]):
         self.company_id: int | None = None
         self.matches: list[Match] = []
         self.opportunity_ids: list[int] = []
+        self.found: list[Match] = []
+        self.view: NetworkView | None = None
+        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="register"):
-            yield OptionList(id="companies")
+            with Vertical(id="register-list"):
+                yield Input(id="search")
+                yield OptionList(id="companies")
             with Vertical(id="register-detail"):
                 yield OptionList(id="matches")
                 with VerticalScroll(id="network-box"):
@@ -72,6 +89,12 @@ class RegisterScreen(Screen[None]):
         except RegisterError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
+        from isassist.session.register import sync_interviews
+
+        try:
+            sync_interviews(register)  # saved interviews are in the register without import
+        except RegisterError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
         self.register, self.pipeline = register, Pipeline(register)
         self.app.call_from_thread(self.redraw)
 
@@ -86,6 +109,7 @@ class RegisterScreen(Screen[None]):
         self.query_one("#network-box").border_title = ui("register_network", lang)
         self.query_one("#pipeline", OptionList).border_title = ui("register_pipeline", lang)
         self.query_one("#move", Input).placeholder = ui("register_move", lang)
+        self.query_one("#search", Input).placeholder = _SEARCH[lang]
         if self.register is None:
             self._fill("#companies", [Text(ui("loading", lang), style="dim")], enabled=False)
             return
@@ -107,37 +131,67 @@ class RegisterScreen(Screen[None]):
 
         assert self.register is not None
         companies = self.register.companies()
-        self.company_ids = [c.id for c in companies]
         if not companies:
+            self.company_ids = []
             self._fill("#companies", [Text(ui("register_empty", self.lang), style="dim")], False)
             return
-        rows = [
-            Text(company_line(c, self.register.streams(company_id=c.id), self.lang))
-            for c in companies
-        ]
-        self._fill("#companies", rows)
+        streams: dict[int, list[Any]] = {}
+        for stream in self.register.streams():  # one query, not one per company
+            streams.setdefault(stream.company_id, []).append(stream)
+        lines = [(c.id, company_line(c, streams.get(c.id, []), self.lang)) for c in companies]
+        wanted = self.query_text.casefold()
+        shown = [(i, line) for i, line in lines if wanted in f"{line}".casefold()]
+        self.company_ids = [i for i, _ in shown]
+        self._fill("#companies", [Text(line) for _, line in shown])
 
     def _detail(self) -> None:
-        from isassist.session.register import match_company, network
-        from isassist.session.register_view import match_line, network_lines
-
         network_text = self.query_one("#network", Static)
         if self.register is None or self.company_id is None:
-            self.matches = []
+            self.found, self.matches, self.view = [], [], None
             self._fill("#matches", [Text(ui("register_pick", self.lang), style="dim")], False)
             network_text.update("")
             return
-        found = match_company(self.register, self.company_id, top=5)
-        self.matches = sorted(
-            (m for ms in found.values() for m in ms), key=lambda m: m.score, reverse=True
-        )
-        rows = [Text(match_line(m, self.company_id, self.lang)) for m in self.matches]
-        if rows:
-            self._fill("#matches", rows)
+        self._fill("#matches", [Text(_MATCHING[self.lang], style="dim")], False)
+        self.match_company(self.company_id)
+
+    @work(thread=True, exclusive=True, group="matching")
+    def match_company(self, company_id: int) -> None:
+        """A company's matches and network, off the interface thread."""
+        from isassist.session.register import RegisterError, match_company, network
+
+        if self.register is None:
+            return
+        try:
+            found = match_company(self.register, company_id, top=5)
+            view = network(self.register, company_id)
+        except RegisterError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        ranked = sorted((m for ms in found.values() for m in ms), key=lambda m: -m.score)
+        self.app.call_from_thread(self._show_detail, company_id, ranked, view)
+
+    def _show_detail(self, company_id: int, found: list[Match], view: NetworkView) -> None:
+        if company_id != self.company_id:
+            return  # the broker picked another company meanwhile
+        self.found, self.view = found, view
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        from isassist.session.register_view import match_line, network_lines
+
+        if self.company_id is None:
+            return
+        wanted = self.query_text.casefold()
+        lines = [(m, match_line(m, self.company_id, self.lang)) for m in self.found]
+        shown = [(m, line) for m, line in lines if wanted in f"{line}".casefold()]
+        self.matches = [m for m, _ in shown]
+        if shown:
+            self._fill("#matches", [Text(line) for _, line in shown])
         else:
             self._fill("#matches", [Text(ui("register_no_matches", self.lang), style="dim")], False)
-        view = network(self.register, self.company_id)
-        network_text.update(Text("\n".join(network_lines(view, self.lang))))
+        network_text = self.query_one("#network", Static)
+        view = self.view
+        network_text.update(Text("\n".join(network_lines(view, self.lang))) if view else "")
 
     def _pipeline(self) -> None:
         from isassist.session.register_view import opportunity_line
@@ -165,6 +219,17 @@ class RegisterScreen(Screen[None]):
             self.company_id = self.company_ids[event.option_index]
             self._detail()
             self.query_one("#matches", OptionList).focus()
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        if self.register is not None:
+            self._companies()
+            self._show_matches()
+
+    @on(Input.Submitted, "#search")
+    def _to_companies(self) -> None:
+        self.query_one("#companies", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#matches")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,326 @@
+"""Why a have could serve a want: the material first, then the use, then the route.
+
+A broker follows up a pair only for a reason: the same material (a shared EWC entry, or a
+shared family narrow enough to be one material such as FGD gypsum or sawdust), a use the want
+names ("veevoeder", "vergisting") that a valorisation route of the rule base runs for the
+supplier's material and the receiver's sector, or a route of the rule base whose receiving
+sectors include the receiver. A broad family alone (packaging, food waste, ash) is only a weak
+hint. What the want specifies (EN 450, dry, untreated wood, a polymer) is read from
+knowledge/want_specs.csv; a supply that cannot meet it is no candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from isassist.register.matchdata import MatchData, SpecRow, match_data
+from isassist.register.models import NewStream
+from isassist.register.routes import Route, RouteCatalogue, default_catalogue
+
+Level = Literal["same", "use", "route", "family"]
+POINTS: dict[Level, float] = {"same": 50.0, "use": 42.0, "route": 35.0, "family": 10.0}
+SAME_FAMILY_POINTS = 45.0
+"""A shared narrow family (sawdust, gypsum) is the same material, ranked below a shared code."""
+_MIN_COMPOUND = 4
+"""Terms this long also match inside Dutch compounds ("zuur" in "zwavelzuur")."""
+GENERIC = frozenset(
+    [
+        "afval",
+        "resten",
+        "restanten",
+        "reststoffen",
+        "bijproducten",
+        "co-producten",
+        "producten",
+        "materiaal",
+        "grondstof",
+        "grondstoffen",
+        "gebroken",
+        "nat",
+        "natte",
+        "droog",
+        "droge",
+        "oud",
+        "oude",
+        "gebruikt",
+        "gebruikte",
+        "afgewerkt",
+        "afgewerkte",
+        "afgekeurd",
+        "afgekeurde",
+        "onverkochte",
+        "zuiver",
+        "zuivere",
+        "schoon",
+        "schone",
+        "gemengd",
+        "gemengde",
+        "voor",
+        "van",
+        "als",
+        "uit",
+        "met",
+        "een",
+        "het",
+        "de",
+        "en",
+        "of",
+        "categorie",
+        "kwaliteit",
+        "overschot",
+        "productieafval",
+        "recyclage",
+        "waste",
+        "residues",
+        "residue",
+        "used",
+        "spent",
+        "mixed",
+        "clean",
+        "onbehandeld",
+        "onbehandelde",
+        "behandeld",
+        "behandelde",
+        "organisch",
+        "organische",
+        "granulaat",
+        "granulaten",
+        "gerecycleerd",
+        "gerecycleerde",
+        "afgedankt",
+        "afgedankte",
+        "overtollig",
+        "overtollige",
+    ]
+)
+"""Words that name no material, so sharing them says nothing."""
+"""Score points of the material part per kind of reason; a weak hint stays below any reason."""
+_WORD = re.compile(r"[\w.]+(?:-[\w.]+)*")
+_MIN_PREFIX = 5
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The material reason of one pair."""
+
+    level: Level
+    shared: tuple[str, ...]
+    route: Route | None
+
+    @property
+    def points(self) -> float:
+        if self.level == "same" and all(not c.isdigit() and ":" not in c for c in self.shared):
+            return SAME_FAMILY_POINTS
+        return POINTS[self.level]
+
+
+_PURPOSE = re.compile(r"\s(?:voor|als|for|as|om)\s", re.IGNORECASE)
+_PARTS = re.compile(r"\s(?:of|en|or|and)\s|[,;/()]", re.IGNORECASE)
+_CATEGORY = re.compile(r"\b(?:categorie|category|cat\.?)\s*\d\b", re.IGNORECASE)
+
+
+def material_phrases(name: str) -> list[str]:
+    """The material a name names: the words before "voor"/"als", split at "of"/"en"/commas.
+
+    "bostel of perspulp voor rundvee" names bostel and perspulp; the use after "voor" is read
+    by ``isassist.register.fit.uses_of``.
+    """
+    head = _PURPOSE.split(f" {name} ", maxsplit=1)[0]
+    head = _CATEGORY.sub(" ", re.split(r"\d", head, maxsplit=1)[0])
+    parts = [p.strip(" .-") for p in _PARTS.split(head)]
+    return [p for p in parts if len(p) >= 3] or [name]
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words, hyphenated ones both whole and split ("co-substraat", "pe-folie")."""
+    found: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        found.append(word)
+        if "-" in word:
+            found.extend(part for part in word.split("-") if part)
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
+    """Whether ``text`` names one of ``terms`` (a term of several words as a phrase); with
+    ``compounds`` a one-word term also counts at the start or end of a longer word."""
+    said = words(text)
+    folded = f" {' '.join(said)} "
+    for term in terms:
+        if f" {' '.join(words(term))} " in folded:
+            return True
+        compound = compounds and len(term) >= _MIN_COMPOUND and " " not in term
+        if compound and any(w.startswith(term) or w.endswith(term) for w in said):
+            return True
+    return False
+
+
+STEM = 6
+"""Material words are looked up by their first six letters (an index key); whether two words
+name the same material is then decided by ``same_word``."""
+_TAILS = GENERIC | {"snippers", "schroot", "krullen", "stukken", "scherven", "plaat", "platen"}
+
+
+def _material_words(stream: NewStream) -> tuple[str, ...]:
+    return _material_words_of(stream.name, stream.side == "want")
+
+
+@lru_cache(maxsize=65536)
+def _material_words_of(name: str, want: bool) -> tuple[str, ...]:
+    text = " ".join(material_phrases(name)) if want else name
+    found = [w for w in words(text) if len(w) > _MIN_COMPOUND and w not in GENERIC]
+    return tuple(dict.fromkeys(found))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two words name one material: equal, or a compound of the other and a word that
+    names no material ("katoen" and "katoenresten"); "papierslib" is sludge, not paper, since
+    a Dutch compound is what its last part is."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (long.startswith(short) and long[len(short) :] in _TAILS)
+
+
+def stems(stream: NewStream) -> tuple[str, ...]:
+    """Index keys of the material words of a stream's name (a want's: before "voor")."""
+    return tuple(dict.fromkeys(w[:STEM] for w in _material_words(stream)))
+
+
+def shared_terms(supply: NewStream, want: NewStream) -> tuple[str, ...]:
+    """Material words the want names that the supply names too ("katoen", "frituurolie")."""
+    have = _material_words(supply)
+    return tuple(f"term:{w}" for w in _material_words(want) if any(same_word(w, h) for h in have))
+
+
+@lru_cache(maxsize=4096)
+def uses_of(name: str) -> frozenset[str]:
+    """The rule-base routes a want's name asks for ("voor veevoeder" -> animal_feed).
+
+    A word counts when it is a use term or starts with one (Dutch compounds such as
+    "veevoederfabriek"), never when it only ends with one ("meststofpellets" is no pellet).
+    """
+    data = match_data()
+    found = set()
+    for word in words(name):
+        for use in data.uses:
+            if word == use.term or (len(use.term) >= _MIN_PREFIX and word.startswith(use.term)):
+                found.add(use.route)
+    return frozenset(found)
+
+
+def specs_of(want: NewStream, data: MatchData | None = None) -> tuple[SpecRow, ...]:
+    """The specifications a want's name states."""
+    if data is None:
+        return _specs_named(want.name)
+    return tuple(spec for spec in data.specs if _names(want.name, spec.want_terms))
+
+
+@lru_cache(maxsize=65536)
+def _specs_named(name: str) -> tuple[SpecRow, ...]:
+    return tuple(spec for spec in match_data().specs if _names(name, spec.want_terms))
+
+
+def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) -> SpecRow | None:
+    """The first specification of ``want`` that ``supply`` cannot meet, or None."""
+    specs = specs_of(want, data)
+    if not specs:
+        return None
+    data = data or match_data()
+    for spec in specs:
+        if spec.allowed_ewc and not (supply.ewc and set(supply.ewc) <= set(spec.allowed_ewc)):
+            return spec
+        if spec.required_have_terms and not _names(
+            supply.name, spec.required_have_terms, compounds=True
+        ):
+            return spec
+        if _names(supply.name, spec.want_terms):
+            continue  # the supply itself says it meets it ("droog", "onbehandeld")
+        if spec.excluded_have_terms and _names(
+            supply.name, spec.excluded_have_terms, compounds=True
+        ):
+            return spec
+        states = {data.families[f].state for f in supply.families if f in data.families}
+        if spec.excluded_states and states & set(spec.excluded_states):
+            return spec
+    return None
+
+
+def _narrow(family: str, data: MatchData) -> bool:
+    row = data.families.get(family)
+    return row is not None and row.breadth == "narrow"
+
+
+def route_uses(families: tuple[str, ...], catalogue: RouteCatalogue | None = None) -> set[str]:
+    """The route names the rule base has for a supplier's families."""
+    return {r.route for r in (catalogue or default_catalogue()).routes(families)}
+
+
+def match_keys(stream: NewStream) -> tuple[str, ...]:
+    """What a have and a want must share to be compared: codes, families and uses.
+
+    A have carries ``use:<route>`` for every route of its families, a want for every use its
+    name asks for, so a pig farm's "natte bijproducten voor brijvoedering" meets the brewery's
+    spent grain through the feed route although they share no code.
+    """
+    keys = list(stream.keys)
+    if stream.kind == "material":
+        keys += [f"term:{stem}" for stem in stems(stream)]
+        if stream.side == "have":
+            keys += [f"use:{u}" for u in sorted(route_uses(stream.families))]
+        else:
+            keys += [f"use:{u}" for u in sorted(uses_of(stream.name))]
+    return tuple(dict.fromkeys(keys))
+
+
+def search_keys(
+    want: NewStream, receiver_nace: str | None, weak_hints: bool = False
+) -> tuple[str, ...]:
+    """The keys under which a want looks for supplies: a broad family only when a route of
+    the rule base takes that family into the receiver's sector (else sharing it could only
+    be a weak hint, which is not proposed unless asked for)."""
+    data = match_data()
+    catalogue = default_catalogue()
+    keys = []
+    for key in match_keys(want):
+        if not weak_hints and key.startswith("family:"):
+            family = key[len("family:") :]
+            broad = family in data.families and not _narrow(family, data)
+            if broad and catalogue.best_route((family,), receiver_nace) is None:
+                continue
+        keys.append(key)
+    return tuple(keys)
+
+
+def material_fit(
+    supply: NewStream,
+    want: NewStream,
+    receiver_nace: str | None,
+    catalogue: RouteCatalogue | None = None,
+) -> Fit | None:
+    """The strongest reason ``supply`` could serve ``want`` at this receiver, or None."""
+    data = match_data()
+    catalogue = catalogue or default_catalogue()
+    codes = tuple(sorted(set(supply.ewc) & set(want.ewc))) or shared_terms(supply, want)
+    if codes:
+        return Fit("same", codes, catalogue.best_route(supply.families, receiver_nace))
+    shared = tuple(sorted(set(supply.families) & set(want.families)))
+    narrow = tuple(f for f in shared if _narrow(f, data))
+    if narrow:
+        return Fit("same", narrow, catalogue.best_route(supply.families, receiver_nace))
+    wanted = uses_of(want.name) if want.kind == "material" else frozenset()
+    if wanted and (shared or not want.families):
+        # a want that names its material ("hoogovenslak voor cement") takes that material
+        # only; one that names only a use ("bijproducten voor veevoeder") takes any that fits
+        for route in catalogue.routes(supply.families):
+            if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
+                return Fit("use", (route.route,), route)
+    if shared:
+        best = catalogue.best_route(shared, receiver_nace)
+        if best is not None:
+            return Fit("route", shared, best)
+        return Fit("family", shared, None)
+    return None

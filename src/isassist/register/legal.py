@@ -1,0 +1,185 @@
+"""The law on a pair: what may never be proposed, and the barriers of both sides and the pair.
+
+Bans leave a pair out (a broker must never be told to feed catering waste to pigs); the other
+legal facts become barriers next to the match, because a permit or a registration can be
+obtained. The receiver's region decides the law cited, as in the dossier: its jurisdiction is
+derived from country and postcode the same way for register companies. An energy exchange
+(heat, steam) hands over no waste, so no waste barrier is raised on it.
+
+Texts cite: Regulation (EC) No 1069/2009 (animal by-products) art. 8-10 (categories), art. 11(1)(b)
+(no catering waste to farmed animals), art. 35 (raw materials of petfood); Regulation (EC)
+No 999/2001 art. 7 and Annex IV (feed ban on animal protein); Regulation (EC) No 183/2005 art. 9
+(registration of feed business operators); Regulation (EU) 2024/1157 (shipments of waste,
+applying from 21 May 2026).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from isassist.register.fit import Fit, uses_of, words
+from isassist.register.models import NewCompany, NewStream
+
+Jurisdiction = Literal[
+    "flanders", "wallonia", "brussels", "netherlands", "eu_other", "non_eu", "unknown"
+]
+_EU = set(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+_FEED_NACE = ("01.4", "10.91")
+_PETFOOD_NACE = ("10.92",)
+_CATERING_NACE = ("55", "56")
+_CATERING_WORDS: tuple[str, ...] = (
+    *("keukenafval", "etensresten", "catering", "swill", "restaurant", "frituurolie"),
+    *("kitchen", "leftovers"),
+)
+_ABP_WORDS: tuple[str, ...] = (
+    *("slachtbijproducten", "slachtafval", "bloed", "dierlijk", "dierlijke", "categorie"),
+    *("kadavers", "maagdarminhoud", "animal", "blood"),
+)
+_ABP_FAMILIES = {"animal_byproduct", "manure"}
+
+
+def jurisdiction(company: NewCompany) -> Jurisdiction:
+    """Whose law applies where the company is: Belgian regions by postcode, else by country."""
+    return _jurisdiction(company.country, company.postcode)
+
+
+@lru_cache(maxsize=4096)
+def _jurisdiction(country_code: str | None, postcode: str | None) -> Jurisdiction:
+    country = (country_code or "").upper()
+    if country == "BE":
+        code = (postcode or "").strip()
+        if not code.isdigit() or len(code) != 4:
+            return "unknown"
+        number = int(code)
+        if 1000 <= number <= 1299:
+            return "brussels"
+        if 1300 <= number <= 1499 or 4000 <= number <= 7999:
+            return "wallonia"
+        return "flanders"
+    if country == "NL":
+        return "netherlands"
+    if not country:
+        return "unknown"
+    return "eu_other" if country in _EU else "non_eu"
+
+
+def is_catering_waste(stream: NewStream, nace: str | None) -> bool:
+    """Food waste from restaurants, canteens and kitchens, used cooking oil included
+    (Regulation (EU) No 142/2011, Annex I point 22)."""
+    if stream.kind != "material":
+        return False
+    return _catering(stream.name, stream.families, stream.ewc, nace)
+
+
+@lru_cache(maxsize=65536)
+def _catering(name: str, families: tuple[str, ...], ewc: tuple[str, ...], nace: str | None) -> bool:
+    said = set(words(name))
+    named = any(w.startswith(c) for w in said for c in _CATERING_WORDS)
+    food = bool({"food_waste", "edible_oil"} & set(families)) or "200108" in ewc
+    kitchen = bool(nace and nace.startswith(_CATERING_NACE))
+    return named or (food and kitchen) or (kitchen and "frituurolie" in said)
+
+
+def abp_category(stream: NewStream) -> int | None:
+    """The animal by-product category the name states (1-3), 3 when an ABP says none."""
+    return _abp(stream.name, stream.families)
+
+
+@lru_cache(maxsize=65536)
+def _abp(name: str, families: tuple[str, ...]) -> int | None:
+    said = " ".join(words(name))
+    for category in (1, 2, 3):
+        if (
+            f"categorie {category}" in said
+            or f"cat. {category}" in said
+            or f"category {category}" in said
+        ):
+            return category
+    if _ABP_FAMILIES & set(families) or any(w in said.split() for w in _ABP_WORDS):
+        return 2 if "mest" in said.split() or "manure" in said.split() else 3
+    return None
+
+
+def feeds_animals(want: NewStream, nace: str | None) -> Literal["farmed", "pets", "no"]:
+    """Whether the receiver feeds it to farmed animals, to pets, or not at all."""
+    if (nace and nace.startswith(_PETFOOD_NACE)) or "petfood" in words(want.name):
+        return "pets"
+    if "animal_feed" in uses_of(want.name) or (nace and nace.startswith(_FEED_NACE)):
+        return "farmed"
+    return "no"
+
+
+@dataclass(frozen=True)
+class Legal:
+    """The barrier codes of a pair, or why it is banned."""
+
+    barriers: tuple[str, ...] = ()
+    banned: str | None = None
+
+
+def pair_law(
+    supply: NewStream,
+    supplier: NewCompany,
+    want: NewStream,
+    receiver: NewCompany,
+    fit: Fit | None,
+) -> Legal:
+    """The legal side of one pair; ``fit`` is None for an energy exchange."""
+    if supply.kind != "material":
+        return Legal()
+    barriers: list[str] = []
+    feed = feeds_animals(want, receiver.nace)
+    catering = is_catering_waste(supply, supplier.nace)
+    category = abp_category(supply)
+    if catering and feed != "no":
+        return Legal(banned="catering_to_feed")
+    if category is not None and feed == "farmed":
+        return Legal(banned="abp_to_feed")
+    if category in (1, 2) and feed == "pets":
+        return Legal(banned="abp_category_to_petfood")
+    if catering or category is not None:
+        barriers.append("abp")
+    elif feed != "no":
+        barriers.append("feed_registration")
+    if supply.hazardous == "yes":
+        barriers.append("hazardous_permit")
+    elif supply.hazardous == "unknown":
+        barriers.append("hazard_unknown")
+    here, there = jurisdiction(supplier), jurisdiction(receiver)
+    if supplier.country != receiver.country:
+        barriers.append("border")
+    elif here != there and "unknown" not in (here, there):
+        barriers.append("region")
+    return Legal(tuple(barriers))

@@ -1,0 +1,179 @@
+"""Rows as brokers type them: a stream with only a name is classified like an interview stream.
+
+A CSV row or an ``add-want`` that says "bostel" or "warm water 60 °C" and nothing else used to
+be stored without a family or code and could never match. Here such a stream gets its kind
+(heat, steam, gas, water from its words), its EWC codes from the classifier (the same
+``isassist.classify`` the interview uses) and the families those codes belong to; the result
+is returned with a warning when the classifier is unsure, so the importer and the CLI can show
+what was understood. Importers call ``classify_name_only`` before storing a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from isassist.classify import ClassifyInputError, classify
+from isassist.facts import StreamKind
+from isassist.knowledge import Knowledge, get_knowledge
+from isassist.register.fit import GENERIC, material_phrases, words
+from isassist.register.models import NewStream
+
+SURE = 0.6
+"""Classifier score from which a name's code is taken without a warning."""
+TIE = 0.03
+"""Codes within this score of the best are kept too: "vliegas" is coal or biomass fly ash."""
+FLOOR = 0.35
+"""Below this score nothing is taken from the classifier."""
+_HEAT = ("warmte", "restwarmte", "stoom", "koelwater", "heat", "steam", "verwarming")
+_GAS = ("co2", "kooldioxide", "koolzuur", "gas", "stikstof", "waterstof", "biogas", "perslucht")
+_DEGREES = re.compile(r"-?\d+(?:[.,]\d+)?\s*(?:°\s*c\b|°|graden)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Classified:
+    """What a name-only stream was read as, and whether to warn."""
+
+    stream: NewStream
+    changed: bool
+    confidence: float | None
+    warning: dict[str, str] | None
+
+    def summary(self, lang: str = "nl") -> str:
+        """One line to show after the row was read."""
+        s = self.stream
+        codes = " ".join(s.ewc) or "-"
+        families = " ".join(s.families) or "-"
+        text = (
+            f"{s.name!r} gelezen als {s.kind}, EWC {codes}, familie {families}"
+            if lang == "nl"
+            else f"{s.name!r} read as {s.kind}, EWC {codes}, family {families}"
+        )
+        return text + (f" — {self.warning[lang]}" if self.warning else "")
+
+
+def _with(stream: NewStream, **changes: object) -> NewStream:
+    """A validated copy (``model_copy`` would keep cached keys of the old values)."""
+    return NewStream.model_validate({**stream.model_dump(), **changes})
+
+
+_ORIGIN = frozenset(
+    [
+        "stedelijk",
+        "huishoudelijk",
+        "bedrijfsafval",
+        "restafval",
+        "industrieel",
+        "initiatief",
+        "recyclage-initiatief",
+        "ophalen",
+    ]
+)
+"""Words that say where waste comes from or what is done with it, not what it is."""
+_ABP_WORDS = ("slachtbijproducten", "slachtafval", "dierlijke", "dierlijk", "bloed", "kadavers")
+
+
+@lru_cache(maxsize=8192)
+def _classified_once(name: str, sector: str | None) -> tuple[tuple[str, ...], list[str], float]:
+    """``_classified`` with the installed knowledge, once per name and sector: a demo or
+    imported register repeats the same names thousands of times."""
+    return _classified(name, sector, get_knowledge())
+
+
+def _classified(
+    name: str, sector: str | None, knowledge: Knowledge
+) -> tuple[tuple[str, ...], list[str], float]:
+    """(codes, families, best score) over the material phrases of a name.
+
+    Codes that tie with a phrase's best code are kept (fly ash may be coal or biomass ash),
+    but families come from each phrase's best code only: a tie with "glass, plastic and wood"
+    must not make flat glass a wood.
+    """
+    codes: list[str] = []
+    families: set[str] = set()
+    best_overall = 0.0
+    for phrase in material_phrases(name):
+        if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
+            continue  # "stedelijk afval" names where waste comes from, not a material
+        try:
+            result = classify(phrase, sector=sector, top=5)
+        except ClassifyInputError:
+            continue
+        found = [s for s in result.suggestions if len(s.code) == 6]
+        if not found or found[0].score < FLOOR:
+            continue
+        best = found[0].score
+        best_overall = max(best_overall, best)
+        top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
+        codes += [
+            s.code
+            for s in found[:3]
+            if s.score >= best - TIE
+            and {f.family for f in knowledge.families_for_ewc(s.code)} == top
+        ]
+        families.update(top)
+    if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(name)):
+        families.add("animal_byproduct")
+    return tuple(sorted(set(codes))), sorted(families), best_overall
+
+
+def guess_kind(name: str) -> StreamKind:
+    """Heat, gas or water from the words of a name; material otherwise."""
+    said = words(name)
+    if any(w.startswith(h) for w in said for h in _HEAT) or _DEGREES.search(name):
+        return "heat"
+    if "warm" in said and "water" in said:
+        return "heat"
+    if any(w in _GAS for w in said):
+        return "gas"
+    if "water" in said or "proceswater" in said:
+        return "water"
+    return "material"
+
+
+def classify_name_only(
+    stream: NewStream, nace: str | None = None, knowledge: Knowledge | None = None
+) -> Classified:
+    """Fill kind, EWC codes and families of a stream that carries only a name.
+
+    A stream with families or codes is returned unchanged: what the broker typed wins. The
+    producer's sector steers the classifier for a have only; a want's company receives the
+    material, so its sector says nothing about where the material comes from.
+    """
+    if stream.families or stream.ewc or stream.cpa:
+        return Classified(stream, False, None, None)
+    knowledge = knowledge or get_knowledge()
+    kind = stream.kind if stream.kind != "material" else guess_kind(stream.name)
+    if kind == "gas":
+        named_co2 = any(w in ("co2", "kooldioxide", "koolzuur") for w in words(stream.name))
+        gas = ("co2",) if named_co2 else ()
+        return Classified(_with(stream, kind=kind, families=gas), True, None, None)
+    if kind != "material":
+        degrees = _DEGREES.search(stream.name)
+        temperature = stream.temperature_c
+        if temperature is None and degrees is not None and kind == "heat":
+            temperature = float(re.sub(r"[^\d,.-]", "", degrees.group(0)).replace(",", "."))
+        return Classified(_with(stream, kind=kind, temperature_c=temperature), True, None, None)
+    sector = nace if stream.side == "have" else None
+    if knowledge is get_knowledge():
+        codes, families, best = _classified_once(stream.name, sector)
+    else:
+        codes, families, best = _classified(stream.name, sector, knowledge)
+    warning = None
+    if not codes:
+        warning = {
+            "nl": "niet herkend: geef een familie (--family) of EWC-code, anders vindt "
+            "matching niets",
+            "en": "not recognised: give a family (--family) or an EWC code, or matching finds "
+            "nothing",
+        }
+    elif best < SURE or len(codes) > 1:
+        warning = {
+            "nl": f"onzeker (score {best:.2f}{', meerdere codes' if len(codes) > 1 else ''}): "
+            "controleer de code",
+            "en": f"unsure (score {best:.2f}{', several codes' if len(codes) > 1 else ''}): "
+            "check the code",
+        }
+    updated = _with(stream, ewc=codes, families=tuple(families))
+    return Classified(updated, True, best or None, warning)
