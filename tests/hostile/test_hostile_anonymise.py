@@ -10,8 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from test_report_support import BREWERY, run_answers, xlsx_text
-
+from interviews import BREWERY, run_answers, xlsx_text
 from isassist.dossier import Dossier
 from isassist.report import FORMATS, render_report
 from isassist.report.anonymise import scrub_free_text, short_names

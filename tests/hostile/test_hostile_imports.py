@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hostile_inputs import big_sheet, inventory_sheet, latin1_csv, zip_bomb
 
 from isassist.cli import cli
-from isassist.report import importer
+from isassist.intake import inventory as importer
 from isassist.store import Store
 
 

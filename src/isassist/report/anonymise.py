@@ -275,7 +275,11 @@ def anonymise(dossier: Dossier, lang: Lang = "nl", known_names: Iterable[str] = 
     ``known_names`` (other companies, e.g. the register's) are hidden too."""
     secrets = identifying_strings(dossier, known_names)
     # scrub first: the bands written below must not be mistaken for figures or phone numbers
-    data = _scrub(dossier.model_dump(mode="json"), _scrubber(secrets), "[...]")
+    original = dossier.model_dump(mode="json")
+    data = _scrub(original, _scrubber(secrets), "[...]")
+    for stamp in ("created", "updated"):  # machine time stamps, not free text: kept as they are
+        if stamp in original:
+            data[stamp] = original[stamp]
     data["interview_id"] = word("anonymous", lang)
     data["notes"] = []  # free notes hold names and phone numbers more often than not
     company = data["company"]
