@@ -76,13 +76,16 @@ def test_a_full_disk_keeps_the_old_report_and_leaves_no_partial_file(
     saved: tuple[Path, str], tmp_path: Path
 ) -> None:
     home, interview_id = saved
-    out = tmp_path / "report.html"
-    out.write_text("old report")
-    done = _full_disk_run(home, "report", interview_id, "-o", str(out), "--force", limit_mb=0.002)
-    assert done.returncode == 1
+    out = tmp_path / "export.json"
+    out.write_text("old export")
+    # room for the store's own files (SQLite's 32 KB shared-memory file), not for the export
+    done = _full_disk_run(
+        home, "interviews", "export", interview_id, "-o", str(out), "--force", limit_mb=0.04
+    )
+    assert done.returncode == 1, done.stdout
     assert "cannot write" in done.stderr and "Traceback" not in done.stderr
-    assert out.read_text() == "old report"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+    assert out.read_text() == "old export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json"]
 
 
 def test_report_to_a_full_stdout_is_a_message(saved: tuple[Path, str]) -> None:
