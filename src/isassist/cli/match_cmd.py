@@ -10,6 +10,7 @@ in silence nor piles up in memory.
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from typing import Any
@@ -20,24 +21,43 @@ from isassist.cli.register_cmd import db_option, echo_json, open_register, sync_
 from isassist.register import RegisterError
 from isassist.register.grouping import MatchGroup, group_matches
 from isassist.register.matching import Match
+from isassist.terminal import for_stream
+
+
+def _say(text: str) -> None:
+    """A line for a person: control characters from register names are shown as escapes on
+    a terminal (a company name must not retitle the window or hide a link)."""
+    click.echo(for_stream(text, sys.stdout))
 
 
 def _show(group: MatchGroup, lang: str) -> None:
     match = group.best
-    click.echo(f"  {match.score:5.1f}  {match.reason[lang]}")
+    _say(f"  {match.score:5.1f}  {match.reason[lang]}")
     for barrier in match.barriers:
-        click.echo(f"         ! [{barrier.category}/{barrier.severity}] {barrier.text[lang]}")
+        _say(f"         ! [{barrier.category}/{barrier.severity}] {barrier.text[lang]}")
     if group.variants:
         names = ", ".join(
             f"#{m.supply.stream.id} {m.supply.stream.name} → #{m.demand.stream.id}"
             for m in group.variants
         )
         label = "ook" if lang == "nl" else "also"
-        click.echo(f"         + {len(group.variants)} {label}: {names}")
+        _say(f"         + {len(group.variants)} {label}: {names}")
 
 
 def _line(data: dict[str, Any]) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False))
+    click.echo(json.dumps(_finite(data), ensure_ascii=False, allow_nan=False))
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with infinite or NaN numbers as null: a row stored before the door refused
+    them must not turn the output into something that is not JSON."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
 
 
 class _Progress:
@@ -80,7 +100,7 @@ def _match_all(reg: Any, top: int, as_json: bool, lang: str) -> None:
             flush()
             receiver = found.want.company.id
             if not as_json:
-                click.echo(f"{found.want.company.name}:")
+                _say(f"{found.want.company.name}:")
         pending.extend(found.matches)
         if found.bundle is not None and as_json:
             _line({"type": "bundle", **found.bundle.as_json()})
@@ -95,7 +115,7 @@ def _match_all(reg: Any, top: int, as_json: bool, lang: str) -> None:
     if as_json:
         _line({"type": "summary", **summary})
     else:
-        click.echo(
+        _say(
             f"{opportunities} opportunities, {splits} splits ({run.pairs_assessed} pairs assessed)"
         )
 
@@ -139,7 +159,7 @@ def match(
         for sid, found in by_stream.items():
             stream = reg.stream(sid)
             groups = group_matches(found)
-            click.echo(f"#{sid} {stream.side} {stream.name}: {len(groups)} opportunities")
+            _say(f"#{sid} {stream.side} {stream.name}: {len(groups)} opportunities")
             for group in groups:
                 _show(group, lang)
     except RegisterError as error:

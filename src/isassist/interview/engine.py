@@ -52,6 +52,7 @@ from isassist.interview.services import Services
 from isassist.interview.sketch import kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
+from isassist.terminal import strip_controls
 
 EventSink = Callable[[dict[str, Any]], None]
 STREAMS_FROM_LIST = "streams"
@@ -262,7 +263,11 @@ class Interview:
     # --- answering -------------------------------------------------------------------------
 
     def answer(self, text: str) -> Turn:
-        """Process one typed line: a command (starting with '/') or an answer."""
+        """Process one typed line: a command (starting with '/') or an answer.
+
+        Control characters are dropped at this door: an escape sequence typed or pasted into
+        the chat would otherwise reach the store, the report and every terminal that lists it."""
+        text = strip_controls(text)
         pending, self.pending = self.pending, None
         command = parse_command(text)
         if pending is not None:
@@ -532,6 +537,7 @@ class Interview:
 
     def command(self, name: str, arg: str = "") -> Turn:
         """Run one command of the registry (isassist.interview.commands)."""
+        arg = strip_controls(arg)
         handler = command_handlers.HANDLERS.get(name)
         spec = BY_NAME.get(name)
         if handler is None and spec is not None:
