@@ -19,43 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from isassist.facts import Jurisdiction
+from isassist.knowledge.places import jurisdiction as jurisdiction_of_place
 from isassist.register.fit import Fit, uses_of, words
 from isassist.register.models import NewCompany, NewStream
 
-Jurisdiction = Literal[
-    "flanders", "wallonia", "brussels", "netherlands", "eu_other", "non_eu", "unknown"
-]
-_EU = set(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ]
-)
 _FEED_NACE = ("01.4", "10.91")
 _PETFOOD_NACE = ("10.92",)
 _CATERING_NACE = ("55", "56")
@@ -77,22 +45,23 @@ def jurisdiction(company: NewCompany) -> Jurisdiction:
 
 @lru_cache(maxsize=4096)
 def _jurisdiction(country_code: str | None, postcode: str | None) -> Jurisdiction:
-    country = (country_code or "").upper()
+    """The law area by the one rule the dossier uses (isassist.knowledge.places); a Belgian
+    region is read from the postcode's range (1000-1299 Brussels, 1300-1499 and 4000-7999
+    Wallonia, the rest Flanders)."""
+    country = (country_code or "").upper() or None
+    region: str | None = None
     if country == "BE":
         code = (postcode or "").strip()
         if not code.isdigit() or len(code) != 4:
             return "unknown"
         number = int(code)
         if 1000 <= number <= 1299:
-            return "brussels"
-        if 1300 <= number <= 1499 or 4000 <= number <= 7999:
-            return "wallonia"
-        return "flanders"
-    if country == "NL":
-        return "netherlands"
-    if not country:
-        return "unknown"
-    return "eu_other" if country in _EU else "non_eu"
+            region = "Brussels-Capital"
+        elif 1300 <= number <= 1499 or 4000 <= number <= 7999:
+            region = "Wallonia"
+        else:
+            region = "Flanders"
+    return jurisdiction_of_place(country, region)
 
 
 def is_catering_waste(stream: NewStream, nace: str | None) -> bool:
