@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -23,6 +25,9 @@ def _lint_imports() -> subprocess.CompletedProcess[str]:
 
 
 def test_every_import_contract_is_kept() -> None:
+    # import-linter's graph builder has no wheel for Python 3.13 yet: there the contracts are
+    # checked by CI's code-check step on 3.11 (.ci/run), so this test only skips on 3.13
+    pytest.importorskip("importlinter", reason="import-linter is installed below Python 3.13 only")
     result = _lint_imports()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
