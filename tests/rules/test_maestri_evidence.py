@@ -63,6 +63,11 @@ def _material_fits(rule: Rule, x: Exchange) -> str | None:
 
 
 def _receiver_fits(rule: Rule, x: Exchange) -> str | None:
+    stream = rule.when.stream
+    if stream is not None and getattr(stream, "role", None) == "want":
+        # a want's sourcing route lists where to source (suppliers' sectors); its exchanges
+        # show the material going to a receiver like the wanting company: material only
+        return None
     wanted = rule.then.receiver_nace or []
     if not wanted or not x.receiver_nace:
         return None
