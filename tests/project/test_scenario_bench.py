@@ -31,7 +31,7 @@ SECTORS_NEEDED = 12
 # measured on the merged tree: 90.2 / 85.5 / 82.1 %, no must-not hit; the targets
 # (route >= 90 %, barrier >= 85 %) are not reached yet: the floor only stops a regression
 FLOOR = {"ewc": 0.90, "route": 0.85, "barrier": 0.80}
-MUST_NOT_CEILING = 0  # legal texts under review on branch h10b (0 once merged); lower it then
+MUST_NOT_CEILING = 0  # no harmful statement may appear
 
 
 def _bench() -> ModuleType:
