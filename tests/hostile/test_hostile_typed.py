@@ -15,12 +15,11 @@ from isassist.interview.loader import shipped_dialog
 ESCAPE = "\x1b]0;pwned\x07"
 
 
-def test_a_typed_answer_loses_its_escape_sequence() -> None:
+def test_a_typed_answer_with_an_escape_sequence_is_refused_and_not_stored() -> None:
     interview = Interview.start(shipped_dialog(), live_services(), "broker", "nl")
-    interview.answer(f"{ESCAPE}Brouwerij De Klok\x1b[2J")
-    name = interview.dossier().company.name
-    assert "\x1b" not in name and "\x07" not in name
-    assert "Brouwerij De Klok" in name
+    turn = interview.answer(f"{ESCAPE}Brouwerij De Klok\x1b[2J")
+    assert not turn.accepted
+    assert "\x1b" not in interview.dossier().company.name
 
 
 def test_a_command_argument_loses_its_escape_sequence() -> None:

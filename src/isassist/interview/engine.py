@@ -263,11 +263,8 @@ class Interview:
     # --- answering -------------------------------------------------------------------------
 
     def answer(self, text: str) -> Turn:
-        """Process one typed line: a command (starting with '/') or an answer.
-
-        Control characters are dropped at this door: an escape sequence typed or pasted into
-        the chat would otherwise reach the store, the report and every terminal that lists it."""
-        text = strip_controls(text)
+        """Process one typed line: a command (starting with '/') or an answer (an answer with
+        control characters is refused with a message; a command's argument loses them)."""
         pending, self.pending = self.pending, None
         command = parse_command(text)
         if pending is not None:
