@@ -115,7 +115,21 @@ class Classifier:
 
 @lru_cache(maxsize=1)
 def default_classifier() -> Classifier:
-    """The process-wide classifier over the installed knowledge base."""
+    """The process-wide classifier over the installed knowledge base.
+
+    Indexing every entry and term takes over a second, longer than a whole `isassist classify`
+    may, so the built classifier is pickled in the cache folder, keyed by the knowledge files
+    and this package's source; a start with the cache warm loads neither the knowledge base
+    nor pydantic.
+    """
+    from isassist.classify.cache import cached_classifier
+
+    return cached_classifier(Classifier, _build_default)
+
+
+def _build_default() -> Classifier:
     from isassist.classify.source import catalogue_from_knowledge
 
-    return Classifier(catalogue_from_knowledge())
+    classifier = Classifier(catalogue_from_knowledge())
+    classifier.cpa_index  # noqa: B018  (built now, so the cached copy carries it)
+    return classifier

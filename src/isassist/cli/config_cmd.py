@@ -34,7 +34,7 @@ def config_command(as_json: bool) -> None:
 
 def _paths(current: config.Config) -> dict[str, Path]:
     """Every folder and file the app uses, for bug reports and backups."""
-    from isassist.knowledge.cache import cache_dir
+    from isassist.cachefile import cache_dir
 
     return {
         "config file": current.file,
