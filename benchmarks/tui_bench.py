@@ -83,8 +83,10 @@ def child_app(t0: float) -> None:
     app.run(headless=True, size=(80, 24))
 
 
-def spawn(kind: str) -> tuple[float, float, float]:
-    env = dict(os.environ, ISASSIST_DATA_DIR=tempfile.mkdtemp(prefix="isassist-bench-"))
+def spawn(kind: str, data_dir: str | None = None) -> tuple[float, float, float]:
+    """Run one child; ``data_dir`` (default: a new, empty one) holds its interview store."""
+    folder = data_dir or tempfile.mkdtemp(prefix="isassist-bench-")
+    env = dict(os.environ, ISASSIST_DATA_DIR=folder)
     t0 = time.time()
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--t0", repr(t0)],

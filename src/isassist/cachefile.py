@@ -54,12 +54,15 @@ def cache_file(name: str, key: str) -> Path:
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Unpickling creates millions of objects; the garbage collector, triggered every few
-    hundred allocations, would scan them again and again (3-4x slower, measured)."""
+    hundred allocations, would scan them again and again (3-4x slower, measured). They live
+    as long as the process, so they are then frozen out of later collections too, which
+    would otherwise scan them all during the next file read or answer."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -30,8 +30,11 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def get_rulebase() -> RuleBase:
-    """The installed rule base, loaded once per process."""
-    return load_rulebase()
+    """The installed rule base, loaded once per process (from the cache when unchanged)."""
+    from isassist.paths import data_dir
+    from isassist.rules.cache import cached_rulebase
+
+    return cached_rulebase(data_dir("rules"))
 
 
 def get_engine(rules_dir: Path | str | None = None) -> RuleEngine:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, insert, inspect, select
+from sqlalchemy import Connection, create_engine, insert, inspect, select, text
 
+from isassist.cachefile import cache_file, content_key, read_cached, write_cached
 from isassist.paths import data_dir
 from isassist.store.errors import StoreError
 from isassist.store.tables import meta as meta_table
@@ -31,6 +29,9 @@ from isassist.store.tables import meta as meta_table
 OLD_WAY_REVISION = "0001"
 OLD_WAY_VERSIONS = ("schema_version", "register_schema_version")
 VERSION_TABLE = "alembic_version"
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Upgrade:
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(data_dir("migrations")))
     # env.py runs on this connection instead of opening its own (Alembic's documented way
@@ -53,21 +56,39 @@ def _config(connection: Connection | None = None) -> Config:
 
 @cache
 def head() -> str:
-    """The newest revision this isassist ships."""
+    """The newest revision this isassist ships.
+
+    Asking Alembic means importing it (most of a second); every open asks, so the answer is
+    kept in the cache folder, keyed by the content of the migration scripts.
+    """
+    folder = data_dir("migrations")
+    path = cache_file("migrations-head", content_key("head", [(folder, ("**/*.py",))]))
+    known = read_cached(path, str)
+    if known is not None:
+        return known
+    from alembic.script import ScriptDirectory
+
     found = ScriptDirectory.from_config(_config()).get_current_head()
     if found is None:
         raise StoreError("isassist ships no database migrations; reinstall isassist")
+    write_cached(path, found)
     return found
 
 
 def current(conn: Connection) -> str | None:
     """The revision the database is at, or None when it has no migration history."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def is_current(conn: Connection) -> bool:
-    """Whether the database is at the head revision (the cheap check made on every open)."""
-    return inspect(conn).has_table(VERSION_TABLE) and current(conn) == head()
+    """Whether the database is at the head revision (the cheap check made on every open: a
+    plain read of Alembic's version table, without importing Alembic)."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return False
+    rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return rows == [head()]
 
 
 def _made_the_old_way(conn: Connection) -> bool:
@@ -95,6 +116,8 @@ def _stamp_old_way(conn: Connection) -> None:
             conn.execute(insert(meta_table).values(key=key, value="1"))
     # env.py creates the tables revision 0001 has and the database lacks (it knows every
     # package's table definitions; the store does not import the register).
+    from alembic import command
+
     config = _config(conn)
     config.attributes["create_missing_tables"] = True
     command.stamp(config, OLD_WAY_REVISION)
@@ -108,6 +131,8 @@ def upgrade_connection(conn: Connection) -> Upgrade:
         stamped = True
     before = current(conn)
     if before != head():
+        from alembic import command
+
         command.upgrade(_config(conn), "head")
     return Upgrade(before=None if stamped else before, after=head(), stamped_old_way=stamped)
 

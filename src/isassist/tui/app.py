@@ -11,6 +11,7 @@ Interviews are written to the store event by event, so quitting at any moment lo
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,9 @@ class IsAssistApp(App[None]):
         self.problem: str | None = None
         self.conversation: Conversation | None = None
         self._load: Worker[Resources] | None = None
+        self._warm: Worker[None] | None = None
+        self._loaded_resources: Resources | None = None
+        self._opening = 0  # interviews being opened: their first paint goes before the warm-up
 
     def on_mount(self) -> None:
         self.use_language(self.lang)
@@ -86,7 +90,10 @@ class IsAssistApp(App[None]):
         self.call_from_thread(self._store_opened)
         resources = warm_up()
         learn_into(resources)
-        self.call_from_thread(self._warm_answers, resources)
+        # what opening an interview imports, loaded here rather than on the painting thread
+        for module in ("isassist.session.conversation", "isassist.tui.screens.interview"):
+            importlib.import_module(module)
+        self.call_from_thread(self._loaded, resources)
         return resources
 
     def _store_opened(self) -> None:
@@ -94,12 +101,20 @@ class IsAssistApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.use_store(self.store, self.problem)
 
-    def _warm_answers(self, resources: Resources) -> None:
+    def _loaded(self, resources: Resources) -> None:
+        self._loaded_resources = resources
+        self._warm_answers()
+
+    def _warm_answers(self) -> None:
+        """Warm the classifier, code searches, units and rules once, in a thread. It competes
+        with painting for the GIL, so an interview being opened is painted first."""
         from isassist.session.resources import warm_answers
 
-        self.run_worker(
-            lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
-        )
+        resources = self._loaded_resources
+        if self._warm is None and resources is not None and not self._opening:
+            self._warm = self.run_worker(
+                lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
+            )
 
     async def painted(self) -> None:
         """Return once the screen has been drawn (loading competes with painting for the GIL)."""
@@ -118,19 +133,25 @@ class IsAssistApp(App[None]):
         loaded = self._load is not None and self._load.is_finished
         opening = opening_question(mode, lang) if not loaded else None
         waiting = OpeningScreen(opening, lang) if opening is not None else None
-        if waiting is not None:
-            await self.push_screen(waiting)
-            await self.painted()
-        res = await self.resources()
-        if self.store is None or (waiting is not None and self.screen is not waiting):
-            return  # no store to save in, or the user left question 1 meanwhile
-        from isassist.session.conversation import Conversation
-        from isassist.session.saved import start_interview
+        self._opening += 1
+        try:
+            if waiting is not None:
+                await self.push_screen(waiting)
+                await self.painted()
+            res = await self.resources()
+            if self.store is None or (waiting is not None and self.screen is not waiting):
+                return  # no store to save in, or the user left question 1 meanwhile
+            from isassist.session.conversation import Conversation
+            from isassist.session.saved import start_interview
 
-        interview = start_interview(
-            self.store, res.services, mode=mode, language=lang, dialog=res.dialog
-        )
-        self._open(Conversation(interview, res.glossary), waiting)
+            interview = start_interview(
+                self.store, res.services, mode=mode, language=lang, dialog=res.dialog
+            )
+            self._open(Conversation(interview, res.glossary), waiting)
+            await self.painted()
+        finally:
+            self._opening -= 1
+            self._warm_answers()
 
     async def open_interview(self, interview_id: str) -> None:
         res = await self.resources()

@@ -11,7 +11,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from isassist.session.chat import COMMANDS
 from isassist.session.i18n import ui
 
 # actions of the interview screen itself: (action, label key)
@@ -25,6 +24,10 @@ SCREEN_ACTIONS: list[tuple[str, str]] = [
 
 def chat_entries(lang: str) -> list[tuple[str, str]]:
     """(title, line) per registered command: "/terug  terug naar de vorige vraag"."""
+    # imported when the palette opens: the chat module pulls in the interview's models,
+    # which the start screen's first paint must not wait for
+    from isassist.session.chat import COMMANDS
+
     entries = []
     for spec in COMMANDS:
         word = spec.word(lang)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from isassist.dossier import ConclusionView
+if TYPE_CHECKING:
+    # annotations only: the dossier models load with the engine, after the first paint
+    from isassist.dossier import ConclusionView
 
 
 @dataclass

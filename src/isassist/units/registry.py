@@ -14,10 +14,16 @@ from isassist.units.vocabulary import UnitKind
 
 @cache
 def registry() -> Any:
-    """The shared ``pint.UnitRegistry`` (typed ``Any``: pint ships no usable stubs)."""
+    """The shared ``pint.UnitRegistry`` (typed ``Any``: pint ships no usable stubs).
+
+    pint parses its definitions file on every build (over a second); with a cache folder it
+    keeps the parsed definitions there, keyed by the file's content, and builds in a tenth.
+    """
     import pint
 
-    return pint.UnitRegistry()
+    from isassist.cachefile import cache_dir
+
+    return pint.UnitRegistry(cache_folder=cache_dir() / "pint")
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:

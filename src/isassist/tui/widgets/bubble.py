@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from isassist.dossier import ConclusionView
 from isassist.tui.messages import AnswerPicked, ConclusionPicked
+
+if TYPE_CHECKING:
+    # annotations only: the dossier models load with the engine, after the first paint
+    from isassist.dossier import ConclusionView
 
 
 class Bubble(Static):
