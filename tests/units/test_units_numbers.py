@@ -137,5 +137,5 @@ def test_a_broken_density_file_names_file_line_and_problem(tmp_path: Path) -> No
 def test_a_wrong_density_header_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "densities.csv"
     bad.write_text("material,density\nwater,1\n", encoding="utf-8")
-    with pytest.raises(DensityFileError, match="line 1: header"):
+    with pytest.raises(DensityFileError, match="line 1: bad header"):
         load_densities(bad)

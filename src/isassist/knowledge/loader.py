@@ -329,16 +329,8 @@ def read_knowledge(root: Path) -> Knowledge:
 
     nace_terms = _read_nace_terms(reader, check, root / "nace_terms.csv")
 
-    densities: dict[str, Density] = {}
     path = root / "densities.csv"
-    if path.exists():
-        for line, density in reader.records(path, Density, SPECS["densities.csv"]):
-            if not density.low <= density.density_t_m3 <= density.high:
-                raise KnowledgeError(
-                    f"{reader.where(path, line)}: density_t_m3 {density.density_t_m3} lies "
-                    f"outside its own range low {density.low} - high {density.high}"
-                )
-            densities[density.material] = density
+    densities = _read_densities(reader, path) if path.exists() else {}
 
     terms = _read_terms(reader, check, root / "terms", families, exchange_ids)
     glossary = _read_glossary(reader, root / "glossary.yaml")
@@ -361,6 +353,32 @@ def read_knowledge(root: Path) -> Knowledge:
         glossary=glossary,
         densities=densities,
     )
+
+
+def read_densities(path: Path) -> dict[str, Density]:
+    """densities.csv alone, in file order by material (the one reader of that file: the
+    knowledge base and the unit conversions both use it)."""
+    return _read_densities(_Reader(path.parent), path)
+
+
+def _read_densities(reader: _Reader, path: Path) -> dict[str, Density]:
+    densities: dict[str, Density] = {}
+    seen: dict[str, int] = {}
+    for line, density in reader.records(path, Density, SPECS["densities.csv"]):
+        if not density.low <= density.density_t_m3 <= density.high:
+            raise KnowledgeError(
+                f"{reader.where(path, line)}: density_t_m3 {density.density_t_m3} lies "
+                f"outside its range {density.low}-{density.high}"
+            )
+        key = density.material.lower()
+        if key in seen:
+            raise KnowledgeError(
+                f"{reader.where(path, line)}: material {density.material!r} appears twice "
+                f"(first on line {seen[key]})"
+            )
+        seen[key] = line
+        densities[density.material] = density
+    return densities
 
 
 def _read_terms(

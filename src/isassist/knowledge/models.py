@@ -207,12 +207,16 @@ class GlossaryEntry(_Record):
 
 
 class Density(_Record):
-    """Typical bulk density of a material (with its usual range), to turn m³ into tonnes."""
+    """Typical bulk density of a material (with its usual range), to turn m³ into tonnes.
 
-    material: str = Field(min_length=1)
-    family: str = ""
-    density_t_m3: float = Field(gt=0, lt=25)
-    low: float = Field(gt=0, lt=25)
-    high: float = Field(gt=0, lt=25)
+    ``family`` is the material family the row is one form of; the first row of a family is
+    its most common form as a producer holds it (see ``isassist.units.densities``).
+    """
+
+    material: str = Field(min_length=2)
+    family: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    density_t_m3: float = Field(gt=0, le=25)
+    low: float = Field(gt=0, le=25)
+    high: float = Field(gt=0, le=25)
     note: str = ""
-    source: str = ""
+    source: str = Field(min_length=3)

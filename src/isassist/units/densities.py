@@ -9,38 +9,16 @@ uncertain a conversion by family alone is.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
+from isassist.knowledge import Density as DensityRow
+from isassist.knowledge import KnowledgeError
+from isassist.knowledge.loader import read_densities
 from isassist.paths import data_dir
 
-COLUMNS = ("material", "family", "density_t_m3", "low", "high", "note", "source")
-
-
-class DensityRow(BaseModel):
-    """One line of knowledge/densities.csv."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    material: str = Field(min_length=2)
-    family: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    density_t_m3: float = Field(gt=0, le=25)
-    low: float = Field(gt=0, le=25)
-    high: float = Field(gt=0, le=25)
-    note: str = ""
-    source: str = Field(min_length=3)
-
-    @model_validator(mode="after")
-    def _range_holds_density(self) -> DensityRow:
-        if not self.low <= self.density_t_m3 <= self.high:
-            raise ValueError(
-                f"density {self.density_t_m3} lies outside its range {self.low}-{self.high}"
-            )
-        return self
+__all__ = ["Density", "DensityFileError", "DensityRow", "density_for", "load_densities"]
 
 
 class DensityFileError(ValueError):
@@ -59,33 +37,12 @@ class Density:
 
 
 def load_densities(path: Path | None = None) -> list[DensityRow]:
-    """Read and validate the density table; any bad line stops loading with a clear message."""
-    path = path or data_dir("knowledge") / "densities.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise DensityFileError(
-                f"{path}: line 1: header must be {','.join(COLUMNS)}, "
-                f"found {','.join(reader.fieldnames or ())}"
-            )
-        rows: list[DensityRow] = []
-        seen: set[str] = set()
-        for row in reader:
-            line = reader.line_num
-            try:
-                parsed = DensityRow.model_validate(row)
-            except ValidationError as error:
-                problems = "; ".join(
-                    f"{'.'.join(str(p) for p in e['loc']) or 'row'}: {e['msg']}"
-                    for e in error.errors()
-                )
-                raise DensityFileError(f"{path}: line {line}: {problems}") from None
-            key = parsed.material.lower()
-            if key in seen:
-                raise DensityFileError(f"{path}: line {line}: material {key!r} appears twice")
-            seen.add(key)
-            rows.append(parsed)
-    return rows
+    """The density table in file order, read by the knowledge loader (the file's one reader);
+    any bad line stops loading with a message naming file, line and problem."""
+    try:
+        return list(read_densities(path or data_dir("knowledge") / "densities.csv").values())
+    except KnowledgeError as error:
+        raise DensityFileError(str(error)) from None
 
 
 @cache
