@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from isassist.cli import cli
 from isassist.dossier import Dossier
@@ -64,7 +65,9 @@ def test_import_into_an_existing_interview_updates_its_stream(
     dossier: Dossier, tmp_path: Path
 ) -> None:
     book = load_workbook(_sheet(dossier, tmp_path))
-    book.active["N2"] = "maandelijks"  # frequency
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet["N2"] = "maandelijks"  # frequency
     book.save(tmp_path / "changed.xlsx")
     interview = Interview.start(shipped_dialog(), live_services())
     import_inventory(tmp_path / "inventory_nl.xlsx", interview)

@@ -96,7 +96,9 @@ def test_vague_amounts_become_a_stated_range_never_a_silent_guess(
     assert checked.ok and checked.parsed is not None
     extra = checked.parsed.extra
     assert extra["vague"]
-    assert extra["range_low"] < extra["range_high"]
+    low_found, high_found = extra["range_low"], extra["range_high"]
+    assert isinstance(low_found, float | int) and isinstance(high_found, float | int)
+    assert low_found < high_found
     assert "–" in checked.echo  # the range is read back
     assert any("not a figure" in n or "geen getal" in n for n in checked.notes)
     value = checked.parsed.value

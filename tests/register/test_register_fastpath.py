@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
+from typing import Literal
 
 import pytest
 from test_register_store import company, db_url, have, reg, want
@@ -50,7 +51,7 @@ def _random_parties(seed: int, companies: int = 120) -> list[Party]:
         for _ in range(rng.randint(1, 4)):
             stream_id += 1
             heat = rng.random() < 0.25
-            side = rng.choice(("have", "want"))
+            side: Literal["have", "want"] = "have" if rng.choice((0, 1)) == 0 else "want"
             stream = RegisterStream(
                 id=stream_id,
                 company_id=number,

@@ -68,7 +68,7 @@ def test_saving_an_interview_updates_its_company_in_the_register(tmp_path: Path)
         postcode="9030",
         nace="01.46",
     )
-    version = {"streams": [GRAIN, HEAT, YEAST]}
+    version: dict[str, list[dict[str, Any]]] = {"streams": [GRAIN, HEAT, YEAST]}
     synced = sync_interviews(reg, lambda i: _dossier(i, version["streams"]))
     [done] = synced
     assert done.company == "Brouwerij Sync" and done.without_quantity == ("biergist",)

@@ -13,7 +13,7 @@ import pytest
 from isassist.knowledge import Exchange, get_knowledge
 from isassist.rules import get_rulebase
 from isassist.rules.evidence import find_evidence, parse_evidence
-from isassist.rules.model import Rule
+from isassist.rules.model import Rule, ValorisationThen
 
 _ID = re.compile(r"(?<![\d.-])(\d{1,2}-\d{1,2}-\d{1,3})(?![\d.])")
 _STOP = frozenset({"and", "other", "waste", "with", "from", "residues", "material", "mixed"})
@@ -27,6 +27,7 @@ def _words(text: str) -> set[str]:
 def _cited(rule: Rule) -> list[str]:
     """The ids in the source, and the examples the evidence spec shows next to the route."""
     ids = _ID.findall(rule.source)
+    assert isinstance(rule.then, ValorisationThen)  # only route rules cite exchanges
     if rule.then.evidence:
         shown = find_evidence(parse_evidence(rule.then.evidence)).examples
         ids += [str(e["exchange_id"]) for e in shown]
@@ -68,6 +69,7 @@ def _receiver_fits(rule: Rule, x: Exchange) -> str | None:
         # a want's sourcing route lists where to source (suppliers' sectors); its exchanges
         # show the material going to a receiver like the wanting company: material only
         return None
+    assert isinstance(rule.then, ValorisationThen)
     wanted = rule.then.receiver_nace or []
     if not wanted or not x.receiver_nace:
         return None

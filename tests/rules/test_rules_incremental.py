@@ -61,7 +61,8 @@ class Pool:
 
 
 def _pool_from_examples() -> Pool:
-    companies, shapes, properties, answers = [], [], [], []
+    companies, shapes, properties = [], [], []
+    answers: list[tuple[str, Any, str, bool]] = []
     for _file, example in get_rulebase().examples():
         for fact in example_facts(example):
             if isinstance(fact, Company):
@@ -116,8 +117,8 @@ def _apply(dossier: Dossier, edit: tuple[Any, ...], new_id: str) -> None:
         if not edit[2]:  # else its facts stay behind, as orphans
             for key in [k for k in dossier.properties if k[0] == target]:
                 del dossier.properties[key]
-            for key in [k for k in dossier.answers if k[1] == target]:
-                del dossier.answers[key]
+            for answer_key in [k for k in dossier.answers if k[1] == target]:
+                del dossier.answers[answer_key]
     elif op == "company":
         dossier.company = dict(edit[1])
     elif op == "rename stream":

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import JsonValue, ValidationError
 
 from isassist.store import DATA_DIR_ENV, InterviewMeta, NewEvent, Store, StoreError
 
@@ -34,7 +34,7 @@ def _meta(company: str = "Brouwerij De Vrede") -> InterviewMeta:
     return InterviewMeta(title="Eerste gesprek", company=company, dialog_version="2026.1")
 
 
-def _answer(question: str, value: object, raw: str = "", stream: str | None = None) -> NewEvent:
+def _answer(question: str, value: JsonValue, raw: str = "", stream: str | None = None) -> NewEvent:
     return NewEvent(
         kind="answer", question_id=question, stream_id=stream, raw_text=raw, value=value
     )
@@ -106,7 +106,7 @@ def test_list_shows_the_most_recently_changed_interview_first(store: Store) -> N
 
 def test_unknown_id_names_the_id_and_the_list_command(store: Store) -> None:
     store.create_interview(_meta())
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: store.get("iv-19990101-zzzz"),
         lambda: store.events("iv-19990101-zzzz"),
         lambda: store.append("iv-19990101-zzzz", NewEvent(kind="note")),

@@ -103,6 +103,9 @@ def cli(
         raise click.UsageError(str(error), ctx) from error
     ctx.call_on_close(lambda: config.activate({}))  # options hold for this command only
     start_logging()
+    from isassist.root import command_root
+
+    ctx.with_resource(command_root())  # services built on use, for this command
     if ctx.invoked_subcommand is None:
         tui = cli.get_command(ctx, "tui")
         if tui is None:

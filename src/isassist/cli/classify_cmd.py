@@ -16,8 +16,8 @@ from typing import IO, Any
 import click
 
 from isassist.classify import ClassificationResult, ClassifyInputError
-from isassist.classify import classify as run_classify
 from isassist.cli.progress import progress
+from isassist.root import root
 from isassist.strictjson import StrictJsonError, loads_strict
 
 _MAX_TOP = 50
@@ -81,7 +81,7 @@ def classify(
     if text is None:
         raise OneLineError('missing TEXT: describe the stream, e.g. isassist classify "betonpuin"')
     try:
-        result = run_classify(
+        result = root().classifier.classify(
             text, sector=sector, lang=lang, top=top, hazardous=hazardous, state=state
         )
     except ClassifyInputError as error:
@@ -169,7 +169,7 @@ def _batch_line(number: int, raw: bytes, top: int) -> dict[str, Any]:
     if any(isinstance(f, str) and not _encodable(f) for f in fields):
         return {"id": ident, "error": f"line {number}: the text holds an invalid character"}
     try:
-        result = run_classify(
+        result = root().classifier.classify(
             item["text"], sector=item.get("sector"), lang=item.get("lang"), top=top
         )
     except ClassifyInputError as error:

@@ -19,15 +19,15 @@ from isassist.register import RegisterError
 def demo_register(url: str | None, companies: int, streams: float, seed: int) -> None:
     """Add N demo companies: Flemish sectors in their industrial clusters, with the streams
     and wants such companies have (the same seed gives the same register)."""
-    from isassist.knowledge import get_knowledge
     from isassist.register.demo import demo_entries
+    from isassist.root import root
 
     reg = open_register(url)
     try:
         if reg.counts()["companies"]:
             click.echo("Note: the register already holds companies; demo companies are added.")
         started = time.perf_counter()
-        entries = demo_entries(get_knowledge(), companies, streams, seed)
+        entries = demo_entries(root().knowledge, companies, streams, seed)
         with progress(entries, "Companies", length=companies) as shown:
             added = reg.bulk_load(shown)
     except RegisterError as error:

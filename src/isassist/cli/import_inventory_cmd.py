@@ -28,21 +28,20 @@ def _fail(message: str) -> None:
 def import_inventory(file: Path, interview_id: str | None) -> None:
     """Read an inventory sheet (XLSX) into a new or an existing interview."""
     from isassist.intake.inventory import InventoryImportError, plan_import, read_inventory
-    from isassist.interview.adapters import live_services
     from isassist.interview.engine import Interview
-    from isassist.interview.loader import shipped_dialog
     from isassist.interview.persistence import DIALOG_VERSION, resume, to_store
     from isassist.lang import Lang
-    from isassist.store import InterviewMeta, Store, StoreError
+    from isassist.root import root
+    from isassist.store import InterviewMeta, StoreError
 
     if not file.is_file():
         _fail(f"{file}: no such file")
     try:
-        store = Store()
-        services = live_services()
+        store = root().store()
+        services = root().interview_services
         if interview_id is None:
             sheet = read_inventory(file)
-            interview = Interview.start(shipped_dialog(), services, language=sheet.lang)
+            interview = Interview.start(root().dialog, services, language=sheet.lang)
             plan = plan_import(sheet, interview)
             meta = InterviewMeta(
                 title=f"inventory {file.name}"[:200],

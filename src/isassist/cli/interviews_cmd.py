@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 
 def _store() -> Store:
-    from isassist.store import Store
+    from isassist.root import root
 
-    return Store()
+    return root().store()
 
 
 def _fail(error: Exception) -> None:
@@ -54,10 +54,10 @@ def list_cmd(as_json: bool) -> None:
     if not found:
         click.echo("No saved interviews.")
         return
-    from isassist.interview.adapters import live_services
     from isassist.interview.persistence import progress_of
+    from isassist.root import root
 
-    services = live_services()
+    services = root().interview_services
     for s in found:
         changed = s.updated_at.strftime("%Y-%m-%d %H:%M")
         label = visible(s.company or s.title or "-")
@@ -68,10 +68,10 @@ def list_cmd(as_json: bool) -> None:
 
 
 def _dossier_json(interview_id: str) -> dict[str, object]:
-    from isassist.interview.adapters import live_services
     from isassist.interview.persistence import resume
+    from isassist.root import root
 
-    interview = resume(_store(), interview_id, live_services())
+    interview = resume(_store(), interview_id, root().interview_services)
     return interview.dossier().model_dump(mode="json")
 
 
@@ -161,14 +161,13 @@ def _checked(exported: InterviewExport) -> InterviewExport:
     """The export with control characters stripped from its texts, after checking that every
     answer has the shape its question expects and that the interview can be rebuilt, so an
     imported file never stores an interview that `show` or `report` then cannot open."""
-    from isassist.interview.adapters import live_services
     from isassist.interview.engine import Interview
-    from isassist.interview.loader import shipped_dialog
     from isassist.interview.persistence import from_store
+    from isassist.root import root
     from isassist.store import StoreError
     from isassist.terminal import strip_controls
 
-    dialog = shipped_dialog()
+    dialog = root().dialog
     problems: list[str] = []
     for event in exported.events:
         question = dialog.question(event.question_id) if event.question_id else None
@@ -198,7 +197,7 @@ def _checked(exported: InterviewExport) -> InterviewExport:
             ],
         }
     )
-    services = live_services()
+    services = root().interview_services
     try:
         trial = Interview(dialog, services, "import-check", [from_store(e) for e in cleaned.events])
         trial.dossier()

@@ -24,10 +24,10 @@ def knowledge() -> None:
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Count what the knowledge base holds."""
-    from isassist.knowledge import get_knowledge
+    from isassist.root import root
 
     try:
-        counts = get_knowledge().stats()
+        counts = root().knowledge.stats()
     except KnowledgeError as error:
         click.echo(f"Error: {error}", err=True)
         ctx.exit(1)

@@ -71,10 +71,10 @@ def _cas(item: CasSubstance) -> dict[str, Any]:
 
 
 def _search(kind: str, query: str, top: int) -> list[dict[str, Any]]:
-    from isassist.knowledge import get_knowledge
     from isassist.knowledge import lookup as lk
+    from isassist.root import root
 
-    knowledge = get_knowledge()
+    knowledge = root().knowledge
     rows: list[dict[str, Any]] = []
     if kind == "ewc":
         rows = [

@@ -22,14 +22,14 @@ import click
 @click.option("--save", is_flag=True, help="Store each replayed interview.")
 def replay(files: tuple[Path, ...], as_json: bool, save: bool) -> None:
     """Run scripted interview replays (dialogs/replays/*.yaml)."""
-    from isassist.interview.adapters import live_services
     from isassist.interview.engine import Interview
-    from isassist.interview.loader import DataFileError, shipped_dialog
+    from isassist.interview.loader import DataFileError
     from isassist.interview.replay import Replay, run_replay
+    from isassist.root import root
 
     try:
-        dialog = shipped_dialog()
-        services = live_services()
+        dialog = root().dialog
+        services = root().interview_services
     except (DataFileError, ValueError, OSError) as error:
         click.echo(f"isassist replay: cannot start: {error}", err=True)
         sys.exit(1)
@@ -37,10 +37,8 @@ def replay(files: tuple[Path, ...], as_json: bool, save: bool) -> None:
 
     store = None
     if save:
-        from isassist.store import Store
-
         try:
-            store = Store()
+            store = root().store()
         except StoreError as error:
             click.echo(f"isassist replay: {error}", err=True)
             sys.exit(1)

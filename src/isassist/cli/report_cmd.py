@@ -24,10 +24,11 @@ def _fail(message: str) -> None:
 def _register_names() -> list[str]:
     """The company names of the register in the default store, to hide them from an
     anonymised report (an empty list when there is no register)."""
-    from isassist.register import Register, RegisterError
+    from isassist.register import RegisterError
+    from isassist.root import root
 
     try:
-        register = Register()
+        register = root().register()
     except RegisterError:
         return []
     try:
@@ -65,11 +66,11 @@ def report(
     force: bool,
 ) -> None:
     """Write the report of one saved interview."""
-    from isassist.interview.adapters import live_services
     from isassist.interview.persistence import resume
     from isassist.report import ReportError, render_report
+    from isassist.root import root
     from isassist.safefile import OutputError, write_file
-    from isassist.store import Store, StoreError
+    from isassist.store import StoreError
     from isassist.terminal import for_stream
 
     chosen = fmt or (_SUFFIXES.get(output.suffix.lower(), "md") if output else "md")
@@ -78,7 +79,7 @@ def report(
     if output is not None and not force and output.exists():
         _fail(f"{output} already exists; add --force to replace it")
     try:
-        interview = resume(Store(), interview_id, live_services())
+        interview = resume(root().store(), interview_id, root().interview_services)
     except StoreError as error:
         _fail(str(error))
         return

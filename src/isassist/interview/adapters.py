@@ -7,7 +7,7 @@ keeps one answer well under the 30 ms budget even with ten streams.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -34,6 +34,7 @@ def _place(found: Located) -> Place:
 
 if TYPE_CHECKING:
     from isassist.classify.learned import LearnedTerms
+    from isassist.rules.engine import RuleEngine
 
 
 def _lang(lang: str) -> Literal["nl", "en"]:
@@ -43,8 +44,14 @@ def _lang(lang: str) -> Literal["nl", "en"]:
 class LiveServices:
     """Services backed by the installed knowledge base, classifier, units and rule base."""
 
-    def __init__(self, knowledge: Knowledge | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge | None = None,
+        engine: Callable[[], RuleEngine] | None = None,
+    ) -> None:
         self.knowledge = knowledge if knowledge is not None else get_knowledge()
+        self._engine = engine
+        """Gives the rule engine (compiled on first use); default: the installed rules'."""
         self._search = lru_cache(maxsize=512)(self._search_uncached)
         self._place_index: Places | None = None
         self.learned: LearnedTerms | None = None
@@ -205,9 +212,14 @@ class LiveServices:
                 found[key] = NamedSubstance(item.cas or None, name, item.note or "")
         return list(found.values())
 
-    def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
+    def rule_engine(self) -> RuleEngine:
+        if self._engine is not None:
+            return self._engine()
         from isassist.rules import get_engine
 
+        return get_engine()
+
+    def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]:
         return [
             ConclusionView(
                 rule_id=c.rule_id,
@@ -221,13 +233,11 @@ class LiveServices:
                 priority=c.priority or "",
                 title={"nl": c.title.nl, "en": c.title.en},
             )
-            for c in get_engine().derive(interview_id, facts)
+            for c in self.rule_engine().derive(interview_id, facts)
         ]
 
     def close(self, interview_id: str) -> None:
-        from isassist.rules import get_engine
-
-        get_engine().close(interview_id)
+        self.rule_engine().close(interview_id)
 
 
 @lru_cache(maxsize=1)

@@ -18,54 +18,17 @@ Headless API (the CLI and the TUI's register screen call only this)::
 Failures a user can cause raise ``RegisterError`` with a message to show as it is.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from isassist.register.errors import RegisterError
-    from isassist.register.impact import Impact, ImpactSettings, impact_of, load_co2_factors
-    from isassist.register.matching import Match, Matcher, Party
-    from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
-    from isassist.register.network import NetworkView, network
-    from isassist.register.pipeline import STAGES, Opportunity, Pipeline, PipelineEvent
-    from isassist.register.search import match_all, match_company, match_stream
-    from isassist.register.settings import MatchSettings
-    from isassist.register.store import Register
-    from isassist.register.texts import Barrier
-    from isassist.register.whole import Allocation, RegisterMatches
-
-# Imported on first use (PEP 562): the migrations import isassist.register.tables, and a
-# store being opened must not load the matcher, the rules and the knowledge base with it.
-_WHERE = {
-    "RegisterError": "isassist.register.errors",
-    "Impact": "isassist.register.impact",
-    "ImpactSettings": "isassist.register.impact",
-    "impact_of": "isassist.register.impact",
-    "load_co2_factors": "isassist.register.impact",
-    "Match": "isassist.register.matching",
-    "Matcher": "isassist.register.matching",
-    "Party": "isassist.register.matching",
-    "NewCompany": "isassist.register.models",
-    "NewStream": "isassist.register.models",
-    "RegisterCompany": "isassist.register.models",
-    "RegisterStream": "isassist.register.models",
-    "NetworkView": "isassist.register.network",
-    "network": "isassist.register.network",
-    "STAGES": "isassist.register.pipeline",
-    "Opportunity": "isassist.register.pipeline",
-    "Pipeline": "isassist.register.pipeline",
-    "PipelineEvent": "isassist.register.pipeline",
-    "match_all": "isassist.register.search",
-    "match_company": "isassist.register.search",
-    "match_stream": "isassist.register.search",
-    "MatchSettings": "isassist.register.settings",
-    "Register": "isassist.register.store",
-    "Barrier": "isassist.register.texts",
-    "Allocation": "isassist.register.whole",
-    "RegisterMatches": "isassist.register.whole",
-}
+from isassist.register.errors import RegisterError
+from isassist.register.impact import Impact, ImpactSettings, impact_of, load_co2_factors
+from isassist.register.matching import Match, Matcher, Party
+from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
+from isassist.register.network import NetworkView, network
+from isassist.register.pipeline import STAGES, Opportunity, Pipeline, PipelineEvent
+from isassist.register.search import match_all, match_company, match_stream
+from isassist.register.settings import MatchSettings
+from isassist.register.store import Register
+from isassist.register.texts import Barrier
+from isassist.register.whole import Allocation, RegisterMatches
 
 __all__ = [
     "STAGES",
@@ -95,12 +58,3 @@ __all__ = [
     "match_stream",
     "network",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'isassist.register' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value

@@ -24,9 +24,9 @@ def _lang(lang: str) -> Literal["nl", "en"]:
 def explain(interview: Interview, conclusion: ConclusionView, lang: str) -> str:
     """A readable explanation of ``conclusion`` in ``lang`` (plain text, several lines)."""
     try:
-        from isassist.rules import get_engine
+        from isassist.root import root
 
-        full = get_engine().derive(interview.id, interview.facts.facts)
+        full = root().engine.derive(interview.id, interview.facts.facts)
     except Exception:  # no rule engine (a test double): fall back to the view itself
         full = []
     titles = {c.rule_id: c.title[_lang(lang)] for c in full}

@@ -26,14 +26,12 @@ class Resources:
 
 
 def warm_up() -> Resources:
-    """Load the shipped knowledge, dialog and rule base (each cached per process)."""
-    from isassist.interview.adapters import live_services
-    from isassist.interview.loader import shipped_dialog
-    from isassist.rules import get_engine
+    """Build the services an interview needs (``isassist.root``: each once per process)."""
+    from isassist.root import root
 
-    services = live_services()
-    dialog = shipped_dialog()
-    get_engine()
+    services = root().interview_services
+    dialog = root().dialog
+    _ = root().engine  # compiled now, in the loading thread, not on the first answer
     return Resources(services=services, dialog=dialog, glossary=services.knowledge.glossary)
 
 

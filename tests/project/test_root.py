@@ -1,0 +1,63 @@
+"""The composition root builds each service once, on use, and lets a caller substitute one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from isassist.cli import cli
+from isassist.knowledge import load_knowledge
+from isassist.root import Root, root, use_root
+
+
+def test_a_service_is_built_once_and_shared() -> None:
+    fresh = Root()
+    assert fresh.knowledge is fresh.knowledge
+    assert fresh.interview_services is fresh.interview_services
+    assert fresh.interview_services.knowledge is fresh.knowledge
+
+
+def test_classify_builds_no_rule_engine_and_loads_no_pydantic() -> None:
+    """`isassist classify` pays only for the classifier (issue 14: start-up)."""
+    probe = (
+        "import sys\n"
+        "from isassist.cli import main\n"
+        "try:\n"
+        "    main(['classify', 'houtafval van paletten'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('isassist.rules', 'durable', 'isassist.knowledge.loader',\n"
+        "    'sqlalchemy', 'isassist.interview') if m in sys.modules]\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert "LOADED []" in done.stdout, done.stdout
+
+
+def test_a_substituted_knowledge_base_reaches_the_services_built_from_it(
+    tmp_path: Path,
+) -> None:
+    knowledge = load_knowledge(use_cache=False)
+    substitute = Root(knowledge=knowledge)
+    assert substitute.interview_services.knowledge is knowledge
+    assert substitute.interview_services is not root().interview_services
+    with use_root(substitute):
+        assert root() is substitute
+    assert root() is not substitute
+
+
+def test_each_cli_command_opens_the_store_its_environment_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    for name in ("one", "two"):
+        monkeypatch.setenv("ISASSIST_DATA_DIR", str(tmp_path / name))
+        result = runner.invoke(cli, ["interviews", "list"])
+        assert result.exit_code == 0, result.output
+        assert list((tmp_path / name).glob("*.sqlite3")), name
