@@ -9,23 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from datacopy import data_copy, edit_once
 from isassist.knowledge import KnowledgeError, load_knowledge
 from isassist.knowledge.cache import cache_path
-from isassist.paths import data_dir
 
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(data_dir("knowledge"), copy)
-    monkeypatch.setenv("ISASSIST_CACHE_DIR", str(tmp_path / "cache"))
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data_copy("knowledge", tmp_path, monkeypatch)
 
 
 def _line_of(path: Path, fragment: str) -> int:
@@ -42,7 +33,7 @@ def test_optional_files_may_be_absent(root: Path) -> None:
 
 
 def test_bad_header_names_the_columns(root: Path) -> None:
-    _edit(root / "sector_map.csv", "nace,ewc,note", "nace,ewc_codes,note")
+    edit_once(root / "sector_map.csv", "nace,ewc,note", "nace,ewc_codes,note")
     with pytest.raises(KnowledgeError, match=r"sector_map\.csv line 1: bad header") as error:
         load_knowledge(root, use_cache=False)
     assert "missing ewc" in str(error.value) and "unknown ewc_codes" in str(error.value)
@@ -51,13 +42,13 @@ def test_bad_header_names_the_columns(root: Path) -> None:
 def test_unknown_ewc_code_names_file_and_line(root: Path) -> None:
     path = root / "families.csv"
     line = _line_of(path, "ash,")
-    _edit(path, "100101 100102", "100101 999999")
+    edit_once(path, "100101 100102", "100101 999999")
     with pytest.raises(KnowledgeError, match=rf"families\.csv line {line}: .*999999"):
         load_knowledge(root, use_cache=False)
 
 
 def test_unknown_nace_code_is_refused(root: Path) -> None:
-    _edit(root / "sector_map.csv", "\n01.1,", "\n01.9,")
+    edit_once(root / "sector_map.csv", "\n01.1,", "\n01.9,")
     with pytest.raises(KnowledgeError, match=r"sector_map\.csv line \d+: nace: unknown NACE"):
         load_knowledge(root, use_cache=False)
 
@@ -65,7 +56,7 @@ def test_unknown_nace_code_is_refused(root: Path) -> None:
 def test_bad_cas_check_digit_is_refused(root: Path) -> None:
     path = root / "cas_curated.csv"
     line = _line_of(path, "9002-88-4")
-    _edit(path, "9002-88-4", "9002-88-5")
+    edit_once(path, "9002-88-4", "9002-88-5")
     with pytest.raises(KnowledgeError, match=rf"cas_curated\.csv line {line}: .*check digit"):
         load_knowledge(root, use_cache=False)
 
@@ -108,7 +99,7 @@ def test_cache_is_used_then_rebuilt_when_a_file_changes(root: Path) -> None:
 
 def test_a_broken_edit_is_not_hidden_by_the_cache(root: Path) -> None:
     load_knowledge(root)
-    _edit(root / "sector_map.csv", "nace,ewc,note", "nace,note")
+    edit_once(root / "sector_map.csv", "nace,ewc,note", "nace,note")
     with pytest.raises(KnowledgeError, match="bad header"):
         load_knowledge(root)
 

@@ -9,12 +9,12 @@ meets it: `isassist lookup nace` and the interview intake.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from datacopy import data_copy
 from isassist.cli import cli
 from isassist.interview.adapters import live_services
 from isassist.interview.engine import Interview
@@ -22,7 +22,6 @@ from isassist.interview.loader import shipped_dialog
 from isassist.knowledge import Knowledge, KnowledgeError, load_knowledge
 from isassist.knowledge.cache import cache_path
 from isassist.knowledge.lookup import lookup_nace
-from isassist.paths import data_dir
 
 # (what a broker types, the NACE code a classifier would give); half Dutch, half English
 DUTCH = [
@@ -128,10 +127,7 @@ def kb() -> Knowledge:
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(data_dir("knowledge"), copy)
-    monkeypatch.setenv("ISASSIST_CACHE_DIR", str(tmp_path / "cache"))
-    return copy
+    return data_copy("knowledge", tmp_path, monkeypatch)
 
 
 def _codes(kb: Knowledge, query: str, top: int = 3) -> list[str]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from isassist.dossier import CodeSuggestion, ConclusionView
-from isassist.facts import Fact
+from isassist.facts import Fact, Jurisdiction
 from isassist.interview.services import NamedSubstance, Place, Quantity, SimilarExchange
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.places import Located, Places
@@ -138,6 +138,11 @@ class LiveServices:
         except ValueError:
             return ()
         return tuple(CodeSuggestion(h.item.cas, h.item.name) for h in found if h.item.cas)
+
+    def law_area(self, country: object, province: object) -> Jurisdiction:
+        from isassist.knowledge.places import jurisdiction_of
+
+        return jurisdiction_of(country, province)
 
     def ewc_flags(self, code: str) -> tuple[bool, bool]:
         item = self.knowledge.ewc.get(code)

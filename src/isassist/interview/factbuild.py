@@ -24,7 +24,6 @@ from isassist.interview.events import Answered
 from isassist.interview.services import Services
 from isassist.interview.state import Slot, State
 from isassist.interview.wantfacts import want_facts
-from isassist.knowledge.places import jurisdiction_of
 
 _KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
 _ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}
@@ -57,7 +56,7 @@ def _property_value(question: Question, name: str, answer: Answered) -> Value | 
     return value if isinstance(value, str) else str(value)
 
 
-def _company(state: State, dialog: Dialog) -> Company:
+def _company(state: State, dialog: Dialog, services: Services) -> Company:
     fields: dict[str, object] = {}
     for (qid, stream), answer in state.answers.items():
         question = dialog.question(qid)
@@ -74,7 +73,7 @@ def _company(state: State, dialog: Dialog) -> Company:
             fields["postcode"] = extra.get("postcode", answer.value if old_postcode else None)
             fields["region"] = extra.get("region")
             fields["country"] = extra.get("country")
-            fields["jurisdiction"] = extra.get("jurisdiction") or jurisdiction_of(
+            fields["jurisdiction"] = extra.get("jurisdiction") or services.law_area(
                 extra.get("country"), extra.get("region")
             )
         elif target == "nace" and isinstance(answer.value, str):
@@ -115,7 +114,7 @@ def _derived_power(kind: str, props: dict[str, Value], units: dict[str, str]) ->
 
 def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
     """All facts of the interview as it stands; cheap enough to run after every answer."""
-    result = FactSet(company=_company(state, dialog))
+    result = FactSet(company=_company(state, dialog, services))
     result.facts.append(result.company)
     per_stream: dict[str, list[tuple[Question, Answered]]] = {}
     for (qid, owner), answer in state.answers.items():

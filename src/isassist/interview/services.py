@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from isassist.dossier.views import CodeSuggestion, ConclusionView
-from isassist.facts import Fact
+from isassist.facts import Fact, Jurisdiction
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,11 @@ class Services(Protocol):
         ...
 
     def families(self, ewc_codes: Sequence[str]) -> list[str]: ...
+
+    def law_area(self, country: object, province: object) -> Jurisdiction:
+        """The law area of a location saved before the law area was recorded (country code,
+        Belgian province in Dutch, as the location answer saved them)."""
+        ...
 
     def exchanges(
         self, ewc: Sequence[str], cpa: Sequence[str], families: Sequence[str]
