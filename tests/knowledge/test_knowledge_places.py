@@ -59,6 +59,15 @@ def test_coordinates_give_their_own_country(text: str, country: str, law: str) -
     assert parsed.extra["jurisdiction"] == law
 
 
+@pytest.mark.parametrize("text", ["2671 Naaldwijk", "8000 Aarhus"])
+def test_a_foreign_town_behind_four_digits_keeps_its_coordinates(text: str) -> None:
+    """A Dutch or Danish postcode without its letters or prefix is placed by the town, and
+    the town's coordinates come with it (the register needs them for distances)."""
+    found = live_services().locate(text)
+    assert found is not None and found.country in ("NL", "DK")
+    assert found.lat is not None and found.lon is not None
+
+
 def test_coordinates_at_sea_tell_no_country() -> None:
     parsed = located("54.00, 3.00")  # the middle of the North Sea
     assert "country" not in parsed.extra

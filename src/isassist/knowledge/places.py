@@ -353,13 +353,23 @@ class Places:
             other = self._named(named, None, belgian=False)
             if other is not None and other.country not in (None, "BE"):
                 return Located(
-                    country=other.country, by="postcode", postcode=code, locality=other.locality
+                    country=other.country,
+                    by="postcode",
+                    postcode=code,
+                    locality=other.locality,
+                    lat=other.lat,
+                    lon=other.lon,
                 )
         if not found:
             other = self._named(named, None) if named else None
             if other is not None and other.country != "BE":
                 return Located(
-                    country=other.country, by="postcode", postcode=code, locality=other.locality
+                    country=other.country,
+                    by="postcode",
+                    postcode=code,
+                    locality=other.locality,
+                    lat=other.lat,
+                    lon=other.lon,
                 )
             return Located(country=None, by="postcode", postcode=code)
         pick = next((p for p in found if fold(p.locality) == named), found[0])
