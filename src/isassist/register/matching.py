@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from isassist.register.energy import Heat, heat_fit
-from isassist.register.fit import Fit, material_fit, spec_gap
+from isassist.register.fit import SPEC_POINTS, Fit, material_fit, spec_gap, spec_met
 from isassist.register.legal import pair_law
 from isassist.register.matchdata import ModeRow
 from isassist.register.models import RegisterCompany, RegisterStream
@@ -29,8 +29,17 @@ from isassist.register.settings import MatchSettings
 from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
 from isassist.register.transport import reach_of
 
-WEIGHTS = {"distance": 20.0, "volume": 15.0, "timing": 10.0, "evidence": 5.0}
-"""Most points each part besides the material can add (the material part: fit.POINTS)."""
+WEIGHTS = {
+    "specification": SPEC_POINTS,
+    "distance": 12.0,
+    "volume": 12.0,
+    "timing": 8.0,
+    "evidence": 5.0,
+}
+"""Most points each part besides the material can add (the material part: fit.POINTS).
+
+Together they stay below the gap between two kinds of material reason times two, so what
+the material is decides the order and distance and volume order matches of one kind."""
 PENALTY = {"high": 10.0, "medium": 4.0, "low": 1.0}
 """Score points a barrier of each severity costs (the legal part and other hurdles)."""
 _PENALTY_OF = {code: PENALTY[severity(code)] for code in barrier_codes()}
@@ -148,6 +157,7 @@ class Matcher:
             return None
         fit: Fit | None = None
         heat: Heat | None = None
+        specified = 0.0
         if s.kind == "heat":
             heat = heat_fit(s, d, self.settings)
             if heat is None:
@@ -160,6 +170,8 @@ class Matcher:
             if spec_gap(s, d) is not None:
                 return None
             material = fit.points
+            if spec_met(s, d) is not None:
+                specified = WEIGHTS["specification"]
         law = pair_law(s, supply.company, d, demand.company, fit)
         if law.banned:
             return None
@@ -180,6 +192,7 @@ class Matcher:
         legal = -sum(_PENALTY_OF[code] for code in barriers)
         parts = (
             ("temperature" if heat is not None else "material", material),
+            ("specification", specified),
             (
                 "evidence",
                 WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION,
@@ -257,6 +270,7 @@ def upper_bound(s: RegisterStream, d: RegisterStream, distance_km: float, reach_
     scratch: list[str] = []
     return (
         MATERIAL_MOST
+        + WEIGHTS["specification"]
         + WEIGHTS["evidence"]
         + WEIGHTS["distance"] * (1 - distance_km / reach_km)
         + WEIGHTS["volume"] * _volume(s, d, scratch)[2]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from isassist.classify import ClassifyInputError, classify
+from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register.fit import GENERIC, material_phrases, words
@@ -26,7 +26,10 @@ TIE = 0.03
 """Codes within this score of the best are kept too: "vliegas" is coal or biomass fly ash."""
 FLOOR = 0.35
 """Below this score nothing is taken from the classifier."""
-_HEAT = ("warmte", "restwarmte", "stoom", "koelwater", "heat", "steam", "verwarming")
+_HEAT = ("warmte", "stoom", "koelwater", "heat", "steam", "verwarming")
+_HEAT_TAILS = ("", "overschot", "levering", "vraag", "net", "afvoer", "productie", "condensaat")
+"""A heat word names heat alone, at the end of a compound ("restwarmte") or before one of
+these ("stoomoverschot"); "stoomschillen" are potato peels, not steam."""
 _GAS = ("co2", "kooldioxide", "koolzuur", "gas", "stikstof", "waterstof", "biogas", "perslucht")
 _DEGREES = re.compile(r"-?\d+(?:[.,]\d+)?\s*(?:°\s*c\b|°|graden)", re.IGNORECASE)
 
@@ -75,44 +78,83 @@ _ABP_WORDS = ("slachtbijproducten", "slachtafval", "dierlijke", "dierlijk", "blo
 
 
 @lru_cache(maxsize=8192)
-def _classified_once(name: str, sector: str | None) -> tuple[tuple[str, ...], list[str], float]:
+def _classified_once(
+    name: str, sector: str | None, want: bool = False
+) -> tuple[tuple[str, ...], list[str], float]:
     """``_classified`` with the installed knowledge, once per name and sector: a demo or
     imported register repeats the same names thousands of times."""
-    return _classified(name, sector, get_knowledge())
+    return _classified(name, sector, get_knowledge(), want)
+
+
+_PAREN = re.compile(r"\([^)]*\)?")
+_WITH = re.compile(r"\s(?:met|with)\s", re.IGNORECASE)
+_OF = re.compile(r"\s(?:van|of)\s", re.IGNORECASE)
+
+
+def _cores(phrase: str) -> list[str]:
+    """What to classify of one phrase: its words that name something (no "natte",
+    "afgekeurde"), and before "van" the material alone ("zetmeelpulp" of "zetmeelpulp van
+    aardappelen"), tried when the whole phrase is unsure."""
+
+    def named(text: str) -> str:
+        return " ".join(w for w in text.split() if w.casefold().strip(".,") not in GENERIC)
+
+    kept = named(phrase)
+    if not kept or kept.endswith("-"):
+        return []  # "appel-" in "appel- en perenpulp" is half a word
+    head = named(_OF.split(f" {phrase} ", maxsplit=1)[0])
+    return [kept] if head in (kept, "") or head.endswith("-") else [kept, head]
 
 
 def _classified(
-    name: str, sector: str | None, knowledge: Knowledge
+    name: str, sector: str | None, knowledge: Knowledge, want: bool = False
 ) -> tuple[tuple[str, ...], list[str], float]:
     """(codes, families, best score) over the material phrases of a name.
 
     Codes that tie with a phrase's best code are kept (fly ash may be coal or biomass ash),
     but families come from each phrase's best code only: a tie with "glass, plastic and wood"
-    must not make flat glass a wood.
+    must not make flat glass a wood. In a have's name what a material carries ("met snijolie")
+    and what is said in brackets ("staalschroot (snijresten)") describe it: the brackets are
+    read only when the name outside them says nothing, the carried material never. A want's
+    brackets list what it takes ("alternatieve brandstoffen (banden, solventen)"): all read.
     """
+    if want:
+        plain, inside = name, ""
+    else:
+        plain = _WITH.split(f" {_PAREN.sub(' ', name)} ", maxsplit=1)[0].strip()
+        inside = " , ".join(_PAREN.findall(name)).replace("(", " ").replace(")", " ")
     codes: list[str] = []
     families: set[str] = set()
     best_overall = 0.0
-    for phrase in material_phrases(name):
-        if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
-            continue  # "stedelijk afval" names where waste comes from, not a material
-        try:
-            result = classify(phrase, sector=sector, top=5)
-        except ClassifyInputError:
+    for text in (plain, inside):
+        if not text.strip(" ,"):
             continue
-        found = [s for s in result.suggestions if len(s.code) == 6]
-        if not found or found[0].score < FLOOR:
-            continue
-        best = found[0].score
-        best_overall = max(best_overall, best)
-        top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
-        codes += [
-            s.code
-            for s in found[:3]
-            if s.score >= best - TIE
-            and {f.family for f in knowledge.families_for_ewc(s.code)} == top
-        ]
-        families.update(top)
+        for phrase in material_phrases(text):
+            if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
+                continue  # "stedelijk afval" names where waste comes from, not a material
+            found: list[Suggestion] = []
+            for core in _cores(phrase):
+                try:
+                    result = classify(core, sector=sector, top=5)
+                except ClassifyInputError:
+                    continue
+                tried = [s for s in result.suggestions if len(s.code) == 6]
+                if tried and (not found or tried[0].score > found[0].score):
+                    found = tried
+            if not found or found[0].score < FLOOR:
+                continue
+            best = found[0].score
+            best_overall = max(best_overall, best)
+            top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
+            codes += [
+                s.code
+                for s in found[:3]
+                if s.score >= best - TIE
+                and {f.family for f in knowledge.families_for_ewc(s.code)} == top
+            ]
+            families.update(top)
+        if codes:
+            break
     if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(name)):
         families.add("animal_byproduct")
     return tuple(sorted(set(codes))), sorted(families), best_overall
@@ -121,7 +163,10 @@ def _classified(
 def guess_kind(name: str) -> StreamKind:
     """Heat, gas or water from the words of a name; material otherwise."""
     said = words(name)
-    if any(w.startswith(h) for w in said for h in _HEAT) or _DEGREES.search(name):
+    heat_word = any(
+        w.endswith(h) or any(w == h + tail for tail in _HEAT_TAILS) for w in said for h in _HEAT
+    )
+    if heat_word or _DEGREES.search(name):
         return "heat"
     if "warm" in said and "water" in said:
         return "heat"
@@ -157,9 +202,9 @@ def classify_name_only(
         return Classified(_with(stream, kind=kind, temperature_c=temperature), True, None, None)
     sector = nace if stream.side == "have" else None
     if knowledge is get_knowledge():
-        codes, families, best = _classified_once(stream.name, sector)
+        codes, families, best = _classified_once(stream.name, sector, stream.side == "want")
     else:
-        codes, families, best = _classified(stream.name, sector, knowledge)
+        codes, families, best = _classified(stream.name, sector, knowledge, stream.side == "want")
     warning = None
     if not codes:
         warning = {

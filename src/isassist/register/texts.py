@@ -263,6 +263,7 @@ _LEVEL_TEXT = {
 _PART_NAMES = {
     "material": ("materiaal", "material"),
     "temperature": ("temperatuur", "temperature"),
+    "specification": ("specificatie", "specification"),
     "evidence": ("bewijs", "evidence"),
     "distance": ("afstand", "distance"),
     "volume": ("volume", "volume"),
