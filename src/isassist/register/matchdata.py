@@ -81,6 +81,8 @@ class SpecRow(_Row):
     excluded_have_terms: tuple[str, ...] = ()
     excluded_states: tuple[str, ...] = ()
     met_have_terms: tuple[str, ...] = ()
+    label_nl: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
     gap_nl: str = Field(min_length=1)
     gap_en: str = Field(min_length=1)
     basis: str = Field(min_length=1)

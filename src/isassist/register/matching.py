@@ -22,7 +22,7 @@ from typing import Any, Literal
 from isassist.register.energy import Heat, heat_fit
 from isassist.register.fit import SPEC_POINTS, Fit, material_fit, spec_gap, spec_met
 from isassist.register.legal import pair_law
-from isassist.register.matchdata import ModeRow
+from isassist.register.matchdata import ModeRow, SpecRow
 from isassist.register.models import RegisterCompany, RegisterStream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
@@ -75,6 +75,7 @@ class Assessment:
     heat: Heat | None = None
     transport: str = "unknown"
     mode: ModeRow | None = None
+    spec: SpecRow | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ class Matcher:
             return None
         fit: Fit | None = None
         heat: Heat | None = None
-        specified = 0.0
+        met: SpecRow | None = None
         if s.kind == "heat":
             heat = heat_fit(s, d, self.settings)
             if heat is None:
@@ -170,8 +171,7 @@ class Matcher:
             if spec_gap(s, d) is not None:
                 return None
             material = fit.points
-            if spec_met(s, d) is not None:
-                specified = WEIGHTS["specification"]
+            met = spec_met(s, d)
         law = pair_law(s, supply.company, d, demand.company, fit)
         if law.banned:
             return None
@@ -192,7 +192,7 @@ class Matcher:
         legal = -sum(_PENALTY_OF[code] for code in barriers)
         parts = (
             ("temperature" if heat is not None else "material", material),
-            ("specification", specified),
+            ("specification", WEIGHTS["specification"] if met is not None else 0.0),
             (
                 "evidence",
                 WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION,
@@ -220,6 +220,7 @@ class Matcher:
             heat=heat,
             transport=reach.transport,
             mode=mode,
+            spec=met,
         )
 
     def explain(self, supply: Party, demand: Party, assessment: Assessment) -> Match:
