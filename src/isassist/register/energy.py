@@ -13,14 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from isassist.register.fit import words
 from isassist.register.models import NewStream
 from isassist.register.settings import MatchSettings
-from isassist.register.transport import heat_mwh
+from isassist.register.transport import heat_mwh, is_steam
 
 CARNOT_SHARE = 0.5
 """Share of the Carnot COP a real heat pump reaches [rule of thumb, see module docstring]."""
-_STEAM = ("stoom", "steam", "bar")
 _WATER = ("water", "koelwater", "warm")
 
 HeatFit = Literal["fits", "heat_pump", "unknown"]
@@ -39,12 +37,6 @@ class Heat:
     @property
     def points(self) -> float:
         return {"fits": 50.0, "heat_pump": 35.0, "unknown": 25.0}[self.fit]
-
-
-def is_steam(stream: NewStream) -> bool:
-    """Whether a heat stream is steam (its name says so: "stoom", "8 bar")."""
-    said = set(words(stream.name))
-    return any(w in said for w in _STEAM) or any(w.startswith("stoom") for w in said)
 
 
 def heat_fit(supply: NewStream, demand: NewStream, settings: MatchSettings) -> Heat | None:

@@ -136,11 +136,13 @@ _BARRIERS: dict[str, tuple[str, str, str, str]] = {
         "technical",
         "medium",
         "De warmte ({supply_t} °C) is te koud voor de vraag ({demand_t} °C): een warmtepomp "
-        "moet {lift} K opkrikken (COP ≈ {cop}, ≈ {electricity} MWh elektriciteit per jaar; "
-        "schatting: half de Carnot-COP).",
+        "moet {lift} K opkrikken ({gap} K verschil plus {approach} K voor de warmtewisselaar; "
+        "COP ≈ {cop}, ≈ {electricity} MWh elektriciteit per jaar; schatting: half de "
+        "Carnot-COP).",
         "The heat ({supply_t} °C) is too cold for the need ({demand_t} °C): a heat pump has to "
-        "lift it {lift} K (COP ≈ {cop}, ≈ {electricity} MWh of electricity a year; estimate: "
-        "half the Carnot COP).",
+        "lift it {lift} K ({gap} K difference plus {approach} K for the heat exchanger; "
+        "COP ≈ {cop}, ≈ {electricity} MWh of electricity a year; estimate: half the Carnot "
+        "COP).",
     ),
     "temperature_unknown": (
         "informational",
@@ -276,6 +278,10 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
     )
     abp = abp_category(s)
     heat = a.heat
+    gap = approach = None
+    if s.temperature_c is not None and d.temperature_c is not None:
+        gap = d.temperature_c - s.temperature_c
+        approach = (heat.lift_k or 0.0) - gap if heat else None
 
     def values(lang: str) -> dict[str, str]:
         unknown = "EWC-code nog onbekend" if lang == "nl" else "EWC code not known yet"
@@ -298,6 +304,8 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
             "supply_t": _number(s.temperature_c, lang),
             "demand_t": _number(d.temperature_c, lang),
             "lift": _number(heat.lift_k if heat else None, lang),
+            "gap": _number(gap, lang),
+            "approach": _number(approach, lang),
             "cop": _number(heat.cop if heat and heat.cop else None, lang, digits=1),
             "electricity": _number(heat.electricity_mwh if heat else None, lang),
             "distance": _number(a.distance_km, lang),
