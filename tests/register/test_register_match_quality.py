@@ -372,3 +372,34 @@ def test_broker_wording_is_read_for_what_the_material_is(
     if family is not None:
         assert family in read.families and "oil" not in read.families
         assert "leather" not in read.families
+
+
+def test_low_pressure_steam_does_not_feed_a_higher_pressure_header(reg: Register) -> None:
+    company(
+        reg,
+        "Chemie Zwijndrecht",
+        [want("stoom 10 bar voor het proces", kind="heat", amount_per_year=50000, unit="MWh")],
+        postcode="2070",
+        nace="20.14",
+    )
+    company(
+        reg,
+        "Buren",
+        [
+            have("stoomoverschot 4 bar", kind="heat", amount_per_year=30000, unit="MWh"),
+            have("stoomoverschot 12 bar", kind="heat", amount_per_year=30000, unit="MWh"),
+        ],
+        postcode="2070",
+    )
+    [[match]] = match_company(reg, "Chemie Zwijndrecht").values()
+    assert match.supply.stream.name == "stoomoverschot 12 bar"
+    assert "188 °C" in match.reason["nl"] and "180 °C" in match.reason["en"]  # saturated steam
+
+
+def test_a_name_only_row_is_summarised_in_the_readers_words() -> None:
+    read = classify_name_only(NewStream(side="have", name="bostel"))
+    nl = read.summary("nl")
+    assert "gelezen als materiaal" in nl and family_label("spent_grain", "nl") in nl
+    assert "spent_grain" not in nl
+    use = classify_name_only(NewStream(side="want", name="bijproducten voor veevoeder"))
+    assert use.warning is None  # asks for a use: matched by route, not unmatchable

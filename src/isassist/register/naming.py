@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from isassist.classify import ClassifyInputError, Suggestion, classify
-from isassist.facts import StreamKind
+from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
-from isassist.register.fit import GENERIC, material_phrases, words
+from isassist.register.fit import GENERIC, material_phrases, uses_of, words
+from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
+from isassist.register.texts import family_label
 
 SURE = 0.6
 """Classifier score from which a name's code is taken without a warning."""
@@ -46,14 +48,21 @@ class Classified:
     def summary(self, lang: str = "nl") -> str:
         """One line to show after the row was read."""
         s = self.stream
-        codes = " ".join(s.ewc) or "-"
-        families = " ".join(s.families) or "-"
+        codes = " ".join(_ewc_shown(c) for c in s.ewc) or "-"
+        families = ", ".join(family_label(f, lang) for f in s.families) or "-"
+        kind = value_label(s.kind, lang)
         text = (
-            f"{s.name!r} gelezen als {s.kind}, EWC {codes}, familie {families}"
+            f"{s.name!r} gelezen als {kind}, EWC {codes}, familie {families}"
             if lang == "nl"
-            else f"{s.name!r} read as {s.kind}, EWC {codes}, family {families}"
+            else f"{s.name!r} read as {kind}, EWC {codes}, family {families}"
         )
         return text + (f" — {self.warning[lang]}" if self.warning else "")
+
+
+def _ewc_shown(code: str) -> str:
+    """ "170801*": a code as the list of waste prints it, hazardous ones with their asterisk."""
+    item = get_knowledge().ewc.get(code)
+    return item.display if item is not None else code
 
 
 def _with(stream: NewStream, **changes: object) -> NewStream:
@@ -89,6 +98,21 @@ def _classified_once(
 _PAREN = re.compile(r"\([^)]*\)?")
 _WITH = re.compile(r"\s(?:met|with)\s", re.IGNORECASE)
 _OF = re.compile(r"\s(?:van|of)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _use_words() -> frozenset[str]:
+    """Words by which a want names a use ("co-substraat", "veevoeder"): no material."""
+    return frozenset(w for u in match_data().uses for w in words(u.term))
+
+
+def _says_nothing(word: str, want: bool) -> bool:
+    """A word that names no material: generic, an origin, a use (in a want), or a compound
+    of such words ("organisch-biologisch")."""
+    if word in GENERIC or word in _ORIGIN or len(word) < 3 or (want and word in _use_words()):
+        return True
+    parts = [p for p in word.split("-") if p]
+    return len(parts) > 1 and all(_says_nothing(p, want) for p in parts)
 
 
 def _cores(phrase: str) -> list[str]:
@@ -130,8 +154,8 @@ def _classified(
         if not text.strip(" ,"):
             continue
         for phrase in material_phrases(text):
-            if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
-                continue  # "stedelijk afval" names where waste comes from, not a material
+            if all(_says_nothing(w, want) for w in words(phrase)):
+                continue  # "stedelijk afval" names where waste comes from, "co-substraat" a use
             found: list[Suggestion] = []
             for core in _cores(phrase):
                 try:
@@ -206,7 +230,9 @@ def classify_name_only(
     else:
         codes, families, best = _classified(stream.name, sector, knowledge, stream.side == "want")
     warning = None
-    if not codes:
+    if not codes and stream.side == "want" and uses_of(stream.name):
+        pass  # "bijproducten voor veevoeder" asks for a use: any material on that route fits
+    elif not codes:
         warning = {
             "nl": "niet herkend: geef een familie (--family) of EWC-code, anders vindt "
             "matching niets",

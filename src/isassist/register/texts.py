@@ -279,9 +279,9 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
     abp = abp_category(s)
     heat = a.heat
     gap = approach = None
-    if s.temperature_c is not None and d.temperature_c is not None:
-        gap = d.temperature_c - s.temperature_c
-        approach = (heat.lift_k or 0.0) - gap if heat else None
+    if heat is not None and heat.supply_c is not None and heat.demand_c is not None:
+        gap = heat.demand_c - heat.supply_c
+        approach = (heat.lift_k or 0.0) - gap
 
     def values(lang: str) -> dict[str, str]:
         unknown = "EWC-code nog onbekend" if lang == "nl" else "EWC code not known yet"
@@ -301,8 +301,8 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
             else _FEED_AUTHORITY_EN.get(region, "the competent authority"),
             "from_country": supply.company.country,
             "to_country": demand.company.country,
-            "supply_t": _number(s.temperature_c, lang),
-            "demand_t": _number(d.temperature_c, lang),
+            "supply_t": _number(heat.supply_c if heat else s.temperature_c, lang),
+            "demand_t": _number(heat.demand_c if heat else d.temperature_c, lang),
             "lift": _number(heat.lift_k if heat else None, lang),
             "gap": _number(gap, lang),
             "approach": _number(approach, lang),
@@ -422,7 +422,7 @@ def _fit_sentences(supply: Party, demand: Party, a: Assessment, lang: str) -> li
 def _heat_sentences(s: RegisterStream, d: RegisterStream, a: Assessment, lang: str) -> list[str]:
     if a.heat is None:
         return []
-    supply_t, demand_t = _number(s.temperature_c, lang), _number(d.temperature_c, lang)
+    supply_t, demand_t = _number(a.heat.supply_c, lang), _number(a.heat.demand_c, lang)
     if a.heat.fit == "fits":
         if lang == "nl":
             phase = "stoom" if a.heat.steam else "warmte"
