@@ -403,3 +403,16 @@ def test_a_name_only_row_is_summarised_in_the_readers_words() -> None:
     assert "spent_grain" not in nl
     use = classify_name_only(NewStream(side="want", name="bijproducten voor veevoeder"))
     assert use.warning is None  # asks for a use: matched by route, not unmatchable
+
+
+def test_the_route_shown_is_the_use_the_want_names(reg: Register) -> None:
+    company(reg, "Schrijnwerkerij", [have("zaagsel en krullen van hout")], postcode="8500")
+    company(
+        reg,
+        "Spaanplaatfabriek",
+        [want("A- en B-hout voor spaanplaat")],
+        postcode="8530",
+        nace="16.21",
+    )
+    [[match]] = match_company(reg, "Schrijnwerkerij").values()
+    assert match.assessment.route is not None and match.assessment.route.route == "particleboard"

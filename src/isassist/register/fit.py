@@ -403,11 +403,11 @@ def material_fit(
     same_codes = sorted(set(supply.ewc) & set(want.ewc))
     codes = tuple(c for c in same_codes if not _catch_all(c)) or shared_terms(supply, want)
     if codes:
-        return Fit("same", codes, catalogue.best_route(supply.families, receiver_nace))
+        return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
     shared = tuple(sorted(set(supply.families) & set(want.families)))
     narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
     if narrow:
-        return Fit("same", narrow, catalogue.best_route(supply.families, receiver_nace))
+        return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
     if wanted and not _names_material(want):
         # a want that names its material ("vliegas voor klinker") takes that material; one
@@ -417,11 +417,25 @@ def material_fit(
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        best = catalogue.best_route(shared, receiver_nace)
+        best = _route_for(shared, want, receiver_nace, catalogue)
         if best is not None and not _other_codes(supply, want):
             return Fit("route", shared, best)
         return Fit("family", shared, None)
     return None
+
+
+def _route_for(
+    families: tuple[str, ...], want: NewStream, receiver_nace: str | None, catalogue: RouteCatalogue
+) -> Route | None:
+    """The route into the receiver's sector, the one the want names first ("A-hout voor
+    spaanplaat" goes by the particleboard route, not by pellets, though a board plant is in
+    both routes' sectors)."""
+    named = uses_of(want.name) if want.kind == "material" else frozenset()
+    if named:
+        for route in catalogue.routes(families):
+            if route.route in named and route.serves(receiver_nace):
+                return route
+    return catalogue.best_route(families, receiver_nace)
 
 
 def _other_codes(supply: NewStream, want: NewStream) -> bool:
