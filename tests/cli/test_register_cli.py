@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from isassist.cli import cli
+from isassist.register.texts import family_label
 
 
 @pytest.fixture
@@ -79,8 +80,9 @@ def test_import_csv_refuses_a_bad_row_with_line_and_column(db: str, tmp_path: Pa
     code, out = run("register", "import", str(sheet), "--db", db)
     assert code == 0 and "2 companies and 2 streams" in out
     code, out = run("match", "Brouwerij Gent", "--lang", "en", "--db", db)
-    assert "Veevoeder Eeklo" in out and "Same material (spent_grain)" in out
-    assert "direct use" not in out
+    grain = family_label("spent_grain", "en")
+    assert "Veevoeder Eeklo" in out and f"Same material: {grain}." in out
+    assert "direct use" not in out and "spent_grain" not in out
 
 
 def test_match_needs_a_company_or_all(db: str) -> None:

@@ -112,7 +112,7 @@ def test_whole_register_honours_a_narrower_distance_scale() -> None:
 
 
 def test_a_want_finds_bulk_minerals_far_away_but_perishables_only_nearby(reg: Register) -> None:
-    # Antoing (7640) is ~150 km from Genk (3600); Oostende (8400) ~95 km from Antoing, ~45 from
+    # Antoing (7640) is ~150 km from Genk (3600); Oostende (8400) ~190 km from Maaseik, ~45 from
     # Kortrijk (8500)
     company(reg, "Cement Antoing", [want("gips", families="gypsum")], postcode="7640", nace="23.51")
     company(
@@ -129,9 +129,9 @@ def test_a_want_finds_bulk_minerals_far_away_but_perishables_only_nearby(reg: Re
     )
     company(
         reg,
-        "Varkens Antoing",
+        "Varkens Maaseik",
         [want("bostel", families="spent_grain")],
-        postcode="7640",
+        postcode="3680",
         nace="01.46",
     )
     company(
@@ -149,6 +149,6 @@ def test_a_want_finds_bulk_minerals_far_away_but_perishables_only_nearby(reg: Re
     assert "barge or rail" in gypsum.reason["en"]
     grain_have = reg.streams(company_id=by_name["Brouwerij Oostende"])[0].id
     receivers = {m.demand.company.name for m in match_stream(reg, grain_have)}
-    assert receivers == {"Varkens Kortrijk"}  # too far for wet spent grain
+    assert receivers == {"Varkens Kortrijk"}  # Maaseik is too far for wet spent grain
     every = match_register(matcher_for(), reg.parties())
     assert {m.supply.company.name for m in every.by_demand[gypsum_want]} == {"Centrale Genk"}

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from test_register_store import company, db_url, have, reg, want
 
-from isassist.register import MatchSettings, Register, match_company, match_stream
+from isassist.register import MatchSettings, Register, match_company, match_stream, network
 from isassist.register.models import NewStream
 from isassist.register.naming import classify_name_only
+from isassist.register.texts import family_label
 
 __all__ = ["db_url", "reg"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,8 +231,8 @@ def test_the_labelled_register_gets_no_forbidden_pair() -> None:
     figures = bench.score(folder / "register.csv", folder / "gold.csv")
     assert figures["forbidden_proposed"] == 0
     # floors well below the measured figures, so a regression shows without pinning them
-    assert figures["recall_at_5"] >= 0.6
-    assert figures["precision_at_5"] >= 0.5
+    assert figures["recall_at_5"] >= 0.75
+    assert figures["precision_at_5"] >= 0.75
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -251,3 +252,167 @@ def test_every_explanation_names_its_score_parts(reg: Register, lang: str) -> No
     [[match]] = match_company(reg, "Zagerij").values()
     assert ("Score: materiaal" if lang == "nl" else "Score: material") in match.reason[lang]
     assert dict(match.assessment.parts)["material"] == 50.0  # a shared material word
+
+
+def test_a_want_for_sawdust_takes_sawdust_not_bark_or_pallets(reg: Register) -> None:
+    company(reg, "Zagerij", [have("zaagsel van onbehandeld naaldhout")], postcode="3920")
+    company(reg, "Schorshandel", [have("schors", families="wood")], postcode="3920")
+    company(
+        reg, "Paletten", [have("houten paletten", families="wood,wood_packaging")], postcode="3920"
+    )
+    company(reg, "Steenbakkerij", [want("zaagsel als porisatiemiddel")], postcode="3900")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert {m.supply.company.name for m in match_stream(reg, want_id)} == {"Zagerij"}
+
+
+def test_a_fly_ash_want_is_not_met_by_bottom_ash(reg: Register) -> None:
+    company(reg, "Centrale", [have("bodemas", families="ash", ewc="100101")], postcode="3600")
+    company(reg, "Poederkool", [have("vliegas", families="ash", ewc="100102")], postcode="3600")
+    company(
+        reg, "Cement", [want("vliegas als grondstof voor klinker")], postcode="3700", nace="23.51"
+    )
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert {m.supply.company.name for m in match_stream(reg, want_id)} == {"Poederkool"}
+
+
+def test_a_want_naming_only_a_use_ranks_what_meets_its_specification_first(
+    reg: Register,
+) -> None:
+    company(reg, "Maalderij", [have("tarwezemelen", amount_per_year=2000)], postcode="8800")
+    company(
+        reg, "Frieten", [have("natte aardappelschillen", amount_per_year=2000)], postcode="8800"
+    )
+    company(
+        reg,
+        "Varkens",
+        [want("natte bijproducten voor brijvoedering varkens", amount_per_year=2000)],
+        postcode="8800",
+        nace="01.46",
+    )
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    found = match_stream(reg, want_id)
+    assert [m.supply.company.name for m in found] == ["Frieten", "Maalderij"]
+    assert dict(found[0].assessment.parts)["specification"] > 0
+    assert "een nat of vloeibaar product" in found[0].reason["nl"]
+    assert "animal_feed" not in found[0].reason["en"] and "animal feed" in found[0].reason["en"]
+
+
+def test_whey_may_go_to_pigs_under_the_milk_rules_slaughter_by_products_may_not(
+    reg: Register,
+) -> None:
+    company(reg, "Kaasmakerij", [have("wei", amount_per_year=5000)], postcode="8980")
+    company(
+        reg, "Slachthuis", [have("slachtbijproducten categorie 3")], postcode="8980", nace="10.11"
+    )
+    company(
+        reg,
+        "Varkens",
+        [want("natte bijproducten voor brijvoedering varkens")],
+        postcode="8980",
+        nace="01.46",
+    )
+    [[whey]] = match_company(reg, "Kaasmakerij").values()
+    milk = next(b for b in whey.barriers if b.code == "abp_milk")
+    assert "142/2011" in milk.text["nl"] and "art. 23" in milk.text["en"]
+    assert not any(match_company(reg, "Slachthuis").values())
+
+
+def test_an_explanation_uses_the_readers_number_format_and_no_slugs(reg: Register) -> None:
+    company(reg, "Brouwerij", [have("bostel", amount_per_year=1500)], postcode="9000")
+    company(
+        reg,
+        "Veevoeders",
+        [want("voeder", families="spent_grain", amount_per_year=1200)],
+        postcode="8500",
+        nace="10.91",
+    )
+    [[match]] = match_company(reg, "Brouwerij").values()
+    nl, en = match.reason["nl"], match.reason["en"]
+    km = match.assessment.distance_km
+    assert f"{km:.1f}".replace(".", ",") + " km" in nl and f"{km:.1f} km" in en
+    assert "1.500 t/jaar" in nl and "1,500 t/year" in en
+    assert family_label("spent_grain", "nl") in nl and "spent_grain" not in nl + en
+    assert "valorisation." not in nl + en  # no rule ids
+
+
+def test_network_offers_together_only_streams_under_the_same_law(reg: Register) -> None:
+    company(reg, "Kaasmakerij", [have("wei", families="whey")], postcode="8980")
+    company(
+        reg,
+        "Meubelmaker",
+        [have("zaagsel van spaanplaat (gelijmd)", families="sawdust")],
+        postcode="8980",
+    )
+    company(
+        reg,
+        "Slachthuis",
+        [have("slachtbijproducten categorie 3", families="animal_byproduct")],
+        postcode="8980",
+    )
+    company(reg, "Fruitsap", [have("appelpulp", families="vegetable_residue")], postcode="8980")
+    company(reg, "Varkens", [], postcode="8980", nace="01.46")
+    together = {p.company.name for p in network(reg, "Fruitsap").partners("complementary")}
+    assert "Meubelmaker" not in together and "Slachthuis" not in together
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "family"),
+    [
+        ("natte aardappelschillen (stoomschillen)", "material", "vegetable_residue"),
+        ("stalen draaikrullen met snijolie", "material", "metal_ferrous"),
+        ("staalschroot (snijresten)", "material", "metal_ferrous"),
+        ("stoomoverschot 12 bar 200 °C", "heat", None),
+    ],
+)
+def test_broker_wording_is_read_for_what_the_material_is(
+    name: str, kind: str, family: str | None
+) -> None:
+    read = classify_name_only(NewStream(side="have", name=name)).stream
+    assert read.kind == kind
+    if family is not None:
+        assert family in read.families and "oil" not in read.families
+        assert "leather" not in read.families
+
+
+def test_low_pressure_steam_does_not_feed_a_higher_pressure_header(reg: Register) -> None:
+    company(
+        reg,
+        "Chemie Zwijndrecht",
+        [want("stoom 10 bar voor het proces", kind="heat", amount_per_year=50000, unit="MWh")],
+        postcode="2070",
+        nace="20.14",
+    )
+    company(
+        reg,
+        "Buren",
+        [
+            have("stoomoverschot 4 bar", kind="heat", amount_per_year=30000, unit="MWh"),
+            have("stoomoverschot 12 bar", kind="heat", amount_per_year=30000, unit="MWh"),
+        ],
+        postcode="2070",
+    )
+    [[match]] = match_company(reg, "Chemie Zwijndrecht").values()
+    assert match.supply.stream.name == "stoomoverschot 12 bar"
+    assert "188 °C" in match.reason["nl"] and "180 °C" in match.reason["en"]  # saturated steam
+
+
+def test_a_name_only_row_is_summarised_in_the_readers_words() -> None:
+    read = classify_name_only(NewStream(side="have", name="bostel"))
+    nl = read.summary("nl")
+    assert "gelezen als materiaal" in nl and family_label("spent_grain", "nl") in nl
+    assert "spent_grain" not in nl
+    use = classify_name_only(NewStream(side="want", name="bijproducten voor veevoeder"))
+    assert use.warning is None  # asks for a use: matched by route, not unmatchable
+
+
+def test_the_route_shown_is_the_use_the_want_names(reg: Register) -> None:
+    company(reg, "Schrijnwerkerij", [have("zaagsel en krullen van hout")], postcode="8500")
+    company(
+        reg,
+        "Spaanplaatfabriek",
+        [want("A- en B-hout voor spaanplaat")],
+        postcode="8530",
+        nace="16.21",
+    )
+    [[match]] = match_company(reg, "Schrijnwerkerij").values()
+    assert match.assessment.route is not None and match.assessment.route.route == "particleboard"

@@ -22,6 +22,7 @@ from isassist.register import RegisterError
 from isassist.register.grouping import MatchGroup, group_matches
 from isassist.register.matching import Match
 from isassist.terminal import for_stream
+from isassist.units.display import format_number
 
 
 def _say(text: str) -> None:
@@ -32,9 +33,9 @@ def _say(text: str) -> None:
 
 def _show(group: MatchGroup, lang: str) -> None:
     match = group.best
-    _say(f"  {match.score:5.1f}  {match.reason[lang]}")
+    _say(f"  {format_number(match.score, lang, digits=1):>5}  {match.reason[lang]}")
     for barrier in match.barriers:
-        _say(f"         ! [{barrier.category}/{barrier.severity}] {barrier.text[lang]}")
+        _say(f"         ! [{barrier.heading(lang)}] {barrier.text[lang]}")
     if group.variants:
         names = ", ".join(
             f"#{m.supply.stream.id} {m.supply.stream.name} → #{m.demand.stream.id}"

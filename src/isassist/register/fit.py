@@ -16,14 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from isassist.knowledge import get_knowledge
 from isassist.register.matchdata import MatchData, SpecRow, match_data
 from isassist.register.models import NewStream
 from isassist.register.routes import Route, RouteCatalogue, default_catalogue
 
 Level = Literal["same", "use", "route", "family"]
 POINTS: dict[Level, float] = {"same": 50.0, "use": 42.0, "route": 35.0, "family": 10.0}
+"""Score points of the material part per kind of reason; a weak hint stays below any reason."""
+SAME_TERM_POINTS = 48.0
+"""A material word both names share ("bostel", "walshuid"): the broker's own word for it."""
 SAME_FAMILY_POINTS = 45.0
 """A shared narrow family (sawdust, gypsum) is the same material, ranked below a shared code."""
+SPEC_POINTS = 8.0
+"""A supply that says it is what the want specifies ("natte" pulp for wet feed, "droog"
+bread for a dry-feed mill) is a better fit than one that only does not contradict it."""
 _MIN_COMPOUND = 4
 """Terms this long also match inside Dutch compounds ("zuur" in "zwavelzuur")."""
 GENERIC = frozenset(
@@ -94,10 +101,22 @@ GENERIC = frozenset(
         "afgedankte",
         "overtollig",
         "overtollige",
+        "biologisch",
+        "biologische",
+        "afbreekbaar",
+        "afbreekbare",
+        "bijproduct",
+        "restproducten",
+        "reststromen",
+        "nevenstromen",
+        "stromen",
+        "organic",
+        "biodegradable",
+        "by-products",
+        "products",
     ]
 )
 """Words that name no material, so sharing them says nothing."""
-"""Score points of the material part per kind of reason; a weak hint stays below any reason."""
 _WORD = re.compile(r"[\w.]+(?:-[\w.]+)*")
 _MIN_PREFIX = 5
 
@@ -112,7 +131,9 @@ class Fit:
 
     @property
     def points(self) -> float:
-        if self.level == "same" and all(not c.isdigit() and ":" not in c for c in self.shared):
+        if self.level == "same" and not any(c.isdigit() for c in self.shared):
+            if any(c.startswith("term:") for c in self.shared):
+                return SAME_TERM_POINTS
             return SAME_FAMILY_POINTS
         return POINTS[self.level]
 
@@ -160,8 +181,9 @@ def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
     return False
 
 
-STEM = 6
-"""Material words are looked up by their first six letters (an index key); whether two words
+STEM = 5
+"""Material words are looked up by their first five letters (an index key, as short as the
+shortest material word so "fruit" meets "fruitresten"); whether two words
 name the same material is then decided by ``same_word``."""
 _TAILS = GENERIC | {"snippers", "schroot", "krullen", "stukken", "scherven", "plaat", "platen"}
 
@@ -173,7 +195,13 @@ def _material_words(stream: NewStream) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _material_words_of(name: str, want: bool) -> tuple[str, ...]:
     text = " ".join(material_phrases(name)) if want else name
-    found = [w for w in words(text) if len(w) > _MIN_COMPOUND and w not in GENERIC]
+    found = [
+        w
+        for w in words(text)
+        if len(w) > _MIN_COMPOUND
+        and w not in GENERIC
+        and not ("-" in w and all(p in GENERIC for p in w.split("-") if p))
+    ]
     return tuple(dict.fromkeys(found))
 
 
@@ -182,7 +210,16 @@ def same_word(a: str, b: str) -> bool:
     names no material ("katoen" and "katoenresten"); "papierslib" is sludge, not paper, since
     a Dutch compound is what its last part is."""
     short, long = sorted((a, b), key=len)
-    return short == long or (long.startswith(short) and long[len(short) :] in _TAILS)
+    if short == long:
+        return True
+    if not long.startswith(short):
+        return False
+    tail = long[len(short) :]
+    return tail in _TAILS or tail in _PLURAL or (tail[:1] in _PLURAL and tail[1:] in _TAILS)
+
+
+_PLURAL = frozenset(["n", "en", "s"])
+"""Dutch plural endings: "groente" and "groenten" are one material."""
 
 
 def stems(stream: NewStream) -> tuple[str, ...]:
@@ -224,6 +261,15 @@ def _specs_named(name: str) -> tuple[SpecRow, ...]:
     return tuple(spec for spec in match_data().specs if _names(name, spec.want_terms))
 
 
+def spec_met(supply: NewStream, want: NewStream, data: MatchData | None = None) -> SpecRow | None:
+    """The first specification of ``want`` that ``supply`` says it meets, or None."""
+    for spec in specs_of(want, data):
+        said = spec.met_have_terms or spec.want_terms
+        if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
+            return spec
+    return None
+
+
 def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) -> SpecRow | None:
     """The first specification of ``want`` that ``supply`` cannot meet, or None."""
     specs = specs_of(want, data)
@@ -237,8 +283,10 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
-        if _names(supply.name, spec.want_terms):
-            continue  # the supply itself says it meets it ("droog", "onbehandeld")
+        if _names(supply.name, spec.want_terms) or (
+            spec.met_have_terms and _names(supply.name, spec.met_have_terms, compounds=True)
+        ):
+            continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
         if spec.excluded_have_terms and _names(
             supply.name, spec.excluded_have_terms, compounds=True
         ):
@@ -295,6 +343,54 @@ def search_keys(
     return tuple(keys)
 
 
+def _names_material(want: NewStream) -> bool:
+    """Whether a want's name says which material it takes, beyond the use it names: words
+    before "voor" that are neither generic ("natte bijproducten") nor a use ("alternatieve")."""
+    uses = {u.term for u in match_data().uses}
+    return any(
+        not any(w == u or (len(u) >= _MIN_PREFIX and w.startswith(u)) for u in uses)
+        for w in _material_words(want)
+    )
+
+
+def _catch_all(code: str) -> bool:
+    """An EWC entry that names no material ("materials unsuitable for consumption or
+    processing", "wastes not otherwise specified"): two streams filed under it may be
+    anything from wheat bran to vegetables."""
+    return code in _catch_all_codes()
+
+
+@lru_cache(maxsize=1)
+def _catch_all_codes() -> frozenset[str]:
+    said = ("unsuitable for consumption", "not otherwise specified")
+    return frozenset(
+        code
+        for code, item in get_knowledge().ewc.items()
+        if any(words in item.text_en.casefold() for words in said)
+    )
+
+
+def _partial(
+    shared: tuple[str, ...], supply: NewStream, want: NewStream, data: MatchData
+) -> tuple[str, ...]:
+    """Shared narrow families that are the same material: a want for sawdust (sawdust, part
+    of wood) is not met by bark because both are wood; the supply must share the part too.
+    A residue of sorting (RDF, shredder residue) is not the material it was sorted from."""
+    asked = set(want.families) - set(supply.families)
+    residue = any(
+        data.families[f].sorting_residue
+        for f in set(supply.families) - set(want.families)
+        if f in data.families
+    )
+    if residue:
+        return ()  # "rejects uit oudpapierverwerking" is what sorting took out of the paper
+    return tuple(
+        f
+        for f in shared
+        if not any(data.families[c].part_of == f for c in asked if c in data.families)
+    )
+
+
 def material_fit(
     supply: NewStream,
     want: NewStream,
@@ -304,23 +400,47 @@ def material_fit(
     """The strongest reason ``supply`` could serve ``want`` at this receiver, or None."""
     data = match_data()
     catalogue = catalogue or default_catalogue()
-    codes = tuple(sorted(set(supply.ewc) & set(want.ewc))) or shared_terms(supply, want)
+    same_codes = sorted(set(supply.ewc) & set(want.ewc))
+    codes = tuple(c for c in same_codes if not _catch_all(c)) or shared_terms(supply, want)
     if codes:
-        return Fit("same", codes, catalogue.best_route(supply.families, receiver_nace))
+        return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
     shared = tuple(sorted(set(supply.families) & set(want.families)))
-    narrow = tuple(f for f in shared if _narrow(f, data))
+    narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
     if narrow:
-        return Fit("same", narrow, catalogue.best_route(supply.families, receiver_nace))
+        return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
-    if wanted and (shared or not want.families):
-        # a want that names its material ("hoogovenslak voor cement") takes that material
-        # only; one that names only a use ("bijproducten voor veevoeder") takes any that fits
+    if wanted and not _names_material(want):
+        # a want that names its material ("vliegas voor klinker") takes that material; one
+        # that names only a use ("organisch-biologisch afval voor vergisting", "natte
+        # bijproducten voor brijvoedering") takes any material the rule base runs that use for
         for route in catalogue.routes(supply.families):
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        best = catalogue.best_route(shared, receiver_nace)
-        if best is not None:
+        best = _route_for(shared, want, receiver_nace, catalogue)
+        if best is not None and not _other_codes(supply, want):
             return Fit("route", shared, best)
         return Fit("family", shared, None)
     return None
+
+
+def _route_for(
+    families: tuple[str, ...], want: NewStream, receiver_nace: str | None, catalogue: RouteCatalogue
+) -> Route | None:
+    """The route into the receiver's sector, the one the want names first ("A-hout voor
+    spaanplaat" goes by the particleboard route, not by pellets, though a board plant is in
+    both routes' sectors)."""
+    named = uses_of(want.name) if want.kind == "material" else frozenset()
+    if named:
+        for route in catalogue.routes(families):
+            if route.route in named and route.serves(receiver_nace):
+                return route
+    return catalogue.best_route(families, receiver_nace)
+
+
+def _other_codes(supply: NewStream, want: NewStream) -> bool:
+    """Whether both sides name a material by its own EWC entry and the entries differ: a want
+    for fly ash (10 01 02) is not met by bottom ash (10 01 01) because both are ash."""
+    have = {c for c in supply.ewc if not _catch_all(c)}
+    asked = {c for c in want.ewc if not _catch_all(c)}
+    return bool(have and asked and not have & asked)

@@ -10,7 +10,9 @@ Texts cite: Regulation (EC) No 1069/2009 (animal by-products) art. 8-10 (categor
 (no catering waste to farmed animals), art. 35 (raw materials of petfood); Regulation (EC)
 No 999/2001 art. 7 and Annex IV (feed ban on animal protein); Regulation (EC) No 183/2005 art. 9
 (registration of feed business operators); Regulation (EU) 2024/1157 (shipments of waste,
-applying from 21 May 2026).
+applying from 21 May 2026); Regulation (EU) No 142/2011, Annex X, Chapter II, Section 4
+(milk, milk-based and milk-derived products as feed: allowed under its conditions, so milk
+products to a pig farm carry a barrier instead of the ban on other animal by-products).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from isassist.facts import Jurisdiction
+from isassist.knowledge import get_knowledge
 from isassist.knowledge.places import jurisdiction as jurisdiction_of_place
 from isassist.register.fit import Fit, uses_of, words
 from isassist.register.models import NewCompany, NewStream
@@ -36,6 +39,12 @@ _ABP_WORDS: tuple[str, ...] = (
     *("kadavers", "maagdarminhoud", "animal", "blood"),
 )
 _ABP_FAMILIES = {"animal_byproduct", "manure"}
+_MILK_WORDS: tuple[str, ...] = (
+    *("wei", "melk", "karnemelk", "kaas", "kaaskorsten", "zuivel", "boter"),
+    *("room", "yoghurt", "whey", "milk", "cheese", "dairy", "butter", "buttermilk"),
+)
+"""Milk products: category 3 (1069/2009 art. 10(e)/(f)) that farmed animals may eat under the
+conditions of Regulation (EU) No 142/2011, Annex X, Chapter II, Section 4."""
 
 
 def jurisdiction(company: NewCompany) -> Jurisdiction:
@@ -101,6 +110,22 @@ def _abp(name: str, families: tuple[str, ...]) -> int | None:
     return None
 
 
+def is_milk_product(stream: NewStream) -> bool:
+    """Whey, cheese, milk: animal by-products that may be fed to farmed animals under
+    conditions, unlike other animal by-products."""
+    return _milk(stream.name, stream.families)
+
+
+@lru_cache(maxsize=65536)
+def _milk(name: str, families: tuple[str, ...]) -> bool:
+    said = words(name)
+    if "zoete" in said or "zure" in said:
+        return "wei" in said or any(w.startswith(("melk", "room")) for w in said)
+    return "whey" in families or any(
+        w in _MILK_WORDS or w.startswith(("kaas", "melk", "zuivel")) for w in said
+    )
+
+
 def feeds_animals(want: NewStream, nace: str | None) -> Literal["farmed", "pets", "no"]:
     """Whether the receiver feeds it to farmed animals, to pets, or not at all."""
     if (nace and nace.startswith(_PETFOOD_NACE)) or "petfood" in words(want.name):
@@ -108,6 +133,17 @@ def feeds_animals(want: NewStream, nace: str | None) -> Literal["farmed", "pets"
     if "animal_feed" in uses_of(want.name) or (nace and nace.startswith(_FEED_NACE)):
         return "farmed"
     return "no"
+
+
+@lru_cache(maxsize=65536)
+def _never_hazardous(codes: tuple[str, ...]) -> bool:
+    """Whether every code is an absolute non-hazardous entry of the list of waste (whey,
+    spent grain): whether such a stream is hazardous is then no open question."""
+    ewc = get_knowledge().ewc
+    found = [ewc.get(c) for c in codes]
+    return bool(found) and all(
+        i is not None and i.hazardous is False and i.entry_type == "absolute" for i in found
+    )
 
 
 @dataclass(frozen=True)
@@ -132,19 +168,24 @@ def pair_law(
     feed = feeds_animals(want, receiver.nace)
     catering = is_catering_waste(supply, supplier.nace)
     category = abp_category(supply)
+    milk = is_milk_product(supply)
     if catering and feed != "no":
         return Legal(banned="catering_to_feed")
-    if category is not None and feed == "farmed":
+    if milk and category is None:
+        barriers.append("abp_milk" if feed == "farmed" else "abp")
+    elif category is not None and feed == "farmed":
         return Legal(banned="abp_to_feed")
     if category in (1, 2) and feed == "pets":
         return Legal(banned="abp_category_to_petfood")
-    if catering or category is not None:
+    if milk and category is None:
+        pass
+    elif catering or category is not None:
         barriers.append("abp")
     elif feed != "no":
         barriers.append("feed_registration")
     if supply.hazardous == "yes":
         barriers.append("hazardous_permit")
-    elif supply.hazardous == "unknown":
+    elif supply.hazardous == "unknown" and not _never_hazardous(supply.ewc):
         barriers.append("hazard_unknown")
     here, there = jurisdiction(supplier), jurisdiction(receiver)
     if supplier.country != receiver.country:

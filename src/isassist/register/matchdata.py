@@ -42,6 +42,8 @@ class FamilyRow(_Row):
     breadth: Breadth
     transport: str = Field(min_length=1)
     state: State
+    part_of: str = ""
+    sorting_residue: bool = False
 
 
 class ModeRow(_Row):
@@ -78,6 +80,9 @@ class SpecRow(_Row):
     required_have_terms: tuple[str, ...] = ()
     excluded_have_terms: tuple[str, ...] = ()
     excluded_states: tuple[str, ...] = ()
+    met_have_terms: tuple[str, ...] = ()
+    label_nl: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
     gap_nl: str = Field(min_length=1)
     gap_en: str = Field(min_length=1)
     basis: str = Field(min_length=1)
@@ -88,6 +93,7 @@ class SpecRow(_Row):
         "required_have_terms",
         "excluded_have_terms",
         "excluded_states",
+        "met_have_terms",
         mode="before",
     )(_terms)
 
@@ -127,6 +133,11 @@ def load_match_data(folder: Path | None = None) -> MatchData:
     for row in _read("transport_modes.csv", ModeRow, folder):
         modes.setdefault(row.transport, []).append(row)
     for family in families.values():
+        if family.part_of and family.part_of not in families:
+            raise RegisterError(
+                f"match_families.csv: family {family.family!r} is part of {family.part_of!r}, "
+                "which the file does not define."
+            )
         if family.transport not in modes:
             raise RegisterError(
                 f"match_families.csv: family {family.family!r} travels as {family.transport!r}, "

@@ -20,17 +20,26 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from isassist.register.energy import Heat, heat_fit
-from isassist.register.fit import Fit, material_fit, spec_gap
+from isassist.register.fit import SPEC_POINTS, Fit, material_fit, spec_gap, spec_met
 from isassist.register.legal import pair_law
-from isassist.register.matchdata import ModeRow
+from isassist.register.matchdata import ModeRow, SpecRow
 from isassist.register.models import RegisterCompany, RegisterStream
 from isassist.register.routes import Route, RouteCatalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
 from isassist.register.transport import reach_of
 
-WEIGHTS = {"distance": 20.0, "volume": 15.0, "timing": 10.0, "evidence": 5.0}
-"""Most points each part besides the material can add (the material part: fit.POINTS)."""
+WEIGHTS = {
+    "specification": SPEC_POINTS,
+    "distance": 12.0,
+    "volume": 12.0,
+    "timing": 8.0,
+    "evidence": 5.0,
+}
+"""Most points each part besides the material can add (the material part: fit.POINTS).
+
+Together they stay below the gap between two kinds of material reason times two, so what
+the material is decides the order and distance and volume order matches of one kind."""
 PENALTY = {"high": 10.0, "medium": 4.0, "low": 1.0}
 """Score points a barrier of each severity costs (the legal part and other hurdles)."""
 _PENALTY_OF = {code: PENALTY[severity(code)] for code in barrier_codes()}
@@ -66,6 +75,7 @@ class Assessment:
     heat: Heat | None = None
     transport: str = "unknown"
     mode: ModeRow | None = None
+    spec: SpecRow | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ class Matcher:
             return None
         fit: Fit | None = None
         heat: Heat | None = None
+        met: SpecRow | None = None
         if s.kind == "heat":
             heat = heat_fit(s, d, self.settings)
             if heat is None:
@@ -160,6 +171,7 @@ class Matcher:
             if spec_gap(s, d) is not None:
                 return None
             material = fit.points
+            met = spec_met(s, d)
         law = pair_law(s, supply.company, d, demand.company, fit)
         if law.banned:
             return None
@@ -180,6 +192,7 @@ class Matcher:
         legal = -sum(_PENALTY_OF[code] for code in barriers)
         parts = (
             ("temperature" if heat is not None else "material", material),
+            ("specification", WEIGHTS["specification"] if met is not None else 0.0),
             (
                 "evidence",
                 WEIGHTS["evidence"] * min(evidence, EVIDENCE_SATURATION) / EVIDENCE_SATURATION,
@@ -207,6 +220,7 @@ class Matcher:
             heat=heat,
             transport=reach.transport,
             mode=mode,
+            spec=met,
         )
 
     def explain(self, supply: Party, demand: Party, assessment: Assessment) -> Match:
@@ -257,6 +271,7 @@ def upper_bound(s: RegisterStream, d: RegisterStream, distance_km: float, reach_
     scratch: list[str] = []
     return (
         MATERIAL_MOST
+        + WEIGHTS["specification"]
         + WEIGHTS["evidence"]
         + WEIGHTS["distance"] * (1 - distance_km / reach_km)
         + WEIGHTS["volume"] * _volume(s, d, scratch)[2]

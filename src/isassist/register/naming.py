@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from isassist.classify import ClassifyInputError, classify
-from isassist.facts import StreamKind
+from isassist.classify import ClassifyInputError, Suggestion, classify
+from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
-from isassist.register.fit import GENERIC, material_phrases, words
+from isassist.register.fit import GENERIC, material_phrases, uses_of, words
+from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
+from isassist.register.texts import family_label
 
 SURE = 0.6
 """Classifier score from which a name's code is taken without a warning."""
@@ -26,7 +28,10 @@ TIE = 0.03
 """Codes within this score of the best are kept too: "vliegas" is coal or biomass fly ash."""
 FLOOR = 0.35
 """Below this score nothing is taken from the classifier."""
-_HEAT = ("warmte", "restwarmte", "stoom", "koelwater", "heat", "steam", "verwarming")
+_HEAT = ("warmte", "stoom", "koelwater", "heat", "steam", "verwarming")
+_HEAT_TAILS = ("", "overschot", "levering", "vraag", "net", "afvoer", "productie", "condensaat")
+"""A heat word names heat alone, at the end of a compound ("restwarmte") or before one of
+these ("stoomoverschot"); "stoomschillen" are potato peels, not steam."""
 _GAS = ("co2", "kooldioxide", "koolzuur", "gas", "stikstof", "waterstof", "biogas", "perslucht")
 _DEGREES = re.compile(r"-?\d+(?:[.,]\d+)?\s*(?:°\s*c\b|°|graden)", re.IGNORECASE)
 
@@ -43,14 +48,21 @@ class Classified:
     def summary(self, lang: str = "nl") -> str:
         """One line to show after the row was read."""
         s = self.stream
-        codes = " ".join(s.ewc) or "-"
-        families = " ".join(s.families) or "-"
+        codes = " ".join(_ewc_shown(c) for c in s.ewc) or "-"
+        families = ", ".join(family_label(f, lang) for f in s.families) or "-"
+        kind = value_label(s.kind, lang)
         text = (
-            f"{s.name!r} gelezen als {s.kind}, EWC {codes}, familie {families}"
+            f"{s.name!r} gelezen als {kind}, EWC {codes}, familie {families}"
             if lang == "nl"
-            else f"{s.name!r} read as {s.kind}, EWC {codes}, family {families}"
+            else f"{s.name!r} read as {kind}, EWC {codes}, family {families}"
         )
         return text + (f" — {self.warning[lang]}" if self.warning else "")
+
+
+def _ewc_shown(code: str) -> str:
+    """ "170801*": a code as the list of waste prints it, hazardous ones with their asterisk."""
+    item = get_knowledge().ewc.get(code)
+    return item.display if item is not None else code
 
 
 def _with(stream: NewStream, **changes: object) -> NewStream:
@@ -75,44 +87,98 @@ _ABP_WORDS = ("slachtbijproducten", "slachtafval", "dierlijke", "dierlijk", "blo
 
 
 @lru_cache(maxsize=8192)
-def _classified_once(name: str, sector: str | None) -> tuple[tuple[str, ...], list[str], float]:
+def _classified_once(
+    name: str, sector: str | None, want: bool = False
+) -> tuple[tuple[str, ...], list[str], float]:
     """``_classified`` with the installed knowledge, once per name and sector: a demo or
     imported register repeats the same names thousands of times."""
-    return _classified(name, sector, get_knowledge())
+    return _classified(name, sector, get_knowledge(), want)
+
+
+_PAREN = re.compile(r"\([^)]*\)?")
+_WITH = re.compile(r"\s(?:met|with)\s", re.IGNORECASE)
+_OF = re.compile(r"\s(?:van|of)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _use_words() -> frozenset[str]:
+    """Words by which a want names a use ("co-substraat", "veevoeder"): no material."""
+    return frozenset(w for u in match_data().uses for w in words(u.term))
+
+
+def _says_nothing(word: str, want: bool) -> bool:
+    """A word that names no material: generic, an origin, a use (in a want), or a compound
+    of such words ("organisch-biologisch")."""
+    if word in GENERIC or word in _ORIGIN or len(word) < 3 or (want and word in _use_words()):
+        return True
+    parts = [p for p in word.split("-") if p]
+    return len(parts) > 1 and all(_says_nothing(p, want) for p in parts)
+
+
+def _cores(phrase: str) -> list[str]:
+    """What to classify of one phrase: its words that name something (no "natte",
+    "afgekeurde"), and before "van" the material alone ("zetmeelpulp" of "zetmeelpulp van
+    aardappelen"), tried when the whole phrase is unsure."""
+
+    def named(text: str) -> str:
+        return " ".join(w for w in text.split() if w.casefold().strip(".,") not in GENERIC)
+
+    kept = named(phrase)
+    if not kept or kept.endswith("-"):
+        return []  # "appel-" in "appel- en perenpulp" is half a word
+    head = named(_OF.split(f" {phrase} ", maxsplit=1)[0])
+    return [kept] if head in (kept, "") or head.endswith("-") else [kept, head]
 
 
 def _classified(
-    name: str, sector: str | None, knowledge: Knowledge
+    name: str, sector: str | None, knowledge: Knowledge, want: bool = False
 ) -> tuple[tuple[str, ...], list[str], float]:
     """(codes, families, best score) over the material phrases of a name.
 
     Codes that tie with a phrase's best code are kept (fly ash may be coal or biomass ash),
     but families come from each phrase's best code only: a tie with "glass, plastic and wood"
-    must not make flat glass a wood.
+    must not make flat glass a wood. In a have's name what a material carries ("met snijolie")
+    and what is said in brackets ("staalschroot (snijresten)") describe it: the brackets are
+    read only when the name outside them says nothing, the carried material never. A want's
+    brackets list what it takes ("alternatieve brandstoffen (banden, solventen)"): all read.
     """
+    if want:
+        plain, inside = name, ""
+    else:
+        plain = _WITH.split(f" {_PAREN.sub(' ', name)} ", maxsplit=1)[0].strip()
+        inside = " , ".join(_PAREN.findall(name)).replace("(", " ").replace(")", " ")
     codes: list[str] = []
     families: set[str] = set()
     best_overall = 0.0
-    for phrase in material_phrases(name):
-        if all(w in GENERIC or w in _ORIGIN or len(w) < 3 for w in words(phrase)):
-            continue  # "stedelijk afval" names where waste comes from, not a material
-        try:
-            result = classify(phrase, sector=sector, top=5)
-        except ClassifyInputError:
+    for text in (plain, inside):
+        if not text.strip(" ,"):
             continue
-        found = [s for s in result.suggestions if len(s.code) == 6]
-        if not found or found[0].score < FLOOR:
-            continue
-        best = found[0].score
-        best_overall = max(best_overall, best)
-        top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
-        codes += [
-            s.code
-            for s in found[:3]
-            if s.score >= best - TIE
-            and {f.family for f in knowledge.families_for_ewc(s.code)} == top
-        ]
-        families.update(top)
+        for phrase in material_phrases(text):
+            if all(_says_nothing(w, want) for w in words(phrase)):
+                continue  # "stedelijk afval" names where waste comes from, "co-substraat" a use
+            found: list[Suggestion] = []
+            for core in _cores(phrase):
+                try:
+                    result = classify(core, sector=sector, top=5)
+                except ClassifyInputError:
+                    continue
+                tried = [s for s in result.suggestions if len(s.code) == 6]
+                if tried and (not found or tried[0].score > found[0].score):
+                    found = tried
+            if not found or found[0].score < FLOOR:
+                continue
+            best = found[0].score
+            best_overall = max(best_overall, best)
+            top = {f.family for f in knowledge.families_for_ewc(found[0].code)}
+            codes += [
+                s.code
+                for s in found[:3]
+                if s.score >= best - TIE
+                and {f.family for f in knowledge.families_for_ewc(s.code)} == top
+            ]
+            families.update(top)
+        if codes:
+            break
     if any(w in _ABP_WORDS or w.startswith("slacht") for w in words(name)):
         families.add("animal_byproduct")
     return tuple(sorted(set(codes))), sorted(families), best_overall
@@ -121,7 +187,10 @@ def _classified(
 def guess_kind(name: str) -> StreamKind:
     """Heat, gas or water from the words of a name; material otherwise."""
     said = words(name)
-    if any(w.startswith(h) for w in said for h in _HEAT) or _DEGREES.search(name):
+    heat_word = any(
+        w.endswith(h) or any(w == h + tail for tail in _HEAT_TAILS) for w in said for h in _HEAT
+    )
+    if heat_word or _DEGREES.search(name):
         return "heat"
     if "warm" in said and "water" in said:
         return "heat"
@@ -157,11 +226,13 @@ def classify_name_only(
         return Classified(_with(stream, kind=kind, temperature_c=temperature), True, None, None)
     sector = nace if stream.side == "have" else None
     if knowledge is get_knowledge():
-        codes, families, best = _classified_once(stream.name, sector)
+        codes, families, best = _classified_once(stream.name, sector, stream.side == "want")
     else:
-        codes, families, best = _classified(stream.name, sector, knowledge)
+        codes, families, best = _classified(stream.name, sector, knowledge, stream.side == "want")
     warning = None
-    if not codes:
+    if not codes and stream.side == "want" and uses_of(stream.name):
+        pass  # "bijproducten voor veevoeder" asks for a use: any material on that route fits
+    elif not codes:
         warning = {
             "nl": "niet herkend: geef een familie (--family) of EWC-code, anders vindt "
             "matching niets",

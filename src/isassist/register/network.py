@@ -16,12 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from isassist.facts import value_label
 from isassist.register.fit import match_keys, material_fit
+from isassist.register.legal import abp_category, is_catering_waste, is_milk_product
 from isassist.register.matching import Party
 from isassist.register.models import RegisterCompany
 from isassist.register.routes import RouteCatalogue, default_catalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.store import Register
+from isassist.register.texts import km_text
 
 Relation = Literal["same", "complementary", "interested"]
 
@@ -171,8 +174,9 @@ def _same(register: Register, centre: Party, radius: float) -> list[Neighbour]:
             centre,
             d,
             p,
-            f"Heeft ook {p.stream.name} op {d:.1f} km: samen bundelen voor een grotere afnemer.",
-            f"Also has {p.stream.name} {d:.1f} km away: bundle them for a larger receiver.",
+            f"Heeft ook {p.stream.name} op {km_text(d, 'nl')}: samen bundelen voor een grotere "
+            "afnemer.",
+            f"Also has {p.stream.name} {km_text(d, 'en')} away: bundle them for a larger receiver.",
         )
         for d, p in _others(found, centre)
     ]
@@ -185,21 +189,46 @@ def _same_material(centre: Party, other: Party) -> bool:
     return fit is not None and fit.level == "same"
 
 
+def _one_offer(centre: Party, other: Party) -> bool:
+    """Whether two haves whose receivers are of one sector could be offered together: only
+    under the same law. Raw slaughter by-products, catering waste or milk never ride in one
+    offer with plain plant residues, nor feed-grade whey or bread with board dust or sewage
+    sludge that only shares the receiver's sector code."""
+    return _regime(centre) == _regime(other)
+
+
+def _routes(party: Party) -> frozenset[str]:
+    return frozenset(r.route for r in default_catalogue().routes(party.stream.families))
+
+
+def _regime(party: Party) -> tuple[object, ...]:
+    s = party.stream
+    return (
+        abp_category(s),
+        is_catering_waste(s, party.company.nace),
+        is_milk_product(s),
+        s.hazardous == "yes",
+        "animal_feed" in _routes(party),
+    )
+
+
 def _complementary(
     register: Register, catalogue: RouteCatalogue, centre: Party, radius: float
 ) -> list[Neighbour]:
     families = complementary_families(catalogue, centre.stream.families)
     keys = [f"family:{family}" for family in sorted(families)]
-    found = register.nearby(centre, radius, "have", keys)
+    found = [
+        (d, p) for d, p in register.nearby(centre, radius, "have", keys) if _one_offer(centre, p)
+    ]
     return [
         _neighbour(
             "complementary",
             centre,
             d,
             p,
-            f"{p.stream.name} op {d:.1f} km gaat naar dezelfde soort afnemer als "
+            f"{p.stream.name} op {km_text(d, 'nl')} gaat naar dezelfde soort afnemer als "
             f"{centre.stream.name}: samen één aanbod.",
-            f"{p.stream.name} {d:.1f} km away goes to the same kind of receiver as "
+            f"{p.stream.name} {km_text(d, 'en')} away goes to the same kind of receiver as "
             f"{centre.stream.name}: together one offer.",
         )
         for d, p in _others(found, centre)
@@ -216,8 +245,8 @@ def _interested(
             centre,
             d,
             p,
-            f"Zoekt {p.stream.name} op {d:.1f} km.",
-            f"Wants {p.stream.name} {d:.1f} km away.",
+            f"Zoekt {p.stream.name} op {km_text(d, 'nl')}.",
+            f"Wants {p.stream.name} {km_text(d, 'en')} away.",
         )
         for d, p in wanting
     ]
@@ -240,10 +269,12 @@ def _interested(
                 stream_id=None,
                 stream=None,
                 why={
-                    "nl": f"Sector {company.nace} past bij de route '{route.title_nl}' "
-                    f"({distance:.1f} km); nog geen vraag geregistreerd.",
-                    "en": f"Sector {company.nace} fits the route '{route.title_en}' "
-                    f"({distance:.1f} km); no want recorded yet.",
+                    "nl": f"Sector {company.nace} past bij de route "
+                    f"'{value_label(route.route, 'nl')}' ({km_text(distance, 'nl')}); "
+                    "nog geen vraag geregistreerd.",
+                    "en": f"Sector {company.nace} fits the route "
+                    f"'{value_label(route.route, 'en')}' ({km_text(distance, 'en')}); "
+                    "no want recorded yet.",
                 },
             )
         )

@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from babel.numbers import format_percent
+
+from isassist.facts import value_label
+from isassist.knowledge import get_knowledge
+from isassist.register.routes import default_catalogue
+from isassist.units.display import format_amount, format_number, locale_of
+
 if TYPE_CHECKING:
     from isassist.register.matching import Assessment, Party
+    from isassist.register.models import RegisterStream
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,13 @@ class Barrier:
     severity: str
     text: dict[str, str]
 
+    def heading(self, lang: str) -> str:
+        """ "regelgeving, groot": what kind of barrier and how hard, in the reader's words."""
+        category = _CATEGORY_NAMES.get(self.category, (self.category, self.category))
+        weight = _SEVERITY_NAMES.get(self.severity, (self.severity, self.severity))
+        pick = 1 if lang == "en" else 0
+        return f"{category[pick]}, {weight[pick]}"
+
     def as_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
@@ -32,6 +47,19 @@ class Barrier:
             "text": self.text,
         }
 
+
+_CATEGORY_NAMES = {
+    "regulatory": ("regelgeving", "regulatory"),
+    "technical": ("technisch", "technical"),
+    "economic": ("economisch", "economic"),
+    "informational": ("informatie", "informational"),
+    "geographic": ("geografisch", "geographic"),
+}
+_SEVERITY_NAMES = {
+    "low": ("klein", "low"),
+    "medium": ("middelgroot", "medium"),
+    "high": ("groot", "high"),
+}
 
 _BARRIERS: dict[str, tuple[str, str, str, str]] = {
     # code: (category, severity, nl, en)
@@ -58,6 +86,22 @@ _BARRIERS: dict[str, tuple[str, str, str, str]] = {
         "Animal by-products{category_en} (Regulation (EC) No 1069/2009, art. 8-10): "
         "{receiver} must be registered or approved for this use (art. 23-24) and every load "
         "travels with a commercial document; ask the competent authority what is needed.",
+    ),
+    "abp_milk": (
+        "regulatory",
+        "medium",
+        "Melkproducten zijn dierlijke bijproducten van categorie 3 (Verordening (EG) nr. "
+        "1069/2009, art. 10, e) en f)): als voeder voor landbouwdieren gelden de voorwaarden "
+        "van Verordening (EU) nr. 142/2011, bijlage X, hoofdstuk II, afdeling 4 (behandeling, "
+        "of een afwijking die de bevoegde overheid toestaat); {receiver} moet als gebruiker "
+        "geregistreerd zijn (Verordening (EG) nr. 1069/2009, art. 23) en elke vracht reist met "
+        "een handelsdocument (art. 21). Vraag na bij {feed_authority} wat nodig is.",
+        "Milk products are category 3 animal by-products (Regulation (EC) No 1069/2009, "
+        "art. 10(e) and (f)): as feed for farmed animals the conditions of Regulation (EU) "
+        "No 142/2011, Annex X, Chapter II, Section 4 apply (treatment, or a derogation the "
+        "competent authority grants); {receiver} must be registered as a user (Regulation (EC) "
+        "No 1069/2009, art. 23) and every load travels with a commercial document (art. 21). "
+        "Check with {feed_authority} what is needed.",
     ),
     "feed_registration": (
         "regulatory",
@@ -92,11 +136,13 @@ _BARRIERS: dict[str, tuple[str, str, str, str]] = {
         "technical",
         "medium",
         "De warmte ({supply_t} °C) is te koud voor de vraag ({demand_t} °C): een warmtepomp "
-        "moet {lift} K opkrikken (COP ≈ {cop}, ≈ {electricity} MWh elektriciteit per jaar; "
-        "schatting: half de Carnot-COP).",
+        "moet {lift} K opkrikken ({gap} K verschil plus {approach} K voor de warmtewisselaar; "
+        "COP ≈ {cop}, ≈ {electricity} MWh elektriciteit per jaar; schatting: half de "
+        "Carnot-COP).",
         "The heat ({supply_t} °C) is too cold for the need ({demand_t} °C): a heat pump has to "
-        "lift it {lift} K (COP ≈ {cop}, ≈ {electricity} MWh of electricity a year; estimate: "
-        "half the Carnot COP).",
+        "lift it {lift} K ({gap} K difference plus {approach} K for the heat exchanger; "
+        "COP ≈ {cop}, ≈ {electricity} MWh of electricity a year; estimate: half the Carnot "
+        "COP).",
     ),
     "temperature_unknown": (
         "informational",
@@ -157,10 +203,22 @@ def severity(code: str) -> str:
     return _BARRIERS[code][1]
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, lang: str, digits: int = 0) -> str:
+    """A figure as the reader of ``lang`` writes it ("1.200" or "1,200"), "?" when unknown."""
     if value is None:
         return "?"
-    return f"{value:,.0f}".replace(",", " ") if value >= 100 else f"{value:g}"
+    return format_number(value, lang, digits=digits)
+
+
+def km_text(value: float, lang: str) -> str:
+    """ "39,3 km" (nl) or "39.3 km" (en)."""
+    return f"{format_number(round(value, 1), lang, digits=1)} km"
+
+
+def _ewc(code: str) -> str:
+    """ "170605" as the legal text prints it, with the asterisk of a hazardous entry."""
+    item = get_knowledge().ewc.get(code)
+    return item.display if item is not None else code
 
 
 _REGION_NAME = {
@@ -196,6 +254,12 @@ _FEED_AUTHORITY = {
     "brussels": "het FAVV",
     "netherlands": "de NVWA",
 }
+_FEED_AUTHORITY_EN = {
+    "flanders": "the FASFC (FAVV)",
+    "wallonia": "the FASFC (AFSCA)",
+    "brussels": "the FASFC (FAVV)",
+    "netherlands": "the NVWA",
+}
 
 
 def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
@@ -214,44 +278,57 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
     )
     abp = abp_category(s)
     heat = a.heat
-    values = {
-        "stream": s.name,
-        "supplier": supply.company.name,
-        "receiver": demand.company.name,
-        "codes": " ".join(s.ewc) or "EWC-code nog onbekend",
-        "region_nl": permit[0],
-        "region_en": permit[1],
-        "region_name_nl": _REGION_NAME[region][0],
-        "region_name_en": _REGION_NAME[region][1],
-        "category_nl": f" categorie {abp}" if abp else "",
-        "category_en": f" category {abp}" if abp else "",
-        "feed_authority": _FEED_AUTHORITY.get(region, "de bevoegde overheid"),
-        "from_country": supply.company.country,
-        "to_country": demand.company.country,
-        "supply_t": _number(s.temperature_c),
-        "demand_t": _number(d.temperature_c),
-        "lift": _number(heat.lift_k if heat else None),
-        "cop": f"{heat.cop:.1f}" if heat and heat.cop else "?",
-        "electricity": _number(heat.electricity_mwh if heat else None),
-        "distance": f"{a.distance_km:.0f}",
-        "limit": f"{a.limit_km:.0f}",
-        "mode_nl": f", {a.mode.name_nl}" if a.mode else "",
-        "mode_en": f", {a.mode.name_en}" if a.mode else "",
-    }
-    return Barrier(code, category, severity, {"nl": nl.format(**values), "en": en.format(**values)})
+    gap = approach = None
+    if heat is not None and heat.supply_c is not None and heat.demand_c is not None:
+        gap = heat.demand_c - heat.supply_c
+        approach = (heat.lift_k or 0.0) - gap
+
+    def values(lang: str) -> dict[str, str]:
+        unknown = "EWC-code nog onbekend" if lang == "nl" else "EWC code not known yet"
+        return {
+            "stream": s.name,
+            "supplier": supply.company.name,
+            "receiver": demand.company.name,
+            "codes": " ".join(_ewc(c) for c in s.ewc) or unknown,
+            "region_nl": permit[0],
+            "region_en": permit[1],
+            "region_name_nl": _REGION_NAME[region][0],
+            "region_name_en": _REGION_NAME[region][1],
+            "category_nl": f" categorie {abp}" if abp else "",
+            "category_en": f" category {abp}" if abp else "",
+            "feed_authority": _FEED_AUTHORITY.get(region, "de bevoegde overheid")
+            if lang == "nl"
+            else _FEED_AUTHORITY_EN.get(region, "the competent authority"),
+            "from_country": supply.company.country,
+            "to_country": demand.company.country,
+            "supply_t": _number(heat.supply_c if heat else s.temperature_c, lang),
+            "demand_t": _number(heat.demand_c if heat else d.temperature_c, lang),
+            "lift": _number(heat.lift_k if heat else None, lang),
+            "gap": _number(gap, lang),
+            "approach": _number(approach, lang),
+            "cop": _number(heat.cop if heat and heat.cop else None, lang, digits=1),
+            "electricity": _number(heat.electricity_mwh if heat else None, lang),
+            "distance": _number(a.distance_km, lang),
+            "limit": _number(a.limit_km, lang),
+            "mode_nl": f", {a.mode.name_nl}" if a.mode else "",
+            "mode_en": f", {a.mode.name_en}" if a.mode else "",
+        }
+
+    text = {"nl": nl.format(**values("nl")), "en": en.format(**values("en"))}
+    return Barrier(code, category, severity, text)
 
 
 _LEVEL_TEXT = {
-    "same": ("Zelfde materiaal ({shared}).", "Same material ({shared})."),
+    "same": ("Zelfde materiaal: {shared}.", "Same material: {shared}."),
     "use": (
-        "De vraag noemt het gebruik '{use}'; de regelbank kent die route voor {stream} naar "
-        "deze sector: {route}.",
-        "The want names the use '{use}'; the rule base has that route for {stream} into this "
-        "sector: {route}.",
+        "De vraag noemt het gebruik {route}; de regelbank kent die route voor {families} "
+        "naar deze sector.",
+        "The want names the use {route}; the rule base has that route for {families} into "
+        "this sector.",
     ),
     "route": (
-        "Route van de regelbank naar deze sector: {route}.",
-        "Rule-base route into this sector: {route}.",
+        "Beide zijn {shared}; de regelbank kent voor {shared} een route naar deze sector: {route}.",
+        "Both are {shared}; the rule base has a route for {shared} into this sector: {route}.",
     ),
     "family": (
         "Zwakke hint: enkel dezelfde brede materiaalfamilie ({shared}); controleer of het "
@@ -263,6 +340,7 @@ _LEVEL_TEXT = {
 _PART_NAMES = {
     "material": ("materiaal", "material"),
     "temperature": ("temperatuur", "temperature"),
+    "specification": ("specificatie", "specification"),
     "evidence": ("bewijs", "evidence"),
     "distance": ("afstand", "distance"),
     "volume": ("volume", "volume"),
@@ -271,75 +349,155 @@ _PART_NAMES = {
 }
 
 
-def _shared(codes: tuple[str, ...]) -> str:
-    return ", ".join(f"EWC {c}" if c.isdigit() else c for c in codes)
+def family_label(family: str, lang: str) -> str:
+    """A material family as a reader says it ("bostel (brouwersgraan)"), never its slug."""
+    found = get_knowledge().families.get(family)
+    if found is None:
+        return family.replace("_", " ")
+    return found.name_nl if lang == "nl" else found.name_en
+
+
+def _and(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'en' if lang == 'nl' else 'and'} {items[-1]}"
+
+
+def _shared(shared: tuple[str, ...], lang: str) -> str:
+    """What two streams share, in words: "EWC 02 07 02", "both say 'bostel'", a family."""
+    codes = [f"EWC {_ewc(c)}" for c in shared if c.isdigit()]
+    terms = [f"'{c[len('term:') :]}'" for c in shared if c.startswith("term:")]
+    families = [family_label(c, lang) for c in shared if not c.isdigit() and ":" not in c]
+    said = []
+    if codes:
+        said.append(_and(codes, lang))
+    if terms:
+        said.append(("beide noemen " if lang == "nl" else "both name ") + _and(terms, lang))
+    if families:
+        said.append(_and(families, lang))
+    return "; ".join(said)
+
+
+def _route_name(a: Assessment, lang: str) -> str:
+    """The route by its name ("diervoeder"): a rule's title may name another material of the
+    same rule (tyres go by the rule titled for mixed plastic)."""
+    return value_label(a.route.route, lang) if a.route is not None else "-"
+
+
+def _fit_sentences(supply: Party, demand: Party, a: Assessment, lang: str) -> list[str]:
+    """Why the material fits, only what is true of this pair."""
+    if a.fit is None:
+        return []
+    level_nl, level_en = _LEVEL_TEXT[a.fit.level]
+    route = _route_name(a, lang)
+    by_family = default_catalogue().by_family
+    carried = [
+        f
+        for f in supply.stream.families
+        if a.route is not None and any(r.route == a.route.route for r in by_family.get(f, ()))
+    ]
+    families = _and([family_label(f, lang) for f in carried], lang) or supply.stream.name
+    shared = _shared(a.fit.shared, lang)
+    said = [
+        (level_nl if lang == "nl" else level_en).format(
+            shared=shared, route=route, families=families
+        )
+    ]
+    if a.fit.level == "same" and a.route is not None:
+        said.append(
+            f"De regelbank kent de route {route} naar deze sector."
+            if lang == "nl"
+            else f"The rule base has the route {route} into this sector."
+        )
+    if a.spec is not None:
+        label = a.spec.label_nl if lang == "nl" else a.spec.label_en
+        said.append(
+            f"{supply.stream.name} voldoet aan wat de vraag vraagt: {label}."
+            if lang == "nl"
+            else f"{supply.stream.name} meets what the want asks for: {label}."
+        )
+    return said
+
+
+def _heat_sentences(s: RegisterStream, d: RegisterStream, a: Assessment, lang: str) -> list[str]:
+    if a.heat is None:
+        return []
+    supply_t, demand_t = _number(a.heat.supply_c, lang), _number(a.heat.demand_c, lang)
+    if a.heat.fit == "fits":
+        if lang == "nl":
+            phase = "stoom" if a.heat.steam else "warmte"
+            return [f"De {phase} ({supply_t} °C) is warm genoeg voor de vraag ({demand_t} °C)."]
+        phase = "steam" if a.heat.steam else "heat"
+        return [f"The {phase} ({supply_t} °C) is hot enough for the need ({demand_t} °C)."]
+    if a.heat.fit == "heat_pump":
+        lift = _number(a.heat.lift_k, lang)
+        return [
+            f"Met een warmtepomp: {lift} K optillen."
+            if lang == "nl"
+            else f"With a heat pump: lift {lift} K."
+        ]
+    return []
+
+
+def _describe(supply: Party, demand: Party, a: Assessment, lang: str) -> str:
+    s, d = supply.stream, demand.stream
+    nl = lang == "nl"
+    have = (
+        format_amount(s.amount_per_year, s.counted_in, lang, per_year=True)
+        if s.amount_per_year is not None
+        else ("hoeveelheid onbekend" if nl else "amount unknown")
+    )
+    need = (
+        format_amount(d.amount_per_year, d.counted_in, lang, per_year=True)
+        if d.amount_per_year is not None
+        else ("hoeveelheid onbekend" if nl else "amount unknown")
+    )
+    how = f" ({a.mode.name_nl if nl else a.mode.name_en})" if a.mode else ""
+    limit = f"{_number(a.limit_km, lang)} km"
+    if nl:
+        said = [
+            f"{supply.company.name} biedt {s.name} aan ({have}) op {km_text(a.distance_km, lang)} "
+            f"van {demand.company.name}, dat {d.name} zoekt ({need}); binnen {limit}{how}."
+        ]
+    else:
+        said = [
+            f"{supply.company.name} offers {s.name} ({have}) {km_text(a.distance_km, lang)} from "
+            f"{demand.company.name}, which wants {d.name} ({need}); within {limit}{how}."
+        ]
+    said += _fit_sentences(supply, demand, a, lang)
+    said += _heat_sentences(s, d, a, lang)
+    if a.evidence:
+        count = _number(a.evidence, lang)
+        if nl:
+            many = "uitwisseling brengt" if a.evidence == 1 else "uitwisselingen brengen"
+            said.append(f"{count} MAESTRI-{many} zo'n stroom naar deze sector.")
+        else:
+            many = "exchange takes" if a.evidence == 1 else "exchanges take"
+            said.append(f"{count} MAESTRI {many} such a stream into this sector.")
+    if a.coverage is not None:
+        share = format_percent(max(a.coverage, 0.01), locale=locale_of(lang))
+        if a.coverage < 0.01:
+            share = ("minder dan " if nl else "less than ") + share
+        said.append(f"Dekt {share} van de behoefte." if nl else f"Covers {share} of the need.")
+    if a.mode is not None and a.mode.eur_per_t_km and a.amount:
+        cost = _number(a.mode.eur_per_t_km * a.distance_km, lang)
+        guide = "richtwaarde" if nl else "rough guide"
+        said.append(f"Transport ≈ {cost} €/t ({guide}).")
+    names = {k: v[0] if nl else v[1] for k, v in _PART_NAMES.items()}
+    parts = [
+        f"{names[k]} {'+' if v >= 0 else '−'}{_number(abs(v), lang, digits=1)}"
+        for k, v in a.parts
+        if round(v, 1) or k not in ("specification", "evidence")
+    ]
+    said.append("Score: " + ", ".join(parts) + ".")
+    return " ".join(said)
 
 
 def describe(supply: Party, demand: Party, a: Assessment) -> dict[str, str]:
     """One readable paragraph per language saying why this pair is worth a phone call.
 
     Every sentence is about this pair: the reason it was kept, the transport that carries it,
-    the share of the need it covers and the score's named parts.
+    the share of the need it covers and the score's named parts. Figures are written as the
+    reader of each language writes them; families and routes by their names, never a slug.
     """
-    s, d = supply.stream, demand.stream
-    unit = s.counted_in
-    have = f"{_number(s.amount_per_year)} {unit}" if s.amount_per_year is not None else None
-    need = f"{_number(d.amount_per_year)} {d.counted_in}" if d.amount_per_year is not None else None
-    how_nl = f" ({a.mode.name_nl})" if a.mode else ""
-    how_en = f" ({a.mode.name_en})" if a.mode else ""
-    nl = [
-        f"{supply.company.name} biedt {s.name} aan"
-        + (f" ({have}/jaar)" if have else " (hoeveelheid onbekend)")
-        + f" op {a.distance_km:.1f} km van {demand.company.name}, dat {d.name} zoekt"
-        + (f" ({need}/jaar)" if need else " (hoeveelheid onbekend)")
-        + f"; binnen {a.limit_km:.0f} km{how_nl}."
-    ]
-    en = [
-        f"{supply.company.name} offers {s.name}"
-        + (f" ({have}/year)" if have else " (amount unknown)")
-        + f" {a.distance_km:.1f} km from {demand.company.name}, which wants {d.name}"
-        + (f" ({need}/year)" if need else " (amount unknown)")
-        + f"; within {a.limit_km:.0f} km{how_en}."
-    ]
-    if a.fit is not None:
-        route_nl = f"{a.route.title_nl} ({a.route.rule_id})" if a.route else "-"
-        route_en = f"{a.route.title_en} ({a.route.rule_id})" if a.route else "-"
-        values = {
-            "shared": _shared(a.fit.shared),
-            "use": a.fit.shared[0],
-            "stream": s.name,
-        }
-        text_nl, text_en = _LEVEL_TEXT[a.fit.level]
-        nl.append(text_nl.format(route=route_nl, **values))
-        en.append(text_en.format(route=route_en, **values))
-        if a.fit.level == "same" and a.route is not None:
-            nl.append(f"Route: {route_nl}.")
-            en.append(f"Route: {route_en}.")
-    if a.heat is not None:
-        phase_nl = "stoom" if a.heat.steam else "warmte"
-        phase_en = "steam" if a.heat.steam else "heat"
-        if a.heat.fit == "fits":
-            nl.append(
-                f"De {phase_nl} ({_number(s.temperature_c)} °C) is warm genoeg voor de vraag "
-                f"({_number(d.temperature_c)} °C)."
-            )
-            en.append(
-                f"The {phase_en} ({_number(s.temperature_c)} °C) is hot enough for the need "
-                f"({_number(d.temperature_c)} °C)."
-            )
-        elif a.heat.fit == "heat_pump":
-            nl.append(f"Met een warmtepomp: {_number(a.heat.lift_k)} K optillen.")
-            en.append(f"With a heat pump: lift {_number(a.heat.lift_k)} K.")
-    if a.evidence:
-        nl.append(f"{a.evidence} MAESTRI-uitwisselingen brengen zo'n stroom naar deze sector.")
-        en.append(f"{a.evidence} MAESTRI exchanges take such a stream into this sector.")
-    if a.coverage is not None:
-        nl.append(f"Dekt {a.coverage:.0%} van de behoefte.")
-        en.append(f"Covers {a.coverage:.0%} of the need.")
-    if a.mode is not None and a.mode.eur_per_t_km and a.amount:
-        cost = a.mode.eur_per_t_km * a.distance_km
-        nl.append(f"Transport ≈ {cost:.0f} EUR/t (richtwaarde).")
-        en.append(f"Transport ≈ {cost:.0f} EUR/t (rough guide).")
-    nl.append("Score: " + ", ".join(f"{_PART_NAMES[k][0]} {v:+.0f}" for k, v in a.parts) + ".")
-    en.append("Score: " + ", ".join(f"{_PART_NAMES[k][1]} {v:+.0f}" for k, v in a.parts) + ".")
-    return {"nl": " ".join(nl), "en": " ".join(en)}
+    return {lang: _describe(supply, demand, a, lang) for lang in ("nl", "en")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from isassist.register.fit import words
 from isassist.register.matchdata import MatchData, ModeRow, match_data
 from isassist.register.models import NewStream
 
@@ -108,18 +109,33 @@ def mwh_of(
     return None
 
 
+_STEAM = ("stoom", "steam", "bar")
+
+
+def is_steam(stream: NewStream) -> bool:
+    """Whether a heat stream is steam (its name says so: "stoom", "8 bar")."""
+    said = set(words(stream.name))
+    return any(w in said for w in _STEAM) or any(w.startswith("stoom") for w in said)
+
+
 def reach_of(supply: NewStream, demand: NewStream | None = None, scale: float = 1.0) -> Reach:
-    """How far ``supply`` may travel (to ``demand``, whose need limits a heat pipe)."""
+    """How far ``supply`` may travel (to ``demand``, whose need limits a heat pipe).
+
+    A steam demand is served by a steam pipe, which carries only a few km; steam offered to a
+    hot-water need can be turned into hot water at the source and piped as far as heat goes.
+    """
     data = match_data()
     transport = transport_of(supply)
+    if transport == "heat" and demand is not None and is_steam(demand) and "steam" in data.modes:
+        transport = "steam"
     modes = data.modes[transport]
     cap = max(m.max_km for m in modes)
-    if transport == "heat":
+    if transport in ("heat", "steam"):
         energy = heat_mwh(supply)
         need = heat_mwh(demand) if demand is not None else None
         if energy is not None and need is not None:
             energy = min(energy, need)
-        return Reach(transport, scale * heat_pipe_km(energy, cap), modes)
+        return Reach("heat", scale * heat_pipe_km(energy, cap), modes)
     return Reach(transport, scale * cap, modes)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from isassist.register import Match, NetworkView, Opportunity, RegisterCompany, RegisterStream
+from isassist.register.texts import km_text
+from isassist.units.display import format_amount
 
 STAGE_LABELS: dict[str, tuple[str, str]] = {
     "idea": ("idee", "idea"),
@@ -61,8 +63,8 @@ def parse_move(text: str, lang: str) -> tuple[str, str]:
     return stage, note.strip()
 
 
-def _amount(value: float | None, unit: str) -> str:
-    return f"{value:,.0f} {unit}/j".replace(",", ".") if value is not None else "?"
+def _amount(value: float | None, unit: str, lang: str) -> str:
+    return format_amount(value, unit, lang, per_year=True) if value is not None else "?"
 
 
 def company_line(company: RegisterCompany, streams: Sequence[RegisterStream], lang: str) -> str:
@@ -83,8 +85,8 @@ def match_line(match: Match, own_company: int, lang: str) -> str:
     supplied = match.supply.stream
     head = (
         f"{a.score:.0f}  {own.stream.name} {arrow} {partner.company.name}: "
-        f"{partner.stream.name}, {a.distance_km:.0f} km, "
-        f"{_amount(a.amount or supplied.amount_per_year, supplied.counted_in)}"
+        f"{partner.stream.name}, {km_text(a.distance_km, lang)}, "
+        f"{_amount(a.amount or supplied.amount_per_year, supplied.counted_in, lang)}"
     )
     lines = [head, f"    {match.reason.get(lang) or match.reason.get('nl', '')}"]
     word = "barrier" if lang == "en" else "drempel"
@@ -103,7 +105,7 @@ def network_lines(view: NetworkView, lang: str) -> list[str]:
         for n in view.of(relation):  # type: ignore[arg-type]
             what = f" ({n.stream})" if n.stream else ""
             lines.append(
-                f"{_pick(labels, lang)}: {n.company.name}{what}, {n.distance_km:.0f} km. "
+                f"{_pick(labels, lang)}: {n.company.name}{what}, {km_text(n.distance_km, lang)}. "
                 f"{n.why.get(lang, '')}"
             )
     if not lines:
