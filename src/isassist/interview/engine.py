@@ -55,6 +55,8 @@ from isassist.interview.transcript import PastTurn, transcript
 from isassist.terminal import strip_controls
 
 EventSink = Callable[[dict[str, Any]], None]
+ProgressSink = Callable[[Progress], None]
+"""Told the progress measure whenever it changes (the store keeps it for the start list)."""
 STREAMS_FROM_LIST = "streams"
 """Marks answers the session took from the listed streams (``Answered.extra['from']``)."""
 
@@ -80,6 +82,7 @@ class Interview:
         interview_id: str | None = None,
         events: Iterable[dict[str, Any]] = (),
         sink: EventSink | None = None,
+        on_progress: ProgressSink | None = None,
     ) -> None:
         self.dialog = dialog
         self.services = services
@@ -103,6 +106,8 @@ class Interview:
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)
+        self._on_progress = on_progress
+        self._told: Progress | None = None
 
     # --- construction ----------------------------------------------------------------------
 
@@ -115,13 +120,15 @@ class Interview:
         language: str = "nl",
         interview_id: str | None = None,
         sink: EventSink | None = None,
+        on_progress: ProgressSink | None = None,
     ) -> Interview:
         """A new interview whose mode and language are its first two (revisable) answers."""
-        interview = cls(dialog, services, interview_id, sink=sink)
+        interview = cls(dialog, services, interview_id, sink=sink, on_progress=on_progress)
         for qid, value in (("mode", mode), ("language", language)):
             if dialog.question(qid) is not None:
                 interview.record(Answered(question=qid, text=value, value=value))
         interview._refresh()
+        interview.tell_progress()
         return interview
 
     # --- what the faces read -------------------------------------------------------------
@@ -169,6 +176,15 @@ class Interview:
     def progress(self) -> Progress:
         """The one progress measure (answered of applicable questions)."""
         return self.nav.progress()
+
+    def tell_progress(self) -> None:
+        """Pass the progress measure on (to the store) when it differs from the last told."""
+        if self._on_progress is None:
+            return
+        now = self.progress()
+        if now != self._told:
+            self._on_progress(now)
+            self._told = now
 
     def transcript(self) -> list[PastTurn]:
         """The conversation so far, rebuilt from the event log (for a resumed chat)."""
@@ -609,6 +625,7 @@ class Interview:
         turn.done = turn.question is None
         if turn.done:
             turn.said.append(say("done", self.lang))
+        self.tell_progress()
         return turn
 
     def close(self) -> None:

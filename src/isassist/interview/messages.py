@@ -10,6 +10,8 @@ from isassist.dossier.views import EXAMPLE
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
+    "progress_line": ("Voortgang {done}/{total}", "Progress {done}/{total}"),
+    "progress_uncounted": ("Voortgang: nog niet geteld", "Progress: not counted yet"),
     "too_long": (
         "Dat antwoord is te lang ({n} tekens); houd het onder {limit} tekens.",
         "That answer is too long ({n} characters); keep it under {limit} characters.",
@@ -281,6 +283,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "other_example": ("gaat gratis naar een boer", "goes to a farmer for free"),
 }
+
+
+def progress_words(done: int | None, total: int | None, lang: str) -> str:
+    """The one progress measure in words, the same in the start list, the dossier panel and
+    `isassist interviews list`: "Voortgang 12/40" (answered of applicable questions)."""
+    if done is None or total is None:
+        return say("progress_uncounted", lang)
+    return say("progress_line", lang, done=done, total=total)
 
 
 def say(key: str, lang: str, **values: object) -> str:

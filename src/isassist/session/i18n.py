@@ -8,6 +8,7 @@ translator see every sentence together and lets a test check that none is missin
 from __future__ import annotations
 
 from isassist.interview.commands import help_markdown
+from isassist.interview.messages import progress_words as progress_words  # one wording everywhere
 
 UI: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
@@ -29,7 +30,6 @@ UI: dict[str, tuple[str, str]] = {
     "saved": ("Bewaarde gesprekken", "Saved interviews"),
     "no_saved": ("Nog geen bewaarde gesprekken.", "No saved interviews yet."),
     "untitled": ("(nog geen naam)", "(no name yet)"),
-    "answers_count": ("{n} stappen", "{n} steps"),
     "language": ("Taal", "Language"),
     "confirm_delete": (
         "Gesprek '{name}' definitief verwijderen?",
@@ -90,7 +90,6 @@ UI: dict[str, tuple[str, str]] = {
     "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
     "reads_as": ("Gelezen als: {echo}", "Read as: {echo}"),
     "dossier": ("Dossier", "Dossier"),
-    "progress": ("Voortgang", "Progress"),
     "streams": ("Stromen", "Streams"),
     "no_streams_yet": ("nog geen", "none yet"),
     "conclusions": ("Conclusies (Enter of klik: waarom?)", "Conclusions (Enter or click: why?)"),
