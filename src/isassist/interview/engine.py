@@ -69,6 +69,9 @@ class Pending:
     run: Callable[[], Turn]
 
 
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+"""Canvas drafts of one block, most important first."""
+
 YES_WORDS = frozenset({"ja", "j", "yes", "y", "ok", "zeker", "bevestig", "confirm"})
 
 
@@ -268,13 +271,16 @@ class Interview:
         return [say("exchanges", self.lang)] + [f"  - {e.text}" for e in found[:5]]
 
     def canvas_draft(self, block: str, stream: str) -> str | None:
-        """The rules' draft of one canvas block for ``stream`` (drafts of one block joined)."""
-        texts = [
-            c.text.get(self.lang, "")
+        """The rules' draft of one canvas block for ``stream``: its drafts joined, the rule's
+        priority first (rules/canvas.yaml gives the customers of the route highest in the
+        valorisation hierarchy the highest priority, so feed comes before digestion)."""
+        drafts = [
+            c
             for c in self._conclusions
             if c.kind == "canvas" and c.category == block and c.stream_id in (stream, None)
         ]
-        return " ".join(t for t in texts if t) or None
+        drafts.sort(key=lambda c: _PRIORITY_ORDER.get(c.priority or "", 1))
+        return " ".join(t for c in drafts if (t := c.text.get(self.lang, ""))) or None
 
     # --- answering -------------------------------------------------------------------------
 
