@@ -575,7 +575,7 @@ class Interview:
                 example="/terug" if self.lang == "nl" else "/back",
                 question=self.current_question(),
             )
-        return handler(self, arg.strip())
+        return command_handlers.dispatch(self, name, arg.strip())
 
     def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn:
         """Ask for 'ja' before ``run``; the next line confirms or cancels."""

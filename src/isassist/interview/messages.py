@@ -10,6 +10,19 @@ from isassist.dossier.views import EXAMPLE
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
+    "no_stream_name": (
+        "'{text}' is geen naam voor een stroom; noem ze zoals het bedrijf ze noemt.",
+        "'{text}' is no name for a stream; name it as the company calls it.",
+    ),
+    "no_argument": (
+        "{command} neemt niets achter de opdracht ('{arg}' is niet gebruikt); "
+        "typ alleen {command}.",
+        "{command} takes nothing after it ('{arg}' was not used); type just {command}.",
+    ),
+    "needs_argument": (
+        "{command} heeft meer nodig: zeg waarover het gaat, bijvoorbeeld {example}.",
+        "{command} needs more: say what it is about, for example {example}.",
+    ),
     "progress_line": ("Voortgang {done}/{total}", "Progress {done}/{total}"),
     "progress_uncounted": ("Voortgang: nog niet geteld", "Progress: not counted yet"),
     "too_long": (

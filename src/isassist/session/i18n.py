@@ -125,7 +125,11 @@ UI: dict[str, tuple[str, str]] = {
     "glossary_related": ("Zie ook: {names}", "See also: {names}"),
     "still_open": ("De open vraag blijft staan.", "The open question stays open."),
     "lang_switched": ("Taal: Nederlands.", "Language: English."),
-    "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
+    "lang_bad": ("Kies /taal nl of /taal en.", "Choose /lang nl or /lang en."),
+    "why_number": (
+        "'{arg}' is geen nummer van een conclusie; typ bijvoorbeeld /waarom 2 (1 is de nieuwste).",
+        "'{arg}' is not the number of a conclusion; type for example /why 2 (1 is the newest).",
+    ),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
     "report_loading": ("Het volledige rapport wordt opgesteld…", "Writing the full report…"),
