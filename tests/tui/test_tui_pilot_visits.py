@@ -213,6 +213,18 @@ async def walk(
         line = answers.get(key) or answers.get(view.id) or _fallback(view.type, lang)
         if key in refused_once:
             line = _fallback(view.type, lang)  # asked again after a refusal: give up on it
+        if view.type == "canvas_review":
+            # typed as a broker types it: with the review table on screen the keys still go
+            # to the answer line, not to the table's one-letter actions (review R25)
+            await pilot.pause()
+            await pilot.press(*line, "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            after = screen.conversation.interview.current_question()
+            assert after is None or after.slot != view.slot, f"{key}: typed line lost"
+            assert isinstance(app.focused, Input) and app.focused.id == "line", app.focused
+            asked.append(key)
+            continue
         reply = screen.run_line(line)
         if reply.turn is not None and not reply.turn.accepted:
             refused_once.add(key)

@@ -172,10 +172,10 @@ UI: dict[str, tuple[str, str]] = {
     "canvas_reject": ("Verwerpen", "Reject"),
     "canvas_send": ("Versturen", "Send"),
     "canvas_review_title": (
-        "Business Model Canvas: kies een blok (pijltjes), o = overnemen, e = aanpassen, "
-        "v = verwerpen, s = alles versturen. Of typ 'ok' in de regel.",
-        "Business Model Canvas: pick a block (arrows), o = take, e = edit, v = reject, "
-        "s = send all. Or type 'ok' in the line.",
+        "Business Model Canvas: typ 'ok' of 'blok: tekst' in de regel, of ga met Tab naar "
+        "de tabel: pijltjes, o = overnemen, e = aanpassen, v = verwerpen, s = alles versturen.",
+        "Business Model Canvas: type 'ok' or 'block: text' in the line, or Tab to the table: "
+        "arrows, o = take, e = edit, v = reject, s = send all.",
     ),
     "canvas_block": ("Blok", "Block"),
     "canvas_draft": ("Ontwerp", "Draft"),
