@@ -57,6 +57,23 @@ def test_a_choice_that_fits_nothing_lists_the_choices() -> None:
     assert "1) materiaal" in problem.message and "6) vrije capaciteit" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("de varkensboer betaalt ons 2 euro per kuub", "receiver_pays"),
+        ("the farmer pays us 2 euro per m3", "receiver_pays"),
+        ("wij betalen hen, maar minder dan nu", "producer_pays"),
+        ("niemand betaalt, ze halen het gratis op", "free"),
+    ],
+)
+def test_who_pays_as_people_say_it(text: str, value: str) -> None:
+    assert parse("who_pays", text).value == value
+
+
+def test_a_sentence_holding_two_options_is_not_guessed() -> None:
+    refused("who_pays", "wij betalen niet, niemand betaalt ons")
+
+
 def test_multi_choice_splits_on_commas_and_words() -> None:
     assert parse("health_safety_risks", "brandbaar, giftig en stof").value == [
         "flammable",

@@ -127,3 +127,50 @@ def test_export_and_import_round_trip(saved: tuple[Store, str], tmp_path: Path) 
     other = Store(f"sqlite:///{tmp_path / 'b.sqlite3'}")
     new_id = other.import_interview(read_export(path))
     assert resume(other, new_id, live_services()).dossier() == original
+
+
+def test_the_listed_progress_is_the_dossiers_and_follows_every_answer(
+    saved: tuple[Store, str],
+) -> None:
+    """The start list and `interviews list` read the progress saved with the interview; it
+    is the dossier's own pair after every answer, command and resume, with no rebuild."""
+    from isassist.interview.messages import progress_words
+    from isassist.interview.persistence import progress_of
+
+    store, interview_id = saved
+    listed = store.list_interviews()[0]
+    resumed = resume(store, interview_id, live_services())
+    dossier = resumed.dossier()
+    assert dossier.progress is not None
+    assert (listed.progress_done, listed.progress_total) == (
+        dossier.progress.done,
+        dossier.progress.total,
+    )
+    assert 0 < dossier.progress.done < dossier.progress.total
+    resumed.answer("4 4")  # the next answer (here: scoring opens step 2) moves the pair along
+    after = store.list_interviews()[0]
+    assert (after.progress_done, after.progress_total) == (
+        resumed.progress().done,
+        resumed.progress().total,
+    )
+    assert (after.progress_done, after.progress_total) != (
+        listed.progress_done,
+        listed.progress_total,
+    )
+    # a store written before progress was kept: counted once by rebuilding, then kept
+    store.set_progress(interview_id, 0, 0)
+    with store._writer.begin() as conn:  # what revision 0002 leaves in older rows
+        from sqlalchemy import update
+
+        from isassist.store.tables import interviews
+
+        conn.execute(update(interviews).values(progress_done=None, progress_total=None))
+    uncounted = store.list_interviews()[0]
+    assert progress_words(uncounted.progress_done, None, "nl").startswith("Voortgang: nog niet")
+    counted = progress_of(store, uncounted)
+    assert (counted.done, counted.total) == (after.progress_done, after.progress_total)
+    kept = store.list_interviews()[0]
+    assert (kept.progress_done, kept.progress_total) == (counted.done, counted.total)
+    assert progress_words(kept.progress_done, kept.progress_total, "nl") == (
+        f"Voortgang {counted.done}/{counted.total}"
+    )

@@ -256,3 +256,35 @@ def test_the_brewery_visit_shows_few_gaps_per_stream_and_one_progress() -> None:
     ]
     assert dossier.progress is not None
     assert (dossier.progress.done, dossier.progress.total) == overall(progress(made[0]))
+
+
+def test_the_brewery_canvas_follows_the_route_hierarchy_and_agrees_with_itself() -> None:
+    """Spent grain and yeast go to feed: their customers come before digestion, which is said
+    as the lower option; the cooling water given for free is not sold, and heat is not offered
+    on a materials marketplace."""
+    made: list[Interview] = []
+
+    def make(spec: Replay) -> Interview:
+        made.append(_make(spec))
+        return made[0]
+
+    result = run_replay(REPLAYS / "14_brewery_six_streams_funnel_nl.yaml", make)
+    assert result.passed, result.failures
+    interview = made[0]
+    for stream in ("s1", "s2"):
+        segments = interview.canvas_draft("customer_segments", stream) or ""
+        feed, digestion = segments.find("Veehouders"), segments.find("vergisting")
+        assert 0 <= feed < digestion, segments
+        assert "hoger in de afvalhiërarchie" in segments
+        relations = interview.canvas_draft("customer_relationships", stream) or ""
+        assert relations.find("proefleveringen") < relations.find("raamcontract"), relations
+    assert interview.state.answers[("who_pays", "s3")].value == "free"
+    revenue = interview.canvas_draft("revenue_streams", "s3") or ""
+    assert "gratis" in revenue and "verkopen" not in revenue, revenue
+    assert "prijs per MWh" not in (interview.canvas_draft("customer_relationships", "s3") or "")
+    assert "marktplaatsen" not in (interview.canvas_draft("channels", "s3") or "")
+    # every block says the stream's segment once: no two drafts of one rule in one block
+    dossier = interview.dossier()
+    for stream in dossier.streams[:3]:
+        blocks = [b.block for b in stream.canvas]
+        assert len(blocks) == len(set(blocks))

@@ -100,7 +100,7 @@ def test_cli_replay_json_save_then_interviews_commands(tmp_path: Path) -> None:
     listing = _cli("interviews", "list", data_home=tmp_path)
     assert interview_id in listing.stdout
     # the one progress measure, as the dossier has it: a finished replay is fully answered
-    assert re.search(r"\b(\d+)/\1 answered", listing.stdout), listing.stdout
+    assert re.search(r"\bProgress (\d+)/\1\b", listing.stdout), listing.stdout
     export_path = tmp_path / "out.json"
     assert (
         _cli(

@@ -230,20 +230,16 @@ def test_opening_preview_steps_aside_for_a_conditional_first_question(tmp_path: 
     assert opening_question("broker", "nl", tmp_path) is None
 
 
-def test_gaps_are_said_when_their_question_is_passed_not_when_a_stream_appears(
-    res: Resources,
-) -> None:
+def test_a_new_stream_has_no_gaps_and_a_dont_know_is_said_once(res: Resources) -> None:
     c = chat(res)
     added = c.handle("/stream bostel")
     gaps = [x for x in c.interview.conclusions if x.kind == "knowledge_gap"]
-    waiting = [x for x in gaps if c.interview.awaits_answer(x)]
-    assert waiting, "a new stream has gaps whose questions are still to come"
-    assert not {x.key for x in waiting} & {x.key for x in added.announced}
-    # answer the question of one waiting gap with "weet niet": now the gap is said
-    gap = waiting[0]
-    question = next(str(gap.data[k]) for k in ("question", "question_id") if k in gap.data)
-    c.handle(f"/revise {question} {gap.stream_id}")
+    assert not gaps, "no template gaps: a stream that is just named has none"
+    assert not [x for x in added.announced if x.kind == "knowledge_gap"]
+    # "weet niet" to its quantity makes the gap, said at once
+    c.handle("/revise quantity s1")
     unknown = c.handle("weet niet")
-    assert gap.key in {x.key for x in unknown.announced}
+    said = {x.key for x in unknown.announced}
+    assert ("gap.operational.quantity", "s1") in said
     again = c.handle("/streams")
-    assert gap.key not in {x.key for x in again.announced}  # said once
+    assert ("gap.operational.quantity", "s1") not in {x.key for x in again.announced}

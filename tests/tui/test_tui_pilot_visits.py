@@ -213,6 +213,18 @@ async def walk(
         line = answers.get(key) or answers.get(view.id) or _fallback(view.type, lang)
         if key in refused_once:
             line = _fallback(view.type, lang)  # asked again after a refusal: give up on it
+        if view.type == "canvas_review":
+            # typed as a broker types it: with the review table on screen the keys still go
+            # to the answer line, not to the table's one-letter actions (review R25)
+            await pilot.pause()
+            await pilot.press(*line, "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            after = screen.conversation.interview.current_question()
+            assert after is None or after.slot != view.slot, f"{key}: typed line lost"
+            assert isinstance(app.focused, Input) and app.focused.id == "line", app.focused
+            asked.append(key)
+            continue
         reply = screen.run_line(line)
         if reply.turn is not None and not reply.turn.accepted:
             refused_once.add(key)
@@ -317,11 +329,21 @@ async def test_workshop_visit_in_dutch_resumed_half_way_shows_the_conversation_a
         assert refused.turn is not None and not refused.turn.accepted
         assert "vermogen" in (refused.turn.problem or "")
         assert screen.run_line("12 ton per jaar").turn is not None
+        left_at = screen.conversation.interview.progress()
+    counted = f"Voortgang {left_at.done}/{left_at.total}"
+    listing = make_app()
+    async with listing.run_test(size=SIZE) as pilot:
+        await listing.workers.wait_for_complete()
+        await pilot.pause()
+        line = str(listing.screen.query_one("#saved", OptionList).get_option_at_index(0).prompt)
+        assert "Metaalwerken Vandamme" in line and counted in line, line
     resumed = make_app(interview_id=interview_id)
     async with resumed.run_test(size=SIZE) as pilot:
         await resumed.workers.wait_for_complete()
         await pilot.pause()
         again = chat(resumed)
+        # the start list, the dossier panel and the CLI say the one progress measure alike
+        assert str(again.query_one("#progress", Static).render()).startswith(counted)
         earlier = [b for b in again.query(AnswerBubble)]
         assert len(earlier) >= len(first) // 2, "the earlier answers are back in the chat"
         assert any(b.plain == "Metaalwerken Vandamme" for b in earlier)

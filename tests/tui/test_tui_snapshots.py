@@ -77,7 +77,10 @@ def test_start_screen(snap_compare: SnapCompare) -> None:
 
 def test_confirm_delete(snap_compare: SnapCompare) -> None:
     with Store() as store:
-        store.create_interview(InterviewMeta(company="Brouwerij De Klok", dialog_version="1"))
+        made = store.create_interview(
+            InterviewMeta(company="Brouwerij De Klok", dialog_version="1")
+        )
+        store.set_progress(made, 6, 14)  # as the engine saves it: the one progress measure
 
     async def before(pilot: Pilot[Any]) -> None:
         await settle(pilot)

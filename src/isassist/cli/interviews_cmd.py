@@ -44,27 +44,35 @@ def list_cmd(as_json: bool) -> None:
     from isassist.terminal import visible
 
     try:
-        found = _store().list_interviews()
+        store = _store()
+        found = store.list_interviews()
     except StoreError as error:
         _fail(error)
         return
-    if as_json:
-        click.echo(json.dumps([s.model_dump(mode="json") for s in found], ensure_ascii=False))
-        return
-    if not found:
+    if not found and not as_json:
         click.echo("No saved interviews.")
         return
+    from isassist.interview.messages import progress_words
     from isassist.interview.persistence import progress_of
     from isassist.root import root
 
     services = root().interview_services
+    # the one progress measure (as in the start list and the dossier), saved with each
+    # interview; only one saved before that is rebuilt, once
+    counted = {s.id: progress_of(store, s, services) for s in found}
+    if as_json:
+        rows = [
+            s.model_dump(mode="json")
+            | {"progress_done": counted[s.id].done, "progress_total": counted[s.id].total}
+            for s in found
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
     for s in found:
         changed = s.updated_at.strftime("%Y-%m-%d %H:%M")
         label = visible(s.company or s.title or "-")
-        # the one progress measure (as in the dossier and the chat), not the event count
-        done = progress_of(_store(), s.id, services)
-        answered = f"{done.done}/{done.total} answered"
-        click.echo(f"{s.id}  {changed}  {s.mode:6} {s.language}  {answered:>16}  {label}")
+        done = progress_words(counted[s.id].done, counted[s.id].total, "en")
+        click.echo(f"{s.id}  {changed}  {s.mode:6} {s.language}  {done:>16}  {label}")
 
 
 def _dossier_json(interview_id: str) -> dict[str, object]:

@@ -14,7 +14,7 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 
 from isassist.dossier import QuestionView, Turn
-from isassist.interview.commands import ALIASES, BY_NAME
+from isassist.interview.commands import ALIASES, BY_NAME, argument_problem
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
     Answered,
@@ -365,6 +365,11 @@ def add(desk: Desk, arg: str) -> Turn:
         name = name.removeprefix(word) if name.lower().startswith(word) else name
     if not name:
         return _refused(desk, say("empty", desk.lang), _example(desk, "add"))
+    if not any(ch.isalnum() for ch in name):
+        # "=" or "..." names nothing: it would reach the dossier, report and register
+        return _refused(
+            desk, say("no_stream_name", desk.lang, text=name[:60]), _example(desk, "add")
+        )
     name = name[:200]
 
     def run() -> Turn:
@@ -457,6 +462,15 @@ def work_out(desk: Desk, arg: str) -> Turn:
     return desk.after(Turn(accepted=True, acknowledgement=say(key, desk.lang, id=sid, name=name)))
 
 
+def dispatch(desk: Desk, name: str, arg: str) -> Turn:
+    """Run command ``name`` after checking its words: every command answers, also when its
+    argument is missing or one it does not take is given (it is then not run)."""
+    problem = argument_problem(BY_NAME[name], arg, desk.lang)
+    if problem is not None:
+        return _refused(desk, problem, _example(desk, name))
+    return HANDLERS[name](desk, arg)
+
+
 def stream(desk: Desk, arg: str) -> Turn:
     """``/stroom``: list the streams; ``/stroom verwijder s7`` and the like run that command;
     ``/stroom glas`` adds one."""
@@ -467,7 +481,7 @@ def stream(desk: Desk, arg: str) -> Turn:
         if lowered == phrase or lowered.startswith(phrase + " "):
             name = ALIASES[phrase]
             if name in HANDLERS and name != "stream":
-                return HANDLERS[name](desk, arg[len(phrase) :].strip())
+                return dispatch(desk, name, arg[len(phrase) :].strip())
     return add(desk, arg)
 
 

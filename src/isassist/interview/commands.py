@@ -12,7 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from isassist.interview.messages import say
+
 Face = Literal["engine", "chat"]
+Argument = Literal["none", "optional", "required"]
+"""Whether a command takes words after it: a wrong or missing one is refused with a message."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class CommandSpec:
     example_nl: str
     example_en: str
     face: Face = "engine"
+    argument: Argument = "optional"
 
     def words(self, lang: str) -> tuple[str, ...]:
         return self.words_nl if lang == "nl" else self.words_en
@@ -51,6 +56,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "back to the previous question",
         "/terug",
         "/back",
+        argument="none",
     ),
     CommandSpec(
         "skip",
@@ -60,6 +66,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "skip this question (it stays open)",
         "/sla-over",
         "/skip",
+        argument="none",
     ),
     CommandSpec(
         "revise",
@@ -69,6 +76,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "change an earlier answer (question name in Dutch or English, stream with it)",
         "/wijzig hoeveelheid s1",
         "/revise quantity s1",
+        argument="required",
     ),
     CommandSpec(
         "withdraw",
@@ -78,6 +86,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "withdraw an answer (it becomes open again)",
         "/trek-in ewc s1",
         "/withdraw ewc s1",
+        argument="required",
     ),
     CommandSpec(
         "jump",
@@ -87,6 +96,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "jump to a step (step1, step2c, step3, step4, canvas), optionally with a stream",
         "/spring stap4 s1",
         "/jump step4 s1",
+        argument="required",
     ),
     CommandSpec(
         "streams",
@@ -96,6 +106,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "list the streams and whether they are worked out",
         "/stromen",
         "/streams",
+        argument="none",
     ),
     CommandSpec(
         "add",
@@ -105,6 +116,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "add a stream",
         "/voeg-toe restwarmte rookgassen",
         "/add boiler flue gas",
+        argument="required",
     ),
     CommandSpec(
         "remove",
@@ -114,6 +126,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "remove a stream (asks for confirmation first)",
         "/verwijder s2",
         "/remove s2",
+        argument="required",
     ),
     CommandSpec(
         "rename",
@@ -123,6 +136,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "give a stream another name",
         "/hernoem s2 = bierdraf",
         "/rename s2 = spent grain",
+        argument="required",
     ),
     CommandSpec(
         "stream",
@@ -141,6 +155,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "work a stream out in full (steps 2 to 4) after all, or not again with 'not'",
         "/uitwerken s4",
         "/work-out s4",
+        argument="required",
     ),
     CommandSpec(
         "note",
@@ -150,6 +165,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "keep a note with the current question",
         "/notitie vraag de analyse op",
         "/note ask for the analysis",
+        argument="required",
     ),
     CommandSpec(
         "why",
@@ -170,6 +186,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "/rapport",
         "/report",
         face="chat",
+        argument="none",
     ),
     CommandSpec(
         "help",
@@ -180,6 +197,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "/hulp",
         "/help",
         face="chat",
+        argument="none",
     ),
     CommandSpec(
         "lang",
@@ -224,6 +242,18 @@ def parse_command(text: str) -> Command | None:
             return Command(ALIASES[phrase], body[len(phrase) :].strip())
     head = lowered.split(" ", 1)[0]
     return Command(head or "?", body[len(head) :].strip())
+
+
+def argument_problem(spec: CommandSpec, arg: str, lang: str) -> str | None:
+    """What is wrong with the words after ``spec``'s command (None: fine), with what is right:
+    a command that takes none is not run with some (they would be ignored silently), one that
+    needs some is not run without."""
+    word, example = spec.word(lang), spec.example(lang)
+    if spec.argument == "none" and arg.strip():
+        return say("no_argument", lang, command=word, arg=arg.strip()[:60])
+    if spec.argument == "required" and not arg.strip():
+        return say("needs_argument", lang, command=word, example=example)
+    return None
 
 
 def command_list(lang: str, face: Face | None = None) -> str:

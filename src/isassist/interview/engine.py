@@ -55,6 +55,8 @@ from isassist.interview.transcript import PastTurn, transcript
 from isassist.terminal import strip_controls
 
 EventSink = Callable[[dict[str, Any]], None]
+ProgressSink = Callable[[Progress], None]
+"""Told the progress measure whenever it changes (the store keeps it for the start list)."""
 STREAMS_FROM_LIST = "streams"
 """Marks answers the session took from the listed streams (``Answered.extra['from']``)."""
 
@@ -66,6 +68,9 @@ class Pending:
     what: str
     run: Callable[[], Turn]
 
+
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+"""Canvas drafts of one block, most important first."""
 
 YES_WORDS = frozenset({"ja", "j", "yes", "y", "ok", "zeker", "bevestig", "confirm"})
 
@@ -80,6 +85,7 @@ class Interview:
         interview_id: str | None = None,
         events: Iterable[dict[str, Any]] = (),
         sink: EventSink | None = None,
+        on_progress: ProgressSink | None = None,
     ) -> None:
         self.dialog = dialog
         self.services = services
@@ -103,6 +109,8 @@ class Interview:
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)
+        self._on_progress = on_progress
+        self._told: Progress | None = None
 
     # --- construction ----------------------------------------------------------------------
 
@@ -115,13 +123,15 @@ class Interview:
         language: str = "nl",
         interview_id: str | None = None,
         sink: EventSink | None = None,
+        on_progress: ProgressSink | None = None,
     ) -> Interview:
         """A new interview whose mode and language are its first two (revisable) answers."""
-        interview = cls(dialog, services, interview_id, sink=sink)
+        interview = cls(dialog, services, interview_id, sink=sink, on_progress=on_progress)
         for qid, value in (("mode", mode), ("language", language)):
             if dialog.question(qid) is not None:
                 interview.record(Answered(question=qid, text=value, value=value))
         interview._refresh()
+        interview.tell_progress()
         return interview
 
     # --- what the faces read -------------------------------------------------------------
@@ -169,6 +179,15 @@ class Interview:
     def progress(self) -> Progress:
         """The one progress measure (answered of applicable questions)."""
         return self.nav.progress()
+
+    def tell_progress(self) -> None:
+        """Pass the progress measure on (to the store) when it differs from the last told."""
+        if self._on_progress is None:
+            return
+        now = self.progress()
+        if now != self._told:
+            self._on_progress(now)
+            self._told = now
 
     def transcript(self) -> list[PastTurn]:
         """The conversation so far, rebuilt from the event log (for a resumed chat)."""
@@ -252,13 +271,16 @@ class Interview:
         return [say("exchanges", self.lang)] + [f"  - {e.text}" for e in found[:5]]
 
     def canvas_draft(self, block: str, stream: str) -> str | None:
-        """The rules' draft of one canvas block for ``stream`` (drafts of one block joined)."""
-        texts = [
-            c.text.get(self.lang, "")
+        """The rules' draft of one canvas block for ``stream``: its drafts joined, the rule's
+        priority first (rules/canvas.yaml gives the customers of the route highest in the
+        valorisation hierarchy the highest priority, so feed comes before digestion)."""
+        drafts = [
+            c
             for c in self._conclusions
             if c.kind == "canvas" and c.category == block and c.stream_id in (stream, None)
         ]
-        return " ".join(t for t in texts if t) or None
+        drafts.sort(key=lambda c: _PRIORITY_ORDER.get(c.priority or "", 1))
+        return " ".join(t for c in drafts if (t := c.text.get(self.lang, ""))) or None
 
     # --- answering -------------------------------------------------------------------------
 
@@ -553,7 +575,7 @@ class Interview:
                 example="/terug" if self.lang == "nl" else "/back",
                 question=self.current_question(),
             )
-        return handler(self, arg.strip())
+        return command_handlers.dispatch(self, name, arg.strip())
 
     def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn:
         """Ask for 'ja' before ``run``; the next line confirms or cancels."""
@@ -609,6 +631,7 @@ class Interview:
         turn.done = turn.question is None
         if turn.done:
             turn.said.append(say("done", self.lang))
+        self.tell_progress()
         return turn
 
     def close(self) -> None:

@@ -1,11 +1,10 @@
 """Knowledge gaps that matter, ranked by what closing them would unlock.
 
-A rule raises a knowledge gap when a fact is missing; many of them fire the moment a stream is
-named, long before their question comes. The dossier shows a gap only when it is one:
-
-- its question was passed without an answer ("weet niet", skipped), or the rule needs a fact
-  no question will ask (the interview ``awaits`` nothing for it);
-- it is not about the deep-dive of a stream that is not worked out (the session drops those).
+The rule base (rules/knowledge_gaps.yaml) raises a gap in two cases only: a question was
+answered "don't know", or a rule needs a missing fact to reach a conclusion that matters (a
+route proposed, a hazardous or mirror code, a known receiver). A stream that is just named has
+no gap, so every gap the rules draw is one: nothing is filtered here. (The session drops the
+gaps about the deep-dive of a stream that is not worked out: the funnel, not a filter.)
 
 Gaps are ranked per stream: severity first, then how many steps of the valorisation path are
 still open and would move once the answer is known. The top few per stream are marked
@@ -57,18 +56,17 @@ def _question_of(conclusion: ConclusionView, dialog: Dialog) -> str | None:
 def rank_gaps(
     conclusions: Sequence[ConclusionView],
     dialog: Dialog,
-    awaits: Callable[[ConclusionView], bool],
     open_nodes: Callable[[str], set[str]],
     top: int = TOP_PER_STREAM,
 ) -> list[RankedGap]:
-    """The knowledge gaps that are gaps now, best first per stream (stream-less ones last).
+    """The knowledge gaps, best first per stream (stream-less ones last).
 
     ``open_nodes(stream)`` gives the flowchart nodes of that stream that are still open.
     """
     nodes = {node.id: node for section in dialog.sections for node in section.flowchart}
     scored: list[tuple[tuple[int, int], ConclusionView, str | None, int]] = []
     for conclusion in conclusions:
-        if conclusion.kind != "knowledge_gap" or awaits(conclusion):
+        if conclusion.kind != "knowledge_gap":
             continue
         qid = _question_of(conclusion, dialog)
         question = dialog.question(qid) if qid else None

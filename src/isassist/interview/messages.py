@@ -10,6 +10,21 @@ from isassist.dossier.views import EXAMPLE
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
+    "no_stream_name": (
+        "'{text}' is geen naam voor een stroom; noem ze zoals het bedrijf ze noemt.",
+        "'{text}' is no name for a stream; name it as the company calls it.",
+    ),
+    "no_argument": (
+        "{command} neemt niets achter de opdracht ('{arg}' is niet gebruikt); "
+        "typ alleen {command}.",
+        "{command} takes nothing after it ('{arg}' was not used); type just {command}.",
+    ),
+    "needs_argument": (
+        "{command} heeft meer nodig: zeg waarover het gaat, bijvoorbeeld {example}.",
+        "{command} needs more: say what it is about, for example {example}.",
+    ),
+    "progress_line": ("Voortgang {done}/{total}", "Progress {done}/{total}"),
+    "progress_uncounted": ("Voortgang: nog niet geteld", "Progress: not counted yet"),
     "too_long": (
         "Dat antwoord is te lang ({n} tekens); houd het onder {limit} tekens.",
         "That answer is too long ({n} characters); keep it under {limit} characters.",
@@ -281,6 +296,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "other_example": ("gaat gratis naar een boer", "goes to a farmer for free"),
 }
+
+
+def progress_words(done: int | None, total: int | None, lang: str) -> str:
+    """The one progress measure in words, the same in the start list, the dossier panel and
+    `isassist interviews list`: "Voortgang 12/40" (answered of applicable questions)."""
+    if done is None or total is None:
+        return say("progress_uncounted", lang)
+    return say("progress_line", lang, done=done, total=total)
 
 
 def say(key: str, lang: str, **values: object) -> str:

@@ -176,7 +176,7 @@ class Navigator:
     def moot(self, conclusion: ConclusionView) -> bool:
         """True for a conclusion that is not one of this interview: a knowledge gap or
         follow-up about a deep-dive question of a stream that is not worked out (it keeps what
-        step 1 gave; the gap would repeat the same template for every stream named), or a
+        step 1 gave and is never asked that question, so the gap could never close), or a
         canvas draft of a stream that is no opportunity (its canvas is not asked)."""
         stream = conclusion.stream_id
         if not stream or stream not in self.state.streams:
@@ -216,9 +216,10 @@ class Navigator:
     def awaits_answer(self, conclusion: ConclusionView) -> bool:
         """True for a knowledge gap or follow-up whose question is still ahead in the interview.
 
-        A new stream knows nothing yet, so every gap on it fires at once; saying them all in the
-        chat before the questions that would close them are even asked buries the conversation.
-        A face waits to announce such a gap until its question was passed without an answer.
+        A gap that waits on a fact for a route (feed hygiene for a feed route) is drawn as soon
+        as the route is, and its question comes later in the same step; the chat says the gap
+        when that question was passed without an answer, not while it is still ahead (the
+        dossier lists it from the start).
         """
         if conclusion.kind not in FOLLOW_UP_KINDS:
             return False

@@ -210,7 +210,15 @@ def match_option(options: Sequence[Option], text: str) -> Option | None:
     )
     if scored and scored[0][0] >= 85 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return options[scored[0][1]]
-    return None
+    # an answer as people give it: "de varkensboer betaalt ons 2 euro per kuub" holds the
+    # phrase "betaalt ons" of one option (phrases of two words or more, one option only)
+    padded = " " + " ".join(re.findall(r"\w+", words)) + " "
+    holding = [
+        o
+        for o in options
+        if any(len(n.split()) >= 2 and f" {n} " in padded for n in _option_names(o))
+    ]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _options_text(options: Sequence[Option], lang: str) -> str:

@@ -16,7 +16,7 @@ from isassist.interview.loader import shipped_dialog
 from isassist.interview.navigator import Progress
 from isassist.interview.services import Services
 from isassist.store import Event as StoredEvent
-from isassist.store import InterviewMeta, NewEvent, Store
+from isassist.store import InterviewMeta, NewEvent, Store, Summary
 
 DIALOG_VERSION = "1"
 
@@ -92,13 +92,15 @@ def start_saved(
         dialog_version=DIALOG_VERSION,
     )
     interview_id = store.create_interview(meta)
+    sink = _Sink(store, interview_id, 0)
     return Interview.start(
         dialog or shipped_dialog(),
         services,
         mode=mode,
         language=language,
         interview_id=interview_id,
-        sink=_Sink(store, interview_id, 0),
+        sink=sink,
+        on_progress=sink.progress,
     )
 
 
@@ -107,15 +109,19 @@ def resume(
 ) -> Interview:
     """The interview as its stored log left it, still writing to the store."""
     stored = store.events(interview_id)
+    sink = _Sink(store, interview_id, stored[-1].seq if stored else 0)
     interview = Interview(
         dialog or shipped_dialog(),
         services,
         interview_id,
         events=[from_store(e) for e in stored],
-        sink=_Sink(store, interview_id, stored[-1].seq if stored else 0),
+        sink=sink,
+        on_progress=sink.progress,
     )
     header = store.get(interview_id)
     interview.created_at, interview.updated_at = header.created_at, header.updated_at
+    # counted afresh: a database from before progress was stored, or a newer dialog
+    interview.tell_progress()
     return interview
 
 
@@ -136,9 +142,26 @@ class _Sink:
         if data.get("kind") == "answer" and data.get("question") == "company_name":
             self.store.update(self.interview_id, company=str(data.get("text", ""))[:200])
 
+    def progress(self, progress: Progress) -> None:
+        """Keep the progress measure with the interview, for the lists that show it."""
+        self.store.set_progress(self.interview_id, progress.done, progress.total)
 
-def progress_of(store: Store, interview_id: str, services: Services) -> Progress:
+
+def progress_of(store: Store, summary: Summary, services: Services | None = None) -> Progress:
     """The one progress measure of a saved interview (answered of applicable questions), as
-    the dossier and the chat show it; read-only: nothing is written back."""
-    events = [from_store(e) for e in store.events(interview_id)]
-    return Interview(shipped_dialog(), services, interview_id, events=events).progress()
+    the dossier and the chat show it: as saved with the interview, or, for one saved before
+    progress was kept, counted by rebuilding it once and then kept."""
+    if summary.progress_done is not None and summary.progress_total is not None:
+        return Progress(summary.progress_done, summary.progress_total)
+    if services is None:
+        from isassist.interview.adapters import live_services  # the rules: only when needed
+
+        services = live_services()
+    events = [from_store(e) for e in store.events(summary.id)]
+    interview = Interview(shipped_dialog(), services, summary.id, events=events)
+    try:
+        counted = interview.progress()
+    finally:
+        interview.close()
+    store.set_progress(summary.id, counted.done, counted.total)
+    return counted

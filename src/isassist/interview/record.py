@@ -61,8 +61,6 @@ class InterviewSource(Protocol):
 
     def progress(self) -> Progress: ...
 
-    def awaits_answer(self, conclusion: ConclusionView) -> bool: ...
-
 
 def flowchart_path(interview: InterviewSource, stream: str) -> list[PathStep]:
     """Walk the step-4 nodes for ``stream``: the first outcome that holds decides each node."""
@@ -137,9 +135,7 @@ def _ranked_gaps(interview: InterviewSource) -> list[RankedGapOut]:
             rank=g.rank,
             top=g.top,
         )
-        for g in rank_gaps(
-            interview.conclusions, interview.dialog, interview.awaits_answer, open_nodes
-        )
+        for g in rank_gaps(interview.conclusions, interview.dialog, open_nodes)
     ]
 
 

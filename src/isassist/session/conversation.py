@@ -16,7 +16,7 @@ from typing import Literal
 from isassist.classify.learned import LearnedTerms, LearnedTermsError
 from isassist.dossier import CodeSuggestion, ConclusionView, QuestionView, Turn
 from isassist.interview.answer_check import Checked
-from isassist.interview.commands import BY_NAME, parse_command
+from isassist.interview.commands import BY_NAME, argument_problem, parse_command
 from isassist.interview.engine import Interview
 from isassist.knowledge import GlossaryEntry
 from isassist.session.explain import explain
@@ -156,8 +156,13 @@ class Conversation:
         if command is None or spec is None or spec.face != "chat":
             return None
         name, arg = command.name, command.arg
+        problem = argument_problem(spec, arg, self.lang)
+        if problem is not None:
+            return Reply(kind="info", text=problem)
         if name == "why":
-            return self.why(int(arg) if arg.isdigit() else 1)
+            if arg and not arg.isdigit():
+                return Reply(kind="info", text=ui("why_number", self.lang, arg=arg[:60]))
+            return self.why(int(arg) if arg else 1)
         if name == "report":
             return Reply(kind="report", title=ui("summary_title", self.lang))
         if name == "help":

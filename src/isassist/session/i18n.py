@@ -8,6 +8,7 @@ translator see every sentence together and lets a test check that none is missin
 from __future__ import annotations
 
 from isassist.interview.commands import help_markdown
+from isassist.interview.messages import progress_words as progress_words  # one wording everywhere
 
 UI: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
@@ -29,7 +30,6 @@ UI: dict[str, tuple[str, str]] = {
     "saved": ("Bewaarde gesprekken", "Saved interviews"),
     "no_saved": ("Nog geen bewaarde gesprekken.", "No saved interviews yet."),
     "untitled": ("(nog geen naam)", "(no name yet)"),
-    "answers_count": ("{n} stappen", "{n} steps"),
     "language": ("Taal", "Language"),
     "confirm_delete": (
         "Gesprek '{name}' definitief verwijderen?",
@@ -90,7 +90,6 @@ UI: dict[str, tuple[str, str]] = {
     "looks_fine": ("Dat kan als antwoord.", "That works as an answer."),
     "reads_as": ("Gelezen als: {echo}", "Read as: {echo}"),
     "dossier": ("Dossier", "Dossier"),
-    "progress": ("Voortgang", "Progress"),
     "streams": ("Stromen", "Streams"),
     "no_streams_yet": ("nog geen", "none yet"),
     "conclusions": ("Conclusies (Enter of klik: waarom?)", "Conclusions (Enter or click: why?)"),
@@ -126,7 +125,11 @@ UI: dict[str, tuple[str, str]] = {
     "glossary_related": ("Zie ook: {names}", "See also: {names}"),
     "still_open": ("De open vraag blijft staan.", "The open question stays open."),
     "lang_switched": ("Taal: Nederlands.", "Language: English."),
-    "lang_bad": ("Kies /lang nl of /lang en.", "Choose /lang nl or /lang en."),
+    "lang_bad": ("Kies /taal nl of /taal en.", "Choose /lang nl or /lang en."),
+    "why_number": (
+        "'{arg}' is geen nummer van een conclusie; typ bijvoorbeeld /waarom 2 (1 is de nieuwste).",
+        "'{arg}' is not the number of a conclusion; type for example /why 2 (1 is the newest).",
+    ),
     "jump_title": ("Spring naar een onderdeel", "Jump to a section"),
     "summary_title": ("Dossieroverzicht", "Dossier summary"),
     "report_loading": ("Het volledige rapport wordt opgesteld…", "Writing the full report…"),
@@ -169,10 +172,10 @@ UI: dict[str, tuple[str, str]] = {
     "canvas_reject": ("Verwerpen", "Reject"),
     "canvas_send": ("Versturen", "Send"),
     "canvas_review_title": (
-        "Business Model Canvas: kies een blok (pijltjes), o = overnemen, e = aanpassen, "
-        "v = verwerpen, s = alles versturen. Of typ 'ok' in de regel.",
-        "Business Model Canvas: pick a block (arrows), o = take, e = edit, v = reject, "
-        "s = send all. Or type 'ok' in the line.",
+        "Business Model Canvas: typ 'ok' of 'blok: tekst' in de regel, of ga met Tab naar "
+        "de tabel: pijltjes, o = overnemen, e = aanpassen, v = verwerpen, s = alles versturen.",
+        "Business Model Canvas: type 'ok' or 'block: text' in the line, or Tab to the table: "
+        "arrows, o = take, e = edit, v = reject, s = send all.",
     ),
     "canvas_block": ("Blok", "Block"),
     "canvas_draft": ("Ontwerp", "Draft"),

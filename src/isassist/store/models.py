@@ -54,9 +54,12 @@ class StoredInterview(InterviewMeta):
 
 
 class Summary(StoredInterview):
-    """One line of the interview list: the header and how many events it holds."""
+    """One line of the interview list: the header, how many events it holds and the one
+    progress measure as last saved (None: not counted since the database was upgraded)."""
 
     event_count: int = Field(ge=0)
+    progress_done: int | None = Field(default=None, ge=0)
+    progress_total: int | None = Field(default=None, ge=0)
 
 
 class NewEvent(_Record):

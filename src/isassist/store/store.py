@@ -55,7 +55,8 @@ _ORDER_RECENT_FIRST = (
     interviews.c.id.desc(),
 )
 # The header columns without event_count, which belongs to summaries only.
-_HEADER_COLUMNS = [c for c in interviews.c if c.name != "event_count"]
+_LIST_ONLY = ("event_count", "progress_done", "progress_total")
+_HEADER_COLUMNS = [c for c in interviews.c if c.name not in _LIST_ONLY]
 
 
 def _now() -> datetime:
@@ -259,6 +260,17 @@ class Store:
             )
         return changed
 
+    def set_progress(self, interview_id: str, done: int, total: int) -> None:
+        """Keep the interview's progress measure (answered of applicable questions) next to
+        its header, so listing interviews never rebuilds them; not a change of the interview
+        (``updated_at`` stays). An unknown id is ignored: the interview was deleted meanwhile."""
+        with self._guard("save the progress"), self._writer.begin() as conn:
+            conn.execute(
+                update(interviews)
+                .where(interviews.c.id == interview_id)
+                .values(progress_done=max(0, done), progress_total=max(0, total))
+            )
+
     def list_interviews(self, limit: int | None = None) -> list[Summary]:
         """All interviews (or the ``limit`` most recent), most recently changed first."""
         query = select(interviews).order_by(*_ORDER_RECENT_FIRST).limit(limit)
@@ -330,7 +342,13 @@ class Store:
             last = conn.execute(
                 update(interviews)
                 .where(condition)
-                .values(event_count=interviews.c.event_count + len(events), updated_at=now)
+                .values(
+                    event_count=interviews.c.event_count + len(events),
+                    updated_at=now,
+                    # answers added outside the engine: counted again when next listed
+                    progress_done=None,
+                    progress_total=None,
+                )
                 .returning(interviews.c.event_count)
             ).scalar_one_or_none()
             if last is None:

@@ -80,6 +80,11 @@ interviews = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("event_count", Integer, nullable=False, default=0),
+    # the one progress measure (answered of applicable questions) as the engine last saw it,
+    # so the start list and `interviews list` need not rebuild every interview; NULL until
+    # the interview is next opened or listed (databases from before revision 0002)
+    Column("progress_done", Integer, nullable=True),
+    Column("progress_total", Integer, nullable=True),
     CheckConstraint("mode IN ('broker', 'self')", name="ck_interviews_mode"),
     CheckConstraint("language IN ('nl', 'en')", name="ck_interviews_language"),
     CheckConstraint("status IN ('open', 'closed')", name="ck_interviews_status"),

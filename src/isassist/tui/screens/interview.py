@@ -160,6 +160,8 @@ class InterviewScreen(Screen[None]):
     def _review(self, view: QuestionView | None) -> None:
         """The canvas review question gets its one-screen table; any other removes it."""
         for old in self.query(CanvasReview):
+            if old.has_focus_within:
+                self.query_one("#line", Input).focus()  # the answer line gets the keys back
             old.remove()
         if view is None or view.type != REVIEW_TYPE or view.stream is None:
             return

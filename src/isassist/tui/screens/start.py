@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from isassist.session.i18n import ui
+from isassist.session.i18n import progress_words, ui
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
 from isassist.tui.widgets.search import matches
@@ -155,7 +155,10 @@ class StartScreen(Screen[None]):
         mode = ui("new_self" if summary.mode == "self" else "new_broker", self.lang).split()[-1]
         line = Text(name, style="bold")
         line.append(f"  {when}  {summary.language.upper()}  {mode.strip('()')}  ")
-        line.append(ui("answers_count", self.lang, n=summary.event_count), style="dim")
+        # the one progress measure, saved with the interview: the same pair the dossier panel
+        # and `isassist interviews list` show
+        counted = progress_words(summary.progress_done, summary.progress_total, self.lang)
+        line.append(counted, style="dim")
         return line
 
     # --- actions -------------------------------------------------------------------------

@@ -74,7 +74,8 @@ class CanvasReview(Vertical):
         for block in BLOCKS:
             table.add_row(*self._cells(block), key=block)
         self.query_one("#canvas-edit", Input).display = False
-        table.focus()
+        # the focus stays in the answer line: what the broker types there is the answer
+        # ("ok", "inkomsten: ..."); the table's one-letter keys work only once it is chosen
 
     def _cells(self, block: str) -> tuple[Text, Text, Text]:
         choice, text = self.choices[block]

@@ -17,7 +17,7 @@ from isassist.dossier import ConclusionView
 from isassist.session.conversation import Conversation
 from isassist.session.digest import counts_line, digest
 from isassist.session.explain import conclusion_label
-from isassist.session.i18n import ui
+from isassist.session.i18n import progress_words, ui
 from isassist.session.progress import Stage, by_label, overall, progress
 from isassist.tui.messages import ConclusionPicked
 from isassist.tui.widgets.search import matches
@@ -26,7 +26,7 @@ from isassist.tui.widgets.search import matches
 def progress_text(stages: list[Stage], lang: str) -> Text:
     """ "Voortgang 12/40" and one mark per stage: current ▶, finished ✓, started ·."""
     done, total = overall(stages)
-    text = Text(f"{ui('progress', lang)} {done}/{total}\n", style="bold")
+    text = Text(f"{progress_words(done, total, lang)}\n", style="bold")
     for stage in by_label(stages):
         if stage.total == 0 and not stage.current:
             style = "dim"
