@@ -285,6 +285,6 @@ def test_the_brewery_canvas_follows_the_route_hierarchy_and_agrees_with_itself()
     assert "marktplaatsen" not in (interview.canvas_draft("channels", "s3") or "")
     # every block says the stream's segment once: no two drafts of one rule in one block
     dossier = interview.dossier()
-    for stream in dossier.streams[:3]:
-        blocks = [b.block for b in stream.canvas]
+    for worked in dossier.streams[:3]:
+        blocks = [b.block for b in worked.canvas]
         assert len(blocks) == len(set(blocks))
