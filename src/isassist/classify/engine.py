@@ -113,6 +113,10 @@ def _term_evidence(
     mass = sum(index.token_idf(t) * w for t, w in query.weights.items()) or 1.0
     seen: set[int] = set()
     matched: list[IndexedTerm] = []
+    # Several terms of one entry together explain more of a long description than any one
+    # ("pressed beet pulp ... exhausted cossettes": "beet pulp" + "cossettes" + "pressed pulp").
+    explained: dict[str, set[str]] = defaultdict(set)
+    quality: dict[str, tuple[float, str]] = {}
     for token in query.weights:
         for position in index.term_postings.get(token, ()):
             if position in seen:
@@ -127,18 +131,27 @@ def _term_evidence(
             if term_cover < _TERM_COVER_MIN:
                 continue
             matched.append(item)
-            covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
-            strength = min(1.0, covered) * term_cover**2 * _sector_term_factor(item, sector)
-            strength *= (
+            grade = term_cover**2 * _sector_term_factor(item, sector)
+            grade *= (
                 0.6
                 if item.broad
                 else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
             )
+            covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
             for code in item.codes:
                 ev = evidence[code]
-                if strength > ev.term:
-                    ev.term = strength
-                    ev.term_label = item.term.term
+                if min(1.0, covered) * grade > ev.term:
+                    ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
+                if len(present) == len(item.tokens):  # only whole terms add up
+                    explained[code].update(present)
+                    if grade > quality.get(code, (0.0, ""))[0]:
+                        quality[code] = (grade, item.term.term)
+    for code, tokens in explained.items():
+        covered = sum(index.token_idf(t) * query.weights[t] for t in tokens) / mass
+        grade, label = quality[code]
+        ev = evidence[code]
+        if min(1.0, covered) * grade > ev.term:
+            ev.term, ev.term_label = min(1.0, covered) * grade, label
     return matched
 
 
