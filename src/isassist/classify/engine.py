@@ -21,6 +21,7 @@ from isassist.classify.materials import metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
+from isassist.knowledge.codes import display_ewc
 from isassist.text_analysis import fold, stem, strip_code_references
 
 _PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
@@ -62,7 +63,12 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     typos: dict[str, str] = {}
     for word in folded:
         token = stem(word)
-        if token in cues.negated or word in cues.negated or word in cues.carriers:
+        if (
+            token in cues.negated
+            or word in cues.negated
+            or word in cues.carriers
+            or word in cues.consumed
+        ):
             continue
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = 1.0 if part == token else _PART_WEIGHT
@@ -338,7 +344,7 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             else "mirror partner of a suggested code"
         )
     if ev.twin_of:
-        twin = f"{ev.twin_of[:2]} {ev.twin_of[2:4]} {ev.twin_of[4:]}"
+        twin = display_ewc(ev.twin_of)
         parts.append(
             f"zelfde tekst als {twin}; de sector kiest de subrubriek"
             if nl
