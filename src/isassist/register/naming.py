@@ -17,6 +17,7 @@ from functools import lru_cache
 from isassist.classify import ClassifyInputError, classify
 from isassist.facts import StreamKind
 from isassist.knowledge import Knowledge, get_knowledge
+from isassist.knowledge.codes import display_ewc_codes
 from isassist.register.fit import GENERIC, material_phrases, words
 from isassist.register.models import NewStream
 
@@ -43,7 +44,7 @@ class Classified:
     def summary(self, lang: str = "nl") -> str:
         """One line to show after the row was read."""
         s = self.stream
-        codes = " ".join(s.ewc) or "-"
+        codes = display_ewc_codes(s.ewc) if s.ewc else "-"
         families = " ".join(s.families) or "-"
         text = (
             f"{s.name!r} gelezen als {s.kind}, EWC {codes}, familie {families}"

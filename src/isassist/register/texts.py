@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from isassist.knowledge.codes import display_ewc_codes
+
 if TYPE_CHECKING:
     from isassist.register.matching import Assessment, Party
 
@@ -218,7 +220,7 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
         "stream": s.name,
         "supplier": supply.company.name,
         "receiver": demand.company.name,
-        "codes": " ".join(s.ewc) or "EWC-code nog onbekend",
+        "codes": display_ewc_codes(s.ewc) if s.ewc else "EWC-code nog onbekend",
         "region_nl": permit[0],
         "region_en": permit[1],
         "region_name_nl": _REGION_NAME[region][0],
