@@ -56,3 +56,15 @@ def test_black_dross_of_a_salt_furnace_is_black_dross() -> None:
 def test_neutralisation_gypsum_is_not_the_acid_it_came_from(text: str, lang: str) -> None:
     codes = [s.code for s in classify(text, sector="20.14", lang=lang, top=3).suggestions]
     assert "060101" not in codes
+
+
+def test_sour_whey_is_whey_and_no_acid_follows_it() -> None:
+    """"zure wei" is sour whey (02 05); the acids of chapters 05, 06 and 20 are noise behind a
+    strong whey match, and the tank it is kept in is no waste tank (16 01 16)."""
+    for text in (
+        "zure wei van de kaasmakerij",
+        "de wei die overblijft na het wrongelen, wordt in een tank van 200 m3 opgevangen",
+    ):
+        codes = [s.code for s in classify(text, sector="10.51", lang="nl").suggestions]
+        assert codes[0] == "020501"
+        assert not {"200114", "060106", "050112", "160116"} & set(codes), codes

@@ -35,6 +35,7 @@ _TERM_COVER_MIN = 0.6
 _DENIAL_AGREES = 1.3
 _DENIAL_CONTRADICTS = 0.6
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
+_TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
 
 
 @dataclass
@@ -123,6 +124,7 @@ def _term_evidence(
     # ("pressed beet pulp ... exhausted cossettes": "beet pulp" + "cossettes" + "pressed pulp").
     explained: dict[str, set[str]] = defaultdict(set)
     quality: dict[str, tuple[float, str]] = {}
+    candidates: list[tuple[IndexedTerm, list[str], float]] = []
     for token in query.weights:
         for position in index.term_postings.get(token, ()):
             if position in seen:
@@ -134,24 +136,23 @@ def _term_evidence(
             term_cover = sum(index.token_idf(t) for t in present) / sum(
                 index.token_idf(t) for t in item.tokens
             )
-            if term_cover < _TERM_COVER_MIN:
-                continue
-            matched.append(item)
-            grade = term_cover**2 * _sector_term_factor(item, sector)
-            grade *= (
-                0.6
-                if item.broad
-                else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
-            )
-            covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
-            for code in item.codes:
-                ev = evidence[code]
-                if min(1.0, covered) * grade > ev.term:
-                    ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
-                if len(present) == len(item.tokens):  # only whole terms add up
-                    explained[code].update(present)
-                    if grade > quality.get(code, (0.0, ""))[0]:
-                        quality[code] = (grade, item.term.term)
+            if term_cover >= _TERM_COVER_MIN:
+                candidates.append((item, present, term_cover))
+    for item, present, term_cover in candidates:
+        matched.append(item)
+        grade = term_cover**2 * _sector_term_factor(item, sector)
+        grade *= (
+            0.6 if item.broad else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
+        )
+        covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
+        for code in item.codes:
+            ev = evidence[code]
+            if min(1.0, covered) * grade > ev.term:
+                ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
+            if len(present) == len(item.tokens):  # only whole terms add up
+                explained[code].update(present)
+                if grade > quality.get(code, (0.0, ""))[0]:
+                    quality[code] = (grade, item.term.term)
     for code, tokens in explained.items():
         covered = sum(index.token_idf(t) * query.weights[t] for t in tokens) / mass
         grade, label = quality[code]
@@ -211,6 +212,16 @@ def rank(
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
+    if chosen:
+        # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":
+        # whey first, then "acids"); a mirror partner right behind its entry always stays
+        floor = _TAIL_FLOOR * scored[chosen[0]][0]
+        chosen = [
+            code
+            for i, code in enumerate(chosen)
+            if scored.get(code, (0.0, ()))[0] >= floor
+            or (i and code in index.entry(chosen[i - 1]).mirror_partners)
+        ]
     suggestions = [
         _suggestion(index, code, scored.get(code, (0.0, ()))[0], evidence[code], scored, lang)
         for code in chosen

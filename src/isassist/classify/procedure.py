@@ -32,6 +32,9 @@ _CONTAINERS = word_set("""
     bigbags flessen bottles blikken cans bokalen dozen boxes kratten crates zakken sacks bags
     containers container
     """)
+# A tank or silo the stream is kept in names where it is, never what it is ("in een tank van
+# 200 m3 opgevangen"); unlike a drum it is not packaging when it is thrown away.
+_VESSELS = word_set("tank tanks silo silos opslagtank buffertank bassin vijver pond")
 _CARRIER_MARKERS = word_set("""
     in per op met vol volle gevuld gevulde full filled into by een twee drie vier vijf zes
     tien paar enkele aantal one two three four five six ten few several
@@ -201,6 +204,11 @@ def _containers(folded_words: list[str]) -> tuple[bool, frozenset[str]]:
     discarded = False
     carriers: set[str] = set()
     for i, word in enumerate(folded_words):
+        if word in _VESSELS:
+            before = folded_words[max(0, i - _CONTAINER_REACH) : i]
+            if any(w in _CARRIER_MARKERS or w.isdigit() for w in before):
+                carriers.add(word)
+            continue
         if word not in _CONTAINERS:
             continue
         before = folded_words[max(0, i - _CONTAINER_REACH) : i]
