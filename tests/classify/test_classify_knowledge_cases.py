@@ -59,7 +59,7 @@ def test_neutralisation_gypsum_is_not_the_acid_it_came_from(text: str, lang: str
 
 
 def test_sour_whey_is_whey_and_no_acid_follows_it() -> None:
-    """"zure wei" is sour whey (02 05); the acids of chapters 05, 06 and 20 are noise behind a
+    """ "zure wei" is sour whey (02 05); the acids of chapters 05, 06 and 20 are noise behind a
     strong whey match, and the tank it is kept in is no waste tank (16 01 16)."""
     for text in (
         "zure wei van de kaasmakerij",
