@@ -68,3 +68,11 @@ def test_sour_whey_is_whey_and_no_acid_follows_it() -> None:
         codes = [s.code for s in classify(text, sector="10.51", lang="nl").suggestions]
         assert codes[0] == "020501"
         assert not {"200114", "060106", "050112", "160116"} & set(codes), codes
+
+
+def test_a_nickel_molybdenum_catalyst_is_coded_by_its_transition_metals() -> None:
+    """The List of Waste counts nickel and molybdenum as transition metals (footnote to
+    16 08 02): a NiMo hydrotreating catalyst is the 16 08 02*/16 08 03 pair before 16 08 07*."""
+    text = "uitgewerkte hydrotreating-katalysator met nikkel en molybdeen"
+    codes = [s.code for s in classify(text, sector="19.20", lang="nl", top=3).suggestions]
+    assert codes[:2] == ["160802", "160803"], codes
