@@ -75,6 +75,14 @@ def test_power_fits_a_heat_stream() -> None:
     assert checked.echo == "1.800 MWh/jaar"
 
 
+def test_a_fuel_gas_may_be_counted_by_its_energy_content() -> None:
+    # blast-furnace gas, biogas and syngas are usually given in MWh a year, not in Nm³
+    checked = check(
+        "quantity", "2000000 MWh per jaar", stream_kind="gas", stream_name="hoogovengas"
+    )
+    assert checked.ok
+
+
 def test_implausible_amount_is_refused() -> None:
     checked = check("quantity", "1e30 kg", stream_kind="material")
     assert not checked.ok and checked.problem is not None

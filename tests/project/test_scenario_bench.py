@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "benchmarks" / "scenarios"
 SECTORS_NEEDED = 12
 # Floors measured on this set (issue 10); raise them when the figures rise.
-# measured on the merged tree: 90.2 / 85.5 / 82.1 %, no must-not hit; the issue's targets
-# (route >= 90 %, barrier >= 85 %) are not reached yet: the floor only stops a regression
-FLOOR = {"ewc": 0.90, "route": 0.85, "barrier": 0.80}
+# measured 96.3 / 97.1 / 90.5 %, no must-not hit (k10, 3 Dec 2026; after the merge it was
+# 90.2 / 85.5 / 82.1): the floor is the issue's targets
+FLOOR = {"ewc": 0.90, "route": 0.90, "barrier": 0.85}
 MUST_NOT_CEILING = 0  # no harmful statement may appear
 
 

@@ -66,9 +66,17 @@ def _material_fits(rule: Rule, x: Exchange) -> str | None:
 def _receiver_fits(rule: Rule, x: Exchange) -> str | None:
     stream = rule.when.stream
     if stream is not None and getattr(stream, "role", None) == "want":
-        # a want's sourcing route lists where to source (suppliers' sectors); its exchanges
-        # show the material going to a receiver like the wanting company: material only
-        return None
+        # a want's sourcing route names where to source it (then.source_nace): an exchange
+        # cited for it must come from one of those sectors, when its donor's NACE is known
+        assert isinstance(rule.then, ValorisationThen)
+        sources = rule.then.source_nace
+        assert sources, f"{rule.id}: a want's sourcing route names its suppliers' sectors"
+        assert not rule.then.receiver_nace, f"{rule.id}: suppliers' sectors in receiver_nace"
+        if not x.donor_nace or any(
+            code.startswith(s) or s.startswith(code) for code in x.donor_nace for s in sources
+        ):
+            return None
+        return f"donor {x.donor_business!r} ({', '.join(x.donor_nace)}) is not in {sources}"
     assert isinstance(rule.then, ValorisationThen)
     wanted = rule.then.receiver_nace or []
     if not wanted or not x.receiver_nace:
@@ -100,9 +108,11 @@ def test_each_cited_exchange_shows_the_route(rule: Rule) -> None:
 
 
 def test_the_known_misfits_are_caught() -> None:
-    """The four citations once found wrong would each fail the comparison above."""
+    """The citations once found wrong (and a misfit want source) fail the comparison above."""
     exchanges = {x.exchange_id: x for x in get_knowledge().exchanges}
     rules = {r.id: r for r in _routes()}
     assert _material_fits(rules["valorisation.foundry_sand.cement_concrete"], exchanges["16-30-54"])
     assert _material_fits(rules["valorisation.whey.feed"], exchanges["11-4-2"])
     assert _receiver_fits(rules["valorisation.gypsum.cement_retarder"], exchanges["16-20-27"])
+    # a want's sourcing route is checked on its suppliers' sectors (then.source_nace)
+    assert _receiver_fits(rules["valorisation.want.gypsum_source"], exchanges["1-12-12"])

@@ -290,7 +290,6 @@ def test_hazardous_mirror_sludge_to_the_netherlands(engine: RuleEngine) -> None:
     for expected in (
         "barrier.regulatory.hazardous_permits",
         "barrier.regulatory.shipment_notification",
-        "barrier.regulatory.shipment_paperwork",
         "barrier.regulatory.receiver_permit",
         "barrier.social.nuisance",
         "gap.health_safety.risks",
@@ -301,6 +300,7 @@ def test_hazardous_mirror_sludge_to_the_netherlands(engine: RuleEngine) -> None:
     # the hazard is settled, so nothing should ask for it again
     for unwanted in (
         "barrier.regulatory.mirror_unassessed",
+        "barrier.regulatory.shipment_paperwork",  # hazardous: notified, not green-list paperwork
         "gap.classification.mirror_hazard",
         "gap.classification.mirror_hazard_unknown",
         "valorisation.organic_sludge.fertiliser",

@@ -59,3 +59,29 @@ def test_a_utility_want_gets_its_kind_from_its_words() -> None:
         ("zuiver CO2", "gas"),
         ("warmte van 60 °C", "heat"),
     ]
+
+
+def test_a_want_source_names_suppliers_never_receivers() -> None:
+    """The wanting company is the receiver; its sourcing route names suppliers' sectors in
+    ``source_nace``, so the register never takes a power station for a gypsum receiver."""
+    import pytest
+    from pydantic import ValidationError
+
+    from isassist.register.routes import build_catalogue
+    from isassist.rules.model import ValorisationRule
+
+    rule = {
+        "id": "valorisation.want.test",
+        "kind": "valorisation",
+        "category": "recycling",
+        "title": {"nl": "t", "en": "t"},
+        "when": {"stream": {"role": "want", "family": ["gypsum"]}},
+        "then": {"nl": "x", "en": "x", "route": "cement_additive", "receiver_nace": ["35.11"]},
+        "source": "MAESTRI exchange 32-30-8",
+    }
+    with pytest.raises(ValidationError, match="source_nace"):
+        ValorisationRule.model_validate(rule)
+    rule["then"] = {"nl": "x", "en": "x", "route": "cement_additive", "source_nace": ["35.11"]}
+    assert ValorisationRule.model_validate(rule).then.source_nace == ["35.11"]
+    gypsum_receivers = build_catalogue().receiver_sectors(("gypsum",))
+    assert "35.11" not in gypsum_receivers and "23.62" in gypsum_receivers

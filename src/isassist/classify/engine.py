@@ -21,6 +21,7 @@ from isassist.classify.materials import metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
+from isassist.knowledge.codes import display_ewc
 from isassist.text_analysis import fold, stem, strip_code_references
 
 _PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
@@ -34,6 +35,7 @@ _TERM_COVER_MIN = 0.6
 _DENIAL_AGREES = 1.3
 _DENIAL_CONTRADICTS = 0.6
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
+_TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
 
 
 @dataclass
@@ -62,7 +64,12 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     typos: dict[str, str] = {}
     for word in folded:
         token = stem(word)
-        if token in cues.negated or word in cues.negated or word in cues.carriers:
+        if (
+            token in cues.negated
+            or word in cues.negated
+            or word in cues.carriers
+            or word in cues.consumed
+        ):
             continue
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = 1.0 if part == token else _PART_WEIGHT
@@ -113,6 +120,11 @@ def _term_evidence(
     mass = sum(index.token_idf(t) * w for t, w in query.weights.items()) or 1.0
     seen: set[int] = set()
     matched: list[IndexedTerm] = []
+    # Several terms of one entry together explain more of a long description than any one
+    # ("pressed beet pulp ... exhausted cossettes": "beet pulp" + "cossettes" + "pressed pulp").
+    explained: dict[str, set[str]] = defaultdict(set)
+    quality: dict[str, tuple[float, str]] = {}
+    candidates: list[tuple[IndexedTerm, list[str], float]] = []
     for token in query.weights:
         for position in index.term_postings.get(token, ()):
             if position in seen:
@@ -124,21 +136,29 @@ def _term_evidence(
             term_cover = sum(index.token_idf(t) for t in present) / sum(
                 index.token_idf(t) for t in item.tokens
             )
-            if term_cover < _TERM_COVER_MIN:
-                continue
-            matched.append(item)
-            covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
-            strength = min(1.0, covered) * term_cover**2 * _sector_term_factor(item, sector)
-            strength *= (
-                0.6
-                if item.broad
-                else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
-            )
-            for code in item.codes:
-                ev = evidence[code]
-                if strength > ev.term:
-                    ev.term = strength
-                    ev.term_label = item.term.term
+            if term_cover >= _TERM_COVER_MIN:
+                candidates.append((item, present, term_cover))
+    for item, present, term_cover in candidates:
+        matched.append(item)
+        grade = term_cover**2 * _sector_term_factor(item, sector)
+        grade *= (
+            0.6 if item.broad else 1.0 / (1.0 + _SPREAD_PENALTY * math.log(len(item.codes) or 1))
+        )
+        covered = sum(index.token_idf(t) * query.weights[t] for t in present) / mass
+        for code in item.codes:
+            ev = evidence[code]
+            if min(1.0, covered) * grade > ev.term:
+                ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
+            if len(present) == len(item.tokens):  # only whole terms add up
+                explained[code].update(present)
+                if grade > quality.get(code, (0.0, ""))[0]:
+                    quality[code] = (grade, item.term.term)
+    for code, tokens in explained.items():
+        covered = sum(index.token_idf(t) * query.weights[t] for t in tokens) / mass
+        grade, label = quality[code]
+        ev = evidence[code]
+        if min(1.0, covered) * grade > ev.term:
+            ev.term, ev.term_label = min(1.0, covered) * grade, label
     return matched
 
 
@@ -192,6 +212,16 @@ def rank(
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
+    if chosen:
+        # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":
+        # whey first, then "acids"); a mirror partner right behind its entry always stays
+        floor = _TAIL_FLOOR * scored[chosen[0]][0]
+        chosen = [
+            code
+            for i, code in enumerate(chosen)
+            if scored.get(code, (0.0, ()))[0] >= floor
+            or (i and code in index.entry(chosen[i - 1]).mirror_partners)
+        ]
     suggestions = [
         _suggestion(index, code, scored.get(code, (0.0, ()))[0], evidence[code], scored, lang)
         for code in chosen
@@ -325,7 +355,7 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             else "mirror partner of a suggested code"
         )
     if ev.twin_of:
-        twin = f"{ev.twin_of[:2]} {ev.twin_of[2:4]} {ev.twin_of[4:]}"
+        twin = display_ewc(ev.twin_of)
         parts.append(
             f"zelfde tekst als {twin}; de sector kiest de subrubriek"
             if nl

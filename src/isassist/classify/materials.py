@@ -20,12 +20,25 @@ _NON_FERROUS = frozenset(
 )
 _FERROUS_TOKENS = ("ferrou", "ferro")
 _CLASS_WEIGHT = 0.8
+# Catalyst metals the List of Waste counts as transition metals (footnote to 16 08 02): a
+# "NiMo" or "cobalt-molybdenum" catalyst is 16 08 02*/03 by its metals, before 16 08 07*.
+_TRANSITION = frozenset(
+    stem(w)
+    for w in word_set("""
+        nikkel nickel molybdeen molybdenum kobalt cobalt vanadium wolfraam tungsten nimo como
+        """)
+)
+_TRANSITION_TOKENS = tuple(stem(w) for w in word_set("transition overgangsmetalen overgangsmetaal"))
 
 
 def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[str]]:
-    """Tokens to add for a ferrous metal, and tokens a non-ferrous metal denies."""
+    """Tokens to add for a ferrous metal or a catalyst's transition metal, and tokens a
+    non-ferrous metal denies."""
+    implied = (
+        dict.fromkeys(_TRANSITION_TOKENS, _CLASS_WEIGHT) if tokens.keys() & _TRANSITION else {}
+    )
     if tokens.keys() & _NON_FERROUS:
-        return {}, frozenset(_FERROUS_TOKENS)
+        return implied, frozenset(_FERROUS_TOKENS)
     if tokens.keys() & _FERROUS:
-        return dict.fromkeys(_FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
-    return {}, frozenset()
+        return implied | dict.fromkeys(_FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
+    return implied, frozenset()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from isassist.classify.catalogue import Entry
+from isassist.knowledge.codes import display_ewc
 
 _EN_CLAUSES = (
     re.compile(r"\bconsisting of or containing (?P<what>.+)", re.I),
@@ -58,7 +59,7 @@ def hazardous_side(entry: Entry, partners: list[Entry]) -> tuple[list[Entry], li
 
 def display(code: str, hazardous: bool) -> str:
     """Official way of writing a code: "17 05 03*"."""
-    return f"{code[:2]} {code[2:4]} {code[4:]}" + ("*" if hazardous else "")
+    return display_ewc(code, hazardous)
 
 
 def deciding_question(entry: Entry, partners: list[Entry], lang: str) -> str:

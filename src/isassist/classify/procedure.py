@@ -32,6 +32,9 @@ _CONTAINERS = word_set("""
     bigbags flessen bottles blikken cans bokalen dozen boxes kratten crates zakken sacks bags
     containers container
     """)
+# A tank or silo the stream is kept in names where it is, never what it is ("in een tank van
+# 200 m3 opgevangen"); unlike a drum it is not packaging when it is thrown away.
+_VESSELS = word_set("tank tanks silo silos opslagtank buffertank bassin vijver pond")
 _CARRIER_MARKERS = word_set("""
     in per op met vol volle gevuld gevulde full filled into by een twee drie vier vijf zes
     tien paar enkele aantal one two three four five six ten few several
@@ -76,6 +79,13 @@ _RATHER_NEXT = word_set("""
     vervuild vuile dik dikke dun dunne constant stabiel wisselend onregelmatig regelmatig
     """)  # stainless: a kind of steel, not "no rust"
 _NEGATION_REACH = 2
+# "gips uit de neutralisatie van zwavelzuur": the acid is used up; the stream is what it became,
+# so the reagent's words must not pull in the reagent's own entry (06 01 01* sulphuric acid).
+_NEUTRALISING = word_set("""
+    neutralisatie neutralisering neutraliseren neutralisation neutralization neutralising
+    neutralizing ontzuring
+    """)
+_CONSUMED_REACH = 2
 _MIN_HEAD = 3
 # Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
 _HALOGENS = ("chlor", "fluor", "broom", "brom", "halog")
@@ -97,6 +107,7 @@ class Cues:
     negated: frozenset[str] = field(default_factory=frozenset)
     carriers: frozenset[str] = field(default_factory=frozenset)
     off_spec: bool = False
+    consumed: frozenset[str] = field(default_factory=frozenset)
 
 
 def read_cues(folded_words: list[str]) -> Cues:
@@ -120,7 +131,22 @@ def read_cues(folded_words: list[str]) -> Cues:
         negated=frozenset(negated),
         carriers=carriers,
         off_spec=_off_spec(folded_words),
+        consumed=_consumed(folded_words),
     )
+
+
+def _consumed(folded_words: list[str]) -> frozenset[str]:
+    """Reagents a process used up: the words after "neutralisatie van" / "neutralisation of"
+    up to "met"/"with" name what went in, not what the stream is."""
+    consumed: set[str] = set()
+    for i, word in enumerate(folded_words):
+        if word not in _NEUTRALISING or folded_words[i + 1 : i + 2] not in (["van"], ["of"]):
+            continue
+        for following in folded_words[i + 2 : i + 2 + _CONSUMED_REACH]:
+            if following in _CONTENT_MARKERS or following in ("met", "with", "by", "door"):
+                break
+            consumed.add(following)
+    return frozenset(consumed)
 
 
 def _off_spec(folded_words: list[str]) -> bool:
@@ -178,6 +204,11 @@ def _containers(folded_words: list[str]) -> tuple[bool, frozenset[str]]:
     discarded = False
     carriers: set[str] = set()
     for i, word in enumerate(folded_words):
+        if word in _VESSELS:
+            before = folded_words[max(0, i - _CONTAINER_REACH) : i]
+            if any(w in _CARRIER_MARKERS or w.isdigit() for w in before):
+                carriers.add(word)
+            continue
         if word not in _CONTAINERS:
             continue
         before = folded_words[max(0, i - _CONTAINER_REACH) : i]

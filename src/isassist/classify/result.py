@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from isassist.knowledge.codes import display_ewc
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -20,7 +22,7 @@ class Suggestion:
 
     @property
     def display_code(self) -> str:
-        return f"{self.code[:2]} {self.code[2:4]} {self.code[4:]}" + ("*" if self.hazardous else "")
+        return display_ewc(self.code, self.hazardous)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

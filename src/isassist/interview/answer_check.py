@@ -40,8 +40,9 @@ FITS_KIND: dict[str, frozenset[str]] = {
     "t": frozenset({"material", "water", "gas"}),
     "m3": frozenset({"material", "water", "gas", "heat"}),
     "Nm3": frozenset({"gas", "heat"}),
-    "MWh": frozenset({"heat", "energy"}),
-    "kW": frozenset({"heat", "energy"}),
+    # a fuel gas (blast-furnace gas, biogas, syngas) is usually counted by its energy content
+    "MWh": frozenset({"heat", "energy", "gas"}),
+    "kW": frozenset({"heat", "energy", "gas"}),
     "h": frozenset(),
 }
 STREAM_KINDS = ("material", "heat", "water", "energy", "gas")

@@ -268,7 +268,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "units_heat": ("MWh per jaar of kW met draaiuren", "MWh a year or kW with operating hours"),
     "units_water": ("m³ per jaar", "m³ a year"),
     "units_energy": ("MWh per jaar", "MWh a year"),
-    "units_gas": ("Nm³ of ton per jaar", "Nm³ or tonnes a year"),
+    "units_gas": (
+        "Nm³ of ton per jaar (brandbaar gas ook MWh per jaar)",
+        "Nm³ or tonnes a year (a fuel gas also MWh a year)",
+    ),
     "example_material": ("200 ton per jaar", "200 tonnes a year"),
     "example_heat": ("500 kW, 6000 uur per jaar", "500 kW, 6000 hours a year"),
     "example_water": ("20 m³ per dag", "20 m³ a day"),

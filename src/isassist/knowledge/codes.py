@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CAS = re.compile(r"(\d{2,7})-(\d{2})-(\d)")
 
@@ -25,10 +26,34 @@ def compact_ewc(text: str) -> str | None:
     return None
 
 
-def display_ewc(code: str, hazardous: bool = False) -> str:
-    """ "170605" -> "17 06 05*" as the legal text prints it."""
-    spaced = " ".join(code[i : i + 2] for i in range(0, len(code), 2))
+def display_ewc(code: str, hazardous: bool | None = None) -> str:
+    """ "170605" -> "17 06 05*" as the legal text prints it.
+
+    Every face (dossier panel, report, register, CLI, rule texts) writes an EWC code through
+    this one function, so a hazardous entry never loses its asterisk. ``hazardous`` is what the
+    caller already knows; left out, the List of Waste in knowledge/ decides.
+    """
+    compact = compact_ewc(code) or code
+    if not compact.isdigit():
+        return code
+    if hazardous is None:
+        hazardous = len(compact) == 6 and compact in hazardous_ewc_codes()
+    spaced = " ".join(compact[i : i + 2] for i in range(0, len(compact), 2))
     return spaced + ("*" if hazardous else "")
+
+
+def display_ewc_codes(value: object) -> str:
+    """One code or a list of codes, as ``display_ewc`` writes each: "10 03 09*, 10 03 16"."""
+    codes = value if isinstance(value, list | tuple) else [value]
+    return ", ".join(display_ewc(str(code)) for code in codes)
+
+
+@lru_cache(maxsize=1)
+def hazardous_ewc_codes() -> frozenset[str]:
+    """The entries the List of Waste marks with an asterisk (absolute and mirror)."""
+    from isassist.knowledge import get_knowledge  # the package imports this module
+
+    return frozenset(code for code, item in get_knowledge().ewc.items() if item.hazardous)
 
 
 def dotted_nace(text: str) -> str | None:

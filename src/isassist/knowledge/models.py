@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from isassist.knowledge.codes import display_ewc
+
 Codes = tuple[str, ...]
 
 
@@ -34,8 +36,7 @@ class EwcItem(_Record):
 
     @property
     def display(self) -> str:
-        spaced = " ".join(self.code[i : i + 2] for i in range(0, len(self.code), 2))
-        return spaced + ("*" if self.hazardous else "")
+        return display_ewc(self.code, bool(self.hazardous))
 
 
 class NaceItem(_Record):

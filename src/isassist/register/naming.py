@@ -17,6 +17,7 @@ from functools import lru_cache
 from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
+from isassist.knowledge.codes import display_ewc_codes
 from isassist.register.fit import GENERIC, material_phrases, uses_of, words
 from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
@@ -48,7 +49,7 @@ class Classified:
     def summary(self, lang: str = "nl") -> str:
         """One line to show after the row was read."""
         s = self.stream
-        codes = " ".join(_ewc_shown(c) for c in s.ewc) or "-"
+        codes = display_ewc_codes(s.ewc) if s.ewc else "-"
         families = ", ".join(family_label(f, lang) for f in s.families) or "-"
         kind = value_label(s.kind, lang)
         text = (
@@ -57,12 +58,6 @@ class Classified:
             else f"{s.name!r} read as {kind}, EWC {codes}, family {families}"
         )
         return text + (f" — {self.warning[lang]}" if self.warning else "")
-
-
-def _ewc_shown(code: str) -> str:
-    """ "170801*": a code as the list of waste prints it, hazardous ones with their asterisk."""
-    item = get_knowledge().ewc.get(code)
-    return item.display if item is not None else code
 
 
 def _with(stream: NewStream, **changes: object) -> NewStream:

@@ -103,6 +103,8 @@ def build_catalogue(knowledge: Knowledge | None = None) -> RouteCatalogue:
     for rule in get_rulebase().rules:
         if not isinstance(rule, ValorisationRule) or rule.when.stream is None:
             continue
+        if rule.when.stream.role == "want":  # where to source a want: not a route for a have
+            continue
         route = Route(
             rule_id=rule.id,
             route=rule.then.route,

@@ -15,6 +15,7 @@ from babel.numbers import format_percent
 
 from isassist.facts import value_label
 from isassist.knowledge import get_knowledge
+from isassist.knowledge.codes import display_ewc, display_ewc_codes
 from isassist.register.routes import default_catalogue
 from isassist.units.display import format_amount, format_number, locale_of
 
@@ -215,12 +216,6 @@ def km_text(value: float, lang: str) -> str:
     return f"{format_number(round(value, 1), lang, digits=1)} km"
 
 
-def _ewc(code: str) -> str:
-    """ "170605" as the legal text prints it, with the asterisk of a hazardous entry."""
-    item = get_knowledge().ewc.get(code)
-    return item.display if item is not None else code
-
-
 _REGION_NAME = {
     "flanders": ("het Vlaams Gewest", "Flanders"),
     "wallonia": ("het Waals Gewest", "Wallonia"),
@@ -289,7 +284,7 @@ def barrier(code: str, supply: Party, demand: Party, a: Assessment) -> Barrier:
             "stream": s.name,
             "supplier": supply.company.name,
             "receiver": demand.company.name,
-            "codes": " ".join(_ewc(c) for c in s.ewc) or unknown,
+            "codes": display_ewc_codes(s.ewc) if s.ewc else unknown,
             "region_nl": permit[0],
             "region_en": permit[1],
             "region_name_nl": _REGION_NAME[region][0],
@@ -365,7 +360,7 @@ def _and(items: list[str], lang: str) -> str:
 
 def _shared(shared: tuple[str, ...], lang: str) -> str:
     """What two streams share, in words: "EWC 02 07 02", "both say 'bostel'", a family."""
-    codes = [f"EWC {_ewc(c)}" for c in shared if c.isdigit()]
+    codes = [f"EWC {display_ewc(c)}" for c in shared if c.isdigit()]
     terms = [f"'{c[len('term:') :]}'" for c in shared if c.startswith("term:")]
     families = [family_label(c, lang) for c in shared if not c.isdigit() and ":" not in c]
     said = []

@@ -14,6 +14,7 @@ from isassist.dossier import Dossier, StreamOut
 from isassist.facts import Value
 from isassist.interview.dialog import Dialog, Question
 from isassist.knowledge import Knowledge
+from isassist.knowledge.codes import display_ewc
 from isassist.lang import Lang
 from isassist.report.labels import word
 
@@ -143,7 +144,7 @@ def _ewc(stream: StreamOut, knowledge: Knowledge, lang: Lang) -> tuple[str, str]
     codes, texts = [], []
     for code in stream.ewc:
         item = knowledge.ewc.get(code)
-        codes.append(item.display if item is not None else code)
+        codes.append(item.display if item is not None else display_ewc(code, False))
         if item is not None:
             text = item.text_en if lang == "en" else item.text_nl
             texts.append(f"{text} *" if item.hazardous else text)

@@ -64,6 +64,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "route": ("Route", "Route"),
     "hierarchy": ("Afvalhiërarchie", "Waste hierarchy"),
     "receivers": ("Mogelijke afnemers (NACE)", "Possible receivers (NACE)"),
+    "suppliers": ("Mogelijke leveranciers (NACE)", "Possible suppliers (NACE)"),
     "evidence": ("Bestaande uitwisselingen", "Existing exchanges"),
     "evidence_count": (
         "{count} uitwisselingen in de MAESTRI-databank",

@@ -68,6 +68,7 @@ class RouteOption:
     receivers: list[str]
     evidence: str
     examples: list[CaseExample]
+    suppliers: list[str] = field(default_factory=list)  # a want's sourcing route
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,11 @@ def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[RouteOp
                 ),
                 evidence=evidence,
                 examples=examples,
+                suppliers=_receivers(
+                    sources if isinstance(sources := c.data.get("source_nace"), list) else [],
+                    knowledge,
+                    lang,
+                ),
             )
         )
     return options

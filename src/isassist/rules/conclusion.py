@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from isassist.facts import property_label, value_label
+from isassist.knowledge.codes import display_ewc_codes
 from isassist.lang import Lang, Text
 from isassist.rules.compiler import STREAM_BINDING
 from isassist.rules.model import AnyRule
@@ -72,6 +73,8 @@ def build_conclusion(
             if scope == "prop":
                 fact = facts.get(properties.get(name, ""))
                 found = fact.get("value") if fact else None
+                if name == "ewc" and found:  # "16 01 04*", never "160104"
+                    return display_ewc_codes(found)
             else:
                 fact = (
                     stream
@@ -146,6 +149,8 @@ def _fact_in_words(fact: dict[str, Any], lang: Lang) -> str:
     if kind in ("property", "item"):
         meaning = property_label(str(fact.get("name")), lang)
         unit = f" {fact['unit']}" if fact.get("unit") else ""
+        if fact.get("name") == "ewc":
+            return f"{meaning}: {display_ewc_codes(fact.get('value'))}"
         return f"{meaning}: {_words(fact.get('value'), lang)}{unit}"
     if kind == "company":
         nace = f", NACE {fact['nace']}" if fact.get("nace") else ""

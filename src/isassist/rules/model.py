@@ -269,7 +269,10 @@ class HeatThen(_Then):
 class ValorisationThen(_Then):
     route: str = Field(min_length=1)
     evidence: list[str] = Field(default=[], description="MAESTRI exchange ids or case names")
-    receiver_nace: list[str] = Field(default=[])
+    receiver_nace: list[str] = Field(default=[], description="sectors that take the stream")
+    source_nace: list[str] = Field(
+        default=[], description="a want's sourcing route: sectors that supply what is wanted"
+    )
 
 
 class CanvasThen(_Then):
@@ -374,6 +377,24 @@ class ValorisationRule(_Rule):
     category: ValorisationCategory
     priority: Level = "medium"
     then: ValorisationThen
+
+    @model_validator(mode="after")
+    def _sectors_on_the_right_side(self) -> ValorisationRule:
+        """A want's route names where to source it (``source_nace``); the company wanting it is
+        the receiver, so a ``receiver_nace`` there would send suppliers' sectors to the register
+        as receivers. A route for an own stream names who takes it (``receiver_nace``)."""
+        want = self.when.stream is not None and self.when.stream.role == "want"
+        if want and self.then.receiver_nace:
+            raise ValueError(
+                "a want's sourcing route names its suppliers' sectors in then.source_nace, "
+                "not then.receiver_nace (the wanting company is the receiver)"
+            )
+        if not want and self.then.source_nace:
+            raise ValueError(
+                "then.source_nace is for a want's sourcing route (stream: {role: want}); "
+                "a route for the company's own stream names receivers in then.receiver_nace"
+            )
+        return self
 
 
 class CanvasRule(_Rule):

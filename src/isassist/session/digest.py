@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from isassist.dossier import ConclusionOut, Dossier, StreamOut
 from isassist.facts import value_label
+from isassist.knowledge.codes import display_ewc
 from isassist.session.i18n import ui
 from isassist.units.display import format_amount
 
@@ -58,7 +59,7 @@ def stream_line(stream: StreamOut, lang: str) -> str:
 
 
 def _ewc_display(code: str) -> str:
-    return " ".join(code[i : i + 2] for i in range(0, len(code), 2)) if len(code) == 6 else code
+    return display_ewc(code) if len(code) == 6 else code
 
 
 def digest(dossier: Dossier, lang: str) -> Digest:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from isassist.dossier import ConclusionView
 from isassist.facts import property_label, value_label
 from isassist.interview.engine import Interview
+from isassist.knowledge.codes import display_ewc_codes
 from isassist.rules.conclusion import WHY_LABELS
 from isassist.units.display import format_number
 
@@ -69,6 +70,8 @@ def _fact_line(
     if kind in ("property", "item"):
         unit = f" {fact['unit']}" if fact.get("unit") else ""
         meaning = property_label(str(fact.get("name")), lang)
+        if fact.get("name") == "ewc":
+            return f"{meaning}: {display_ewc_codes(fact.get('value'))}"
         return f"{meaning}: {_value(fact.get('value'), lang)}{unit}"
     if kind == "company":
         nace = f", NACE {fact['nace']}" if fact.get("nace") else ""
