@@ -35,6 +35,8 @@ from isassist.rules.vocabulary import did_you_mean
 _ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
 
+# payload id() -> (its _key, its JSON); see _texts
+_Texts = dict[int, tuple[tuple[object, ...], str]]
 # (rule id, bindings) of one rule firing, as durable reports it
 _Match = tuple[str, dict[str, dict[str, Any]]]
 
@@ -49,9 +51,13 @@ class FactError(ValueError):
 
 # the durable_rules result code (src/rules/rules.h) of an assert that met a known fact id
 _OBSERVED = 2
-# fields every fact carries as a string and rules test for equality: a binding that tests one
-# of them can only match facts with that value (used to send each fact only where it can match)
-_DISCRIMINATORS = ("type", "name", "question")
+# Fields that facts carry as strings and rules test for equality: a binding that tests one of
+# them can only match facts with that value (used to send each fact only where it can match).
+_DISCRIMINATORS = ("type", "name", "question", "rule", "kind", "category")
+_ANY = object()  # a fact value that is not a string: equality left to durable
+# All derivations use durable's default session: a fact without a "sid" field goes there, and
+# comes back in a match exactly as it went in (no "sid" to strip from what the user sees).
+_SID = "0"
 
 
 class _Ruleset:
@@ -64,8 +70,9 @@ class _Ruleset:
     on inside the engine, so the C engine's own calls are enough: assert, then take the
     matches one by one (``start_action_for_state`` / ``complete_and_start_action``).
 
-    Each fact goes only to the rulesets with a condition it can meet (``accepts``): a fact
-    no binding's type/name/question test admits can never take part in a match there.
+    Each fact goes only to the rulesets with a binding it can meet (``accepts``): a fact whose
+    type, name, question, ... differ from every binding's equality tests on them can take part
+    in no match there (durable would answer "not handled" and not even store it).
     """
 
     def __init__(self, ruleset: CompiledRuleset, index: int) -> None:
@@ -75,32 +82,32 @@ class _Ruleset:
         definition = ruleset.definition(lambda rule_id: rule_id)
         # durable names rules by position; the action carries the isassist rule id
         self.rule_ids = {name: rule.pop("run") for name, rule in definition.items()}
-        # a fact type any of whose bindings admits every fact of it, else (type, field, value)
-        self._open: set[str] = set()
-        self._keyed: set[tuple[str, str, str]] = set()
-        for rule in definition.values():
-            for binding in rule["all"]:
-                tests = _binding_tests(binding)
-                kind = tests.pop("type", None)
-                if kind is None:
-                    self._open.add("*")
-                elif not tests:
-                    self._open.add(kind)
-                else:
-                    # several discriminators: requiring one of them is looser, still sound
-                    self._keyed.update((kind, key, value) for key, value in tests.items())
+        self._admits = {
+            tuple(_binding_tests(binding).items())
+            for rule in definition.values()
+            for binding in rule["all"]
+        }
+        self._accepted: dict[tuple[object, ...], bool] = {}
+        self._text = json.dumps(definition, ensure_ascii=False)
         try:
-            self.handle: int = durable_rules_engine.create_ruleset(
-                ruleset.name, json.dumps(definition, ensure_ascii=False)
-            )
+            self.handle: int = durable_rules_engine.create_ruleset(self.name, self._text)
         except Exception as exc:
             raise RuleEngineError(_diagnose(ruleset.name, definition, self.rule_ids, exc)) from exc
 
-    def accepts(self, payload: dict[str, Any]) -> bool:
-        kind = payload["type"]
-        if kind in self._open or "*" in self._open:
-            return True
-        return any((kind, key, payload.get(key)) in self._keyed for key in _DISCRIMINATORS[1:])
+    def reset(self) -> None:
+        """Start over with an empty ruleset (after a failure left facts in durable)."""
+        self.handle = durable_rules_engine.create_ruleset(self.name, self._text)
+
+    def accepts(self, key: tuple[object, ...]) -> bool:
+        """Whether a fact with these discriminator values (``_key``) can match here."""
+        found = self._accepted.get(key)
+        if found is None:
+            values = dict(zip(_DISCRIMINATORS, key, strict=True))
+            found = self._accepted[key] = any(
+                all(values[field] in (value, _ANY) for field, value in tests)
+                for tests in self._admits
+            )
+        return found
 
     def run(self, retract: bool, facts: list[str], matches: list[_Match] | None) -> None:
         """Assert (or retract) the facts, given as JSON texts; append the rule firings to
@@ -128,7 +135,8 @@ class _Ruleset:
 
 
 def _binding_tests(binding: dict[str, Any]) -> dict[str, str]:
-    """The discriminator equalities one binding requires of its fact."""
+    """The string equalities on discriminator fields that one binding requires of its fact
+    (tests under ``$or`` or a negation's inner structure are left out: that only admits more)."""
     [(_name, condition)] = binding.items()
     tests = condition.get("$and", [condition])
     return {
@@ -192,7 +200,6 @@ class RuleEngine:
         self._properties = {rule.rule_id: rule.properties for rs in compiled for rule in rs.rules}
         self._tagger = PatternTagger(p for rs in compiled for p in rs.patterns)
         self._memo: PartitionMemo[list[_Derived]] = PartitionMemo()
-        self._session = 0  # durable sid all derivations share (see _fixpoint)
 
     @property
     def ruleset_names(self) -> list[str]:
@@ -218,30 +225,35 @@ class RuleEngine:
         """
         payloads = prepare_facts(facts, self._tagger)
         partitions = stream_partitions(payloads)
+        texts = _texts(payloads)
         with _LOCK:
             derived: list[_Derived] = []
             for part in partitions.values():
                 key = digest(part)
                 found = self._memo.get(interview_id, key)
                 if found is None:
-                    found = self._fixpoint(interview_id, self._stream_rulesets, part)
+                    found = self._fixpoint(interview_id, self._stream_rulesets, part, texts)
                     self._memo.put(interview_id, key, found, room=2 * len(partitions))
                 derived += found
-            return self._with_whole_interview(interview_id, payloads, derived, list(partitions))
+            return self._with_whole_interview(
+                interview_id, payloads, texts, derived, list(partitions)
+            )
 
     def derive_from_scratch(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
         """All conclusions, every stream rule on all facts at once, memo neither read nor
         written: the reference ``derive`` must agree with."""
         payloads = prepare_facts(facts, self._tagger)
         streams = [p["id"] for p in payloads if p["type"] == "stream"]
+        texts = _texts(payloads)
         with _LOCK:
-            derived = self._fixpoint(interview_id, self._stream_rulesets, payloads)
-            return self._with_whole_interview(interview_id, payloads, derived, streams)
+            derived = self._fixpoint(interview_id, self._stream_rulesets, payloads, texts)
+            return self._with_whole_interview(interview_id, payloads, texts, derived, streams)
 
     def _with_whole_interview(
         self,
         interview_id: str,
         payloads: list[dict[str, Any]],
+        texts: _Texts,
         derived: list[_Derived],
         streams: list[str],
     ) -> list[Conclusion]:
@@ -266,7 +278,7 @@ class RuleEngine:
             for item in derived:
                 seeds += [[] for _ in range(item.round + 1 - len(seeds))]
                 seeds[item.round].append(item.chained)
-            derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, seeds)
+            derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, texts, seeds)
         return [item.shown for item in derived]
 
     def _fixpoint(
@@ -274,23 +286,26 @@ class RuleEngine:
         interview_id: str,
         rulesets: list[_Ruleset],
         payloads: list[dict[str, Any]],
+        texts: _Texts | None = None,
         seeds: Sequence[list[Conclusion]] = (),
     ) -> list[_Derived]:
         """Assert the facts, chain conclusions until none is new, and empty the session.
 
-        ``seeds[k]`` are conclusions found elsewhere in round k; they are asserted with the
-        new conclusions of round k, as if these rulesets had found them.
+        ``texts`` holds the payloads' JSON by ``id()`` (see ``_texts``). ``seeds[k]`` are
+        conclusions found elsewhere in round k; they are asserted with the new conclusions of
+        round k, as if these rulesets had found them.
 
         Because the session is empty between calls (and calls are serialised by the lock),
-        every interview uses the same durable session: durable 2.0.28's delete_state crashed
-        the process after half-matched joins, and each session left behind slowed later
-        derivations (5 ms grew to 17 ms after a hundred sessions; both measured).
+        every interview uses the same durable session. Retracting is cheaper than deleting
+        the session (durable then rebuilds every join node's state: twice the time,
+        measured), and each session left behind slowed later derivations (5 ms grew to 17 ms
+        after a hundred sessions, measured).
         """
         asserted: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
         found: dict[str, _Derived] = {}
-        sid = f"s{self._session}"
+        texts = _texts(payloads) if texts is None else texts
         try:
-            pending = self._assert(rulesets, payloads, sid, asserted)
+            pending = self._assert(rulesets, payloads, texts, asserted)
             chaining = [rs for rs in rulesets if rs.uses_conclusions]
             for round_ in range(_MAX_CHAIN_ROUNDS + 1):
                 new = [c for m in pending if (c := self._keep(found, m, round_)) is not None]
@@ -303,12 +318,13 @@ class RuleEngine:
                         f"{_MAX_CHAIN_ROUNDS} rounds"
                     )
                 facts_out = [self._tagger.tag(c.as_fact()) for c in incoming]
-                pending = self._assert(chaining, facts_out, sid, asserted)
+                pending = self._assert(chaining, facts_out, _texts(facts_out), asserted)
         finally:
             try:
                 self._retract(rulesets, asserted)
             except Exception:
-                self._session += 1  # never reuse a session that may not be empty
+                for ruleset in rulesets:  # never reuse a session that may not be empty
+                    ruleset.reset()
                 raise
         return list(found.values())
 
@@ -329,15 +345,15 @@ class RuleEngine:
         self,
         rulesets: list[_Ruleset],
         payloads: list[dict[str, Any]],
-        sid: str,
+        texts: _Texts,
         asserted: dict[int, list[str]],
     ) -> list[_Match]:
         """Assert into every ruleset the facts it can match; return the matches, ruleset by
         ruleset, in firing order."""
-        texts = [(p, json.dumps(dict(p, sid=sid), ensure_ascii=False)) for p in payloads]
         matches: list[_Match] = []
+        keyed = [texts[id(p)] for p in payloads]
         for ruleset in rulesets:
-            facts = [text for payload, text in texts if ruleset.accepts(payload)]
+            facts = [text for key, text in keyed if ruleset.accepts(key)]
             if facts:
                 asserted[ruleset.index] += facts
                 ruleset.run(False, facts, matches)
@@ -363,7 +379,23 @@ class RuleEngine:
     def held_facts(self) -> list[dict[str, Any]]:
         """The facts durable holds right now: empty whenever no derivation is running."""
         with _LOCK:
-            return [f for rs in self._rulesets for f in rs.facts(f"s{self._session}")]
+            return [f for rs in self._rulesets for f in rs.facts(_SID)]
+
+
+def _key(payload: dict[str, Any]) -> tuple[object, ...]:
+    """The fact's discriminator values; a value that is not a string stands as ``_ANY``."""
+    values = tuple(map(payload.get, _DISCRIMINATORS))
+    if all(v is None or v.__class__ is str for v in values):
+        return values
+    return tuple(v if v is None or isinstance(v, str) else _ANY for v in values)
+
+
+def _texts(payloads: list[dict[str, Any]]) -> _Texts:
+    """Each payload's ``_key`` and JSON for durable, by ``id()``: worked out once per
+    derivation, although the company fact goes to every partition and every fact to several
+    rulesets. Only valid while ``payloads`` holds the dicts (an id is unique among live
+    objects only)."""
+    return {id(p): (_key(p), json.dumps(p, ensure_ascii=False)) for p in payloads}
 
 
 def _diagnose(
