@@ -94,11 +94,11 @@ def _random_dossiers(engine: RuleEngine, recorder: Recorder, seed: int, count: i
                 props[(stream, name)] = value
             for _ in range(rng.randint(0, 4)):
                 answer = rng.choice(answers)
-                stream = rng.choice(sorted(streams)) if answer.stream else None
-                said[(answer.question, stream)] = answer.model_copy(
+                about = rng.choice(sorted(streams)) if answer.stream else None
+                said[(answer.question, about)] = answer.model_copy(
                     update={
-                        "stream": stream,
-                        "id": answer.question + (f".{stream}" if stream else ""),
+                        "stream": about,
+                        "id": answer.question + (f".{about}" if about else ""),
                     }
                 )
             if props and rng.random() < 0.3:
