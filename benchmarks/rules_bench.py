@@ -6,15 +6,13 @@ compiling the whole rule base <= 300 ms. Run: ``uv run python benchmarks/rules_b
 
 from __future__ import annotations
 
-import copy
 import statistics
 import time
 from collections.abc import Callable
 
 from isassist.facts import Answer, Company, Property, Stream, _Fact
 from isassist.rules import get_engine, load_rulebase
-from isassist.rules.compiler import compile_rulesets
-from isassist.rules.engine import _Host
+from isassist.rules.engine import RuleEngine
 
 STREAMS: list[tuple[str, str, dict[str, object]]] = [
     (
@@ -142,7 +140,9 @@ def main() -> None:
     def derive_after_one_edit() -> int:
         tonnes = Property(id="s1.tonnes_per_year", stream="s1", name="tonnes_per_year", value=0)
         changed = [
-            f if f.id != tonnes.id else tonnes.model_copy(update={"value": next(edits)})
+            f
+            if getattr(f, "id", None) != tonnes.id
+            else tonnes.model_copy(update={"value": next(edits)})
             for f in facts
         ]
         return len(engine.derive("bench-edits", changed))
@@ -155,23 +155,13 @@ def main() -> None:
         f"p95 {_p95(edit_ms):.2f} ms"
     )
 
-    host = _Host()
-    rounds = iter(range(10**9))
-
-    def compile_all() -> None:
-        rulebase = load_rulebase()
-        prefix = f"bench{next(rounds)}@{rulebase.version}"
-        rulesets = compile_rulesets(rulebase.rules, prefix)
-        host.register_rulesets(
-            copy.deepcopy(
-                {rs.name: rs.definition(lambda _rule_id: "isassist.keep") for rs in rulesets}
-            )
-        )
-
-    compile_ms = timed(compile_all, 10)
+    rulebase = load_rulebase()
+    load_ms = timed(load_rulebase, 5)
+    build_ms = timed(lambda: RuleEngine(rulebase), 10)
     print(
-        f"load + validate + compile + register whole rule base: median "
-        f"{statistics.median(compile_ms):.1f} ms (target <= 300 ms)"
+        f"load + validate the rule files: median {statistics.median(load_ms):.1f} ms; "
+        f"compile + create in durable_rules: median {statistics.median(build_ms):.1f} ms "
+        f"(together target <= 300 ms)"
     )
 
 

@@ -20,7 +20,7 @@ from isassist.paths import data_dir
 from isassist.rules import get_engine as _get_engine
 from isassist.rules import why
 from isassist.rules.compiler import RULES_PER_RULESET
-from isassist.rules.engine import FactError, RuleEngine, RuleEngineError
+from isassist.rules.engine import FactError, RuleEngine
 
 MY_FILES = ("classification.yaml", "legal.yaml", "heat.yaml")
 _RULES_DIR: list[Path] = []
@@ -174,27 +174,21 @@ def test_a_badly_typed_fact_is_refused_with_a_reason(
         get_engine().derive("t-bad", facts)
 
 
-def test_an_action_error_is_raised_not_swallowed(tmp_path: Path) -> None:
-    (tmp_path / "x.yaml").write_text(
-        "rules:\n"
-        "  - id: t.boom\n    kind: heat\n    category: temperature\n"
-        "    title: {nl: a, en: b}\n    when: {stream: {kind: heat}}\n"
-        "    then: {nl: c, en: d}\n    source: a test rule\n",
-        encoding="utf-8",
-    )
-    engine = _get_engine(tmp_path)
+def test_an_error_while_concluding_is_raised_and_leaves_durable_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = get_engine()
 
-    def boom(c: object) -> None:
-        raise ValueError("boom")
+    def boom(*_args: object) -> None:
+        raise ValueError("boom: a rule text could not be filled")
 
-    # durable keeps the callable it resolved at registration: swap in one that fails
-    for ruleset in engine.ruleset_names:
-        durable_ruleset = engine._host.get_ruleset(ruleset)
-        for promise in durable_ruleset._actions.values():
-            promise._func = boom
-    with pytest.raises(RuleEngineError, match="boom"):
-        engine.derive("t-boom", [Stream(id="s1", name="x", kind="heat")])
+    with monkeypatch.context() as patch:
+        patch.setattr("isassist.rules.engine.build_conclusion", boom)
+        with pytest.raises(ValueError, match="boom"):
+            engine.derive("t-boom", _heat(75))
     assert engine.held_facts() == []
+    # the next derivation is whole again
+    assert "heat.band.district_heating" in _rule_ids(_heat(75), "t-boom")
 
 
 def test_concurrent_interviews_stay_apart() -> None:

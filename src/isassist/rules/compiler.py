@@ -16,9 +16,6 @@ from isassist.facts import STREAM_PROPERTIES
 from isassist.rules.model import AnyRule, StreamCondition, When, _ValueTest
 
 RULES_PER_RULESET = 60
-NEVER = "__never__"
-KEPT_TYPES = ("answer", "property", "item", "company", "stream", "conclusion")
-KEEP_ACTION = "isassist.keep"
 
 # Joins never reference "id": durable 2.0.28 treats it as the identity key and a join on it
 # matched only by chance when the two facts came in different calls (measured). The engine
@@ -54,20 +51,16 @@ class CompiledRuleset:
         return frozenset(p for rule in self.rules for p in rule.patterns)
 
     def definition(self, action_name: Any) -> dict[str, Any]:
-        """The ruleset dict; ``action_name(rule_id)`` gives the ``run`` string of each rule."""
-        # Inside durable, rules are named by position ("r0", "k0"); actions carry the rule id.
-        rules = {
+        """The ruleset dict; ``action_name(rule_id)`` gives the ``run`` string of each rule.
+
+        A fact that matches no condition is not stored (durable answers "not handled"); the
+        engine accepts that, as such a fact can take part in no match of this ruleset.
+        """
+        # Inside durable, rules are named by position ("r0", "r1"); actions carry the rule id.
+        return {
             f"r{index}": dict(rule.definition, run=action_name(rule.rule_id))
             for index, rule in enumerate(self.rules)
         }
-        for index, fact_type in enumerate(KEPT_TYPES):
-            # A fact that matches no condition is dropped by durable (MessageNotHandled). This
-            # never-completing join makes every fact type observable at no action cost.
-            rules[f"k{index}"] = {
-                "all": [{"k": {"type": fact_type}}, {"never": {"type": NEVER}}],
-                "run": KEEP_ACTION,
-            }
-        return rules
 
 
 def compile_rulesets(rules: list[AnyRule], prefix: str) -> list[CompiledRuleset]:

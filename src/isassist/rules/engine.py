@@ -1,27 +1,25 @@
 """The only module that imports durable_rules: compiled rules in, conclusions out.
 
-durable_rules has sharp edges (DURABLE_RULES.md): one Host per process (each starts timer
-threads), rulesets cannot be unregistered, ``Ruleset`` mutates the definitions it is given,
-action exceptions are swallowed into the state, and a fact nothing observes is dropped. This
-module meets each one once, so the rest of isassist sees a plain ``derive`` function.
+durable_rules has sharp edges (DURABLE_RULES.md): its Python ``Host`` starts timer threads,
+swallows action exceptions and costs more than the matching itself; rulesets cannot be
+unregistered; a session left behind slows every later one. This module drives the C engine
+(``durable_rules_engine``) directly and meets each edge once, so the rest of isassist sees a
+plain ``derive`` function.
 """
 
 from __future__ import annotations
 
-import copy
 import json
-import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import durable_rules_engine
-from durable import engine as durable_engine
+import orjson
 
 from isassist.facts import STREAM_PROPERTIES, _Fact
 from isassist.rules.compiler import (
-    KEEP_ACTION,
     STREAM_BINDING,
     CompiledRuleset,
     compile_rulesets,
@@ -33,66 +31,133 @@ from isassist.rules.partition import PartitionMemo, digest, split_rules, stream_
 from isassist.rules.patterns import PatternTagger
 from isassist.rules.vocabulary import did_you_mean
 
-# durable logs dispatch errors from its timer threads; they must not scribble over the TUI.
-_durable_log = logging.getLogger("durable")
-_durable_log.addHandler(logging.NullHandler())
-_durable_log.propagate = False
-
 # Facts referenced by negations ("missing", "unanswered") go in before the streams that
 # trigger them: durable decides a negation when the joining fact arrives.
 _ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
 
-Action = Callable[[Any], None]
-# (rule id, bindings) of one rule firing, as durable hands them to the action
+# payload id() -> (its _key, its JSON); see _texts
+_Texts = dict[int, tuple[tuple[object, ...], str]]
+# (rule id, bindings) of one rule firing, as durable reports it
 _Match = tuple[str, dict[str, dict[str, Any]]]
 
 
 class RuleEngineError(RuntimeError):
-    """The engine failed while deriving (an action raised, or a fact was refused)."""
+    """durable_rules refused a ruleset or a fact, or conclusions kept chaining."""
 
 
 class FactError(ValueError):
     """A fact does not fit the vocabulary of isassist.facts (name or value type)."""
 
 
-class _Host(durable_engine.Host):  # type: ignore[misc]
-    """The process-wide Host: actions are looked up in an explicit registry, never by import."""
+# the durable_rules result code (src/rules/rules.h) of an assert that met a known fact id
+_OBSERVED = 2
+# Fields that facts carry as strings and rules test for equality: a binding that tests one of
+# them can only match facts with that value (used to send each fact only where it can match).
+_DISCRIMINATORS = ("type", "name", "question", "rule", "kind", "category")
+_ANY = object()  # a fact value that is not a string: equality left to durable
+# All derivations use durable's default session: a fact without a "sid" field goes there, and
+# comes back in a match exactly as it went in (no "sid" to strip from what the user sees).
+_SID = "0"
 
-    def __init__(self) -> None:
-        self.actions: dict[str, Action] = {KEEP_ACTION: _never_runs}
-        super().__init__()
 
-    def _run(self) -> None:
-        """Start no dispatch threads. durable's timer threads run pending actions on any
-        session at any moment, outside our lock; isassist needs no timers, and every action
-        already runs synchronously inside assert/retract on the calling thread."""
+class _Ruleset:
+    """One compiled ruleset inside durable_rules, driven through its C functions directly.
 
-    def get_action(self, action_name: str) -> Action:
+    durable's Python layer (``durable.engine.Host``) serialises the facts once per ruleset,
+    builds a closure, reads the clock twice and writes the state back for every action, and
+    starts timer threads: that was two thirds of a derivation's time (cProfile on
+    benchmarks/rules_bench.py). isassist needs none of it: matches are recorded, never acted
+    on inside the engine, so the C engine's own calls are enough: assert, then take the
+    matches one by one (``start_action_for_state`` / ``complete_and_start_action``).
+
+    Each fact goes only to the rulesets with a binding it can meet (``accepts``): a fact whose
+    type, name, question, ... differ from every binding's equality tests on them can take part
+    in no match there (durable would answer "not handled" and not even store it).
+    """
+
+    def __init__(self, ruleset: CompiledRuleset, index: int) -> None:
+        self.name = ruleset.name
+        self.index = index
+        self.uses_conclusions = ruleset.uses_conclusions
+        definition = ruleset.definition(lambda rule_id: rule_id)
+        # durable names rules by position; the action carries the isassist rule id
+        self.rule_ids = {name: rule.pop("run") for name, rule in definition.items()}
+        self._admits = {
+            tuple(_binding_tests(binding).items())
+            for rule in definition.values()
+            for binding in rule["all"]
+        }
+        self._accepted: dict[tuple[object, ...], bool] = {}
+        self._text = json.dumps(definition, ensure_ascii=False)
         try:
-            return self.actions[action_name]
-        except KeyError:
-            raise RuleEngineError(f"no action registered under {action_name!r}") from None
+            self.handle: int = durable_rules_engine.create_ruleset(self.name, self._text)
+        except Exception as exc:
+            raise RuleEngineError(_diagnose(ruleset.name, definition, self.rule_ids, exc)) from exc
+
+    def reset(self) -> None:
+        """Start over with an empty ruleset (after a failure left facts in durable)."""
+        self.handle = durable_rules_engine.create_ruleset(self.name, self._text)
+
+    def accepts(self, key: tuple[object, ...]) -> bool:
+        """Whether a fact with these discriminator values (``_key``) can match here."""
+        found = self._accepted.get(key)
+        if found is None:
+            values = dict(zip(_DISCRIMINATORS, key, strict=True))
+            found = self._accepted[key] = any(
+                all(values[field] in (value, _ANY) for field, value in tests)
+                for tests in self._admits
+            )
+        return found
+
+    def run(self, retract: bool, facts: list[str], matches: list[_Match] | None) -> None:
+        """Assert (or retract) the facts, given as JSON texts; append the rule firings to
+        ``matches`` in firing order (None: let them fire unrecorded)."""
+        call = durable_rules_engine.retract_facts if retract else durable_rules_engine.assert_facts
+        code, state = call(self.handle, "[" + ",".join(facts) + "]")
+        result = durable_rules_engine.start_action_for_state(self.handle, state)
+        message = result[1] if result is not None else None
+        while message is not None:  # every firing is taken, so none is left for the next call
+            if matches is not None:
+                [(rule, bindings)] = orjson.loads(message).items()
+                matches.append((self.rule_ids[rule], bindings))
+            message = durable_rules_engine.complete_and_start_action(self.handle, state)
+        if code == _OBSERVED and not retract:
+            raise RuleEngineError(f"{self.name}: a fact was asserted twice")
+
+    def facts(self, sid: str) -> list[dict[str, Any]]:
+        try:
+            held: list[dict[str, Any]] = json.loads(
+                durable_rules_engine.get_facts(self.handle, sid)
+            )
+        except durable_rules_engine.error:  # "sid not found": nothing was ever asserted
+            return []
+        return held
 
 
-def _never_runs(c: Any) -> None:
-    raise RuleEngineError("a keep rule fired: a fact of type '__never__' was asserted")
+def _binding_tests(binding: dict[str, Any]) -> dict[str, str]:
+    """The string equalities on discriminator fields that one binding requires of its fact
+    (tests under ``$or`` or a negation's inner structure are left out: that only admits more)."""
+    [(_name, condition)] = binding.items()
+    tests = condition.get("$and", [condition])
+    return {
+        key: test[key]
+        for test in tests
+        for key in _DISCRIMINATORS
+        if len(test) == 1 and isinstance(test.get(key), str)
+    }
 
 
 _LOCK = threading.Lock()
-_HOST: _Host | None = None
 _ENGINES: dict[str, RuleEngine] = {}
 
 
 def engine_for(rulebase: RuleBase) -> RuleEngine:
     """The engine of this rule base version, compiled and registered once per process."""
-    global _HOST
     with _LOCK:
-        if _HOST is None:
-            _HOST = _Host()
         engine = _ENGINES.get(rulebase.version)
         if engine is None:
-            engine = _ENGINES[rulebase.version] = RuleEngine(rulebase, _HOST)
+            engine = _ENGINES[rulebase.version] = RuleEngine(rulebase)
         return engine
 
 
@@ -119,36 +184,23 @@ class RuleEngine:
     rules run on all facts plus the stream conclusions every time.
     """
 
-    def __init__(self, rulebase: RuleBase, host: _Host) -> None:
+    def __init__(self, rulebase: RuleBase) -> None:
         self.rulebase = rulebase
-        self._host = host
         self._rules = rulebase.by_id
         prefix = f"isassist@{rulebase.version}"
         stream_rules, whole_rules = split_rules(rulebase.rules)
-        self._stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
-        self._whole_rulesets = compile_rulesets(whole_rules, f"{prefix}.whole")
-        self._rulesets = self._stream_rulesets + self._whole_rulesets
+        stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
+        whole_rulesets = compile_rulesets(whole_rules, f"{prefix}.whole")
+        compiled = stream_rulesets + whole_rulesets
+        self._rulesets = [_Ruleset(rs, index) for index, rs in enumerate(compiled)]
+        self._stream_rulesets = self._rulesets[: len(stream_rulesets)]
+        self._whole_rulesets = self._rulesets[len(stream_rulesets) :]
         self._ruleset_of = {
-            rule.rule_id: index for index, rs in enumerate(self._rulesets) for rule in rs.rules
+            rule.rule_id: index for index, rs in enumerate(compiled) for rule in rs.rules
         }
-        self._properties = {
-            rule.rule_id: rule.properties for rs in self._rulesets for rule in rs.rules
-        }
-        self._tagger = PatternTagger(p for rs in self._rulesets for p in rs.patterns)
-        self._matches: list[_Match] = []
+        self._properties = {rule.rule_id: rule.properties for rs in compiled for rule in rs.rules}
+        self._tagger = PatternTagger(p for rs in compiled for p in rs.patterns)
         self._memo: PartitionMemo[list[_Derived]] = PartitionMemo()
-        self._session = 0  # durable sid all derivations share (see derive)
-        definitions: dict[str, Any] = {}
-        for ruleset in self._rulesets:
-            definitions[ruleset.name] = ruleset.definition(lambda rule_id: f"{prefix}:{rule_id}")
-            for rule in ruleset.rules:
-                host.actions[f"{prefix}:{rule.rule_id}"] = self._recorder(rule.rule_id)
-        for name, definition in definitions.items():
-            try:
-                # Ruleset() deletes "run" from the dicts it is given: hand it a copy.
-                host.register_rulesets({name: copy.deepcopy(definition)})
-            except Exception as exc:
-                raise RuleEngineError(_diagnose(name, definition, exc)) from exc
 
     @property
     def ruleset_names(self) -> list[str]:
@@ -157,20 +209,13 @@ class RuleEngine:
     @property
     def whole_interview_rules(self) -> list[str]:
         """Ids of the rules derived on all facts at every call (not per stream)."""
-        return [rule.rule_id for rs in self._whole_rulesets for rule in rs.rules]
+        return [rule_id for rs in self._whole_rulesets for rule_id in rs.rule_ids.values()]
 
     @property
     def memo_entries(self) -> int:
         """Stream partitions held in the memo, over all interviews."""
         with _LOCK:
             return len(self._memo)
-
-    def _recorder(self, rule_id: str) -> Action:
-        def record(c: Any) -> None:
-            # c._m is parsed afresh from JSON for every action: no copy needed
-            self._matches.append((rule_id, c._m))
-
-        return record
 
     def derive(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
         """All conclusions the facts support; the same as ``derive_from_scratch``, cheaper.
@@ -181,30 +226,35 @@ class RuleEngine:
         """
         payloads = prepare_facts(facts, self._tagger)
         partitions = stream_partitions(payloads)
+        texts = _texts(payloads)
         with _LOCK:
             derived: list[_Derived] = []
             for part in partitions.values():
                 key = digest(part)
                 found = self._memo.get(interview_id, key)
                 if found is None:
-                    found = self._fixpoint(interview_id, self._stream_rulesets, part)
+                    found = self._fixpoint(interview_id, self._stream_rulesets, part, texts)
                     self._memo.put(interview_id, key, found, room=2 * len(partitions))
                 derived += found
-            return self._with_whole_interview(interview_id, payloads, derived, list(partitions))
+            return self._with_whole_interview(
+                interview_id, payloads, texts, derived, list(partitions)
+            )
 
     def derive_from_scratch(self, interview_id: str, facts: Sequence[_Fact]) -> list[Conclusion]:
         """All conclusions, every stream rule on all facts at once, memo neither read nor
         written: the reference ``derive`` must agree with."""
         payloads = prepare_facts(facts, self._tagger)
         streams = [p["id"] for p in payloads if p["type"] == "stream"]
+        texts = _texts(payloads)
         with _LOCK:
-            derived = self._fixpoint(interview_id, self._stream_rulesets, payloads)
-            return self._with_whole_interview(interview_id, payloads, derived, streams)
+            derived = self._fixpoint(interview_id, self._stream_rulesets, payloads, texts)
+            return self._with_whole_interview(interview_id, payloads, texts, derived, streams)
 
     def _with_whole_interview(
         self,
         interview_id: str,
         payloads: list[dict[str, Any]],
+        texts: _Texts,
         derived: list[_Derived],
         streams: list[str],
     ) -> list[Conclusion]:
@@ -229,31 +279,34 @@ class RuleEngine:
             for item in derived:
                 seeds += [[] for _ in range(item.round + 1 - len(seeds))]
                 seeds[item.round].append(item.chained)
-            derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, seeds)
+            derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, texts, seeds)
         return [item.shown for item in derived]
 
     def _fixpoint(
         self,
         interview_id: str,
-        rulesets: list[CompiledRuleset],
+        rulesets: list[_Ruleset],
         payloads: list[dict[str, Any]],
+        texts: _Texts | None = None,
         seeds: Sequence[list[Conclusion]] = (),
     ) -> list[_Derived]:
         """Assert the facts, chain conclusions until none is new, and empty the session.
 
-        ``seeds[k]`` are conclusions found elsewhere in round k; they are asserted with the
-        new conclusions of round k, as if these rulesets had found them.
+        ``texts`` holds the payloads' JSON by ``id()`` (see ``_texts``). ``seeds[k]`` are
+        conclusions found elsewhere in round k; they are asserted with the new conclusions of
+        round k, as if these rulesets had found them.
 
         Because the session is empty between calls (and calls are serialised by the lock),
-        every interview uses the same durable session: durable 2.0.28's delete_state crashed
-        the process after half-matched joins, and each session left behind slowed later
-        derivations (5 ms grew to 17 ms after a hundred sessions; both measured).
+        every interview uses the same durable session. Retracting is cheaper than deleting
+        the session (durable then rebuilds every join node's state: twice the time,
+        measured), and each session left behind slowed later derivations (5 ms grew to 17 ms
+        after a hundred sessions, measured).
         """
-        asserted: dict[str, list[dict[str, Any]]] = {rs.name: [] for rs in rulesets}
+        asserted: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
         found: dict[str, _Derived] = {}
-        sid = f"s{self._session}"
+        texts = _texts(payloads) if texts is None else texts
         try:
-            pending = self._assert(rulesets, [dict(p, sid=sid) for p in payloads], asserted)
+            pending = self._assert(rulesets, payloads, texts, asserted)
             chaining = [rs for rs in rulesets if rs.uses_conclusions]
             for round_ in range(_MAX_CHAIN_ROUNDS + 1):
                 new = [c for m in pending if (c := self._keep(found, m, round_)) is not None]
@@ -265,13 +318,14 @@ class RuleEngine:
                         f"interview {interview_id}: conclusions still chaining after "
                         f"{_MAX_CHAIN_ROUNDS} rounds"
                     )
-                facts_out = [self._tagger.tag(dict(c.as_fact(), sid=sid)) for c in incoming]
-                pending = self._assert(chaining, facts_out, asserted)
+                facts_out = [self._tagger.tag(c.as_fact()) for c in incoming]
+                pending = self._assert(chaining, facts_out, _texts(facts_out), asserted)
         finally:
             try:
-                self._retract(asserted)
+                self._retract(rulesets, asserted)
             except Exception:
-                self._session += 1  # never reuse a session that may not be empty
+                for ruleset in rulesets:  # never reuse a session that may not be empty
+                    ruleset.reset()
                 raise
         return list(found.values())
 
@@ -290,36 +344,32 @@ class RuleEngine:
 
     def _assert(
         self,
-        rulesets: list[CompiledRuleset],
+        rulesets: list[_Ruleset],
         payloads: list[dict[str, Any]],
-        asserted: dict[str, list[dict[str, Any]]],
+        texts: _Texts,
+        asserted: dict[int, list[str]],
     ) -> list[_Match]:
-        """Assert into every ruleset; return the matches, in firing order."""
-        self._matches = []
-        if not payloads:
-            return []  # durable 2.0.28 segfaults on assert_facts(name, [])
+        """Assert into every ruleset the facts it can match; return the matches, ruleset by
+        ruleset, in firing order."""
+        matches: list[_Match] = []
+        keyed = [texts[id(p)] for p in payloads]
         for ruleset in rulesets:
-            try:
-                state = self._host.assert_facts(ruleset.name, payloads)
-            except durable_engine.MessageNotHandledException as exc:
-                raise RuleEngineError(f"{ruleset.name} refused facts: {exc.message}") from exc
-            asserted[ruleset.name] += payloads
-            if isinstance(state, dict) and state.get("exception"):
-                raise RuleEngineError(
-                    f"a rule action failed in {ruleset.name}: {state['exception']}"
-                )
-        return list(self._matches)
+            facts = [text for key, text in keyed if ruleset.accepts(key)]
+            if facts:
+                asserted[ruleset.index] += facts
+                ruleset.run(False, facts, matches)
+        return matches
 
-    def _retract(self, asserted: dict[str, list[dict[str, Any]]]) -> None:
+    def _retract(self, rulesets: list[_Ruleset], asserted: dict[int, list[str]]) -> None:
         """Empty the session again, newest facts first.
 
         Streams go before the properties they join, so no "missing" rule fires on the way out;
         whatever does fire during retraction is ignored.
         """
-        for name, payloads in asserted.items():
-            if payloads:
-                self._host.retract_facts(name, payloads[::-1])
-        self._matches = []
+        for ruleset in rulesets:
+            facts = asserted[ruleset.index]
+            if facts:
+                ruleset.run(True, facts[::-1], None)
 
     def close(self, interview_id: str) -> None:
         """Forget an interview: drop its memoised partitions. Nothing of it stays in durable
@@ -330,24 +380,36 @@ class RuleEngine:
     def held_facts(self) -> list[dict[str, Any]]:
         """The facts durable holds right now: empty whenever no derivation is running."""
         with _LOCK:
-            held = []
-            for ruleset in self._rulesets:
-                try:
-                    held += self._host.get_facts(ruleset.name, f"s{self._session}")
-                except Exception:  # durable: "sid not found" before the first derivation
-                    continue
-            return held
+            return [f for rs in self._rulesets for f in rs.facts(_SID)]
 
 
-def _diagnose(name: str, definition: dict[str, Any], exc: Exception) -> str:
+def _key(payload: dict[str, Any]) -> tuple[object, ...]:
+    """The fact's discriminator values; a value that is not a string stands as ``_ANY``."""
+    values = tuple(map(payload.get, _DISCRIMINATORS))
+    if all(v is None or v.__class__ is str for v in values):
+        return values
+    return tuple(v if v is None or isinstance(v, str) else _ANY for v in values)
+
+
+def _texts(payloads: list[dict[str, Any]]) -> _Texts:
+    """Each payload's ``_key`` and JSON for durable, by ``id()``: worked out once per
+    derivation, although the company fact goes to every partition and every fact to several
+    rulesets. Only valid while ``payloads`` holds the dicts (an id is unique among live
+    objects only). orjson: the facts' JSON and the firings read back were a sixth of a
+    derivation with the standard json module (pyinstrument on benchmarks/rules_bench.py)."""
+    return {id(p): (_key(p), orjson.dumps(p).decode()) for p in payloads}
+
+
+def _diagnose(
+    name: str, definition: dict[str, Any], rule_ids: dict[str, str], exc: Exception
+) -> str:
     """durable says only "error code N"; find the rules it refuses on their own."""
     refused = []
-    for rule_id, rule in definition.items():
-        probe = {rule_id: {k: v for k, v in rule.items() if k != "run"}}
+    for key, rule in definition.items():
         try:
-            durable_rules_engine.create_ruleset(f"probe.{rule_id}", json.dumps(probe))
+            durable_rules_engine.create_ruleset(f"probe.{key}", json.dumps({key: rule}))
         except Exception:
-            refused.append(rule_id)
+            refused.append(rule_ids[key])
     which = (
         f"rules refused on their own: {', '.join(refused)}"
         if refused

@@ -33,7 +33,10 @@ rules_lib = ('durable_rules_engine_py', {'sources': ['src/rules/%s.c' % src for 
 
 rules = Extension('durable_rules_engine',
                   sources = ['src/rulespy/rules.c'],
-                  include_dirs=['src/rules'])
+                  include_dirs=['src/rules'],
+                  # isassist patch: relink when the engine library changes (without this, an
+                  # edited src/rules/*.c left the old extension in place in a reused build/)
+                  depends=rules_lib[1]['sources'] + ['src/rules/%s.h' % h for h in ('json', 'regex', 'rete', 'rules', 'state')])
 
 here = path.abspath(path.dirname(__file__)) + '/docs/py'
 with open(path.join(here, 'README.txt'), encoding='utf-8') as f:

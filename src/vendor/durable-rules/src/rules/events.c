@@ -1987,6 +1987,9 @@ static unsigned int handleMessages(ruleset *tree,
     unsigned int messageOffset;
     jsonObject jo;
 
+    // isassist patch: an empty batch ("[]") handles no message, and the caller used to read
+    // this offset uninitialised (assert_facts(name, []) segfaulted in startActionForState).
+    *stateOffset = UNDEFINED_HASH_OFFSET;
     char *first = messages;
     char *last = NULL;
     char lastTemp;

@@ -916,6 +916,13 @@ unsigned int createStateNode(void *tree,
 
     node->factOffset = UNDEFINED_HASH_OFFSET;
     node->lockExpireTime = 0;
+    // isassist patch: the action context was left uninitialised (the pool is malloc-ed), so
+    // deleteStateNode freed garbage pointers for a state that never started an action.
+    node->context.actionStateIndex = 0;
+    node->context.resultCount = 0;
+    node->context.resultFrameOffset = 0;
+    node->context.messages = NULL;
+    node->context.stateFact = NULL;
     *state = node;
     
     return RULES_OK;
@@ -967,6 +974,17 @@ unsigned int deleteStateNode(void *tree,
         }
     }
     free(node->messagePool.content);
+
+    // isassist patch: keep reverseStateIndex (the states in creation order, read by
+    // startAction and assertTimers) free of the deleted state: move the last entry into its
+    // place. It used to keep pointing at the freed state.
+    unsigned int last = rulesetTree->statePool.count - 1;
+    for (unsigned int i = 0; i < last; ++i) {
+        if (rulesetTree->reverseStateIndex[i] == node->offset) {
+            rulesetTree->reverseStateIndex[i] = rulesetTree->reverseStateIndex[last];
+            break;
+        }
+    }
 
     DELETE(stateNode, 
            rulesetTree->stateIndex, 
