@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
@@ -232,12 +232,7 @@ class Register:
                 .values(**row, company_id=company_id, created_at=stamp)
                 .returning(t.streams.c.id)
             ).scalar_one()
-            keys = [
-                {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
-                for key in match_keys(ready)
-            ]
-            if keys:
-                conn.execute(insert(t.stream_keys), keys)
+            self._insert_keys(conn, stream_id, ready)
             stored.append(RegisterStream(id=stream_id, company_id=company_id, **ready.model_dump()))
         return stored
 
@@ -331,14 +326,65 @@ class Register:
             )
         return _stream(dict(row))
 
-    def remove_interview_haves(self, conn: Connection, interview_id: str) -> None:
-        """Drop the haves and wants an interview put in, before putting in its current ones."""
-        company_ids = select(t.companies.c.id).where(t.companies.c.interview_id == interview_id)
-        conn.execute(
-            delete(t.streams).where(
-                t.streams.c.company_id.in_(company_ids), t.streams.c.origin == "interview"
+    def update_company(self, conn: Connection, company_id: int, company: NewCompany) -> None:
+        """Bring a company's sector and place up to date (an interview answers its postcode
+        after its name, so the first save knows only the name); what it does not say yet stays."""
+        placed = self._placed(company).model_dump()
+        known = {
+            name: placed[name]
+            for name in ("nace", "postcode", "country", "lat", "lon", "interview_id")
+            if placed[name] is not None
+        }
+        conn.execute(update(t.companies).where(t.companies.c.id == company_id).values(**known))
+
+    def replace_interview_streams(
+        self, conn: Connection, company_id: int, new: Sequence[NewStream]
+    ) -> int:
+        """Make a company's interview streams what ``new`` says, keeping each kept stream's id.
+
+        A stream is the same stream when its side and its place in the interview (the dossier's
+        stream id, the want's question and name) are: it is updated in place, so opportunities
+        opened on it stay; a stream no longer in ``new`` (the broker removed it) is deleted
+        with its opportunities; a new one is inserted. Returns how many streams were written.
+        """
+        rows = conn.execute(
+            select(t.streams.c.id, t.streams.c.side, t.streams.c.source_ref, t.streams.c.name)
+            .where(t.streams.c.company_id == company_id, t.streams.c.origin == "interview")
+            .order_by(t.streams.c.id)
+        ).all()
+        current: dict[tuple[str, str], int] = {}
+        for row in rows:
+            current.setdefault(_interview_place(row.side, row.source_ref, row.name), row.id)
+        nace = conn.execute(
+            select(t.companies.c.nace).where(t.companies.c.id == company_id)
+        ).scalar_one_or_none()
+        fresh: list[NewStream] = []
+        kept: set[int] = set()
+        for stream in new:
+            stream_id = current.get(_interview_place(stream.side, stream.source_ref, stream.name))
+            if stream_id is None or stream_id in kept:
+                fresh.append(stream)
+                continue
+            kept.add(stream_id)
+            ready = self.normalised(stream, nace)
+            conn.execute(
+                update(t.streams).where(t.streams.c.id == stream_id).values(**_stream_row(ready))
             )
-        )
+            conn.execute(delete(t.stream_keys).where(t.stream_keys.c.stream_id == stream_id))
+            self._insert_keys(conn, stream_id, ready)
+        gone = [row.id for row in rows if row.id not in kept]
+        if gone:
+            conn.execute(delete(t.stream_keys).where(t.stream_keys.c.stream_id.in_(gone)))
+            conn.execute(delete(t.streams).where(t.streams.c.id.in_(gone)))
+        return len(kept) + len(self.insert_streams(conn, company_id, fresh))
+
+    def _insert_keys(self, conn: Connection, stream_id: int, ready: NewStream) -> None:
+        keys = [
+            {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
+            for key in match_keys(ready)
+        ]
+        if keys:
+            conn.execute(insert(t.stream_keys), keys)
 
     # -- parties (streams placed on the map) -------------------------------------------------
 
@@ -486,6 +532,14 @@ class Register:
 
 def _next_id(conn: Connection, column: Any) -> int:
     return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+
+
+def _interview_place(side: str, source_ref: str | None, name: str) -> tuple[str, str]:
+    """Where a stream sits in its interview: a have by the dossier's stream id, a want by its
+    question and its words (one answer may name several wants)."""
+    if side == "have" and source_ref:
+        return side, source_ref
+    return side, f"{source_ref or ''}\x00{name}"
 
 
 def _stream_row(stream: NewStream) -> dict[str, Any]:
