@@ -15,7 +15,7 @@ written only for the matches that are kept, so a whole-register run stays fast a
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -232,27 +232,52 @@ class Matcher:
             return None
         return fit.points if spec_gap(supply, demand) is None else None
 
+    def gate(self, target: Party) -> Callable[[RegisterStream, str | None], float | None]:
+        """The material part a stream on the other side (of a company in a NACE sector) would
+        get with ``target``, None when it could never be a match: ``material_points``, asked
+        once per kind of stream and sector."""
+        said: dict[tuple[Any, ...], float | None] = {}
+        have = target.stream.side == "have"
+
+        def points(other: RegisterStream, nace: str | None) -> float | None:
+            receiver = nace if have else target.company.nace
+            key = (fit_signature(other), receiver)
+            if key not in said:
+                supply, demand = (target.stream, other) if have else (other, target.stream)
+                said[key] = self.material_points(supply, demand, receiver)
+            return said[key]
+
+        return points
+
     def rank(
         self, target: Party, candidates: Iterable[tuple[float, Party]], top: int = 20
     ) -> list[Match]:
         """The ``top`` best matches of one stream among (distance, other party) candidates.
 
         Candidates that say the same of their material share one ``material_points`` answer
-        per receiving sector, so a wide search scores only the pairs that have a reason."""
-        kept: list[tuple[float, int, Party, Party, Assessment]] = []
-        gate: dict[tuple[Any, ...], float | None] = {}
+        per receiving sector, so a wide search scores only the pairs that have a reason, best
+        upper bound first, until the kept matches beat every bound still to come."""
+        points = self.gate(target)
+        have = target.stream.side == "have"
+        bounded: list[tuple[float, int, float, Party, Party]] = []
         for distance, other in candidates:
-            supply, demand = (target, other) if target.stream.side == "have" else (other, target)
-            said = (fit_signature(other.stream), demand.company.nace)
-            if said not in gate:
-                gate[said] = self.material_points(supply.stream, demand.stream, demand.company.nace)
-            if gate[said] is None:
+            supply, demand = (target, other) if have else (other, target)
+            material = points(other.stream, other.company.nace)
+            if material is None:
                 continue
+            reach = self.settings.limit_km(supply.stream)
+            bound = upper_bound(supply.stream, demand.stream, distance, reach, material)
+            bounded.append((bound, -other.stream.id, distance, supply, demand))
+        bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+        kept: list[tuple[float, int, Party, Party, Assessment]] = []
+        for bound, order, distance, supply, demand in bounded:
+            if len(kept) == top and kept[0][0] > bound:
+                break
             found = self.assess(supply, demand, distance)
             if found is None:
                 continue
             # equal scores: the lower stream id first, whichever way the candidates came
-            item = (found.score, -other.stream.id, supply, demand, found)
+            item = (found.score, order, supply, demand, found)
             if len(kept) < top:
                 heapq.heappush(kept, item)
             elif item[:2] > kept[0][:2]:

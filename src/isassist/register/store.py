@@ -36,6 +36,9 @@ from isassist.store.sqlite import WRITE_OPTION
 from isassist.store.tables import meta as store_meta
 
 _STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
+_STREAM_FIELDS = {c.name for c in _STREAM_COLUMNS}
+Accept = Callable[[RegisterStream, str | None], bool]
+"""Whether a found stream, of a company in a NACE sector, is worth turning into a party."""
 _COMPANY_COLUMNS = [c for c in t.companies.c if c.name != "name_key"]
 _CODE_FIELDS = ("families", "ewc", "cpa")
 _NON_MATERIAL_FAMILY = {"heat", "water", "gas", "energy", "capacity"}
@@ -417,19 +420,23 @@ class Register:
         return found
 
     def candidates(
-        self, target: Party, settings: MatchSettings | None = None
+        self,
+        target: Party,
+        settings: MatchSettings | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         """Streams on the other side sharing a key with ``target`` that are close enough.
 
         For a have that is its own limit; for a want each supply's limit (hazard, power), so
-        the database is asked only for what could ever be a match.
+        the database is asked only for what could ever be a match. ``accept`` (a stream and
+        its company's NACE code) drops rows before they become records (``Matcher.gate``).
         """
         settings = settings or MatchSettings()
         stream = target.stream
         keys = match_keys(stream)
         need = heat_mwh(stream) if stream.kind == "heat" else None
         if stream.side == "have":
-            return self.nearby(target, settings.limit_km(stream), "want", keys)
+            return self.nearby(target, settings.limit_km(stream), "want", keys, accept=accept)
         return self.nearby(
             target,
             settings.reach_km(stream.kind),
@@ -443,6 +450,7 @@ class Register:
                 need,
                 settings.distance_scale,
             ),
+            accept=accept,
         )
 
     def nearby(
@@ -453,6 +461,7 @@ class Register:
         keys: Sequence[str],
         extra: Any = None,
         reach: Callable[[RowMapping], float] | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         """(distance, party) for streams on ``side`` with one of ``keys``, of the same kind.
 
@@ -473,7 +482,7 @@ class Register:
         condition: Any = t.streams.c.id.in_(keyed)
         if extra is not None:
             condition = and_(condition, extra)
-        return self._within(centre, radius_km, condition, reach)
+        return self._within(centre, radius_km, condition, reach, accept)
 
     def companies_near(
         self, centre: Party, radius_km: float
@@ -500,6 +509,7 @@ class Register:
         radius_km: float,
         condition: Any,
         reach: Callable[[RowMapping], float] | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
         query = self._party_query().where(
@@ -514,7 +524,11 @@ class Register:
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
                 if distance > radius_km or (reach is not None and distance > reach(row)):
                     continue
-                found.append((distance, _party(dict(row), companies)))
+                values = dict(row)
+                stream = _stream({k: v for k, v in values.items() if not k.startswith("c_")})
+                if accept is not None and not accept(stream, values["c_nace"]):
+                    continue
+                found.append((distance, _party(values, companies, stream)))
         return found
 
     # -- raw access for the pipeline ---------------------------------------------------------
@@ -555,10 +569,14 @@ def _stream(row: dict[str, Any]) -> RegisterStream:
     for name in _CODE_FIELDS:
         value = row.get(name)
         row[name] = tuple(value.split()) if isinstance(value, str) else tuple(value or ())
-    return RegisterStream.model_construct(**row)
+    return RegisterStream.model_construct(_STREAM_FIELDS, **row)
 
 
-def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = None) -> Party:
+def _party(
+    row: dict[str, Any],
+    companies: dict[int, RegisterCompany] | None = None,
+    stream: RegisterStream | None = None,
+) -> Party:
     """A stream row joined with its company's columns (``c_``), as a placed party.
 
     ``companies`` shares one record per company over the rows of one query: a company's
@@ -567,12 +585,13 @@ def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = N
     company_id = row["c_id"]
     company = companies.get(company_id) if companies is not None else None
     if company is None:
-        company = RegisterCompany.model_validate(
-            {c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS}
+        company = RegisterCompany.model_construct(
+            **{c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS}
         )
         if companies is not None:
             companies[company_id] = company
-    stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})
+    if stream is None:
+        stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})
     nan = float("nan")
     return Party(
         stream=stream,

@@ -18,13 +18,14 @@ callers that want it all (tests, the TUI, small registers).
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from isassist.register.fit import match_keys, search_keys
-from isassist.register.geo import Grid, great_circle_km
+from isassist.register.geo import EARTH_RADIUS_KM
 from isassist.register.matching import (
     Assessment,
     Match,
@@ -116,11 +117,7 @@ class RegisterRun:
             kept: list[_Ranked] = []
             bounded: list[tuple[float, int, float, Party]] = []
             for kind, material in kinds.fitting(demand):
-                # as far as the farthest-reaching supply of this kind may come from
-                for distance, supply in kind.near(demand.lat, demand.lon):
-                    own = kinds.own[supply.stream.id]
-                    if distance > own:
-                        continue
+                for distance, own, supply in kind.near(demand.lat, demand.lon):
                     bound = upper_bound(supply.stream, demand.stream, distance, own, material)
                     bounded.append((bound, -supply.stream.id, distance, supply))
             # best bound first; stop once the kept ones beat every bound still to come
@@ -164,38 +161,41 @@ class RegisterRun:
                 yield split
 
 
-_FEW = 24
-"""A kind with this many haves or fewer is searched by going through them (a grid lookup
-costs more than a few distance tests)."""
-
-
 @dataclass
 class _SupplyKind:
-    """The haves that say the same of their material (one ``fit_signature``)."""
+    """The haves that say the same of their material (one ``fit_signature``), with their
+    places and reaches as arrays: a want measures its distance to all of them at once."""
 
     example: Party
     members: list[Party] = field(default_factory=list)
-    widest: float = 0.0
-    grid: Grid[Party] | None = None
+    reaches: list[float] = field(default_factory=list)
+    arrays: Any = None
 
-    def add(self, party: Party) -> None:
+    def add(self, party: Party, reach: float) -> None:
         self.members.append(party)
-        if self.grid is not None:
-            self.grid.add(party.lat, party.lon, party)
-        elif len(self.members) > _FEW:
-            self.grid = Grid()
-            self.grid.extend((p.lat, p.lon, p) for p in self.members)
+        self.reaches.append(reach)
 
-    def near(self, lat: float, lon: float) -> Iterable[tuple[float, Party]]:
-        """(distance, have) for the haves within the widest reach of this kind."""
-        if self.grid is not None:
-            return self.grid.near(lat, lon, self.widest)
-        found = []
-        for party in self.members:
-            distance = great_circle_km(lat, lon, party.lat, party.lon)
-            if distance <= self.widest:
-                found.append((distance, party))
-        return found
+    def ready(self) -> None:
+        import numpy as np
+
+        lat = np.radians([p.lat for p in self.members])
+        self.arrays = (lat, np.radians([p.lon for p in self.members]), np.cos(lat))
+        self.arrays += (np.array(self.reaches),)
+
+    def near(self, lat: float, lon: float) -> Iterator[tuple[float, float, Party]]:
+        """(distance, own reach, have) for the haves whose own reach gets them to the point
+        (the haversine of ``geo.great_circle_km``, for every member in one go)."""
+        import numpy as np
+
+        lats, lons, cosines, reaches = self.arrays
+        here = math.radians(lat)
+        h = (
+            np.sin((lats - here) / 2) ** 2
+            + math.cos(here) * cosines * np.sin((lons - math.radians(lon)) / 2) ** 2
+        )
+        distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        for index in np.flatnonzero(distances <= reaches).tolist():
+            yield float(distances[index]), self.reaches[index], self.members[index]
 
 
 class _SupplyKinds:
@@ -208,7 +208,6 @@ class _SupplyKinds:
 
     def __init__(self, matcher: Matcher, haves: Iterable[Party]) -> None:
         self.matcher = matcher
-        self.own: dict[int, float] = {}
         self.kinds: list[_SupplyKind] = []
         by_signature: dict[tuple[Any, ...], _SupplyKind] = {}
         self.by_key: dict[str, list[_SupplyKind]] = defaultdict(list)
@@ -220,10 +219,9 @@ class _SupplyKinds:
                 self.kinds.append(kind)
                 for key in match_keys(party.stream):
                     self.by_key[key].append(kind)
-            reach = matcher.settings.limit_km(party.stream)
-            self.own[party.stream.id] = reach
-            kind.widest = max(kind.widest, reach)
-            kind.add(party)
+            kind.add(party, matcher.settings.limit_km(party.stream))
+        for kind in self.kinds:
+            kind.ready()
         self._fitting: dict[tuple[Any, ...], list[tuple[_SupplyKind, float]]] = {}
 
     def fitting(self, demand: Party) -> list[tuple[_SupplyKind, float]]:
