@@ -158,6 +158,7 @@ def _number(value: object) -> float | None:
 
 
 AVAILABILITY = ("year_round", "seasonal", "irregular")
+_REGISTER_UNITS = ("t", "m3", "MWh", "Nm3", "h")
 
 
 def _choice(value: object, allowed: tuple[str, ...], default: str | None) -> str | None:
@@ -178,6 +179,9 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
             amount = energy or (quantity.value if quantity is not None else None)
             wh = props.get("energy_mwh_per_year")
             unit = "MWh" if wh else (quantity.unit if quantity is not None else None)
+        elif amount is None and quantity is not None and quantity.unit in _REGISTER_UNITS:
+            # a material given in m³ (whey, slurry) whose tonnes are not known: its own figure
+            amount, unit = quantity.value, quantity.unit
         found.append(
             NewStream.model_validate(
                 {
@@ -189,7 +193,7 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
                     "cpa": stream.cpa,
                     "hazardous": _choice(stream.hazardous, ("yes", "no"), "unknown"),
                     "amount_per_year": amount,
-                    "unit": _choice(unit, ("t", "m3", "MWh", "Nm3", "h"), None),
+                    "unit": _choice(unit, _REGISTER_UNITS, None),
                     "temperature_c": _number(props.get("temperature_c")),
                     "power_kw": _number(props.get("power_kw")),
                     "availability": _choice(
