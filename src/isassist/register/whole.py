@@ -116,12 +116,15 @@ class RegisterRun:
                 self.progress(number, total)
             kept: list[_Ranked] = []
             bounded: list[tuple[float, int, float, Party]] = []
+            wanted = demand.stream
             for kind, material in kinds.fitting(demand):
-                for distance, own, supply in kind.near(demand.lat, demand.lon):
-                    bound = upper_bound(supply.stream, demand.stream, distance, own, material)
-                    bounded.append((bound, -supply.stream.id, distance, supply))
-            # best bound first; stop once the kept ones beat every bound still to come
-            bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+                bounded += [
+                    (upper_bound(s.stream, wanted, d, own, material), -s.stream.id, d, s)
+                    for d, own, s in kind.near(demand.lat, demand.lon)
+                ]
+            # best bound first (stream ids differ, so no two entries compare further); stop
+            # once the kept ones beat every bound still to come
+            bounded.sort(reverse=True)
             for bound, _, distance, supply in bounded:
                 if len(kept) == self.per_stream and kept[0][0] > bound:
                     break
@@ -182,7 +185,7 @@ class _SupplyKind:
         self.arrays = (lat, np.radians([p.lon for p in self.members]), np.cos(lat))
         self.arrays += (np.array(self.reaches),)
 
-    def near(self, lat: float, lon: float) -> Iterator[tuple[float, float, Party]]:
+    def near(self, lat: float, lon: float) -> list[tuple[float, float, Party]]:
         """(distance, own reach, have) for the haves whose own reach gets them to the point
         (the haversine of ``geo.great_circle_km``, for every member in one go)."""
         import numpy as np
@@ -194,8 +197,11 @@ class _SupplyKind:
             + math.cos(here) * cosines * np.sin((lons - math.radians(lon)) / 2) ** 2
         )
         distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-        for index in np.flatnonzero(distances <= reaches).tolist():
-            yield float(distances[index]), self.reaches[index], self.members[index]
+        within = np.flatnonzero(distances <= reaches).tolist()
+        return [
+            (distance, self.reaches[index], self.members[index])
+            for index, distance in zip(within, distances[within].tolist(), strict=True)
+        ]
 
 
 class _SupplyKinds:
