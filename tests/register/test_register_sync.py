@@ -104,3 +104,26 @@ def test_a_real_saved_interview_reaches_the_register(tmp_path: Path) -> None:
     assert done.problem is None and done.company == "Brouwerij De Klok"
     assert reg.company("Brouwerij De Klok").interview_id == interview.id
     reg.close()
+
+
+def test_a_material_counted_in_cubic_metres_keeps_its_quantity(tmp_path: Path) -> None:
+    """Whey of 25,000 m³/yr whose tonnes are not worked out reaches the register in m³, not
+    as "quantity unknown" (review R22)."""
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    store = Store(url)
+    interview_id = store.create_interview(
+        InterviewMeta(title="t", mode="broker", language="nl", dialog_version="1")
+    )
+    store.update(interview_id, company="Brouwerij Sync")
+    whey = {
+        "id": "s1",
+        "name": "zure wei",
+        "kind": "material",
+        "quantity_per_year": {"value": 25000, "unit": "m3"},
+    }
+    reg = Register(url)
+    [done] = sync_interviews(reg, lambda i: _dossier(i, [whey]))
+    assert done.without_quantity == ()
+    [stored] = [s for s in reg.streams() if s.name == "zure wei"]
+    assert (stored.amount_per_year, stored.counted_in) == (25000, "m3")
+    reg.close()

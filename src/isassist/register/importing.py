@@ -158,6 +158,7 @@ def _number(value: object) -> float | None:
 
 
 AVAILABILITY = ("year_round", "seasonal", "irregular")
+_REGISTER_UNITS = ("t", "m3", "MWh", "Nm3", "h")
 
 
 def _choice(value: object, allowed: tuple[str, ...], default: str | None) -> str | None:
@@ -178,6 +179,9 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
             amount = energy or (quantity.value if quantity is not None else None)
             wh = props.get("energy_mwh_per_year")
             unit = "MWh" if wh else (quantity.unit if quantity is not None else None)
+        elif amount is None and quantity is not None and quantity.unit in _REGISTER_UNITS:
+            # a material given in m³ (whey, slurry) whose tonnes are not known: its own figure
+            amount, unit = quantity.value, quantity.unit
         found.append(
             NewStream.model_validate(
                 {
@@ -189,7 +193,7 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
                     "cpa": stream.cpa,
                     "hazardous": _choice(stream.hazardous, ("yes", "no"), "unknown"),
                     "amount_per_year": amount,
-                    "unit": _choice(unit, ("t", "m3", "MWh", "Nm3", "h"), None),
+                    "unit": _choice(unit, _REGISTER_UNITS, None),
                     "temperature_c": _number(props.get("temperature_c")),
                     "power_kw": _number(props.get("power_kw")),
                     "availability": _choice(
@@ -208,12 +212,21 @@ def dossier_streams(dossier: Dossier) -> list[NewStream]:
     return found
 
 
-def import_dossier(
-    register: Register, dossier: Dossier, wants_answers: Mapping[str, str] | None = None
-) -> RegisterImport:
-    """Put an interview's company, its streams as haves and its wants (the answers to
-    ``WANT_QUESTIONS``: given, or else from the dossier's value map) in the register,
-    replacing what an earlier import put in."""
+@dataclass(frozen=True)
+class InterviewEntry:
+    """What one interview puts in the register: its company, haves and wants."""
+
+    interview_id: str
+    company: NewCompany
+    streams: tuple[NewStream, ...]
+    not_understood: tuple[str, ...] = ()
+
+
+def interview_entry(
+    dossier: Dossier, wants_answers: Mapping[str, str] | None = None
+) -> InterviewEntry:
+    """The company, the streams as haves and the wants (the answers to ``WANT_QUESTIONS``:
+    given, or else from the dossier's value map) an interview's dossier describes."""
     interview_id = dossier.interview_id
     company = dossier.company
     location = company.location
@@ -244,18 +257,34 @@ def import_dossier(
             f"Interview {interview_id}: {'.'.join(str(p) for p in problem['loc'])}: "
             f"{problem['msg']}"
         ) from error
+    return InterviewEntry(
+        interview_id, new_company, (*haves, *wants.wants), tuple(wants.not_understood)
+    )
+
+
+def import_dossier(
+    register: Register, dossier: Dossier, wants_answers: Mapping[str, str] | None = None
+) -> RegisterImport:
+    """Put an interview's company, haves and wants in the register (``interview_entry``),
+    updating what an earlier import put in."""
+    return store_entry(register, interview_entry(dossier, wants_answers))
+
+
+def store_entry(register: Register, entry: InterviewEntry) -> RegisterImport:
+    """Store an interview's entry: its company found by interview or name (and its sector and
+    place updated), its streams updated in place, new ones added, removed ones deleted."""
     added = 0
     with register.writing() as conn:
         existing = conn.execute(
             select(t.companies.c.id).where(
-                (t.companies.c.interview_id == interview_id)
-                | (t.companies.c.name_key == name_key(name))
+                (t.companies.c.interview_id == entry.interview_id)
+                | (t.companies.c.name_key == name_key(entry.company.name))
             )
         ).scalar()
         if existing is None:
-            existing = register.insert_company(conn, new_company).id
+            existing = register.insert_company(conn, entry.company).id
             added = 1
         else:
-            register.remove_interview_haves(conn, interview_id)
-        stored = register.insert_streams(conn, existing, [*haves, *wants.wants])
-    return RegisterImport(added, len(stored), tuple(wants.not_understood))
+            register.update_company(conn, existing, entry.company)
+        written = register.replace_interview_streams(conn, existing, entry.streams)
+    return RegisterImport(added, written, entry.not_understood)

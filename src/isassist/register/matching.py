@@ -15,7 +15,7 @@ written only for the matches that are kept, so a whole-register run stays fast a
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -223,6 +223,82 @@ class Matcher:
             spec=met,
         )
 
+    def material_points(
+        self, supply: RegisterStream, demand: RegisterStream, receiver_nace: str | None
+    ) -> float | None:
+        """The material (or temperature) part ``assess`` gives ``supply`` for ``demand`` at a
+        receiver in ``receiver_nace``, or None when the pair could never be a candidate,
+        wherever the two companies are (no material reason, an unmet specification, heat
+        that does not fit).
+
+        It reads only what a stream says of its material (``fit_signature``), so matching
+        asks it once per kind of stream, not once per pair, and bounds the rest of the score
+        with ``upper_bound``; tests/register/test_register_candidates.py checks that the
+        top matches are those of scoring every pair.
+        """
+        if supply.side != "have" or demand.side != "want" or supply.kind != demand.kind:
+            return None
+        if supply.kind == "heat":
+            heat = heat_fit(supply, demand, self.settings)
+            return None if heat is None else heat.points
+        fit = material_fit(supply, demand, receiver_nace, self.catalogue)
+        if fit is None or (fit.level == "family" and not self.settings.weak_hints):
+            return None
+        return fit.points if spec_gap(supply, demand) is None else None
+
+    def gate(self, target: Party) -> Callable[[RegisterStream, str | None], float | None]:
+        """The material part a stream on the other side (of a company in a NACE sector) would
+        get with ``target``, None when it could never be a match: ``material_points``, asked
+        once per kind of stream and sector."""
+        said: dict[tuple[Any, ...], float | None] = {}
+        have = target.stream.side == "have"
+
+        def points(other: RegisterStream, nace: str | None) -> float | None:
+            receiver = nace if have else target.company.nace
+            key = (fit_signature(other), receiver)
+            if key not in said:
+                supply, demand = (target.stream, other) if have else (other, target.stream)
+                said[key] = self.material_points(supply, demand, receiver)
+            return said[key]
+
+        return points
+
+    def rank(
+        self, target: Party, candidates: Iterable[tuple[float, Party]], top: int = 20
+    ) -> list[Match]:
+        """The ``top`` best matches of one stream among (distance, other party) candidates.
+
+        Candidates that say the same of their material share one ``material_points`` answer
+        per receiving sector, so a wide search scores only the pairs that have a reason, best
+        upper bound first, until the kept matches beat every bound still to come."""
+        points = self.gate(target)
+        have = target.stream.side == "have"
+        bounded: list[tuple[float, int, float, Party, Party]] = []
+        for distance, other in candidates:
+            supply, demand = (target, other) if have else (other, target)
+            material = points(other.stream, other.company.nace)
+            if material is None:
+                continue
+            reach = self.settings.limit_km(supply.stream)
+            bound = upper_bound(supply.stream, demand.stream, distance, reach, material)
+            bounded.append((bound, -other.stream.id, distance, supply, demand))
+        bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+        kept: list[tuple[float, int, Party, Party, Assessment]] = []
+        for bound, order, distance, supply, demand in bounded:
+            if len(kept) == top and kept[0][0] > bound:
+                break
+            found = self.assess(supply, demand, distance)
+            if found is None:
+                continue
+            # equal scores: the lower stream id first, whichever way the candidates came
+            item = (found.score, order, supply, demand, found)
+            if len(kept) < top:
+                heapq.heappush(kept, item)
+            elif item[:2] > kept[0][:2]:
+                heapq.heapreplace(kept, item)
+        ordered = sorted(kept, key=lambda k: (-k[0], -k[1]))
+        return [self.explain(s, d, a) for _, _, s, d, a in ordered]
+
     def explain(self, supply: Party, demand: Party, assessment: Assessment) -> Match:
         """Write the reason and barrier texts of a kept match."""
         return Match(
@@ -235,48 +311,52 @@ class Matcher:
             ),
         )
 
-    def rank(
-        self, target: Party, candidates: Iterable[tuple[float, Party]], top: int = 20
-    ) -> list[Match]:
-        """The ``top`` best matches of one stream among (distance, other party) candidates."""
-        kept: list[tuple[float, int, Party, Party, Assessment]] = []
-        for distance, other in candidates:
-            supply, demand = (target, other) if target.stream.side == "have" else (other, target)
-            found = self.assess(supply, demand, distance)
-            if found is None:
-                continue
-            # equal scores: the lower stream id first, whichever way the candidates came
-            item = (found.score, -other.stream.id, supply, demand, found)
-            if len(kept) < top:
-                heapq.heappush(kept, item)
-            elif item[:2] > kept[0][:2]:
-                heapq.heapreplace(kept, item)
-        ordered = sorted(kept, key=lambda k: (-k[0], -k[1]))
-        return [self.explain(s, d, a) for _, _, s, d, a in ordered]
+
+def fit_signature(stream: RegisterStream) -> tuple[Any, ...]:
+    """What a stream says that decides ``Matcher.material_points``: its side, kind, name and codes
+    (for heat also its temperature and season). Streams with one signature are one kind of
+    stream for it, whatever their amount and place:
+    a register of 10,000 companies holds a few thousand, so matching decides per kind."""
+    said = (stream.side, stream.kind, stream.name, stream.families, stream.ewc, stream.cpa)
+    if stream.kind == "material":
+        return (*said, stream.hazardous)
+    return (*said, stream.hazardous, stream.temperature_c, stream.availability)
 
 
 MATERIAL_MOST = 50.0
 """The most points the material (or temperature) part gives: see fit.POINTS, energy.Heat."""
 
 
-def upper_bound(s: RegisterStream, d: RegisterStream, distance_km: float, reach_km: float) -> float:
+def upper_bound(
+    s: RegisterStream,
+    d: RegisterStream,
+    distance_km: float,
+    reach_km: float,
+    material: float = MATERIAL_MOST,
+) -> float:
     """A score no assessment of this pair can beat, from cheap figures only.
 
-    ``reach_km`` is the supply's own reach, never less than the pair's limit. Whole-register
+    ``reach_km`` is the supply's own reach, never less than the pair's limit; ``material``
+    the pair's material part when known (``Matcher.material_points``). Whole-register
     matching assesses a want's candidates best bound first and stops when its kept matches
     beat every bound left, which finds the same top matches as assessing all of them.
     """
     if distance_km > reach_km:
         return -1.0
     scratch: list[str] = []
-    return (
-        MATERIAL_MOST
+    best = (
+        material
         + WEIGHTS["specification"]
         + WEIGHTS["evidence"]
         + WEIGHTS["distance"] * (1 - distance_km / reach_km)
         + WEIGHTS["volume"] * _volume(s, d, scratch)[2]
         + WEIGHTS["timing"] * _timing(s, d, scratch)
     )
+    # the hurdles every assessment of the pair has: volume and timing ones, and "far" (the
+    # pair's limit is never more than the supply's own reach)
+    if distance_km > 0.8 * reach_km:
+        scratch.append("far")
+    return max(0.0, best - sum(_PENALTY_OF[code] for code in scratch))
 
 
 def _volume(

@@ -31,7 +31,11 @@ def match_stream(
     """The ``top`` best partners of one have (receivers) or one want (suppliers)."""
     matcher = matcher_for(settings)
     target = register.party(stream_id)
-    return matcher.rank(target, register.candidates(target, matcher.settings), top=top)
+    points = matcher.gate(target)
+    found = register.candidates(
+        target, matcher.settings, accept=lambda s, nace: points(s, nace) is not None
+    )
+    return matcher.rank(target, found, top=top)
 
 
 def match_company(

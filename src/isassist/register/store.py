@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
@@ -36,6 +36,9 @@ from isassist.store.sqlite import WRITE_OPTION
 from isassist.store.tables import meta as store_meta
 
 _STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
+_STREAM_FIELDS = {c.name for c in _STREAM_COLUMNS}
+Accept = Callable[[RegisterStream, str | None], bool]
+"""Whether a found stream, of a company in a NACE sector, is worth turning into a party."""
 _COMPANY_COLUMNS = [c for c in t.companies.c if c.name != "name_key"]
 _CODE_FIELDS = ("families", "ewc", "cpa")
 _NON_MATERIAL_FAMILY = {"heat", "water", "gas", "energy", "capacity"}
@@ -232,12 +235,7 @@ class Register:
                 .values(**row, company_id=company_id, created_at=stamp)
                 .returning(t.streams.c.id)
             ).scalar_one()
-            keys = [
-                {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
-                for key in match_keys(ready)
-            ]
-            if keys:
-                conn.execute(insert(t.stream_keys), keys)
+            self._insert_keys(conn, stream_id, ready)
             stored.append(RegisterStream(id=stream_id, company_id=company_id, **ready.model_dump()))
         return stored
 
@@ -331,14 +329,65 @@ class Register:
             )
         return _stream(dict(row))
 
-    def remove_interview_haves(self, conn: Connection, interview_id: str) -> None:
-        """Drop the haves and wants an interview put in, before putting in its current ones."""
-        company_ids = select(t.companies.c.id).where(t.companies.c.interview_id == interview_id)
-        conn.execute(
-            delete(t.streams).where(
-                t.streams.c.company_id.in_(company_ids), t.streams.c.origin == "interview"
+    def update_company(self, conn: Connection, company_id: int, company: NewCompany) -> None:
+        """Bring a company's sector and place up to date (an interview answers its postcode
+        after its name, so the first save knows only the name); what it does not say yet stays."""
+        placed = self._placed(company).model_dump()
+        known = {
+            name: placed[name]
+            for name in ("nace", "postcode", "country", "lat", "lon", "interview_id")
+            if placed[name] is not None
+        }
+        conn.execute(update(t.companies).where(t.companies.c.id == company_id).values(**known))
+
+    def replace_interview_streams(
+        self, conn: Connection, company_id: int, new: Sequence[NewStream]
+    ) -> int:
+        """Make a company's interview streams what ``new`` says, keeping each kept stream's id.
+
+        A stream is the same stream when its side and its place in the interview (the dossier's
+        stream id, the want's question and name) are: it is updated in place, so opportunities
+        opened on it stay; a stream no longer in ``new`` (the broker removed it) is deleted
+        with its opportunities; a new one is inserted. Returns how many streams were written.
+        """
+        rows = conn.execute(
+            select(t.streams.c.id, t.streams.c.side, t.streams.c.source_ref, t.streams.c.name)
+            .where(t.streams.c.company_id == company_id, t.streams.c.origin == "interview")
+            .order_by(t.streams.c.id)
+        ).all()
+        current: dict[tuple[str, str], int] = {}
+        for row in rows:
+            current.setdefault(_interview_place(row.side, row.source_ref, row.name), row.id)
+        nace = conn.execute(
+            select(t.companies.c.nace).where(t.companies.c.id == company_id)
+        ).scalar_one_or_none()
+        fresh: list[NewStream] = []
+        kept: set[int] = set()
+        for stream in new:
+            stream_id = current.get(_interview_place(stream.side, stream.source_ref, stream.name))
+            if stream_id is None or stream_id in kept:
+                fresh.append(stream)
+                continue
+            kept.add(stream_id)
+            ready = self.normalised(stream, nace)
+            conn.execute(
+                update(t.streams).where(t.streams.c.id == stream_id).values(**_stream_row(ready))
             )
-        )
+            conn.execute(delete(t.stream_keys).where(t.stream_keys.c.stream_id == stream_id))
+            self._insert_keys(conn, stream_id, ready)
+        gone = [row.id for row in rows if row.id not in kept]
+        if gone:
+            conn.execute(delete(t.stream_keys).where(t.stream_keys.c.stream_id.in_(gone)))
+            conn.execute(delete(t.streams).where(t.streams.c.id.in_(gone)))
+        return len(kept) + len(self.insert_streams(conn, company_id, fresh))
+
+    def _insert_keys(self, conn: Connection, stream_id: int, ready: NewStream) -> None:
+        keys = [
+            {"stream_id": stream_id, "key": key, "side": ready.side, "kind": ready.kind}
+            for key in match_keys(ready)
+        ]
+        if keys:
+            conn.execute(insert(t.stream_keys), keys)
 
     # -- parties (streams placed on the map) -------------------------------------------------
 
@@ -371,19 +420,23 @@ class Register:
         return found
 
     def candidates(
-        self, target: Party, settings: MatchSettings | None = None
+        self,
+        target: Party,
+        settings: MatchSettings | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         """Streams on the other side sharing a key with ``target`` that are close enough.
 
         For a have that is its own limit; for a want each supply's limit (hazard, power), so
-        the database is asked only for what could ever be a match.
+        the database is asked only for what could ever be a match. ``accept`` (a stream and
+        its company's NACE code) drops rows before they become records (``Matcher.gate``).
         """
         settings = settings or MatchSettings()
         stream = target.stream
         keys = match_keys(stream)
         need = heat_mwh(stream) if stream.kind == "heat" else None
         if stream.side == "have":
-            return self.nearby(target, settings.limit_km(stream), "want", keys)
+            return self.nearby(target, settings.limit_km(stream), "want", keys, accept=accept)
         return self.nearby(
             target,
             settings.reach_km(stream.kind),
@@ -397,6 +450,7 @@ class Register:
                 need,
                 settings.distance_scale,
             ),
+            accept=accept,
         )
 
     def nearby(
@@ -407,6 +461,7 @@ class Register:
         keys: Sequence[str],
         extra: Any = None,
         reach: Callable[[RowMapping], float] | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         """(distance, party) for streams on ``side`` with one of ``keys``, of the same kind.
 
@@ -427,7 +482,7 @@ class Register:
         condition: Any = t.streams.c.id.in_(keyed)
         if extra is not None:
             condition = and_(condition, extra)
-        return self._within(centre, radius_km, condition, reach)
+        return self._within(centre, radius_km, condition, reach, accept)
 
     def companies_near(
         self, centre: Party, radius_km: float
@@ -454,6 +509,7 @@ class Register:
         radius_km: float,
         condition: Any,
         reach: Callable[[RowMapping], float] | None = None,
+        accept: Accept | None = None,
     ) -> list[tuple[float, Party]]:
         min_lat, max_lat, min_lon, max_lon = bounding_box(centre.lat, centre.lon, radius_km)
         query = self._party_query().where(
@@ -468,7 +524,11 @@ class Register:
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
                 if distance > radius_km or (reach is not None and distance > reach(row)):
                     continue
-                found.append((distance, _party(dict(row), companies)))
+                values = dict(row)
+                stream = _stream({k: v for k, v in values.items() if not k.startswith("c_")})
+                if accept is not None and not accept(stream, values["c_nace"]):
+                    continue
+                found.append((distance, _party(values, companies, stream)))
         return found
 
     # -- raw access for the pipeline ---------------------------------------------------------
@@ -488,6 +548,14 @@ def _next_id(conn: Connection, column: Any) -> int:
     return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
 
 
+def _interview_place(side: str, source_ref: str | None, name: str) -> tuple[str, str]:
+    """Where a stream sits in its interview: a have by the dossier's stream id, a want by its
+    question and its words (one answer may name several wants)."""
+    if side == "have" and source_ref:
+        return side, source_ref
+    return side, f"{source_ref or ''}\x00{name}"
+
+
 def _stream_row(stream: NewStream) -> dict[str, Any]:
     row = stream.model_dump()
     for name in _CODE_FIELDS:
@@ -501,10 +569,14 @@ def _stream(row: dict[str, Any]) -> RegisterStream:
     for name in _CODE_FIELDS:
         value = row.get(name)
         row[name] = tuple(value.split()) if isinstance(value, str) else tuple(value or ())
-    return RegisterStream.model_construct(**row)
+    return RegisterStream.model_construct(_STREAM_FIELDS, **row)
 
 
-def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = None) -> Party:
+def _party(
+    row: dict[str, Any],
+    companies: dict[int, RegisterCompany] | None = None,
+    stream: RegisterStream | None = None,
+) -> Party:
     """A stream row joined with its company's columns (``c_``), as a placed party.
 
     ``companies`` shares one record per company over the rows of one query: a company's
@@ -513,12 +585,13 @@ def _party(row: dict[str, Any], companies: dict[int, RegisterCompany] | None = N
     company_id = row["c_id"]
     company = companies.get(company_id) if companies is not None else None
     if company is None:
-        company = RegisterCompany.model_validate(
-            {c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS}
+        company = RegisterCompany.model_construct(
+            **{c.name: row[f"c_{c.name}"] for c in _COMPANY_COLUMNS}
         )
         if companies is not None:
             companies[company_id] = company
-    stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})
+    if stream is None:
+        stream = _stream({k: v for k, v in row.items() if not k.startswith("c_")})
     nan = float("nan")
     return Party(
         stream=stream,

@@ -1,13 +1,18 @@
 """Interviews in the register: every saved interview's company, haves and wants, kept current.
 
-An interview is saved event by event in the same database as the register. Whenever the
-register is read for matching (``match``, ``network``, ``register list``, the TUI's register
-screen), the interviews changed since their last sync are read again and their company's
-interview streams replaced: a stream the broker removed leaves, a heat stream arrives as heat
-with its energy and temperature, a stream without a quantity is kept (matching flags the
-missing amount as a barrier) and wants typed in the interview become wants. No export and
-import by hand. A sync mark per interview (its event count, in the store's ``meta`` table)
-makes an unchanged interview cost nothing.
+An interview is saved event by event in the same database as the register. When a face saves
+an answer (``SavedInterviews.saved``, called by the session after each turn), the interview's
+live dossier is put in the register at once: its company (sector and place as they become
+known), a stream the broker removed leaves, a changed one is updated in place (its id and the
+opportunities opened on it stay), a heat stream arrives as heat with its energy and
+temperature, a stream without a quantity is kept (matching flags the missing amount as a
+barrier) and wants typed in the interview become wants. No export and import by hand.
+
+A sync mark per interview (its event count, in the store's ``meta`` table) records what the
+register has seen. Whenever the register is read for matching (``match``, ``network``,
+``register list``, the TUI's register screen), ``sync_interviews`` brings in only interviews
+saved by a program that did not sync them (an older version, a replay): an interview synced on
+save costs one look at its mark.
 
 The register reads the interview through the headless core (replaying its log into an
 ``Interview`` and asking for its dossier), never through a face.
@@ -22,8 +27,14 @@ from sqlalchemy import delete, insert, select
 
 from isassist.dossier import Dossier
 from isassist.register.errors import RegisterError
-from isassist.register.importing import import_dossier
+from isassist.register.importing import (
+    InterviewEntry,
+    import_dossier,
+    interview_entry,
+    store_entry,
+)
 from isassist.register.store import Register
+from isassist.store.tables import interviews as store_interviews
 from isassist.store.tables import meta as store_meta
 
 _MARK = "register_sync:"
@@ -96,16 +107,71 @@ def _sync_one(register: Register, build: DossierOf, interview_id: str, events: i
     except (RegisterError, ValueError, KeyError) as error:
         return Synced(interview_id, "", 0, (), (), problem=str(error))
     _mark(register, interview_id, events)
-    missing = tuple(
+    return Synced(
+        interview_id,
+        dossier.company.name,
+        result.streams,
+        _without_quantity(dossier),
+        result.not_understood,
+    )
+
+
+def _without_quantity(dossier: Dossier) -> tuple[str, ...]:
+    return tuple(
         s.name or s.id
         for s in dossier.streams
         if s.tonnes_per_year is None
         and not s.properties.get("energy_mwh_per_year")
         and (s.quantity_per_year is None or s.quantity_per_year.value is None)
     )
-    return Synced(
-        interview_id, dossier.company.name, result.streams, missing, result.not_understood
-    )
+
+
+class SavedInterviews:
+    """Puts interviews in the register as they are saved, writing only what changed.
+
+    One per register and process (the session keeps it); it remembers what it last wrote of
+    each interview, so an answer that changes nothing the register holds (a note, a barrier
+    question) costs building the entry and comparing it, not a rewrite.
+    """
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self._written: dict[str, InterviewEntry] = {}
+
+    def saved(self, dossier: Dossier) -> Synced | None:
+        """Bring one just-saved interview's dossier into the register; None when it has no
+        company name yet or nothing the register holds changed. A problem is returned in
+        ``Synced.problem`` (the interview's own save is never undone by it); the mark is not
+        moved then, so the next read of the register tries again."""
+        interview_id = dossier.interview_id
+        if not interview_id or not dossier.company.name.strip():
+            return None
+        try:
+            entry = interview_entry(dossier)
+            changed = self._written.get(interview_id) != entry
+            result = store_entry(self.register, entry) if changed else None
+            _mark(self.register, interview_id, _event_count(self.register, interview_id))
+        except RegisterError as error:
+            self._written.pop(interview_id, None)
+            return Synced(interview_id, "", 0, (), (), problem=str(error))
+        self._written[interview_id] = entry
+        if result is None:
+            return None
+        return Synced(
+            interview_id,
+            entry.company.name,
+            result.streams,
+            _without_quantity(dossier),
+            result.not_understood,
+        )
+
+
+def _event_count(register: Register, interview_id: str) -> int:
+    with register.reading() as conn:
+        found = conn.execute(
+            select(store_interviews.c.event_count).where(store_interviews.c.id == interview_id)
+        ).scalar_one_or_none()
+    return int(found or 0)
 
 
 def _mark(register: Register, interview_id: str, events: int) -> None:

@@ -1,29 +1,37 @@
 """Matching a whole register, want by want, as a stream: memory stays flat however large it is.
 
-The haves are indexed once per match key (code, family, use, material word) in a spatial grid;
-each want then meets the haves that share a key within their own reach, every pair is scored by
-``Matcher.assess`` and the want's best ``per_stream`` suppliers are explained and handed out at
-once (``iter_register``), so a 10,000-company run never holds every match. What needs the whole
-register at the end is kept as numbers only: each have's best receivers, for splitting a large
-stream over several of them. ``match_register`` collects the stream for callers that want it
-all (tests, the TUI, small registers).
+The haves are grouped by what they say of their material (``fit_signature``: a 10,000-company
+register repeats the same few thousand kinds of stream) and each kind is indexed once per match
+key (code, family, use, material word), its haves on a spatial grid. A want meets the kinds that
+share a key; whether a kind could serve it at all and with how many material points
+(``Matcher.material_points``: a material reason, no unmet specification, heat that fits) is
+decided once per kind of want and receiving sector, and only the haves of the kinds that could
+are looked up within their own reach and scored by ``Matcher.assess``, best upper bound first
+(the bound knows the material part, so a strong kind's matches end the search early). The
+want's best ``per_stream`` suppliers are explained and handed out at once
+(``RegisterRun.wants``), so a run never holds every match.
+What needs the whole register at the end is kept as numbers only: each have's best receivers,
+for splitting a large stream over several of them. ``match_register`` collects the stream for
+callers that want it all (tests, the TUI, small registers).
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from isassist.register.fit import match_keys, search_keys
-from isassist.register.geo import Grid
+from isassist.register.geo import EARTH_RADIUS_KM
 from isassist.register.matching import (
     Assessment,
     Match,
     Matcher,
     Party,
+    fit_signature,
     party_json,
     upper_bound,
 )
@@ -101,38 +109,22 @@ class RegisterRun:
 
     def wants(self) -> Iterator[WantMatches]:
         """Each want with a match, as soon as it is matched."""
-        settings = self.matcher.settings
-        grids: dict[str, Grid[Party]] = defaultdict(Grid)
-        widest: dict[str, float] = defaultdict(float)
-        own: dict[int, float] = {}
-        for party in self.haves:
-            own[party.stream.id] = settings.limit_km(party.stream)
-            for key in match_keys(party.stream):
-                grids[key].add(party.lat, party.lon, party)
-                widest[key] = max(widest[key], own[party.stream.id])
+        kinds = _SupplyKinds(self.matcher, self.haves)
         total = len(self.wants_list)
         for number, demand in enumerate(self.wants_list, start=1):
             if self.progress is not None:
                 self.progress(number, total)
             kept: list[_Ranked] = []
-            seen: set[int] = set()
             bounded: list[tuple[float, int, float, Party]] = []
-            keys = search_keys(demand.stream, demand.company.nace, settings.weak_hints)
-            for key in keys:
-                grid = grids.get(key)
-                if grid is None:
-                    continue
-                # as far as the farthest-reaching supply under this key may come from
-                for distance, supply in grid.near(demand.lat, demand.lon, widest[key]):
-                    if supply.stream.id in seen or distance > own[supply.stream.id]:
-                        continue
-                    seen.add(supply.stream.id)
-                    bound = upper_bound(
-                        supply.stream, demand.stream, distance, own[supply.stream.id]
-                    )
-                    bounded.append((bound, -supply.stream.id, distance, supply))
-            # best bound first; stop once the kept ones beat every bound still to come
-            bounded.sort(key=lambda b: (b[0], b[1]), reverse=True)
+            wanted = demand.stream
+            for kind, material in kinds.fitting(demand):
+                bounded += [
+                    (upper_bound(s.stream, wanted, d, own, material), -s.stream.id, d, s)
+                    for d, own, s in kind.near(demand.lat, demand.lon)
+                ]
+            # best bound first (stream ids differ, so no two entries compare further); stop
+            # once the kept ones beat every bound still to come
+            bounded.sort(reverse=True)
             for bound, _, distance, supply in bounded:
                 if len(kept) == self.per_stream and kept[0][0] > bound:
                     break
@@ -170,6 +162,94 @@ class RegisterRun:
             )
             if split is not None:
                 yield split
+
+
+@dataclass
+class _SupplyKind:
+    """The haves that say the same of their material (one ``fit_signature``), with their
+    places and reaches as arrays: a want measures its distance to all of them at once."""
+
+    example: Party
+    members: list[Party] = field(default_factory=list)
+    reaches: list[float] = field(default_factory=list)
+    arrays: Any = None
+
+    def add(self, party: Party, reach: float) -> None:
+        self.members.append(party)
+        self.reaches.append(reach)
+
+    def ready(self) -> None:
+        import numpy as np
+
+        lat = np.radians([p.lat for p in self.members])
+        self.arrays = (lat, np.radians([p.lon for p in self.members]), np.cos(lat))
+        self.arrays += (np.array(self.reaches),)
+
+    def near(self, lat: float, lon: float) -> list[tuple[float, float, Party]]:
+        """(distance, own reach, have) for the haves whose own reach gets them to the point
+        (the haversine of ``geo.great_circle_km``, for every member in one go)."""
+        import numpy as np
+
+        lats, lons, cosines, reaches = self.arrays
+        here = math.radians(lat)
+        h = (
+            np.sin((lats - here) / 2) ** 2
+            + math.cos(here) * cosines * np.sin((lons - math.radians(lon)) / 2) ** 2
+        )
+        distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        within = np.flatnonzero(distances <= reaches).tolist()
+        return [
+            (distance, self.reaches[index], self.members[index])
+            for index, distance in zip(within, distances[within].tolist(), strict=True)
+        ]
+
+
+class _SupplyKinds:
+    """The register's haves grouped by kind of stream and indexed by match key.
+
+    A want meets the kinds that share one of its search keys; whether a kind could serve it
+    (``Matcher.material_points``) is decided once per kind and kind of want at its receiver's
+    sector, and only the haves of the kinds that could are looked up on the map and scored.
+    """
+
+    def __init__(self, matcher: Matcher, haves: Iterable[Party]) -> None:
+        self.matcher = matcher
+        self.kinds: list[_SupplyKind] = []
+        by_signature: dict[tuple[Any, ...], _SupplyKind] = {}
+        self.by_key: dict[str, list[_SupplyKind]] = defaultdict(list)
+        for party in haves:
+            signature = fit_signature(party.stream)
+            kind = by_signature.get(signature)
+            if kind is None:
+                kind = by_signature[signature] = _SupplyKind(party)
+                self.kinds.append(kind)
+                for key in match_keys(party.stream):
+                    self.by_key[key].append(kind)
+            kind.add(party, matcher.settings.limit_km(party.stream))
+        for kind in self.kinds:
+            kind.ready()
+        self._fitting: dict[tuple[Any, ...], list[tuple[_SupplyKind, float]]] = {}
+
+    def fitting(self, demand: Party) -> list[tuple[_SupplyKind, float]]:
+        """The kinds of have that could serve ``demand``, each with its material part (the
+        same answer for every want of its kind at a receiver of its sector)."""
+        nace = demand.company.nace
+        wanted = (fit_signature(demand.stream), nace)
+        found = self._fitting.get(wanted)
+        if found is None:
+            seen: set[int] = set()
+            found = []
+            weak = self.matcher.settings.weak_hints
+            for key in search_keys(demand.stream, nace, weak):
+                for kind in self.by_key.get(key, ()):
+                    if id(kind) in seen:
+                        continue
+                    seen.add(id(kind))
+                    points = self.matcher.material_points(kind.example.stream, demand.stream, nace)
+                    if points is not None:
+                        found.append((kind, points))
+            self._fitting[wanted] = found
+        return found
 
 
 def start_register(

@@ -111,6 +111,7 @@ class Conversation:
             return self._not_saved(error)
         if turn.accepted and asked is not None and asked.type == "code":
             self._learn(asked)
+        self._saved()
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
 
     def _learn(self, asked: QuestionView) -> None:
@@ -141,7 +142,19 @@ class Conversation:
             turn = self.interview.command(name, arg)
         except StoreError as error:
             return self._not_saved(error)
+        self._saved()
         return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+
+    def _saved(self) -> None:
+        """The turn is saved: the register of the same database shows it now (its company's
+        haves and wants), not only the next time the register is read."""
+        from isassist.session.saved import saved_in
+
+        url = saved_in(self.interview)
+        if url is not None:
+            from isassist.session.register import interview_saved
+
+            interview_saved(self.interview, url)
 
     def _not_saved(self, error: StoreError) -> Reply:
         """The store refused the answer (another window answered meanwhile, a full disk):
