@@ -18,6 +18,14 @@ from isassist.register import (
     network,
 )
 from isassist.register.sync import sync_interviews
+from isassist.session.scope import may_use_register, refuse_register
+
+
+def open_register(url: str | None, lang: str) -> Register:
+    """The register at ``url``; refused (RegisterError) in a self-assessment's process."""
+    if not may_use_register():
+        raise RegisterError(str(refuse_register(lang)))
+    return Register(url)
 
 __all__ = [
     "Match",
@@ -27,5 +35,6 @@ __all__ = [
     "RegisterError",
     "match_company",
     "network",
+    "open_register",
     "sync_interviews",
 ]
