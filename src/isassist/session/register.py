@@ -27,6 +27,7 @@ def open_register(url: str | None, lang: str) -> Register:
         raise RegisterError(str(refuse_register(lang)))
     return Register(url)
 
+
 __all__ = [
     "Match",
     "NetworkView",
