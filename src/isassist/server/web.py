@@ -116,20 +116,23 @@ def _same_origin(request: web.Request) -> bool:
     return urlsplit(source).netloc.lower() == request.host.lower()
 
 
+def _decorate(response: web.StreamResponse, request: web.Request) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if not request.path.startswith(("/static/", "/assets/")):
+        response.headers.setdefault("Cache-Control", "no-store")
+
+
 @web.middleware
 async def _security_headers(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
     try:
         response = await handler(request)
-    except web.HTTPException as error:
-        response = error
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    if not request.path.startswith(("/static/", "/assets/")):
-        response.headers.setdefault("Cache-Control", "no-store")
-    if isinstance(response, web.HTTPException) and response.status >= 400:
-        raise response
+    except web.HTTPException as error:  # redirects and aiohttp's own 404/405
+        _decorate(error, request)
+        raise
+    _decorate(response, request)
     return response
 
 
@@ -214,7 +217,7 @@ class IsAssistServer:
             return self._page("login.html", status=401, lang=lang, refused=True, name=name[:64])
         response = web.HTTPSeeOther("/")
         self._set_cookie(response, session_id)
-        return response
+        raise response
 
     async def logout(self, request: web.Request) -> web.StreamResponse:
         if not _same_origin(request):
@@ -224,7 +227,7 @@ class IsAssistServer:
             await asyncio.to_thread(self.accounts.logout, session_id)
         response = web.HTTPSeeOther("/login")
         response.del_cookie(COOKIE, path="/")
-        return response
+        raise response
 
     async def invite(self, request: web.Request) -> web.StreamResponse:
         token = request.match_info["token"]
@@ -326,6 +329,23 @@ def _app_service(
             environment: dict[str, str] = super()._build_environment(width, height)
             environment.update(extra)
             return environment
+
+        async def run(self) -> None:
+            try:
+                await super().run()
+            finally:  # the app ended (or never started: a refused ticket): tell the browser
+                await self.remote_close()
+
+        async def stop(self) -> None:
+            await super().stop()
+            process = self._process
+            if process is None or process.returncode is not None:
+                return
+            try:  # asked to quit: give it a moment, then end it (never leave a zombie)
+                await asyncio.wait_for(process.wait(), timeout=10)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
 
     async def close() -> None:
         await socket.close()
