@@ -35,6 +35,12 @@ START_TEXT = "Welkom"
 TIMEOUT = 600.0
 
 
+def _question() -> str:
+    found = opening_question("broker", "nl")
+    assert found is not None
+    return found.text
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -58,7 +64,7 @@ def _rss_mb(pid: int) -> float:
 
 async def _session(base: str, cookie: str) -> float:
     """Seconds from opening the websocket to the first question on screen."""
-    question = opening_question("broker", "nl").text
+    question = _question()
     headers = {"Origin": base, "Cookie": f"isassist_session={cookie}"}
     seen = bytearray()
     async with aiohttp.ClientSession() as client:
@@ -112,10 +118,13 @@ def main() -> None:
         cookie = asyncio.run(_log_in(base))
         single = asyncio.run(_session(base, cookie))
         rss: list[float] = []
+        failed: list[str] = []
 
         async def all_at_once() -> list[float]:
             sessions = [asyncio.create_task(_open_and_hold(base, cookie)) for _ in range(count)]
-            results = [await task for task in sessions]
+            outcomes = await asyncio.gather(*sessions, return_exceptions=True)
+            results = [found for found in outcomes if isinstance(found, tuple)]
+            failed.extend(str(found) for found in outcomes if not isinstance(found, tuple))
             await asyncio.sleep(2)
             children = _descendants(server.pid)
             rss.extend(_rss_mb(pid) for pid in children if _is_app(pid))
@@ -128,6 +137,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=60)
+    if failed:
+        print(f"{len(failed)} of {count} sessions failed: {sorted(set(failed))}")
     median = statistics.median(times)
     print(f"single session: first question after {single:.1f} s (baseline)")
     print(
@@ -150,9 +161,11 @@ def _is_app(pid: int) -> bool:
         return False
 
 
-async def _open_and_hold(base: str, cookie: str) -> tuple[float, object, aiohttp.ClientSession]:
+async def _open_and_hold(
+    base: str, cookie: str
+) -> tuple[float, aiohttp.ClientWebSocketResponse, aiohttp.ClientSession]:
     """Like _session, but keeps the websocket (and its app process) open for the RSS count."""
-    question = opening_question("broker", "nl").text
+    question = _question()
     headers = {"Origin": base, "Cookie": f"isassist_session={cookie}"}
     seen = bytearray()
     client = aiohttp.ClientSession()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from aiohttp import DummyCookieJar, WSServerHandshakeError
+from aiohttp import ClientResponse, DummyCookieJar, WSServerHandshakeError, web
 from aiohttp.test_utils import TestClient, TestServer
 from serving import PASSWORD
 from sqlalchemy import update
@@ -22,11 +22,12 @@ from isassist.server.child import DB_URL_ENV, REFUSED_EXIT, TICKET_ENV
 from isassist.server.tables import invitations
 from isassist.server.web import COOKIE, IsAssistServer, Settings
 
+Client = TestClient[web.Request, web.Application]
 SERVER_DIR = Path(__file__).resolve().parents[2] / "src" / "isassist" / "server"
 
 
 @pytest_asyncio.fixture
-async def client(accounts: Accounts, tmp_path: Path) -> AsyncIterator[TestClient[object, object]]:
+async def client(accounts: Accounts, tmp_path: Path) -> AsyncIterator[Client]:
     # the app each connection runs: records whom its ticket says it serves, then exits
     probe = (
         "import os, sys; from isassist.server.accounts import Accounts; "
@@ -46,7 +47,7 @@ async def client(accounts: Accounts, tmp_path: Path) -> AsyncIterator[TestClient
         yield test_client
 
 
-def _origin(client: TestClient[object, object]) -> dict[str, str]:
+def _origin(client: Client) -> dict[str, str]:
     return {"Origin": str(client.make_url("/")).rstrip("/")}
 
 
@@ -58,7 +59,7 @@ def _jar(cookies: dict[str, str]) -> dict[str, str]:
     return _cookie(cookies[COOKIE]) if cookies else {}
 
 
-async def _log_in(client: TestClient[object, object], password: str = PASSWORD) -> object:
+async def _log_in(client: Client, password: str = PASSWORD) -> ClientResponse:
     return await client.post(
         "/login",
         data={"name": "jan", "password": password},
@@ -69,7 +70,7 @@ async def _log_in(client: TestClient[object, object], password: str = PASSWORD) 
 
 @pytest.mark.asyncio
 async def test_logging_in_sets_a_secure_httponly_samesite_cookie(
-    client: TestClient[object, object],
+    client: Client,
 ) -> None:
     response = await _log_in(client)
     assert response.status == 303 and response.headers["Location"] == "/"
@@ -84,7 +85,7 @@ async def test_logging_in_sets_a_secure_httponly_samesite_cookie(
 
 @pytest.mark.asyncio
 async def test_a_wrong_password_is_refused_with_the_name_escaped(
-    client: TestClient[object, object],
+    client: Client,
 ) -> None:
     response = await client.post(
         "/login",
@@ -99,7 +100,7 @@ async def test_a_wrong_password_is_refused_with_the_name_escaped(
 
 @pytest.mark.asyncio
 async def test_a_login_posted_from_another_site_is_refused(
-    client: TestClient[object, object],
+    client: Client,
 ) -> None:
     response = await client.post(
         "/login",
@@ -111,7 +112,7 @@ async def test_a_login_posted_from_another_site_is_refused(
 
 @pytest.mark.asyncio
 async def test_without_a_valid_cookie_nothing_but_the_login_page_opens(
-    client: TestClient[object, object],
+    client: Client,
 ) -> None:
     for cookies in ({}, {COOKIE: "forged-session-id"}, {COOKIE: "x" * 500}):
         page = await client.get("/", headers=_jar(cookies), allow_redirects=False)
@@ -125,9 +126,9 @@ async def test_without_a_valid_cookie_nothing_but_the_login_page_opens(
 
 @pytest.mark.asyncio
 async def test_the_app_process_learns_the_user_from_the_server_only(
-    client: TestClient[object, object], tmp_path: Path
+    client: Client, tmp_path: Path
 ) -> None:
-    session = (await _log_in(client)).cookies[COOKIE].value  # type: ignore[attr-defined]
+    session = (await _log_in(client)).cookies[COOKIE].value
     with pytest.raises(WSServerHandshakeError) as refused:  # another site's page
         await client.ws_connect(
             "/ws", headers={"Origin": "https://evil.example", **_cookie(session)}
@@ -141,8 +142,8 @@ async def test_the_app_process_learns_the_user_from_the_server_only(
 
 
 @pytest.mark.asyncio
-async def test_logout_ends_the_session_on_the_server(client: TestClient[object, object]) -> None:
-    session = (await _log_in(client)).cookies[COOKIE].value  # type: ignore[attr-defined]
+async def test_logout_ends_the_session_on_the_server(client: Client) -> None:
+    session = (await _log_in(client)).cookies[COOKIE].value
     out = await client.post(
         "/logout", headers={**_origin(client), **_cookie(session)}, allow_redirects=False
     )
@@ -153,7 +154,7 @@ async def test_logout_ends_the_session_on_the_server(client: TestClient[object, 
 
 @pytest.mark.asyncio
 async def test_an_invitation_link_opens_its_landing_page_and_fails_closed_when_spent(
-    client: TestClient[object, object], accounts: Accounts
+    client: Client, accounts: Accounts
 ) -> None:
     from datetime import timedelta as days
 
@@ -176,7 +177,7 @@ async def test_an_invitation_link_opens_its_landing_page_and_fails_closed_when_s
 
 @pytest.mark.asyncio
 async def test_every_response_carries_the_security_headers(
-    client: TestClient[object, object],
+    client: Client,
 ) -> None:
     for path in ("/login", "/", "/invite/nothing", "/assets/isassist.css"):
         response = await client.get(path, allow_redirects=False)

@@ -10,7 +10,7 @@ Who may do what is decided here and only here, on the server side:
   keeps only its SHA-256, so a copy of the database logs nobody in;
 - an invitation link carries a random token for one company; it expires, can be revoked, and
   opens a session that reaches that company's self-assessment and nothing else;
-- each app process gets a launch ticket: one-time, valid for seconds, bound to a session; the
+- each app process gets a launch ticket: one-time, valid for minutes, bound to a session; the
   child consumes it and learns whom it serves (:class:`Identity`) from the database.
 """
 
@@ -33,7 +33,7 @@ from isassist.store import Store
 from isassist.store.engines import make_engine
 
 SESSION_LIFETIME = timedelta(hours=12)
-TICKET_LIFETIME = timedelta(seconds=60)
+TICKET_LIFETIME = timedelta(minutes=5)  # 20 app processes starting at once on 2 cores take long
 ATTEMPT_WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 20
