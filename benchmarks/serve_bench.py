@@ -97,6 +97,7 @@ def main() -> None:
     accounts.close()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    log = (home / "serve.log").open("w")
     env = dict(os.environ, ISASSIST_DATA_DIR=str(home / "data"), ISASSIST_CONFIG=str(home / "c"))
     server = subprocess.Popen(
         [
@@ -111,8 +112,8 @@ def main() -> None:
             "--insecure-cookies",
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         cookie = asyncio.run(_log_in(base))
@@ -138,7 +139,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=60)
     if failed:
-        print(f"{len(failed)} of {count} sessions failed: {sorted(set(failed))}")
+        print(f"{len(failed)} of {count} sessions failed: {sorted(set(failed))}; see {log.name}")
     median = statistics.median(times)
     print(f"single session: first question after {single:.1f} s (baseline)")
     print(
@@ -176,8 +177,11 @@ async def _open_and_hold(
         message = await ws.receive(timeout=TIMEOUT)
         if message.type == aiohttp.WSMsgType.BINARY:
             seen.extend(message.data)
+            del seen[:-16384]  # the newest screen is enough (and keeps this loop cheap)
         elif message.type != aiohttp.WSMsgType.TEXT:
-            raise RuntimeError(f"session closed: {message.type}")
+            raise RuntimeError(f"session closed: {message.type} {ws.close_code}")
+        else:
+            continue
         text = ANSI.sub(b"", bytes(seen)).decode("utf-8", "replace")
         if not pressed and START_TEXT in text:
             await ws.send_json(["stdin", "n"])

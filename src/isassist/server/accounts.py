@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from isassist.server.tables import invitations, launch_tickets, login_attempts, users, web_sessions
 from isassist.store import Store
 from isassist.store.engines import make_engine
+from isassist.store.sqlite import WRITE_OPTION
 
 SESSION_LIFETIME = timedelta(hours=12)
 TICKET_LIFETIME = timedelta(minutes=5)  # 20 app processes starting at once on 2 cores take long
@@ -126,6 +127,10 @@ class Accounts:
         Store(url).close()  # creates or upgrades the schema through the migrations
         self.url = url
         self.engine: Engine = make_engine(make_url(url))
+        # write transactions take SQLite's write lock up front (BEGIN IMMEDIATE), so twenty
+        # app processes redeeming tickets at once wait their turn instead of failing with
+        # "database is locked" on a read lock that cannot be upgraded
+        self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
 
     def close(self) -> None:
         self.engine.dispose()
@@ -142,13 +147,13 @@ class Accounts:
             "password_changed_at": now,
         }
         try:
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 conn.execute(insert(users).values(**row))
         except IntegrityError as error:
             raise AccountError(f"There is already an account {name!r}.") from error
 
     def _set(self, name: str, **values: object) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             done = conn.execute(update(users).where(users.c.name == check_name(name)), values)
             if done.rowcount == 0:
                 raise AccountError(f"There is no account {name!r} (see `isassist users list`).")
@@ -210,27 +215,27 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             correct = False
         if limited or not correct or row is None or row.disabled:
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 conn.execute(
                     insert(login_attempts),
                     [{"key": account_key, "at": now}, {"key": address_key, "at": now}],
                 )
             raise LoginRefused("Wrong name or password, or too many attempts; try again later.")
         if _hasher.check_needs_rehash(stored):
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
                 conn.execute(
                     update(users)
                     .where(users.c.id == row.id)
                     .values(password_hash=_hasher.hash(password))
                 )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(delete(login_attempts).where(login_attempts.c.key == account_key))
             conn.execute(delete(login_attempts).where(login_attempts.c.at <= since))
         return self._new_session(user_id=row.id)
 
     def _new_session(self, *, user_id: int | None = None, invitation_id: int | None = None) -> str:
         session_id, now = secrets.token_urlsafe(32), _now()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(delete(web_sessions).where(web_sessions.c.expires_at <= now))
             conn.execute(
                 insert(web_sessions).values(
@@ -244,7 +249,7 @@ class Accounts:
         return session_id
 
     def logout(self, session_id: str) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(delete(web_sessions).where(web_sessions.c.id_hash == digest(session_id)))
 
     def identity(self, session_id: str) -> Identity | None:
@@ -304,7 +309,7 @@ class Accounts:
         if expires <= timedelta(0) or expires > timedelta(days=90):
             raise AccountError("An invitation expires after a positive time of at most 90 days.")
         token, now = secrets.token_urlsafe(32), _now()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             creator = None
             if by is not None:
                 creator = conn.execute(
@@ -327,7 +332,7 @@ class Accounts:
         return int(new_id), token
 
     def revoke_invite(self, invitation_id: int) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             done = conn.execute(
                 update(invitations)
                 .where(invitations.c.id == invitation_id, invitations.c.revoked_at.is_(None))
@@ -374,7 +379,7 @@ class Accounts:
 
     def bind_interview(self, invitation_id: int, interview_id: str) -> str:
         """Tie the invitation to its interview (first one wins); returns the bound interview."""
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(
                 update(invitations)
                 .where(invitations.c.id == invitation_id, invitations.c.interview_id.is_(None))
@@ -392,7 +397,7 @@ class Accounts:
         if self.identity(session_id) is None:
             return None
         ticket, now = secrets.token_urlsafe(32), _now()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(delete(launch_tickets).where(launch_tickets.c.expires_at <= now))
             conn.execute(
                 insert(launch_tickets).values(
@@ -406,7 +411,7 @@ class Accounts:
     def redeem_ticket(self, ticket: str) -> Identity | None:
         """Whom the app process serves; the ticket is gone afterwards, used or not."""
         now = _now()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             session_hash = conn.execute(
                 select(launch_tickets.c.session_hash).where(
                     launch_tickets.c.ticket_hash == digest(ticket)
