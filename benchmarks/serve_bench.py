@@ -137,7 +137,11 @@ def main() -> None:
         times = asyncio.run(all_at_once())
     finally:
         server.terminate()
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     if failed:
         print(f"{len(failed)} of {count} sessions failed: {sorted(set(failed))}; see {log.name}")
     median = statistics.median(times)
