@@ -12,10 +12,13 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from isassist.register.tables import metadata as register_metadata
+from isassist.server.tables import metadata as server_metadata
 from isassist.store import default_url
 from isassist.store.tables import metadata as store_metadata
 
-target_metadata = [store_metadata, register_metadata]
+target_metadata = [store_metadata, register_metadata, server_metadata]
+# the tables revision 0001 has (a database made before migrations is completed with these)
+OLD_WAY_METADATA = [store_metadata, register_metadata]
 
 
 def database_url() -> str:
@@ -33,7 +36,7 @@ def _migrate(connection: Connection) -> None:
     if context.config.attributes.get("create_missing_tables"):
         # A database an isassist made before migrations, being stamped at revision 0001:
         # complete it with the tables 0001 has (create_all skips those that exist).
-        for metadata in target_metadata:
+        for metadata in OLD_WAY_METADATA:
             metadata.create_all(connection)
     context.configure(
         connection=connection,

@@ -12,6 +12,9 @@ import pytest
 
 from interviews import BREWERY, DossierOf, run_answers
 from isassist.dossier import Dossier
+from teamserver import accounts, db_url, invite_token
+
+__all__ = ["accounts", "brewery_dossier", "db_url", "dossier_of", "invite_token"]
 
 
 @pytest.fixture(scope="session")

@@ -44,6 +44,8 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "Show the settings in force and the folders used.",
     ),
     "db": ("isassist.cli.db_cmd", "db", "Upgrade the database schema or show its revision."),
+    "serve": ("isassist.cli.serve_cmd", "serve", "Serve the assistant to browsers (team)."),
+    "users": ("isassist.cli.users_cmd", "users", "Accounts and invitation links for serve."),
     "demo-register": (
         "isassist.cli.demo_register_cmd",
         "demo_register",

@@ -37,3 +37,24 @@ def progress(
         items, length=length, label=label, file=sys.stderr, show_pos=True
     ) as bar:
         yield bar
+
+
+class Steps:
+    """Named steps of one long piece of work (a large dossier's report): ``[2/3] label`` on
+    one stderr line, on a terminal only, cleared when done."""
+
+    def __init__(self, total: int, *, output_streams: bool = False) -> None:
+        self.total = total
+        self.done = 0
+        self.shown = on_terminal(output_streams=output_streams)
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.shown:
+            sys.stderr.write(f"\r\x1b[K[{self.done}/{self.total}] {label}")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()

@@ -66,6 +66,7 @@ def report(
     force: bool,
 ) -> None:
     """Write the report of one saved interview."""
+    from isassist.cli.progress import Steps
     from isassist.interview.persistence import resume
     from isassist.report import ReportError, render_report
     from isassist.root import root
@@ -78,18 +79,25 @@ def report(
         _fail("an XLSX report needs a file: add -o report.xlsx")
     if output is not None and not force and output.exists():
         _fail(f"{output} already exists; add --force to replace it")
+    steps = Steps(3, output_streams=output is None)
+    steps.step(f"Reading the answers of {interview_id}")
     try:
         interview = resume(root().store(), interview_id, root().interview_services)
     except StoreError as error:
+        steps.finish()
         _fail(str(error))
         return
     try:
         names = _register_names() if anonymise else []
-        rendered = render_report(interview.dossier(), chosen, lang, anonymise, known_names=names)
+        steps.step("Deriving the dossier")
+        dossier = interview.dossier()
+        steps.step(f"Writing the {chosen} report")
+        rendered = render_report(dossier, chosen, lang, anonymise, known_names=names)
     except ReportError as error:
         _fail(str(error))
         return
     finally:
+        steps.finish()
         interview.close()
     if output is None:
         text = rendered if isinstance(rendered, str) else rendered.decode("utf-8")

@@ -28,6 +28,7 @@ from isassist.register import (
     network,
 )
 from isassist.register.sync import SavedInterviews, Synced, sync_interviews
+from isassist.session.scope import may_use_register, refuse_register
 
 if TYPE_CHECKING:
     from isassist.interview.engine import Interview
@@ -42,6 +43,10 @@ def interview_saved(interview: Interview, url: str) -> Synced | None:
     (None: nothing changed or no company name yet). A register that cannot be opened or
     written is reported in ``Synced.problem``; the interview itself is saved either way, and
     the next read of the register tries again."""
+    if not may_use_register():
+        # a self-assessment's process never touches the register: the team's next read of
+        # the register brings the interview in (sync_interviews)
+        return None
     with _lock:  # one writer per process: a face may save from a worker thread
         try:
             saved = _open.get(url)
@@ -57,6 +62,13 @@ def interview_saved(interview: Interview, url: str) -> Synced | None:
             return Synced(interview.id, "", 0, (), (), problem=str(error))
 
 
+def open_register(url: str | None, lang: str) -> Register:
+    """The register at ``url``; refused (RegisterError) in a self-assessment's process."""
+    if not may_use_register():
+        raise RegisterError(str(refuse_register(lang)))
+    return Register(url)
+
+
 __all__ = [
     "Match",
     "NetworkView",
@@ -67,5 +79,6 @@ __all__ = [
     "interview_saved",
     "match_company",
     "network",
+    "open_register",
     "sync_interviews",
 ]

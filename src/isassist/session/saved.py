@@ -29,8 +29,14 @@ def saved_in(interview: Interview) -> str | None:
 
 
 def open_store(url: str | None) -> Store:
-    """The interview store at ``url`` (None: the default SQLite file); raises StoreError."""
-    return Store(url)
+    """The interview store at ``url`` (None: the default SQLite file); raises StoreError.
+
+    In a process restricted to one self-assessment (``isassist.session.scope``) the store
+    refuses every other interview."""
+    from isassist.session.scope import ScopedStore, active
+
+    scope = active()
+    return Store(url) if scope is None else ScopedStore(url, scope)
 
 
 def start_interview(

@@ -142,11 +142,17 @@ class IsAssistApp(App[None]):
             if self.store is None or (waiting is not None and self.screen is not waiting):
                 return  # no store to save in, or the user left question 1 meanwhile
             from isassist.session.conversation import Conversation
-            from isassist.session.saved import start_interview
+            from isassist.session.saved import StoreError, start_interview
 
-            interview = start_interview(
-                self.store, res.services, mode=mode, language=lang, dialog=res.dialog
-            )
+            try:
+                interview = start_interview(
+                    self.store, res.services, mode=mode, language=lang, dialog=res.dialog
+                )
+            except StoreError as error:  # e.g. a self-assessment link that has its interview
+                if waiting is not None and self.screen is waiting:
+                    self.pop_screen()
+                self.notify(str(error), severity="error")
+                return
             self._open(Conversation(interview, res.glossary), waiting)
             await self.painted()
         finally:
@@ -239,10 +245,14 @@ class IsAssistApp(App[None]):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def action_open_register(self) -> None:
+        from isassist.session.scope import may_use_register, refuse_register
         from isassist.tui.screens.register import RegisterScreen
 
         # the language of the screen it is opened from
         lang = str(getattr(self.screen, "lang", self.lang))
+        if not may_use_register():  # the door refuses too; this only spares an empty screen
+            self.notify(str(refuse_register(lang)), severity="error")
+            return
         self.push_screen(RegisterScreen(lang, self.store_url))
 
     def action_help(self) -> None:

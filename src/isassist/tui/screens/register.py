@@ -82,10 +82,10 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register")
     def load(self) -> None:
-        from isassist.session.register import Pipeline, Register, RegisterError
+        from isassist.session.register import Pipeline, RegisterError, open_register
 
         try:
-            register = Register(self.url)
+            register = open_register(self.url, self.lang)
         except RegisterError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return

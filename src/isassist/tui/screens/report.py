@@ -123,6 +123,8 @@ class ReportScreen(ModalScreen[list[Path]]):
                 self.notify(str(outcome), severity="error", timeout=10)
                 return
             self.written.append(outcome)
+            if self.app.is_web:  # in the browser (isassist serve): the file goes to the user
+                self.app.deliver_binary(outcome, save_filename=outcome.name)
             said = ui("export_written", self.lang, path=outcome)
             self._status(said, problem=False)
             self.notify(said, timeout=6)
