@@ -8,11 +8,11 @@ expert's edited copy, a test's temp dir). Look-ups live in ``isassist.knowledge.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from isassist.knowledge.base import Knowledge
 from isassist.knowledge.cache import cache_path, read_cache, write_cache
 from isassist.knowledge.codes import CodeError, cas_check_digit_ok
-from isassist.knowledge.loader import KnowledgeError, read_knowledge
 from isassist.knowledge.models import (
     Case,
     CasSubstance,
@@ -29,6 +29,21 @@ from isassist.knowledge.models import (
     Term,
     WasteOperation,
 )
+
+if TYPE_CHECKING:
+    from isassist.knowledge.loader import KnowledgeError
+
+
+def __getattr__(name: str) -> Any:
+    """The loader (YAML, CSV readers) is imported on first use, not with the package: a code
+    shown with its asterisk (``knowledge.codes``) must not cost ``isassist classify`` the
+    whole loader."""
+    if name in ("KnowledgeError", "read_knowledge"):
+        from isassist.knowledge import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CasSubstance",
@@ -58,6 +73,8 @@ _loaded: Knowledge | None = None
 
 def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowledge:
     """Load and validate ``root`` (default: the knowledge/ folder isassist ships with)."""
+    from isassist.knowledge.loader import KnowledgeError, read_knowledge
+
     if root is None:
         from isassist.paths import data_dir
 
