@@ -1,5 +1,6 @@
-"""Fixtures and constants of the team server tests (tests/server/): a database (SQLite file,
-or PostgreSQL when ISASSIST_TEST_PG_URL is set) with its accounts, a broker and an invitation.
+"""Fixtures and constants of the team server and register tests: a database (SQLite file, or
+PostgreSQL when ISASSIST_TEST_PG_URL is set; a database of its own per test, so parallel
+workers never share one) with its accounts, a broker and an invitation.
 
 Kept beside the shared conftest.py, which imports the fixtures, so tests/server/ needs no
 conftest of its own: mypy checks tests/ as one tree and allows one module named conftest."""

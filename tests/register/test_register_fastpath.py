@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 import pytest
-from test_register_store import company, db_url, have, reg, want
+from test_register_store import company, have, reg, want
 
 from isassist.register import (
     MatchSettings,
@@ -26,7 +26,7 @@ from isassist.register.geo import great_circle_km
 from isassist.register.search import matcher_for
 from isassist.register.whole import RegisterMatches, match_register
 
-__all__ = ["db_url", "reg"]  # the fixtures, shared with the storage tests
+__all__ = ["reg"]  # the fixture, shared with the storage tests
 
 _FAMILIES = ("ash", "sawdust", "gypsum", "spent_grain", "slag")
 _NACE = ("23.51", "16.10", "11.05", "01.11", "38.21", "35.30", None)

@@ -10,14 +10,14 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from test_register_store import company, db_url, have, reg, want
+from test_register_store import company, have, reg, want
 
 from isassist.register import MatchSettings, Register, match_company, match_stream, network
 from isassist.register.models import NewStream
 from isassist.register.naming import classify_name_only
 from isassist.register.texts import family_label
 
-__all__ = ["db_url", "reg"]
+__all__ = ["reg"]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from isassist.register import (
     MatchSettings,
@@ -22,33 +20,8 @@ from isassist.register import (
     match_stream,
     network,
 )
-from isassist.register.tables import metadata as register_metadata
-from isassist.store.tables import metadata as store_metadata
 
-PG_ENV = "ISASSIST_TEST_PG_URL"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _empty_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        register_metadata.drop_all(conn)
-        store_metadata.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'register.sqlite3'}"
-        return
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"{PG_ENV} is not set; run scripts/ci_postgres.sh to get a PostgreSQL URL")
-    _empty_postgres(url)
-    yield url
-    _empty_postgres(url)
 
 
 @pytest.fixture

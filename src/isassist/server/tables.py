@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-from isassist.store.tables import UTCDateTime
+from isassist.store.tables import UTCDateTime, interviews
 
 metadata = MetaData()
 
@@ -49,7 +49,7 @@ invitations = Table(
     Column(
         "interview_id",
         String(64),
-        ForeignKey("interviews.id", ondelete="SET NULL"),
+        ForeignKey(interviews.c.id, ondelete="SET NULL"),
         nullable=True,
     ),
     CheckConstraint("language IN ('nl', 'en')", name="ck_invitations_language"),
