@@ -110,6 +110,21 @@ def test_what_step_1_was_told_is_carried_forward_not_asked_again() -> None:
     assert ("temperature", "s2") not in seen and ("heat_energy", "s2") in seen
 
 
+def test_a_listed_volume_waits_for_the_kind_and_is_then_taken_over() -> None:
+    # "zure wei, 25000 m3 per jaar" names no kind (a volume may be a material or water), so
+    # the kind is asked; once answered, the amount is carried forward, not asked again
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("zure wei, ca. 25000 m3 per jaar")
+    question = interview.current_question()
+    assert question is not None and (question.id, question.stream) == ("kind", "s1")
+    turn = interview.answer("materiaal")
+    assert "zure wei" in turn.text() and "25" in turn.text()
+    assert interview.facts.properties["s1"]["quantity_per_year"] == 25000
+    following = interview.current_question()
+    assert following is not None and (following.id, following.stream) != ("quantity", "s1")
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

@@ -49,7 +49,7 @@ from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
 from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import Services
-from isassist.interview.sketch import kind_from, sketch
+from isassist.interview.sketch import Sketch, kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
 from isassist.terminal import strip_controls
@@ -379,6 +379,8 @@ class Interview:
         said: list[str] = list(checked.notes)
         for entry_text in entries:
             said += self._take_over(entry_text, before)
+        if question.id == "kind" and stream is not None and parsed.status != "unknown":
+            said += self._take_over_after_kind(stream, value)
         said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
 
@@ -500,26 +502,7 @@ class Interview:
             taken.append(label)
         if words.said:
             self.record(Noted(question=STREAMS_FROM_LIST, stream=found.id, text=entry_text[:2000]))
-        energy = kind in ("heat", "energy")
-        # an amount is taken only where its dimension fits: the flow of cooling water is no
-        # energy, and an energy is no tonnage
-        amount = words.amount if words.energy == energy else None
-        for qid, typed in (
-            ("heat_energy" if energy else "quantity", amount),
-            ("temperature", words.temperature),
-        ):
-            question = self.dialog.question(qid)
-            if typed is None or question is None or kind is None:
-                continue
-            located = self.dialog.locate(qid)
-            if located is None or not self.nav.applies(located[0], question, found.id):
-                continue
-            try:
-                parsed = parse_answer(question, typed, lang, self.services, [], None)
-            except AnswerProblem:
-                continue  # asked later, with the words shown as context
-            self._take(question, found.id, typed, parsed.value, parsed.unit, parsed.extra)
-            taken.append(self._shown(question, parsed.display, parsed.value))
+        taken += self._take_amounts(found.id, words, kind)
         if taken:
             said.append(
                 say(
@@ -532,6 +515,57 @@ class Interview:
                 )
             )
         return said
+
+    def _take_amounts(self, stream: str, words: Sketch, kind: str | None) -> list[str]:
+        """Answer the stream's step-1 amount and temperature from the listed words, once its
+        kind is known (from the words, or answered later: "zure wei, 25000 m3 per jaar" says
+        no kind, so its amount waits for the kind question); what was taken, as shown."""
+        if kind is None:
+            return []
+        energy = kind in ("heat", "energy")
+        # an amount is taken only where its dimension fits: the flow of cooling water is no
+        # energy, and an energy is no tonnage
+        amount = words.amount if words.energy == energy else None
+        taken: list[str] = []
+        for qid, typed in (
+            ("heat_energy" if energy else "quantity", amount),
+            ("temperature", words.temperature),
+        ):
+            question = self.dialog.question(qid)
+            if typed is None or question is None or (qid, stream) in self.state.answers:
+                continue
+            located = self.dialog.locate(qid)
+            if located is None or not self.nav.applies(located[0], question, stream):
+                continue
+            try:
+                parsed = parse_answer(question, typed, self.lang, self.services, [], None)
+            except AnswerProblem:
+                continue  # asked later, with the words shown as context
+            self._take(question, stream, typed, parsed.value, parsed.unit, parsed.extra)
+            taken.append(self._shown(question, parsed.display, parsed.value))
+        return taken
+
+    def _take_over_after_kind(self, stream: str, kind: object) -> list[str]:
+        """The listed words' amount, taken over now that the stream's kind is answered."""
+        if not isinstance(kind, str):
+            return []
+        taken: list[str] = []
+        for note in self.state.notes:
+            if note.stream == stream and note.question == STREAMS_FROM_LIST:
+                taken += self._take_amounts(stream, sketch(note.text), kind)
+        entry = self.state.streams.get(stream)
+        if not taken or entry is None:
+            return []
+        return [
+            say(
+                "sketched",
+                self.lang,
+                id=stream,
+                name=entry.name,
+                facts=", ".join(taken),
+                question="soort" if self.lang == "nl" else "kind",
+            )
+        ]
 
     def _take(
         self,
