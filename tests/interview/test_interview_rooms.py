@@ -85,6 +85,15 @@ def test_a_listed_entry_splits_into_name_amount_and_temperature() -> None:
     assert sketch("CO2").name == "CO2" and sketch("lijn 2").name == "lijn 2"
 
 
+def test_an_amount_in_words_never_becomes_part_of_the_name() -> None:
+    vague = sketch("oud frituurvet, honderdduizenden liter")
+    assert (vague.name, vague.amount) == ("oud frituurvet", "honderdduizenden liter")
+    assert sketch("hout, een paar kuub").name == "hout"
+    # a comma between two materials is no amount
+    assert sketch("papier, karton").name == "papier, karton"
+    assert sketch("papier, t-shirts").name == "papier, t-shirts"
+
+
 def test_what_step_1_was_told_is_carried_forward_not_asked_again() -> None:
     interview = _start()
     _intake(interview, "")

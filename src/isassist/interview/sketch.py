@@ -25,6 +25,13 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _ENERGY_UNIT = re.compile(r"\b(?:[kMG]Wh|GJ|TJ|kW|MW)\b")
+_AMOUNT_WORDS = re.compile(
+    r"\b(?:ton|tonnen|tonne|tonnes|kg|kilo|liter|litre|liters|litres|m3|m³|kuub|kubieke"
+    r"|MWh|kWh|kW|MW|GJ)\b",
+    re.IGNORECASE,
+)
+"""A unit word: after a comma it makes the rest an amount even without a figure, so a vague
+amount ("oud frituurvet, honderdduizenden liter") never becomes part of the stream's name."""
 _MASS_UNIT = re.compile(r"\b(?:t|ton|tonnen|tonne|tonnes|kg|kilo)\b", re.IGNORECASE)
 
 
@@ -50,7 +57,11 @@ def sketch(entry: str) -> Sketch:
     temperature = degrees.group(0).strip() if degrees else None
     rest = _DEGREES.sub(" ", text, count=1) if degrees else text
     first_digit = re.search(r"(?<![^\W\d_])\d", rest)
-    if first_digit is None or not re.search(r"[^\W\d_]", rest[first_digit.start() :]):
+    head, comma, tail = rest.partition(",")
+    if first_digit is None and comma and _AMOUNT_WORDS.search(tail):
+        # an amount in words after the name: "honderdduizenden liter", "een paar kuub"
+        name, amount = head, tail
+    elif first_digit is None or not re.search(r"[^\W\d_]", rest[first_digit.start() :]):
         # no figure, or a figure without a unit ("lijn 2"): it is part of the name
         name, amount = rest, None
     else:
