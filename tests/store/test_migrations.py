@@ -5,8 +5,6 @@ PostgreSQL alike."""
 from __future__ import annotations
 
 import os
-import secrets
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,8 +12,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from click.testing import CliRunner
-from sqlalchemy import create_engine, insert, inspect, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, insert, inspect, select
 
 from isassist.cli import cli
 from isassist.register import Register
@@ -24,28 +21,13 @@ from isassist.store import tables as store_tables
 from isassist.store.migrations import head, revision_of
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_ENV = "ISASSIST_TEST_PG_URL"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database with nothing in it: a file, or a PostgreSQL database made for this test."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'team.sqlite3'}"
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} is not set; run scripts/ci_postgres.sh to get a PostgreSQL URL")
-    name = f"isassist_mig_{secrets.token_hex(4)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture
+def empty_db(db_url: str) -> str:
+    """A database with nothing in it: a file, or a PostgreSQL database made for this test (the
+    shared ``db_url`` fixture of tests/teamserver.py)."""
+    return db_url
 
 
 def _tables(url: str) -> set[str]:
