@@ -6,7 +6,9 @@ such as ``isassist classify`` never convert units and must not pay for it.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from isassist.units.vocabulary import UnitKind
@@ -17,13 +19,29 @@ def registry() -> Any:
     """The shared ``pint.UnitRegistry`` (typed ``Any``: pint ships no usable stubs).
 
     pint parses its definitions file on every build (over a second); with a cache folder it
-    keeps the parsed definitions there, keyed by the file's content, and builds in a tenth.
+    keeps the parsed definitions there and builds in a tenth. pint keys that cache by the
+    file's *content* but stores the absolute paths of the files it imports, so a cache written
+    by another installation (an older virtual environment, since deleted) sends it to files that
+    are gone. Hence one cache folder per pint installation, and a build without cache when the
+    cached one fails anyway: a unit conversion must never fail because of a cache.
     """
     import pint
 
     from isassist.cachefile import cache_dir
 
-    return pint.UnitRegistry(cache_folder=cache_dir() / "pint")
+    try:
+        return pint.UnitRegistry(cache_folder=pint_cache_folder(cache_dir()))
+    except Exception:  # a stale or broken cache: pint raises many unrelated types
+        return pint.UnitRegistry()
+
+
+def pint_cache_folder(root: Path) -> Path:
+    """The folder under ``root`` for the parsed definitions of the pint installed here."""
+    import pint
+
+    installed = Path(pint.__file__).resolve().parent
+    key = hashlib.sha256(f"{installed}|{pint.__version__}".encode()).hexdigest()[:16]
+    return root / "pint" / key
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
