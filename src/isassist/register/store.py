@@ -22,10 +22,10 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
+from isassist.register.assessment import Party
 from isassist.register.errors import RegisterError
 from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
-from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings

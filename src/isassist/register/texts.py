@@ -20,7 +20,7 @@ from isassist.register.routes import default_catalogue
 from isassist.units.display import format_amount, format_number, locale_of
 
 if TYPE_CHECKING:
-    from isassist.register.matching import Assessment, Party
+    from isassist.register.assessment import Assessment, Party
     from isassist.register.models import RegisterStream
 
 
