@@ -86,6 +86,11 @@ _NEUTRALISING = word_set("""
     neutralizing ontzuring
     """)
 _CONSUMED_REACH = 2
+# "vliegas uit de ketel die schors en houtafval stookt": the fuel a boiler burns says where an
+# ash comes from, not what it is (the bark is 03 03 01, its ash 10 01 03), so a Dutch relative
+# clause ending in a firing verb is read like a used-up reagent.
+_FIRING = word_set("stookt stoken stookte verstookt verstoken verbrandt verbranden")
+_RELATIVE = word_set("die dat waarin waar")
 # "stalen draaikrullen met snijolie", "tapijtranden met latexrug", "turnings with cutting oil":
 # the words before "met"/"with" name the stream, the words after it what clings to it. They
 # still count (an oily sludge is oily), but less, so the contaminant's own entry (12 01 07*
@@ -114,6 +119,7 @@ _OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
 _AFTER_SOURCE = frozenset({"13", "14"})
 _AFTER_SOURCE_FACTOR = 0.85
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
+_WASTE_PLANT_ONLY = 0.55  # chapter 19 for a producer that is no waste or water plant
 
 
 @dataclass(frozen=True)
@@ -179,9 +185,15 @@ def _qualifiers(folded_words: list[str], carriers: frozenset[str]) -> frozenset[
 
 def _consumed(folded_words: list[str]) -> frozenset[str]:
     """Reagents a process used up: the words after "neutralisatie van" / "neutralisation of"
-    up to "met"/"with" name what went in, not what the stream is."""
+    up to "met"/"with" name what went in, not what the stream is; so does the fuel in a
+    clause "die ... stookt" (see _FIRING)."""
     consumed: set[str] = set()
     for i, word in enumerate(folded_words):
+        if word in _FIRING:
+            starts = [j for j in range(i) if folded_words[j] in _RELATIVE]
+            if starts:
+                consumed.update(folded_words[starts[-1] + 1 : i])
+            continue
         if word not in _NEUTRALISING or folded_words[i + 1 : i + 2] not in (["van"], ["of"]):
             continue
         for following in folded_words[i + 2 : i + 2 + _CONSUMED_REACH]:
@@ -302,6 +314,11 @@ def order(
             # Chapter 20 is municipal and similar commercial waste; a plant's bare "plastic"
             # or "staalschroot" is its own process waste first.
             factor *= _MUNICIPAL_ONLY
+        elif chapter == "19":
+            # Chapter 19 is for waste-management facilities, off-site waste-water treatment
+            # and water preparation; a producer's own effluent sludge is its own chapter's
+            # (04 02 20, 07 01 12 ...), List of Waste introduction point 3.1 (review R64).
+            factor *= _WASTE_PLANT_ONLY
         elif chapter in SOURCE_CHAPTERS and chapter != "20":
             factor *= _OTHER_SOURCE
         elif chapter in _AFTER_SOURCE:
