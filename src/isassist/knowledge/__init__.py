@@ -72,23 +72,27 @@ _loaded: Knowledge | None = None
 
 
 def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowledge:
-    """Load and validate ``root`` (default: the knowledge/ folder isassist ships with)."""
-    from isassist.knowledge.loader import KnowledgeError, read_knowledge
+    """Load and validate ``root`` (default: the knowledge/ folder isassist ships with).
 
+    A cache hit reads no file and imports no reader (YAML, CSV, the record validators): the
+    loader module is imported only to read the files."""
     if root is None:
         from isassist.paths import data_dir
 
         root = data_dir("knowledge")
     if not root.is_dir():
+        from isassist.knowledge.loader import KnowledgeError
+
         raise KnowledgeError(f"{root}: not a folder holding the knowledge files")
-    if not use_cache:
-        return read_knowledge(root)
-    path = cache_path(root)
-    cached = read_cache(path)
+    path = cache_path(root) if use_cache else None
+    cached = read_cache(path) if path is not None else None
     if cached is not None:
         return cached
+    from isassist.knowledge.loader import read_knowledge
+
     knowledge = read_knowledge(root)
-    write_cache(path, knowledge)
+    if path is not None:
+        write_cache(path, knowledge)
     return knowledge
 
 
