@@ -15,18 +15,19 @@ from isassist.classify.inputs import ClassifyInputError
 from isassist.classify.result import ClassificationResult, CpaSuggestion, Suggestion
 
 if TYPE_CHECKING:
-    from isassist.classify.service import Classifier, default_classifier
+    from isassist.classify.service import Classifier
 
 
 def __getattr__(name: str) -> Any:
     """The classifier (rapidfuzz, the catalogue) is imported on first use, not with the
     package: the TUI imports ``classify.learned`` while its engine loads, and must not pay
     for the whole classifier before it is ready."""
-    if name in ("Classifier", "default_classifier"):
+    if name == "Classifier":
         from isassist.classify import service
 
         return getattr(service, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ClassificationResult",
