@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from isassist.cli import cli
-from isassist.knowledge import load_knowledge
+from isassist.knowledge import get_knowledge, load_knowledge
+from isassist.register.routes import default_catalogue
 from isassist.root import Root, root, use_root
+from isassist.rules import get_rulebase
+from isassist.rules.evidence import find_evidence, parse_evidence
 
 
 def test_a_service_is_built_once_and_shared() -> None:
@@ -61,3 +65,21 @@ def test_each_cli_command_opens_the_store_its_environment_names(
         result = runner.invoke(cli, ["interviews", "list"])
         assert result.exit_code == 0, result.output
         assert list((tmp_path / name).glob("*.sqlite3")), name
+
+
+def test_lower_layers_handed_nothing_use_the_installed_roots_services() -> None:
+    """The register and the rules' evidence sit below the root and may not import it; the
+    root injects its knowledge base and rule base into their look-ups instead."""
+    installed = get_knowledge()
+    without_exchanges = dataclasses.replace(installed, exchanges=())
+    spec = parse_evidence(["family:slag"])
+    assert find_evidence(spec).count > 0
+    substitute = Root(knowledge=without_exchanges)
+    with use_root(substitute):
+        assert get_knowledge() is without_exchanges
+        assert get_rulebase() is substitute.rulebase
+        assert find_evidence(spec).count == 0  # rules/evidence, handed no knowledge base
+        assert default_catalogue().knowledge is without_exchanges  # the register's routes
+    assert get_knowledge() is installed
+    assert find_evidence(spec).count > 0
+    assert default_catalogue().knowledge is installed

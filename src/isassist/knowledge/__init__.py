@@ -1,8 +1,10 @@
 """The knowledge base of isassist: classification lists, materials, MAESTRI exchanges.
 
-``get_knowledge()`` is what the rest of the program calls: it loads knowledge/ once per process,
-from a validated cache when nothing changed. ``load_knowledge(root)`` loads another folder (an
-expert's edited copy, a test's temp dir). Look-ups live in ``isassist.knowledge.lookup``.
+``get_knowledge()`` is what the rest of the program calls: the knowledge base of the process's
+composition root (``isassist.root``, which sits above this package and so injects it through
+``isassist.provided``), else knowledge/ loaded once per process, from a validated cache when
+nothing changed. ``load_knowledge(root)`` loads another folder (an expert's edited copy, a
+test's temp dir). Look-ups live in ``isassist.knowledge.lookup``.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ __all__ = [
     "WasteOperation",
     "cas_check_digit_ok",
     "get_knowledge",
+    "installed_knowledge",
     "load_knowledge",
 ]
 
@@ -96,9 +99,18 @@ def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowl
     return knowledge
 
 
-def get_knowledge() -> Knowledge:
-    """The process-wide knowledge base, loaded on first use."""
+def installed_knowledge() -> Knowledge:
+    """The knowledge/ folder isassist ships with, loaded once per process on first use."""
     global _loaded
     if _loaded is None:
         _loaded = load_knowledge()
     return _loaded
+
+
+def get_knowledge() -> Knowledge:
+    """The process's knowledge base: its composition root's, else the installed one. Library
+    code handed no knowledge base calls this, so a substituted one reaches it too."""
+    from isassist.provided import provided
+
+    found = provided("knowledge")
+    return found if isinstance(found, Knowledge) else installed_knowledge()
