@@ -83,3 +83,20 @@ def test_lower_layers_handed_nothing_use_the_installed_roots_services() -> None:
     assert get_knowledge() is installed
     assert find_evidence(spec).count > 0
     assert default_catalogue().knowledge is installed
+
+
+def test_the_tui_paints_its_start_screen_before_loading_pydantic_or_the_store() -> None:
+    """What the TUI imports before its first paint (issue 14: start-up): the start screen and
+    question 1 need no pydantic model, no SQLAlchemy and no interview engine; the loading
+    thread imports those after the paint."""
+    probe = (
+        "import sys\n"
+        "import isassist.tui.app\n"
+        "heavy = ('pydantic', 'sqlalchemy', 'isassist.dossier.schema',\n"
+        "    'isassist.interview.engine', 'isassist.knowledge', 'isassist.rules', 'alembic')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert "LOADED []" in done.stdout, done.stdout
