@@ -9,42 +9,65 @@ test's temp dir). Look-ups live in ``isassist.knowledge.lookup``.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from isassist.knowledge.base import Knowledge
-from isassist.knowledge.cache import cache_path, read_cache, write_cache
-from isassist.knowledge.codes import CodeError, cas_check_digit_ok
-from isassist.knowledge.models import (
-    Case,
-    CasSubstance,
-    CpaItem,
-    Density,
-    EwcItem,
-    Exchange,
-    Family,
-    GlossaryEntry,
-    NaceItem,
-    NaceTerm,
-    Postcode,
-    SectorMapEntry,
-    Term,
-    WasteOperation,
-)
-
 if TYPE_CHECKING:
+    from isassist.knowledge.base import Knowledge
+    from isassist.knowledge.codes import CodeError, cas_check_digit_ok
     from isassist.knowledge.loader import KnowledgeError
+    from isassist.knowledge.models import (
+        Case,
+        CasSubstance,
+        CpaItem,
+        Density,
+        EwcItem,
+        Exchange,
+        Family,
+        GlossaryEntry,
+        NaceItem,
+        NaceTerm,
+        Postcode,
+        SectorMapEntry,
+        Term,
+        WasteOperation,
+    )
+
+_MODELS = [
+    "Case",
+    "CasSubstance",
+    "CpaItem",
+    "Density",
+    "EwcItem",
+    "Exchange",
+    "Family",
+    "GlossaryEntry",
+    "NaceItem",
+    "NaceTerm",
+    "Postcode",
+    "SectorMapEntry",
+    "Term",
+    "WasteOperation",
+]
+_HOME = {
+    "Knowledge": "base",
+    "CodeError": "codes",
+    "cas_check_digit_ok": "codes",
+    "KnowledgeError": "loader",
+    "read_knowledge": "loader",
+    **dict.fromkeys(_MODELS, "models"),
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The loader (YAML, CSV readers) is imported on first use, not with the package: a code
-    shown with its asterisk (``knowledge.codes``) must not cost ``isassist classify`` the
-    whole loader."""
-    if name in ("KnowledgeError", "read_knowledge"):
-        from isassist.knowledge import loader
-
-        return getattr(loader, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The package's names are imported on first use, not with the package: a code shown
+    with its asterisk (``knowledge.codes``) must not cost ``isassist classify`` the record
+    models (pydantic) nor the loader (YAML, CSV readers)."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"isassist.knowledge.{module}"), name)
 
 
 __all__ = [
@@ -87,6 +110,8 @@ def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowl
         from isassist.knowledge.loader import KnowledgeError
 
         raise KnowledgeError(f"{root}: not a folder holding the knowledge files")
+    from isassist.knowledge.cache import cache_path, read_cache, write_cache
+
     path = cache_path(root) if use_cache else None
     cached = read_cache(path) if path is not None else None
     if cached is not None:
@@ -110,6 +135,7 @@ def installed_knowledge() -> Knowledge:
 def get_knowledge() -> Knowledge:
     """The process's knowledge base: its composition root's, else the installed one. Library
     code handed no knowledge base calls this, so a substituted one reaches it too."""
+    from isassist.knowledge.base import Knowledge
     from isassist.provided import provided
 
     found = provided("knowledge")
