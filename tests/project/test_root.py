@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import subprocess
 import sys
@@ -25,23 +26,27 @@ def test_a_service_is_built_once_and_shared() -> None:
     assert fresh.interview_services.knowledge is fresh.knowledge
 
 
+def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh Python process has imported after running ``code``."""
+    probe = f"import sys\n{code}\nprint('LOADED', [m for m in {modules!r} if m in sys.modules])\n"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
+    )
+    found: list[str] = ast.literal_eval(done.stdout.rsplit("LOADED", 1)[1].strip())
+    return found
+
+
 def test_classify_builds_no_rule_engine_and_loads_no_pydantic() -> None:
     """`isassist classify` pays only for the classifier (issue 14: start-up)."""
-    probe = (
-        "import sys\n"
+    code = (
         "from isassist.cli import main\n"
         "try:\n"
         "    main(['classify', 'houtafval van paletten'])\n"
         "except SystemExit:\n"
-        "    pass\n"
-        "loaded = [m for m in ('isassist.rules', 'durable', 'isassist.knowledge.loader',\n"
-        "    'sqlalchemy', 'isassist.interview') if m in sys.modules]\n"
-        "print('LOADED', loaded)\n"
+        "    pass"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
-    )
-    assert "LOADED []" in done.stdout, done.stdout
+    heavy = ("isassist.rules", "durable", "isassist.knowledge.loader", "sqlalchemy")
+    assert _loaded_after(code, (*heavy, "isassist.interview")) == []
 
 
 def test_a_substituted_knowledge_base_reaches_the_services_built_from_it(
@@ -89,14 +94,5 @@ def test_the_tui_paints_its_start_screen_before_loading_pydantic_or_the_store() 
     """What the TUI imports before its first paint (issue 14: start-up): the start screen and
     question 1 need no pydantic model, no SQLAlchemy and no interview engine; the loading
     thread imports those after the paint."""
-    probe = (
-        "import sys\n"
-        "import isassist.tui.app\n"
-        "heavy = ('pydantic', 'sqlalchemy', 'isassist.dossier.schema',\n"
-        "    'isassist.interview.engine', 'isassist.knowledge', 'isassist.rules', 'alembic')\n"
-        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
-    )
-    assert "LOADED []" in done.stdout, done.stdout
+    heavy = ("pydantic", "sqlalchemy", "isassist.dossier.schema", "isassist.interview.engine")
+    assert _loaded_after("import isassist.tui.app", (*heavy, "isassist.rules", "alembic")) == []
