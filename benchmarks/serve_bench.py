@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +23,7 @@ from pathlib import Path
 import aiohttp
 
 from isassist.server.accounts import Accounts
+from isassist.server.local import local_server, log_in
 from isassist.session.opening import opening_question
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-B]")
@@ -39,12 +36,6 @@ def _question() -> str:
     found = opening_question("broker", "nl")
     assert found is not None
     return found.text
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _descendants(pid: int) -> list[int]:
@@ -95,28 +86,10 @@ def main() -> None:
     accounts = Accounts(url)
     accounts.add_user("bench", PASSWORD)
     accounts.close()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = (home / "serve.log").open("w")
-    env = dict(os.environ, ISASSIST_DATA_DIR=str(home / "data"), ISASSIST_CONFIG=str(home / "c"))
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "isassist",
-            "serve",
-            "--port",
-            str(port),
-            "--db",
-            url,
-            "--insecure-cookies",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        cookie = asyncio.run(_log_in(base))
+    log = (home / "serve.log").open("wb")
+    with local_server(url, home, log=log, wait=TIMEOUT) as server:
+        base = server.base
+        cookie = log_in(base, "bench", PASSWORD)
         single = asyncio.run(_session(base, cookie))
         rss: list[float] = []
         failed: list[str] = []
@@ -127,7 +100,7 @@ def main() -> None:
             results = [found for found in outcomes if isinstance(found, tuple)]
             failed.extend(str(found) for found in outcomes if not isinstance(found, tuple))
             await asyncio.sleep(2)
-            children = _descendants(server.pid)
+            children = _descendants(server.process.pid)
             rss.extend(_rss_mb(pid) for pid in children if _is_app(pid))
             for _, ws, client in results:
                 await ws.close()
@@ -135,13 +108,6 @@ def main() -> None:
             return [seconds for seconds, _, _ in results]
 
         times = asyncio.run(all_at_once())
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
     if failed:
         print(f"{len(failed)} of {count} sessions failed: {sorted(set(failed))}; see {log.name}")
     median = statistics.median(times)
@@ -193,24 +159,6 @@ async def _open_and_hold(
             seen.clear()
         elif pressed and question in text:
             return time.perf_counter() - start, ws, client
-
-
-async def _log_in(base: str) -> str:
-    deadline = time.monotonic() + 120
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as client:
-        while True:
-            try:
-                response = await client.post(
-                    f"{base}/login",
-                    data={"name": "bench", "password": PASSWORD},
-                    headers={"Origin": base},
-                    allow_redirects=False,
-                )
-                return response.cookies["isassist_session"].value
-            except aiohttp.ClientConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                await asyncio.sleep(0.5)
 
 
 if __name__ == "__main__":

@@ -52,11 +52,12 @@ def cache_file(name: str, key: str) -> Path:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Unpickling creates millions of objects; the garbage collector, triggered every few
-    hundred allocations, would scan them again and again (3-4x slower, measured). They live
-    as long as the process, so they are then frozen out of later collections too, which
-    would otherwise scan them all during the next file read or answer."""
+def collector_paused() -> Iterator[None]:
+    """Unpickling (or importing) creates millions of objects; the garbage collector, triggered
+    every few hundred allocations, would scan them again and again (unpickling 3-4x slower,
+    measured). They live as long as the process, so they are then frozen out of later
+    collections too, which would otherwise scan them all during the next file read or
+    answer."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -70,7 +71,7 @@ def _collector_paused() -> Iterator[None]:
 def read_cached(path: Path, kind: type[T]) -> T | None:
     """The object pickled at ``path``, or None when absent, corrupt or not a ``kind``."""
     try:
-        with path.open("rb") as handle, _collector_paused():
+        with path.open("rb") as handle, collector_paused():
             loaded = pickle.load(handle)
     except Exception:  # missing, truncated, or pickled by another version: rebuild
         return None

@@ -9,12 +9,17 @@ its own: the interview services are bound to the root's knowledge base, the engi
 base.
 
 The default root (``root()``) serves the installed data, sharing the packages' own once-per-
-process loaders (``get_knowledge``, ``get_rulebase``, ``default_classifier``,
-``shipped_dialog``, ``live_services``), which library code that is handed nothing still falls
-back on. A test substitutes services by installing its own root::
+process loaders (``installed_knowledge``, ``installed_rulebase``, ``default_classifier``,
+``shipped_dialog``, ``live_services``). A test substitutes services by installing its own
+root::
 
     with use_root(Root(knowledge=tiny_knowledge, store_url="sqlite:///...")):
         ...  # every CLI command and session function now uses these
+
+Lower layers (the register, the rules' evidence, reports) sit below this module and may not
+import it, so the root injects itself instead: while a root is installed, the packages' look-ups
+``get_knowledge()`` and ``get_rulebase()``, which library code handed nothing calls, answer with
+this root's knowledge base and rule base (``isassist.provided``).
 
 Layer: above the packages it wires (register, report, interview, rules, classify, store,
 knowledge), below the session and the faces that use it.
@@ -26,6 +31,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
+
+from isassist.provided import provide
 
 if TYPE_CHECKING:
     from isassist.classify import Classifier
@@ -81,9 +88,9 @@ class Root:
         """knowledge/ validated and indexed (from the cache when nothing changed)."""
 
         def build() -> Knowledge:
-            from isassist.knowledge import get_knowledge
+            from isassist.knowledge import installed_knowledge
 
-            return get_knowledge()
+            return installed_knowledge()
 
         return self._once("knowledge", build)
 
@@ -92,9 +99,9 @@ class Root:
         """rules/ validated (from the cache when nothing changed)."""
 
         def build() -> RuleBase:
-            from isassist.rules import get_rulebase
+            from isassist.rules import installed_rulebase
 
-            return get_rulebase()
+            return installed_rulebase()
 
         return self._once("rulebase", build)
 
@@ -200,17 +207,23 @@ def root() -> Root:
 
 @contextmanager
 def use_root(replacement: Root) -> Iterator[Root]:
-    """Install ``replacement`` as the process's root for the duration of the block."""
+    """Install ``replacement`` as the process's root for the duration of the block: the
+    CLI, the session and, through their injected look-ups, the lower layers use its
+    services."""
     global _ROOT, _INSTALLED
     with _LOCK:
         before, _ROOT = _ROOT, replacement
         _INSTALLED += 1
+        knowledge_before = provide("knowledge", lambda: replacement.knowledge)
+        rulebase_before = provide("rulebase", lambda: replacement.rulebase)
     try:
         yield replacement
     finally:
         with _LOCK:
             _ROOT = before
             _INSTALLED -= 1
+            provide("knowledge", knowledge_before)
+            provide("rulebase", rulebase_before)
 
 
 @contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from isassist.cli import cli
-from isassist.knowledge import load_knowledge
+from isassist.knowledge import get_knowledge, load_knowledge
+from isassist.register.routes import default_catalogue
 from isassist.root import Root, root, use_root
+from isassist.rules import get_rulebase
+from isassist.rules.evidence import find_evidence, parse_evidence
 
 
 def test_a_service_is_built_once_and_shared() -> None:
@@ -21,23 +26,27 @@ def test_a_service_is_built_once_and_shared() -> None:
     assert fresh.interview_services.knowledge is fresh.knowledge
 
 
+def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh Python process has imported after running ``code``."""
+    probe = f"import sys\n{code}\nprint('LOADED', [m for m in {modules!r} if m in sys.modules])\n"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
+    )
+    found: list[str] = ast.literal_eval(done.stdout.rsplit("LOADED", 1)[1].strip())
+    return found
+
+
 def test_classify_builds_no_rule_engine_and_loads_no_pydantic() -> None:
     """`isassist classify` pays only for the classifier (issue 14: start-up)."""
-    probe = (
-        "import sys\n"
+    code = (
         "from isassist.cli import main\n"
         "try:\n"
         "    main(['classify', 'houtafval van paletten'])\n"
         "except SystemExit:\n"
-        "    pass\n"
-        "loaded = [m for m in ('isassist.rules', 'durable', 'isassist.knowledge.loader',\n"
-        "    'sqlalchemy', 'isassist.interview') if m in sys.modules]\n"
-        "print('LOADED', loaded)\n"
+        "    pass"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300
-    )
-    assert "LOADED []" in done.stdout, done.stdout
+    heavy = ("isassist.rules", "durable", "isassist.knowledge.loader", "sqlalchemy")
+    assert _loaded_after(code, (*heavy, "isassist.interview")) == []
 
 
 def test_a_substituted_knowledge_base_reaches_the_services_built_from_it(
@@ -61,3 +70,29 @@ def test_each_cli_command_opens_the_store_its_environment_names(
         result = runner.invoke(cli, ["interviews", "list"])
         assert result.exit_code == 0, result.output
         assert list((tmp_path / name).glob("*.sqlite3")), name
+
+
+def test_lower_layers_handed_nothing_use_the_installed_roots_services() -> None:
+    """The register and the rules' evidence sit below the root and may not import it; the
+    root injects its knowledge base and rule base into their look-ups instead."""
+    installed = get_knowledge()
+    without_exchanges = dataclasses.replace(installed, exchanges=())
+    spec = parse_evidence(["family:slag"])
+    assert find_evidence(spec).count > 0
+    substitute = Root(knowledge=without_exchanges)
+    with use_root(substitute):
+        assert get_knowledge() is without_exchanges
+        assert get_rulebase() is substitute.rulebase
+        assert find_evidence(spec).count == 0  # rules/evidence, handed no knowledge base
+        assert default_catalogue().knowledge is without_exchanges  # the register's routes
+    assert get_knowledge() is installed
+    assert find_evidence(spec).count > 0
+    assert default_catalogue().knowledge is installed
+
+
+def test_the_tui_paints_its_start_screen_before_loading_pydantic_or_the_store() -> None:
+    """What the TUI imports before its first paint (issue 14: start-up): the start screen and
+    question 1 need no pydantic model, no SQLAlchemy and no interview engine; the loading
+    thread imports those after the paint."""
+    heavy = ("pydantic", "sqlalchemy", "isassist.dossier.schema", "isassist.interview.engine")
+    assert _loaded_after("import isassist.tui.app", (*heavy, "isassist.rules", "alembic")) == []

@@ -7,11 +7,7 @@ with the escape sequences taken out.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -33,6 +29,7 @@ if not CHROMIUM.exists():
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from isassist.server.accounts import Accounts  # noqa: E402
+from isassist.server.local import local_server, log_in  # noqa: E402
 from isassist.session.opening import opening_question  # noqa: E402
 from isassist.store import InterviewMeta, NewEvent, Store  # noqa: E402
 
@@ -59,12 +56,6 @@ def _question(mode: str, lang: str) -> str:
     return found.text
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A running `isassist serve` on a SQLite team database with a broker, a broker's
@@ -83,47 +74,16 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     revoked_id, revoked = accounts.invite("Weg BV", language="nl", expires=timedelta(7), by=None)
     accounts.revoke_invite(revoked_id)
     accounts.close()
-    port = _free_port()
-    env = dict(
-        os.environ, ISASSIST_DATA_DIR=str(home / "data"), ISASSIST_CONFIG=str(home / "c.toml")
-    )
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "isassist",
-            "serve",
-            "--port",
-            str(port),
-            "--db",
-            url,
-            "--insecure-cookies",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    time.sleep(1.5)  # the expired link expires
-    try:
+    with local_server(url, home, wait=WAIT) as server:
+        time.sleep(1.5)  # the expired link expires
         yield {
-            "base": base,
+            "base": server.base,
             "invite": invite,
             "expired": expired,
             "revoked": revoked,
             "secret": secret,
             "url": url,
         }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -262,3 +222,13 @@ def test_wrong_password_expired_and_revoked_links_and_forged_cookies_fail_closed
     page.goto(team["base"] + "/")
     assert page.url.endswith("/login")
     context.close()
+
+
+def test_a_script_logs_in_over_http_and_a_wrong_password_gets_no_session(
+    team: dict[str, Any],
+) -> None:
+    """The serve benchmark's login (isassist.server.local.log_in), against the same server."""
+    cookie = log_in(team["base"], "jan", PASSWORD)
+    assert len(cookie) >= 20
+    with pytest.raises(RuntimeError, match="no session cookie"):
+        log_in(team["base"], "jan", "wrong password")

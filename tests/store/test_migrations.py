@@ -5,6 +5,7 @@ PostgreSQL alike."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from sqlalchemy import create_engine, insert, inspect, select
 
 from isassist.cli import cli
 from isassist.register import Register
-from isassist.store import Store
+from isassist.store import InterviewMeta, Store
 from isassist.store import tables as store_tables
 from isassist.store.migrations import head, revision_of
 
@@ -120,3 +121,44 @@ def test_a_database_from_an_unknown_isassist_is_left_alone(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "schema_version 7" in result.output
     assert _tables(url) == {"meta"}
+
+
+def _contents(path: Path) -> tuple[set[str], dict[str, set[tuple[object, ...]]]]:
+    """A SQLite file's schema (every CREATE statement) and every row of every table."""
+    connection = sqlite3.connect(path)
+    try:
+        made = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        ).fetchall()
+        rows = {
+            name: set(connection.execute(f'SELECT * FROM "{name}"').fetchall())
+            for kind, name, _ in made
+            if kind == "table"
+        }
+    finally:
+        connection.close()
+    return {sql for _, _, sql in made}, rows
+
+
+def test_a_new_sqlite_store_is_exactly_what_the_migrations_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new store file is made from the SQL the migrations produce (no Alembic at start-up);
+    built once and then read from the cache, it must equal what Alembic itself makes."""
+    monkeypatch.setenv("ISASSIST_CACHE_DIR", str(tmp_path / "cache"))
+    by_alembic = tmp_path / "alembic.sqlite3"
+    config = Config(str(ROOT / "migrations" / "alembic.ini"))
+    config.cmd_opts = None
+    monkeypatch.setenv("ISASSIST_DB_URL", f"sqlite:///{by_alembic}")
+    command.upgrade(config, "head")
+    with Store(f"sqlite:///{tmp_path / 'built.sqlite3'}"):  # builds the cached SQL
+        pass
+    assert list((tmp_path / "cache").glob("sqlite-schema-*.pickle"))
+    with Store(f"sqlite:///{tmp_path / 'cached.sqlite3'}") as cached:  # reads it
+        cached.create_interview(InterviewMeta(company="Brouwerij X", dialog_version="1"))
+    expected = _contents(by_alembic)
+    assert expected[1]["alembic_version"] == {(head(),)}
+    assert _contents(tmp_path / "built.sqlite3") == expected
+    schema, rows = _contents(tmp_path / "cached.sqlite3")
+    assert schema == expected[0]
+    assert len(rows["interviews"]) == 1

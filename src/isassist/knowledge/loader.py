@@ -36,6 +36,7 @@ from isassist.knowledge.models import (
     Term,
     WasteOperation,
 )
+from isassist.yamlfile import read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 Row = dict[str, Any]
@@ -445,7 +446,7 @@ def _read_glossary(reader: _Reader, path: Path) -> dict[str, GlossaryEntry]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _, data = read_yaml_file(path)  # bounded, and the C parser the rule files use
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{reader.where(path)}: not valid YAML ({error})") from None
     if data is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.rules import get_rulebase
@@ -121,7 +120,16 @@ def build_catalogue(knowledge: Knowledge | None = None) -> RouteCatalogue:
     )
 
 
-@lru_cache(maxsize=1)
+_BUILT: list[tuple[object, Knowledge, RouteCatalogue]] = []
+
+
 def default_catalogue() -> RouteCatalogue:
-    """The catalogue of the installed rule base, built once per process."""
-    return build_catalogue()
+    """The catalogue of the process's rule base and knowledge base (those of the composition
+    root, ``isassist.root``), built once for each pair."""
+    rulebase, knowledge = get_rulebase(), get_knowledge()
+    for built_rules, built_knowledge, catalogue in _BUILT:
+        if built_rules is rulebase and built_knowledge is knowledge:
+            return catalogue
+    catalogue = build_catalogue(knowledge)
+    _BUILT[:] = [(rulebase, knowledge, catalogue)]  # the last pair only, as before
+    return catalogue

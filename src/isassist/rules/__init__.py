@@ -23,18 +23,28 @@ __all__ = [
     "RuleProblem",
     "get_engine",
     "get_rulebase",
+    "installed_rulebase",
     "load_rulebase",
     "why",
 ]
 
 
 @lru_cache(maxsize=1)
-def get_rulebase() -> RuleBase:
+def installed_rulebase() -> RuleBase:
     """The installed rule base, loaded once per process (from the cache when unchanged)."""
     from isassist.paths import data_dir
     from isassist.rules.cache import cached_rulebase
 
     return cached_rulebase(data_dir("rules"))
+
+
+def get_rulebase() -> RuleBase:
+    """The process's rule base: its composition root's (``isassist.root``, which sits above
+    this package and so injects it through ``isassist.provided``), else the installed one."""
+    from isassist.provided import provided
+
+    found = provided("rulebase")
+    return found if isinstance(found, RuleBase) else installed_rulebase()
 
 
 def get_engine(rules_dir: Path | str | None = None) -> RuleEngine:

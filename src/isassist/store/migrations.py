@@ -9,15 +9,24 @@ revision that matches it, then upgraded like any other.
 
 The scripts live in ``migrations/`` in a checkout and in ``isassist/_data/migrations`` in a
 wheel (see :mod:`isassist.paths`).
+
+A new, empty SQLite database (every user's first start, every new store file) is made by the
+SQL the migrations produce rather than by Alembic itself: importing Alembic and the table
+definitions of every package costs about a second, while the outcome is always the same. That
+SQL is taken from a scratch in-memory database the migrations were run on, and kept in the cache
+folder keyed by the migration scripts, SQLAlchemy and SQLite, so it is what running them makes.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import sqlalchemy
 from sqlalchemy import Connection, create_engine, insert, inspect, select, text
+from sqlalchemy.engine import make_url
 
 from isassist.cachefile import cache_file, content_key, read_cached, write_cached
 from isassist.paths import data_dir
@@ -123,17 +132,80 @@ def _stamp_old_way(conn: Connection) -> None:
     command.stamp(config, OLD_WAY_REVISION)
 
 
+SchemaScript = tuple[tuple[str, tuple[Any, ...]], ...]
+"""SQL statements with their parameters, run in order."""
+
+
+def sqlite_schema() -> SchemaScript:
+    """What the migrations make of an empty SQLite database, as SQL: its tables, indexes and
+    triggers in the order they were made, then the rows they wrote (the version table, ...)."""
+    folder = data_dir("migrations")
+    key = content_key(
+        f"sqlite-schema|{sqlalchemy.__version__}|{sqlite3.sqlite_version}",
+        [(folder, ("**/*.py",))],
+    )
+    path = cache_file("sqlite-schema", key)
+    known = read_cached(path, tuple)
+    if known is not None:
+        return known
+    from isassist.store.engines import make_engine
+
+    scratch = make_engine(make_url("sqlite://"))
+    try:
+        with scratch.begin() as conn:
+            _migrate(conn)
+            script = _dump(conn)
+    finally:
+        scratch.dispose()
+    write_cached(path, script)
+    return script
+
+
+def _dump(conn: Connection) -> SchemaScript:
+    made = conn.exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    ).all()
+    script: list[tuple[str, tuple[Any, ...]]] = [(sql, ()) for _, _, sql in made]
+    for kind, name, _ in made:
+        if kind != "table":
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        result = conn.exec_driver_sql(f"SELECT * FROM {quoted}")
+        names = tuple(result.keys())
+        columns = ", ".join('"' + c.replace('"', '""') + '"' for c in names)
+        marks = ", ".join("?" for _ in names)
+        for row in result.all():
+            script.append((f"INSERT INTO {quoted} ({columns}) VALUES ({marks})", tuple(row)))
+    return tuple(script)
+
+
+def _is_empty_sqlite(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found: int = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+    return found == 0
+
+
+def _migrate(conn: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(_config(conn), "head")
+
+
 def upgrade_connection(conn: Connection) -> Upgrade:
     """Bring the database on ``conn`` to the head revision, inside the caller's transaction."""
+    if _is_empty_sqlite(conn):
+        for sql, parameters in sqlite_schema():
+            conn.exec_driver_sql(sql, parameters)
+        return Upgrade(before=None, after=head(), stamped_old_way=False)
     stamped = False
     if _made_the_old_way(conn):
         _stamp_old_way(conn)
         stamped = True
     before = current(conn)
     if before != head():
-        from alembic import command
-
-        command.upgrade(_config(conn), "head")
+        _migrate(conn)
     return Upgrade(before=None if stamped else before, after=head(), stamped_old_way=stamped)
 
 

@@ -79,20 +79,27 @@ class IsAssistApp(App[None]):
         return self._load
 
     def _load_all(self) -> Resources:
-        """Store first (the start screen lists its interviews), then everything an answer needs."""
-        from isassist.session.resources import learn_into, warm_up
-        from isassist.session.saved import StoreError, open_store
+        """Store first (the start screen lists its interviews), then everything an answer needs.
 
-        try:
-            self.store = open_store(self.store_url)
-        except StoreError as error:
-            self.problem = ui("store_problem", self.lang, error=error)
-        self.call_from_thread(self._store_opened)
-        resources = warm_up()
-        learn_into(resources)
-        # what opening an interview imports, loaded here rather than on the painting thread
-        for module in ("isassist.session.conversation", "isassist.tui.screens.interview"):
-            importlib.import_module(module)
+        Nearly all it makes (modules, the knowledge base, the rules) lives as long as the
+        process, so the garbage collector is paused meanwhile rather than scanning it all
+        again every few thousand allocations."""
+        from isassist.cachefile import collector_paused
+
+        with collector_paused():
+            from isassist.session.resources import learn_into, warm_up
+            from isassist.session.saved import StoreError, open_store
+
+            try:
+                self.store = open_store(self.store_url)
+            except StoreError as error:
+                self.problem = ui("store_problem", self.lang, error=error)
+            self.call_from_thread(self._store_opened)
+            resources = warm_up()
+            learn_into(resources)
+            # what opening an interview imports, loaded here rather than on the painting thread
+            for module in ("isassist.session.conversation", "isassist.tui.screens.interview"):
+                importlib.import_module(module)
         self.call_from_thread(self._loaded, resources)
         return resources
 
@@ -112,9 +119,13 @@ class IsAssistApp(App[None]):
 
         resources = self._loaded_resources
         if self._warm is None and resources is not None and not self._opening:
-            self._warm = self.run_worker(
-                lambda: warm_answers(resources), thread=True, name="warm-answers", group="warm"
-            )
+
+            def warm() -> None:
+                warm_answers(resources)
+                # help and explanations (Markdown) open at once, yet cost the start nothing
+                importlib.import_module("isassist.tui.screens.reading")
+
+            self._warm = self.run_worker(warm, thread=True, name="warm-answers", group="warm")
 
     async def painted(self) -> None:
         """Return once the screen has been drawn (loading competes with painting for the GIL)."""

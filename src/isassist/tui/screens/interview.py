@@ -24,7 +24,6 @@ from isassist.session.progress import progress
 from isassist.tui.localise import Key, relabel
 from isassist.tui.messages import AnswerPicked, ConclusionPicked, LineSubmitted
 from isassist.tui.screens.jump import JumpScreen
-from isassist.tui.screens.reading import ReadingScreen
 from isassist.tui.widgets.answer_bar import AnswerBar
 from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
 from isassist.tui.widgets.canvas_review import CanvasReview
@@ -201,6 +200,8 @@ class InterviewScreen(Screen[None]):
         elif reply.kind == "glossary":
             self._say(Bubble(reply.text, "glossary", title=reply.title))
         elif reply.kind == "why":
+            from isassist.tui.screens.reading import ReadingScreen  # Markdown: not at start-up
+
             self.app.push_screen(ReadingScreen(reply.title, reply.text, False, self.lang))
         elif reply.kind == "report":
             self.action_report()
@@ -264,6 +265,8 @@ class InterviewScreen(Screen[None]):
     # --- actions (keys and palette) --------------------------------------------------------
 
     def action_help(self) -> None:
+        from isassist.tui.screens.reading import ReadingScreen
+
         self.app.push_screen(
             ReadingScreen(ui("help_title", self.lang), HELP[self.lang], True, self.lang)
         )

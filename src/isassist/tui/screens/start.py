@@ -67,7 +67,7 @@ class StartScreen(Screen[None]):
     def use_store(self, store: Store | None, problem: str | None) -> None:
         """The store has opened in the background (or failed to: ``problem`` says why)."""
         self.store, self.problem, self._opened = store, problem, True
-        if self.is_mounted:
+        if self.is_mounted and self.is_current:  # else listed when shown (on_screen_resume)
             self.redraw()
 
     @property
