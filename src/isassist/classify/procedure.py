@@ -52,7 +52,8 @@ _OFFICE = word_set("""
 _CONTAMINATED = word_set("""
     verontreinigd verontreinigde vervuild vervuilde besmet gevaarlijk gevaarlijke giftig
     contaminated polluted hazardous toxic dangerous
-    """)
+    oplosmiddelhoudend oplosmiddelhoudende solventhoudend solventhoudende solventbased
+    """)  # solvent-bearing ink or paint: the hazardous side of its mirror pair first (R76)
 _CLEAN = word_set("""
     ongevaarlijk onbehandeld onbehandelde untreated schoon clean gedepollueerd gedepollueerde
     depolluted gereinigd gereinigde cleaned ontmanteld ontmantelde
