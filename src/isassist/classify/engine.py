@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
-from isassist.classify.materials import metal_class
+from isassist.classify.materials import FERROUS_TOKENS, metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
@@ -56,6 +56,7 @@ class Query:
     weights: dict[str, float]
     cues: Cues
     typos: dict[str, str]
+    asserted: frozenset[str] = frozenset()
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -82,12 +83,16 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
                     typos[part] = fixed
                     part, weight = fixed, scale * _TYPO_WEIGHT
             weights[part] = max(weights.get(part, 0.0), weight)
+    if "stalen" in folded:  # the adjective ("stalen krullen") stems to "stal", a stable
+        weights.setdefault(stem("staal"), 1.0)
     implied, denied = metal_class(weights)
     for token, weight in implied.items():
         weights.setdefault(token, weight)
     if denied:
         cues = replace(cues, negated=cues.negated | denied)
-    return Query(weights, cues, typos)
+    # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
+    asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
+    return Query(weights, cues, typos, asserted)
 
 
 def _nearest(index: ClassifierIndex, token: str) -> str | None:
@@ -212,6 +217,8 @@ def rank(
         entry = index.entry(code)
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
         agreement, reasons = _negation_agreement(index, code, query.cues.negated, lang)
+        if query.asserted & index.entry_denies.get(code, frozenset()):
+            agreement *= _DENIAL_CONTRADICTS
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
