@@ -1,8 +1,7 @@
 """Facts the rules need that the interview derives from what was said (know, stop 11).
 
 A stream that stops at step 1 has no EWC code, yet the broker should still see the routes of
-its material; and "weet niet" to the legal-status question is itself a finding the legal rules
-reason on (review R69).
+its material.
 """
 
 from __future__ import annotations
@@ -54,14 +53,3 @@ def test_a_stream_parked_at_step_1_gets_the_routes_of_its_material() -> None:
     assert "sawdust" in sawdust.family
     routes = {c.data.get("route") for c in dossier.conclusions if c.stream_id == "s1"}
     assert routes & {"biomass_fuel", "pellets", "particleboard"}
-
-
-def test_dont_know_the_legal_status_brings_the_by_product_test() -> None:
-    interview = _interview("zaagsel van onbehandeld vurenhout")
-    table = {"kind": "materiaal", "feasibility": "4", "impact": "4", "ewc": "1"}
-    _answer(interview, table, stop="legal_status")
-    assert interview.answer("weet niet").accepted
-    dossier = interview.dossier()
-    assert dossier.streams[0].properties.get("legal_status") == "unknown"
-    rules = {c.rule_id for c in dossier.conclusions if c.stream_id == "s1"}
-    assert "legal.waste_status.by_product_test" in rules

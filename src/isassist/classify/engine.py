@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
-from isassist.classify.materials import metal_class
+from isassist.classify.materials import FERROUS_TOKENS, metal_class
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
@@ -37,6 +37,7 @@ _DENIAL_CONTRADICTS = 0.6
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
 _QUALIFIER_WEIGHT = 0.5  # a word after "met"/"with": what clings to the stream
 _TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
+_FILLER_SHARE = 0.5  # a hazardous text-only candidate from another chapter needs this share
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Query:
     weights: dict[str, float]
     cues: Cues
     typos: dict[str, str]
+    asserted: frozenset[str] = frozenset()
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -81,12 +83,16 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
                     typos[part] = fixed
                     part, weight = fixed, scale * _TYPO_WEIGHT
             weights[part] = max(weights.get(part, 0.0), weight)
+    if "stalen" in folded:  # the adjective ("stalen krullen") stems to "stal", a stable
+        weights.setdefault(stem("staal"), 1.0)
     implied, denied = metal_class(weights)
     for token, weight in implied.items():
         weights.setdefault(token, weight)
     if denied:
         cues = replace(cues, negated=cues.negated | denied)
-    return Query(weights, cues, typos)
+    # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
+    asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
+    return Query(weights, cues, typos, asserted)
 
 
 def _nearest(index: ClassifierIndex, token: str) -> str | None:
@@ -211,24 +217,45 @@ def rank(
         entry = index.entry(code)
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
         agreement, reasons = _negation_agreement(index, code, query.cues.negated, lang)
+        if query.asserted & index.entry_denies.get(code, frozenset()):
+            agreement *= _DENIAL_CONTRADICTS
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
     if chosen:
         # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":
         # whey first, then "acids"); a mirror partner right behind its entry always stays
+        # (only behind an entry that is itself shown: a dropped weak entry must not carry its
+        # hazardous partner in, R38's "gietkernen" after kieselguhr)
         floor = _TAIL_FLOOR * scored[chosen[0]][0]
-        chosen = [
-            code
-            for i, code in enumerate(chosen)
-            if scored.get(code, (0.0, ()))[0] >= floor
-            or (i and code in index.entry(chosen[i - 1]).mirror_partners)
-        ]
+        kept: list[str] = []
+        for code in chosen:
+            score, reasons = scored.get(code, (0.0, ()))
+            strong = score >= floor and not (
+                sector_prefixes
+                and _hazardous_filler(
+                    index, code, evidence[code], reasons, score / scored[chosen[0]][0]
+                )
+            )
+            if strong or (kept and code in index.entry(kept[-1]).mirror_partners):
+                kept.append(code)
+        chosen = kept
     suggestions = [
         _suggestion(index, code, scored.get(code, (0.0, ()))[0], evidence[code], scored, lang)
         for code in chosen
     ]
     return suggestions, terms
+
+
+def _hazardous_filler(
+    index: ClassifierIndex, code: str, ev: _Evidence, reasons: tuple[str, ...], share: float
+) -> bool:
+    """A hazardous entry from outside the producer's (known) chapters that only shares a word of its
+    official text ("stengels" ~ "stenen", "behandeld" ~ "met teer behandeld") and scores under
+    half the first: shown, it is a GEVAARLIJK code a broker laughs at (review R38)."""
+    sector_backed = any(r.startswith("sector") for r in reasons)
+    weak = ev.term == 0.0 and not sector_backed and share < _FILLER_SHARE
+    return weak and index.entry(code).hazardous
 
 
 def _lend_to_sector_twins(

@@ -18,7 +18,7 @@ _NON_FERROUS = frozenset(
         nickel tin
         """)
 )
-_FERROUS_TOKENS = ("ferrou", "ferro")
+FERROUS_TOKENS = ("ferrou", "ferro")  # what the official texts call ferrous
 _CLASS_WEIGHT = 0.8
 # Catalyst metals the List of Waste counts as transition metals (footnote to 16 08 02): a
 # "NiMo" or "cobalt-molybdenum" catalyst is 16 08 02*/03 by its metals, before 16 08 07*.
@@ -38,7 +38,7 @@ def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[s
         dict.fromkeys(_TRANSITION_TOKENS, _CLASS_WEIGHT) if tokens.keys() & _TRANSITION else {}
     )
     if tokens.keys() & _NON_FERROUS:
-        return implied, frozenset(_FERROUS_TOKENS)
+        return implied, frozenset(FERROUS_TOKENS)
     if tokens.keys() & _FERROUS:
-        return implied | dict.fromkeys(_FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
+        return implied | dict.fromkeys(FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
     return implied, frozenset()

@@ -40,17 +40,11 @@ class FactSet:
     streams: dict[str, Stream] = field(default_factory=dict)
 
 
-# Choice properties whose "weet niet" is itself a finding the rules reason on: an unknown legal
-# status gets the by-product test and the law of the place (rules test legal_status: unknown).
-_UNKNOWN_IS_A_FACT = frozenset({"legal_status"})
-
-
 def _property_value(question: Question, name: str, answer: Answered) -> Value | None:
     value = answer.value
     kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
     if answer.status == "unknown":
-        told = question.type == "yesno" or name in _UNKNOWN_IS_A_FACT
-        return "unknown" if kind == "str" and told else None
+        return "unknown" if kind == "str" and question.type == "yesno" else None
     if value is None:
         return None
     if kind == "bool":
