@@ -469,6 +469,18 @@ def _describe(supply: Party, demand: Party, a: Assessment, lang: str) -> str:
         else:
             many = "exchange takes" if a.evidence == 1 else "exchanges take"
             said.append(f"{count} MAESTRI {many} such a stream into this sector.")
+    if a.density is not None:
+        typical, low, high = (
+            _number(v, lang, digits=2)
+            for v in (a.density.density_t_m3, a.density.low, a.density.high)
+        )
+        said.append(
+            f"Tonnen en m³ vergeleken met een gangbare dichtheid van {typical} t/m³ "
+            f"(bereik {low}–{high}); vraag de echte na."
+            if nl
+            else f"Tonnes and m³ compared at a typical density of {typical} t/m³ "
+            f"(range {low}–{high}); ask for the real one."
+        )
     if a.coverage is not None:
         share = format_percent(max(a.coverage, 0.01), locale=locale_of(lang))
         if a.coverage < 0.01:
