@@ -416,3 +416,18 @@ def test_the_route_shown_is_the_use_the_want_names(reg: Register) -> None:
     )
     [[match]] = match_company(reg, "Schrijnwerkerij").values()
     assert match.assessment.route is not None and match.assessment.route.route == "particleboard"
+
+
+def test_glued_board_dust_is_no_bedding_and_oak_is_not_called_hazardous(reg: Register) -> None:
+    """Wood for animals, food or play is taken untreated only, whatever the want calls it; a
+    hazardous mirror code a classifier also suggested is no "same material" evidence (R72)."""
+    company(reg, "Meubel", [have("eiken zaagsel en krullen, onbehandeld")], postcode="8800")
+    company(
+        reg, "Plaat", [have("schuurstof van gemelamineerde spaanplaat en MDF")], postcode="8800"
+    )
+    company(reg, "Manege", [want("houtkrullen als strooisel voor paarden")], postcode="8790")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    [match] = match_stream(reg, want_id)
+    assert match.supply.company.name == "Meubel"
+    assert "03 01 04*" not in match.reason["nl"]
+    assert "03 01 05" in match.reason["nl"]

@@ -284,9 +284,8 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
-        if _names(supply.name, spec.want_terms) or (
-            spec.met_have_terms and _names(supply.name, spec.met_have_terms, compounds=True)
-        ):
+        said = spec.met_have_terms or spec.want_terms
+        if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
             continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
         if spec.excluded_have_terms and _names(
             supply.name, spec.excluded_have_terms, compounds=True
@@ -410,8 +409,7 @@ def material_fit(
         # under are shared (both are beverage residues)
         shared = tuple(f for f in shared if f in named)
     else:
-        same_codes = sorted(set(supply.ewc) & set(want.ewc))
-        codes = tuple(c for c in same_codes if not _catch_all(c)) or terms
+        codes = _same_codes(supply, want) or terms
         if codes:
             return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
         narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
@@ -470,6 +468,27 @@ def _named_families(name: str, want: bool) -> frozenset[str]:
         for term in by_word.get(fold(word), ())
         if term.family in data.families and _narrow(term.family, data)
     )
+
+
+def _same_codes(supply: NewStream, want: NewStream) -> tuple[str, ...]:
+    """The EWC entries both streams are filed under that say they are one material.
+
+    A catch-all entry names no material. The hazardous side of a mirror pair is evidence only
+    when both streams may be hazardous: a classifier files untreated oak under 03 01 04* and
+    03 01 05 alike, and "same material: 03 01 04*" would tell the broker the oak is hazardous
+    (review R72); where the non-hazardous side is shared too, that one is the evidence.
+    """
+    shared = sorted(c for c in set(supply.ewc) & set(want.ewc) if not _catch_all(c))
+    plain = [c for c in shared if not _hazardous_mirror(c)]
+    if supply.hazardous == "no" or want.hazardous == "no" or plain:
+        return tuple(plain)
+    return tuple(shared)
+
+
+@lru_cache(maxsize=4096)
+def _hazardous_mirror(code: str) -> bool:
+    item = get_knowledge().ewc.get(code)
+    return item is not None and bool(item.hazardous) and item.entry_type == "mirror"
 
 
 def _route_for(
