@@ -15,6 +15,7 @@ from test_register_store import company, have, reg, want
 from isassist.register import MatchSettings, Register, match_company, match_stream, network
 from isassist.register.models import NewStream
 from isassist.register.naming import classify_name_only
+from isassist.register.routes import default_catalogue
 from isassist.register.texts import family_label
 
 __all__ = ["reg"]
@@ -431,3 +432,20 @@ def test_glued_board_dust_is_no_bedding_and_oak_is_not_called_hazardous(reg: Reg
     assert match.supply.company.name == "Meubel"
     assert "03 01 04*" not in match.reason["nl"]
     assert "03 01 05" in match.reason["nl"]
+
+
+def test_a_register_stream_gets_the_routes_its_rule_conditions_allow() -> None:
+    """A route whose rule names the material (soapstock, synthetic yarn) or only EWC entries
+    (spent pickling acid) reaches the register streams it fits, and no other stream of the
+    family: the register reads the rule base as the interview does."""
+    catalogue = default_catalogue()
+
+    def routes(name: str, families: str, ewc: str) -> set[str]:
+        key = (name, tuple(families.split()), tuple(ewc.split()), "unknown")
+        return {f"{r.route}>{n}" for r in catalogue.routes_for(key) for n in r.receiver_nace}
+
+    assert "biofuel>20.59" in routes("zeepstock en zure olie", "vegetable_residue", "020304")
+    assert "biofuel>20.59" not in routes("gebruikte bleekaarde", "vegetable_residue", "020399")
+    assert "plastic_recycling>22.29" in routes("PP-garenafval", "textile", "040221")
+    assert "plastic_recycling>22.29" not in routes("katoenresten", "textile", "040221")
+    assert "acid_reuse>37.00" in routes("afgewerkt beitszuur", "", "110105")

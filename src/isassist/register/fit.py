@@ -302,9 +302,16 @@ def _narrow(family: str, data: MatchData) -> bool:
     return row is not None and row.breadth == "narrow"
 
 
-def route_uses(families: tuple[str, ...], catalogue: RouteCatalogue | None = None) -> set[str]:
-    """The route names the rule base has for a supplier's families."""
-    return {r.route for r in (catalogue or default_catalogue()).routes(families)}
+def route_uses(stream: NewStream, catalogue: RouteCatalogue | None = None) -> set[str]:
+    """The route names the rule base has for a supplier's stream (its families and codes, as
+    far as the rule's conditions on name, codes and hazard allow)."""
+    return {r.route for r in _routes_of(stream, catalogue or default_catalogue())}
+
+
+def _routes_of(stream: NewStream, catalogue: RouteCatalogue) -> tuple[Route, ...]:
+    """The routes the interview would give this stream: those of its families and codes whose
+    rules it meets (the oleochemistry route is for soapstock, not for every plant residue)."""
+    return catalogue.routes_for((stream.name, stream.families, stream.ewc, stream.hazardous))
 
 
 def match_keys(stream: NewStream) -> tuple[str, ...]:
@@ -318,7 +325,7 @@ def match_keys(stream: NewStream) -> tuple[str, ...]:
     if stream.kind == "material":
         keys += [f"term:{stem}" for stem in stems(stream)]
         if stream.side == "have":
-            keys += [f"use:{u}" for u in sorted(route_uses(stream.families))]
+            keys += [f"use:{u}" for u in sorted(route_uses(stream))]
         else:
             keys += [f"use:{u}" for u in sorted(uses_of(stream.name))]
     return tuple(dict.fromkeys(keys))
@@ -411,20 +418,20 @@ def material_fit(
     else:
         codes = _same_codes(supply, want) or terms
         if codes:
-            return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
+            return Fit("same", codes, _route_for(supply, None, want, receiver_nace, catalogue))
         narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
         if narrow:
-            return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
+            return Fit("same", narrow, _route_for(supply, None, want, receiver_nace, catalogue))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
     if wanted and not _names_material(want):
         # a want that names its material ("vliegas voor klinker") takes that material; one
         # that names only a use ("organisch-biologisch afval voor vergisting", "natte
         # bijproducten voor brijvoedering") takes any material the rule base runs that use for
-        for route in catalogue.routes(supply.families):
+        for route in _routes_of(supply, catalogue):
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        best = _route_for(shared, want, receiver_nace, catalogue)
+        best = _route_for(supply, shared, want, receiver_nace, catalogue)
         if best is not None and not _other_codes(supply, want):
             return Fit("route", shared, best)
         return Fit("family", shared, None)
@@ -492,17 +499,26 @@ def _hazardous_mirror(code: str) -> bool:
 
 
 def _route_for(
-    families: tuple[str, ...], want: NewStream, receiver_nace: str | None, catalogue: RouteCatalogue
+    supply: NewStream,
+    families: tuple[str, ...] | None,
+    want: NewStream,
+    receiver_nace: str | None,
+    catalogue: RouteCatalogue,
 ) -> Route | None:
-    """The route into the receiver's sector, the one the want names first ("A-hout voor
-    spaanplaat" goes by the particleboard route, not by pellets, though a board plant is in
-    both routes' sectors)."""
+    """The supply's route into the receiver's sector (through ``families`` only, when given),
+    the one the want names first ("A-hout voor spaanplaat" goes by the particleboard route,
+    not by pellets, though a board plant is in both routes' sectors)."""
+    routes = [
+        r
+        for r in _routes_of(supply, catalogue)
+        if families is None or set(r.families) & set(families)
+    ]
     named = uses_of(want.name) if want.kind == "material" else frozenset()
     if named:
-        for route in catalogue.routes(families):
+        for route in routes:
             if route.route in named and route.serves(receiver_nace):
                 return route
-    return catalogue.best_route(families, receiver_nace)
+    return next((r for r in routes if r.serves(receiver_nace)), None)
 
 
 def _other_codes(supply: NewStream, want: NewStream) -> bool:
