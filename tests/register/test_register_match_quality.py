@@ -449,3 +449,31 @@ def test_a_register_stream_gets_the_routes_its_rule_conditions_allow() -> None:
     assert "plastic_recycling>22.29" in routes("PP-garenafval", "textile", "040221")
     assert "plastic_recycling>22.29" not in routes("katoenresten", "textile", "040221")
     assert "acid_reuse>37.00" in routes("afgewerkt beitszuur", "", "110105")
+
+
+def test_yarn_that_names_its_polymer_meets_a_regranulator(reg: Register) -> None:
+    """Single-polymer yarn is textile by its code and plastic by its polymer (R73); cotton
+    is not."""
+    company(reg, "Weverij", [have("PP-garenafval, zuiver en ongeverfd")], postcode="8790")
+    company(reg, "Katoen", [have("katoenresten van de weverij")], postcode="8790")
+    regranulator = want("zuiver PP-productieafval om te regranuleren")
+    company(reg, "Regranulaat", [regranulator], nace="22.29", postcode="8500")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Weverij"]
+
+
+_AT_8000 = {"nace": "36.00", "postcode": "8000"}
+_AT_9042 = {"nace": "10.41", "postcode": "9042"}
+_AT_9000 = {"nace": "37.00", "postcode": "9000"}
+_AT_8800 = {"nace": "35.21", "postcode": "8800"}
+
+
+def test_iron_salts_meet_a_coagulant_want_and_oils_do_not(reg: Register) -> None:
+    """A coagulant or H2S-binder want belongs with iron and aluminium salts: drinking-water
+    iron sludge meets it, soapstock and acid oils never (R71)."""
+    company(reg, "Water", [have("ijzerslib van de ontijzering, ontwaterd")], **_AT_8000)
+    company(reg, "Olie", [have("zeepstock en zure olie uit de neutralisatie")], **_AT_9042)
+    company(reg, "RWZI", [want("ijzerchloride als fosfaatverwijderaar")], **_AT_9000)
+    company(reg, "Biogas", [want("ijzerhoudend middel om H2S te binden")], **_AT_8800)
+    for want_id in [s.id for s in reg.streams() if s.side == "want"]:
+        assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Water"]

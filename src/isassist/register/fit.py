@@ -49,6 +49,12 @@ GENERIC = frozenset(
         "gebroken",
         "nat",
         "natte",
+        "vloeibaar",
+        "vloeibare",
+        "vast",
+        "vaste",
+        "secundair",
+        "secundaire",
         "droog",
         "droge",
         "oud",
@@ -165,6 +171,11 @@ def words(text: str) -> tuple[str, ...]:
         if "-" in word:
             found.extend(part for part in word.split("-") if part)
     return tuple(found)
+
+
+def names_any(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether ``text`` names one of ``terms``, a long one-word term also inside a compound."""
+    return _names(text, terms, compounds=True)
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,7 @@ from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.codes import display_ewc_codes
-from isassist.register.fit import GENERIC, material_phrases, uses_of, words
+from isassist.register.fit import GENERIC, material_phrases, names_any, uses_of, words
 from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
 from isassist.register.texts import family_label
@@ -179,6 +179,17 @@ def _classified(
     return tuple(sorted(set(codes))), sorted(families), best_overall
 
 
+@lru_cache(maxsize=8192)
+def named_families(name: str) -> tuple[str, ...]:
+    """Families the words of a name give besides its codes (knowledge/name_families.csv):
+    "PP-garenafval" is textile by its code and plastic by the polymer it names, "ijzerslib" a
+    mineral sludge and an iron salt a sewage works doses."""
+    by_family: dict[str, list[str]] = {}
+    for row in match_data().name_families:
+        by_family.setdefault(row.family, []).append(row.term)
+    return tuple(f for f, terms in by_family.items() if names_any(name, tuple(terms)))
+
+
 def guess_kind(name: str) -> StreamKind:
     """Heat, gas or water from the words of a name; material otherwise."""
     said = words(name)
@@ -241,5 +252,10 @@ def classify_name_only(
             "en": f"unsure (score {best:.2f}{', several codes' if len(codes) > 1 else ''}): "
             "check the code",
         }
+    named = named_families(stream.name)
+    if named and stream.side == "want" and best < SURE:
+        # what a want's words name ("ijzerhoudend middel", "PP-productieafval") beats an
+        # unsure guess of the classifier (scrap iron, a plastics code)
+        codes, families, warning = (), list(named), None
     updated = _with(stream, ewc=codes, families=tuple(families))
     return Classified(updated, True, best or None, warning)

@@ -27,7 +27,7 @@ from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
-from isassist.register.naming import classify_name_only
+from isassist.register.naming import classify_name_only, named_families
 from isassist.register.settings import MatchSettings
 from isassist.register.transport import heat_mwh, mwh_of, reach_km_for
 from isassist.store import Store, StoreError, default_url
@@ -198,8 +198,11 @@ class Register:
         Matching compares keys; a stream typed with only an EWC code must still meet a want
         typed with only a family, and every heat offer must meet every heat want.
         """
+        typed = bool(stream.families)
         stream = classify_name_only(stream, nace, self.knowledge).stream
         families = set(stream.families)
+        if not typed and stream.kind == "material":
+            families.update(named_families(stream.name))  # yarn that names its polymer
         for code in stream.ewc:
             families.update(f.family for f in self.knowledge.families_for_ewc(code))
         if stream.kind in _NON_MATERIAL_FAMILY:
