@@ -90,6 +90,10 @@ _CONSUMED_REACH = 2
 # ash comes from, not what it is (the bark is 03 03 01, its ash 10 01 03), so a Dutch relative
 # clause ending in a firing verb is read like a used-up reagent.
 _FIRING = word_set("stookt stoken stookte verstookt verstoken verbrandt verbranden")
+# "glycerine uit de biodieselproductie", "crude glycerol from biodiesel production": the product
+# a process makes says where the stream comes from, not what it is (glycerine is no diesel).
+_PRODUCING = ("productie", "production", "fabricage", "manufacture", "manufacturing")
+_ORIGIN_LINKS = word_set("uit van bij from of in")
 _RELATIVE = word_set("die dat waarin waar")
 # "stalen draaikrullen met snijolie", "tapijtranden met latexrug", "turnings with cutting oil":
 # the words before "met"/"with" name the stream, the words after it what clings to it. They
@@ -189,6 +193,16 @@ def _consumed(folded_words: list[str]) -> frozenset[str]:
     clause "die ... stookt" (see _FIRING)."""
     consumed: set[str] = set()
     for i, word in enumerate(folded_words):
+        if word.endswith(_PRODUCING) and i > 0:
+            if word not in _PRODUCING:  # a compound: "biodieselproductie"
+                consumed.add(word)
+                continue
+            back = i - 1
+            while back >= 0 and folded_words[back] not in _ORIGIN_LINKS and i - back <= 2:
+                back -= 1
+            if back >= 0 and folded_words[back] in _ORIGIN_LINKS:
+                consumed.update(folded_words[back + 1 : i])
+            continue
         if word in _FIRING:
             starts = [j for j in range(i) if folded_words[j] in _RELATIVE]
             if starts:

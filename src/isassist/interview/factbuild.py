@@ -40,11 +40,17 @@ class FactSet:
     streams: dict[str, Stream] = field(default_factory=dict)
 
 
+# Choice properties whose "weet niet" is itself a finding the rules reason on: an unknown legal
+# status gets the by-product test and the law of the place (rules test legal_status: unknown).
+_UNKNOWN_IS_A_FACT = frozenset({"legal_status"})
+
+
 def _property_value(question: Question, name: str, answer: Answered) -> Value | None:
     value = answer.value
     kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
     if answer.status == "unknown":
-        return "unknown" if kind == "str" and question.type == "yesno" else None
+        told = question.type == "yesno" or name in _UNKNOWN_IS_A_FACT
+        return "unknown" if kind == "str" and told else None
     if value is None:
         return None
     if kind == "bool":
@@ -154,6 +160,7 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _derived_power(kind, props, units)
+        _families_from_name(entry.name, kind, props, result.company, services)
         _cross_border(props, result.company.country)
         _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
@@ -174,6 +181,20 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
     result.facts.extend(want_facts(state, services, result.company, result.company.language))
     result.facts.extend(_answer_facts(state))
     return result
+
+
+def _families_from_name(
+    name: str, kind: StreamKind, props: dict[str, Value], company: Company, services: Services
+) -> None:
+    """A material stream without an EWC code (one that stopped at step 1, or before its code
+    question) takes its material families from the classifier's first code for its name, so
+    the routes of its family are proposed; the code itself is not set (the broker decides it)."""
+    if kind != "material" or "family" in props or "ewc" in props:
+        return
+    found = services.search_codes("ewc", name, company.language, company.nace, kind)
+    families = services.families([found[0].code]) if found else []
+    if families:
+        props["family"] = families
 
 
 # destination_country offers these countries by name; "other" is none of them
