@@ -477,3 +477,18 @@ def test_iron_salts_meet_a_coagulant_want_and_oils_do_not(reg: Register) -> None
     company(reg, "Biogas", [want("ijzerhoudend middel om H2S te binden")], **_AT_8800)
     for want_id in [s.id for s in reg.streams() if s.side == "want"]:
         assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Water"]
+
+
+def test_clean_polymer_yarn_is_not_offered_as_kiln_fuel_but_carpet_and_oily_earth_are(
+    reg: Register,
+) -> None:
+    """Recycling before energy recovery: yarn with its own regranulation route does not go
+    to a kiln's fuel want; carpet trim and oily bleaching earth do (R73)."""
+    carpet_maker = {"nace": "13.93", "postcode": "8790"}
+    company(reg, "Weverij", [have("PP-garenafval, zuiver en ongeverfd")], **carpet_maker)
+    company(reg, "Tapijt", [have("zelfkanten van tapijt met latexrug")], **carpet_maker)
+    company(reg, "Olie", [have("gebruikte bleekaarde met 25 % olie")], **_AT_9042)
+    kiln = want("vaste secundaire brandstof met hoge stookwaarde")
+    company(reg, "Cement", [kiln], nace="23.51", postcode="7640")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert {m.supply.company.name for m in match_stream(reg, want_id)} == {"Tapijt", "Olie"}

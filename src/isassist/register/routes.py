@@ -37,6 +37,7 @@ class Route:
     title_en: str
     category: str
     receiver_nace: tuple[str, ...]
+    priority: str = "medium"
     families: tuple[str, ...] = ()
     ewc: tuple[str, ...] = ()
     """EWC chapters, sub-chapters or entries the rule asks for (prefix match); none: any."""
@@ -76,7 +77,8 @@ class RouteCatalogue:
     by_family: dict[str, tuple[Route, ...]]
     knowledge: Knowledge
     by_code: tuple[Route, ...] = ()
-    """Routes whose rule names EWC entries but no family (spent pickling acid)."""
+    """Routes whose rule names EWC entries or a name but no family (spent pickling acid,
+    spent bleaching earth)."""
     _admitted: dict[StreamKey, tuple[Route, ...]] = field(default_factory=dict, repr=False)
     _counts: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _best: dict[tuple[tuple[str, ...], str | None], Route | None] = field(
@@ -96,11 +98,10 @@ class RouteCatalogue:
         conditions (name, codes, hazard) the stream meets, in rule-file order per family."""
         found = self._admitted.get(stream)
         if found is None:
-            _, families, codes, _ = stream
+            families = stream[1]
             candidates = self.routes(families)
-            if codes:
-                candidates += [r for r in self.by_code if r.admits(stream)]
-            found = tuple(r for r in candidates if r.admits(stream))
+            candidates += [r for r in self.by_code if r not in candidates]
+            found = _preferred(tuple(r for r in candidates if r.admits(stream)))
             self._admitted[stream] = found
         return found
 
@@ -144,6 +145,17 @@ def _exchange_count(knowledge: Knowledge, family: str, division: str) -> int:
         if any(code.startswith(prefixes) for code in exchange.ewc)
         and (not division or any(n.startswith(division) for n in exchange.receiver_nace))
     )
+
+
+def _preferred(routes: tuple[Route, ...]) -> tuple[Route, ...]:
+    """Without the fallbacks (priority low: "plastic that cannot be recycled can replace
+    coke") when a preferred route written for this very material applies (priority high, with
+    a condition on the name: clean PP yarn to regranulation): recycling comes before energy
+    recovery (waste hierarchy, Directive 2008/98/EC art. 4), so a broker does not offer clean
+    single-polymer yarn as kiln fuel."""
+    if any(r.priority == "high" and r.name_tests for r in routes):
+        return tuple(r for r in routes if r.priority != "low")
+    return routes
 
 
 def _holds(op: str, operand: Any, value: str) -> bool:
@@ -190,6 +202,7 @@ def build_catalogue(knowledge: Knowledge | None = None) -> RouteCatalogue:
             title_en=rule.title.en,
             category=rule.category,
             receiver_nace=tuple(rule.then.receiver_nace),
+            priority=rule.priority,
             families=tuple(condition.family),
             ewc=tuple(condition.ewc),
             name_tests=_tests(condition, "name"),
@@ -198,8 +211,8 @@ def build_catalogue(knowledge: Knowledge | None = None) -> RouteCatalogue:
         )
         for family in condition.family:
             grouped[family].append(route)
-        if not condition.family and condition.ewc:
-            by_code.append(route)
+        if not condition.family and (condition.ewc or route.name_tests):
+            by_code.append(route)  # filed by its codes or its name: checked per stream
     return RouteCatalogue(
         by_family={family: tuple(routes) for family, routes in grouped.items()},
         knowledge=knowledge or get_knowledge(),
