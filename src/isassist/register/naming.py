@@ -253,9 +253,10 @@ def classify_name_only(
             "check the code",
         }
     named = named_families(stream.name)
-    if named and stream.side == "want" and best < SURE:
-        # what a want's words name ("ijzerhoudend middel", "PP-productieafval") beats an
-        # unsure guess of the classifier (scrap iron, a plastics code)
+    if named and stream.side == "want" and set(families) - set(named):
+        # what a want's words name beats a code that also files it under another material:
+        # a sewage works asking for "ijzerchloride" wants an iron salt, not the acid the
+        # pickling-acid code also stands for (R71); an "ijzerhoudend middel" is no scrap iron
         codes, families, warning = (), list(named), None
     updated = _with(stream, ewc=codes, families=tuple(families))
     return Classified(updated, True, best or None, warning)
