@@ -179,6 +179,11 @@ def _classified(
     return tuple(sorted(set(codes))), sorted(families), best_overall
 
 
+def _is_narrow(family: str) -> bool:
+    row = match_data().families.get(family)
+    return row is not None and row.breadth == "narrow"
+
+
 @lru_cache(maxsize=8192)
 def named_families(name: str) -> tuple[str, ...]:
     """Families the words of a name give besides its codes (knowledge/name_families.csv):
@@ -253,8 +258,10 @@ def classify_name_only(
             "check the code",
         }
     named = named_families(stream.name)
-    if named and stream.side == "want" and set(families) - set(named):
-        # what a want's words name beats a code that also files it under another material:
+    other = {f for f in set(families) - set(named) if _is_narrow(f)}
+    if named and stream.side == "want" and (other or not families):
+        # what a want's words name beats a code that also files it under another material
+        # (a narrow family the words do not name; a broad one such as packaging may stay):
         # a sewage works asking for "ijzerchloride" wants an iron salt, not the acid the
         # pickling-acid code also stands for (R71); an "ijzerhoudend middel" is no scrap iron
         codes, families, warning = (), list(named), None
