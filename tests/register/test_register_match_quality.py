@@ -492,3 +492,17 @@ def test_clean_polymer_yarn_is_not_offered_as_kiln_fuel_but_carpet_and_oily_eart
     company(reg, "Cement", [kiln], nace="23.51", postcode="7640")
     [want_id] = [s.id for s in reg.streams() if s.side == "want"]
     assert {m.supply.company.name for m in match_stream(reg, want_id)} == {"Tapijt", "Olie"}
+
+
+def test_bleaching_earth_is_no_perishable_and_carries_a_self_heating_note(reg: Register) -> None:
+    """Perishability follows the material: spent bleaching earth is an oily clay, not a food
+    residue that spoils in days; what matters in handling is that it can self-heat (R74)."""
+    company(reg, "Olie", [have("gebruikte bleekaarde met 25 % olie")], **_AT_9042)
+    company(
+        reg, "Biogas", [want("vetrijke plantaardige co-substraten voor de vergister")], **_AT_8800
+    )
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    [match] = match_stream(reg, want_id)
+    assert "bederfbaar" not in match.reason["nl"]
+    assert "zelf opwarmen" in match.reason["nl"]
+    assert "self-heat" in match.reason["en"]

@@ -173,9 +173,16 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def names_any(text: str, terms: tuple[str, ...]) -> bool:
-    """Whether ``text`` names one of ``terms``, a long one-word term also inside a compound."""
-    return _names(text, terms, compounds=True)
+@lru_cache(maxsize=8192)
+def named_families(name: str) -> tuple[str, ...]:
+    """Families the words of a name give besides its codes (knowledge/name_families.csv):
+    "PP-garenafval" is textile by its code and plastic by the polymer it names, "ijzerslib" a
+    mineral sludge and an iron salt a sewage works doses, "bleekaarde" a spent adsorbent
+    whatever food code it is filed under."""
+    by_family: dict[str, list[str]] = {}
+    for row in match_data().name_families:
+        by_family.setdefault(row.family, []).append(row.term)
+    return tuple(f for f, terms in by_family.items() if _names(name, tuple(terms), True))
 
 
 @lru_cache(maxsize=65536)

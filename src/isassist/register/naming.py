@@ -18,7 +18,7 @@ from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.codes import display_ewc_codes
-from isassist.register.fit import GENERIC, material_phrases, names_any, uses_of, words
+from isassist.register.fit import GENERIC, material_phrases, named_families, uses_of, words
 from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
 from isassist.register.texts import family_label
@@ -182,17 +182,6 @@ def _classified(
 def _is_narrow(family: str) -> bool:
     row = match_data().families.get(family)
     return row is not None and row.breadth == "narrow"
-
-
-@lru_cache(maxsize=8192)
-def named_families(name: str) -> tuple[str, ...]:
-    """Families the words of a name give besides its codes (knowledge/name_families.csv):
-    "PP-garenafval" is textile by its code and plastic by the polymer it names, "ijzerslib" a
-    mineral sludge and an iron salt a sewage works doses."""
-    by_family: dict[str, list[str]] = {}
-    for row in match_data().name_families:
-        by_family.setdefault(row.family, []).append(row.term)
-    return tuple(f for f, terms in by_family.items() if names_any(name, tuple(terms)))
 
 
 def guess_kind(name: str) -> StreamKind:

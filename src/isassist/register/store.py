@@ -23,11 +23,11 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
 from isassist.register.errors import RegisterError
-from isassist.register.fit import match_keys, search_keys
+from isassist.register.fit import match_keys, named_families, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
-from isassist.register.naming import classify_name_only, named_families
+from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings
 from isassist.register.transport import heat_mwh, mwh_of, reach_km_for
 from isassist.store import Store, StoreError, default_url
@@ -452,6 +452,7 @@ class Register:
                 mwh_of(row["amount_per_year"], row["unit"], row["kind"], row["power_kw"]),
                 need,
                 settings.distance_scale,
+                row["name"],
             ),
             accept=accept,
         )
