@@ -506,3 +506,21 @@ def test_bleaching_earth_is_no_perishable_and_carries_a_self_heating_note(reg: R
     assert "bederfbaar" not in match.reason["nl"]
     assert "zelf opwarmen" in match.reason["nl"]
     assert "self-heat" in match.reason["en"]
+
+
+def test_clean_polyester_meets_a_pet_recycler_and_pu_foam_a_kiln(reg: Register) -> None:
+    """Polyester is PET, so a clean polyester filament meets a PET recycler and, being
+    recyclable, not a kiln's fuel want; PU foam names its polymer and is kiln fuel (R73)."""
+    company(
+        reg,
+        "Spinnerij",
+        [have("zuiver polyester filament, ongeverfd")],
+        nace="13.10",
+        postcode="8500",
+    )
+    company(reg, "Meubel", [have("snijresten van PU-schuim")], nace="31.09", postcode="8500")
+    company(reg, "PET", [want("PET voor recyclage")], nace="38.32", postcode="8790")
+    company(reg, "Cement", [want("vaste secundaire brandstof")], nace="23.51", postcode="7640")
+    pet, kiln = (s.id for s in reg.streams() if s.side == "want")
+    assert [m.supply.company.name for m in match_stream(reg, pet)] == ["Spinnerij"]
+    assert [m.supply.company.name for m in match_stream(reg, kiln)] == ["Meubel"]

@@ -101,7 +101,7 @@ class RouteCatalogue:
             families = stream[1]
             candidates = self.routes(families)
             candidates += [r for r in self.by_code if r not in candidates]
-            found = _preferred(tuple(r for r in candidates if r.admits(stream)))
+            found = _preferred(tuple(r for r in candidates if r.admits(stream)), stream[0])
             self._admitted[stream] = found
         return found
 
@@ -147,15 +147,28 @@ def _exchange_count(knowledge: Knowledge, family: str, division: str) -> int:
     )
 
 
-def _preferred(routes: tuple[Route, ...]) -> tuple[Route, ...]:
-    """Without the fallbacks (priority low: "plastic that cannot be recycled can replace
-    coke") when a preferred route written for this very material applies (priority high, with
-    a condition on the name: clean PP yarn to regranulation): recycling comes before energy
+_CLEAN = re.compile(
+    r"\b(zuiver|zuivere|schoon|schone|gesorteerd|gesorteerde|ongeverfd|ongeverfde|clean|"
+    r"sorted|pure|undyed)\b",
+    re.IGNORECASE,
+)
+
+
+def _preferred(routes: tuple[Route, ...], name: str) -> tuple[Route, ...]:
+    """Without the fallbacks of other recovery (priority low, not a reuse or recycling
+    route: "plastic that cannot be recycled can replace coke") when a preferred route applies
+    to this very material (priority high, and either written for it by name — PP yarn to
+    regranulation — or the stream says it is clean and sorted): recycling comes before energy
     recovery (waste hierarchy, Directive 2008/98/EC art. 4), so a broker does not offer clean
-    single-polymer yarn as kiln fuel."""
-    if any(r.priority == "high" and r.name_tests for r in routes):
-        return tuple(r for r in routes if r.priority != "low")
+    single-polymer yarn as kiln fuel. Mixed or dirty plastic keeps its fuel route."""
+    clean = _CLEAN.search(name) is not None
+    if any(r.priority == "high" and (r.name_tests or clean) for r in routes):
+        return tuple(r for r in routes if r.priority != "low" or r.category in _RECYCLING)
     return routes
+
+
+_RECYCLING = frozenset(["prevention", "reuse", "recycling"])
+"""The steps of the waste hierarchy above other recovery (Directive 2008/98/EC art. 4(1))."""
 
 
 def _holds(op: str, operand: Any, value: str) -> bool:
