@@ -19,15 +19,16 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from isassist.register.amounts import density_of, in_unit
+from isassist.register.assessment import Assessment, Party
 from isassist.register.energy import Heat, heat_fit
 from isassist.register.fit import SPEC_POINTS, Fit, material_fit, spec_gap, spec_met
 from isassist.register.legal import place_barriers, stream_law
-from isassist.register.matchdata import ModeRow, SpecRow
-from isassist.register.models import RegisterCompany, RegisterStream
-from isassist.register.routes import Route, RouteCatalogue
+from isassist.register.matchdata import SpecRow
+from isassist.register.models import RegisterStream
+from isassist.register.routes import RouteCatalogue
 from isassist.register.settings import MatchSettings
 from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
 from isassist.register.transport import reach_of
@@ -54,39 +55,6 @@ PENALTY = {"high": 10.0, "medium": 4.0, "low": 1.0}
 _PENALTY_OF = {code: PENALTY[severity(code)] for code in barrier_codes()}
 EVIDENCE_SATURATION = 10
 """Ten documented exchanges make a route as proven as it gets for the score."""
-
-
-@dataclass(frozen=True)
-class Party:
-    """A stream with the company that has or wants it, placed on the map."""
-
-    stream: RegisterStream
-    company: RegisterCompany
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """The numbers behind a match, before any text is written."""
-
-    score: float
-    distance_km: float
-    limit_km: float
-    route: Route | None
-    evidence: int
-    amount: float | None
-    coverage: float | None
-    temperature: Literal["fits", "heat_pump", "unknown", "n/a"]
-    barriers: tuple[str, ...]
-    parts: tuple[tuple[str, float], ...] = ()
-    fit: Fit | None = None
-    heat: Heat | None = None
-    transport: str = "unknown"
-    mode: ModeRow | None = None
-    spec: SpecRow | None = None
-    density: Density | None = None
-    """The bulk density that put the two amounts in one unit (t and m³), if one did."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from isassist.register.amounts import density_of, in_unit
+from isassist.register.assessment import Party
 from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import EARTH_RADIUS_KM
 from isassist.register.matching import (
@@ -32,7 +33,6 @@ from isassist.register.matching import (
     Keep,
     Match,
     Matcher,
-    Party,
     best_assessed,
     fit_signature,
     party_json,
