@@ -15,6 +15,7 @@ from test_register_store import company, have, reg, want
 from isassist.register import MatchSettings, Register, match_company, match_stream, network
 from isassist.register.models import NewStream
 from isassist.register.naming import classify_name_only
+from isassist.register.routes import default_catalogue
 from isassist.register.texts import family_label
 
 __all__ = ["reg"]
@@ -416,3 +417,110 @@ def test_the_route_shown_is_the_use_the_want_names(reg: Register) -> None:
     )
     [[match]] = match_company(reg, "Schrijnwerkerij").values()
     assert match.assessment.route is not None and match.assessment.route.route == "particleboard"
+
+
+def test_glued_board_dust_is_no_bedding_and_oak_is_not_called_hazardous(reg: Register) -> None:
+    """Wood for animals, food or play is taken untreated only, whatever the want calls it; a
+    hazardous mirror code a classifier also suggested is no "same material" evidence (R72)."""
+    company(reg, "Meubel", [have("eiken zaagsel en krullen, onbehandeld")], postcode="8800")
+    company(
+        reg, "Plaat", [have("schuurstof van gemelamineerde spaanplaat en MDF")], postcode="8800"
+    )
+    company(reg, "Manege", [want("houtkrullen als strooisel voor paarden")], postcode="8790")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    [match] = match_stream(reg, want_id)
+    assert match.supply.company.name == "Meubel"
+    assert "03 01 04*" not in match.reason["nl"]
+    assert "03 01 05" in match.reason["nl"]
+
+
+def test_a_register_stream_gets_the_routes_its_rule_conditions_allow() -> None:
+    """A route whose rule names the material (soapstock, synthetic yarn) or only EWC entries
+    (spent pickling acid) reaches the register streams it fits, and no other stream of the
+    family: the register reads the rule base as the interview does."""
+    catalogue = default_catalogue()
+
+    def routes(name: str, families: str, ewc: str) -> set[str]:
+        key = (name, tuple(families.split()), tuple(ewc.split()), "unknown")
+        return {f"{r.route}>{n}" for r in catalogue.routes_for(key) for n in r.receiver_nace}
+
+    assert "biofuel>20.59" in routes("zeepstock en zure olie", "vegetable_residue", "020304")
+    assert "biofuel>20.59" not in routes("gebruikte bleekaarde", "vegetable_residue", "020399")
+    assert "plastic_recycling>22.29" in routes("PP-garenafval", "textile", "040221")
+    assert "plastic_recycling>22.29" not in routes("katoenresten", "textile", "040221")
+    assert "acid_reuse>37.00" in routes("afgewerkt beitszuur", "", "110105")
+
+
+def test_yarn_that_names_its_polymer_meets_a_regranulator(reg: Register) -> None:
+    """Single-polymer yarn is textile by its code and plastic by its polymer (R73); cotton
+    is not."""
+    company(reg, "Weverij", [have("PP-garenafval, zuiver en ongeverfd")], postcode="8790")
+    company(reg, "Katoen", [have("katoenresten van de weverij")], postcode="8790")
+    regranulator = want("zuiver PP-productieafval om te regranuleren")
+    company(reg, "Regranulaat", [regranulator], nace="22.29", postcode="8500")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Weverij"]
+
+
+_AT_8000 = {"nace": "36.00", "postcode": "8000"}
+_AT_9042 = {"nace": "10.41", "postcode": "9042"}
+_AT_9000 = {"nace": "37.00", "postcode": "9000"}
+_AT_8800 = {"nace": "35.21", "postcode": "8800"}
+
+
+def test_iron_salts_meet_a_coagulant_want_and_oils_do_not(reg: Register) -> None:
+    """A coagulant or H2S-binder want belongs with iron and aluminium salts: drinking-water
+    iron sludge meets it, soapstock and acid oils never (R71)."""
+    company(reg, "Water", [have("ijzerslib van de ontijzering, ontwaterd")], **_AT_8000)
+    company(reg, "Olie", [have("zeepstock en zure olie uit de neutralisatie")], **_AT_9042)
+    company(reg, "RWZI", [want("ijzerchloride als fosfaatverwijderaar")], **_AT_9000)
+    company(reg, "Biogas", [want("ijzerhoudend middel om H2S te binden")], **_AT_8800)
+    for want_id in [s.id for s in reg.streams() if s.side == "want"]:
+        assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Water"]
+
+
+def test_clean_polymer_yarn_is_not_offered_as_kiln_fuel_but_carpet_and_oily_earth_are(
+    reg: Register,
+) -> None:
+    """Recycling before energy recovery: yarn with its own regranulation route does not go
+    to a kiln's fuel want; carpet trim and oily bleaching earth do (R73)."""
+    carpet_maker = {"nace": "13.93", "postcode": "8790"}
+    company(reg, "Weverij", [have("PP-garenafval, zuiver en ongeverfd")], **carpet_maker)
+    company(reg, "Tapijt", [have("zelfkanten van tapijt met latexrug")], **carpet_maker)
+    company(reg, "Olie", [have("gebruikte bleekaarde met 25 % olie")], **_AT_9042)
+    kiln = want("vaste secundaire brandstof met hoge stookwaarde")
+    company(reg, "Cement", [kiln], nace="23.51", postcode="7640")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert {m.supply.company.name for m in match_stream(reg, want_id)} == {"Tapijt", "Olie"}
+
+
+def test_bleaching_earth_is_no_perishable_and_carries_a_self_heating_note(reg: Register) -> None:
+    """Perishability follows the material: spent bleaching earth is an oily clay, not a food
+    residue that spoils in days; what matters in handling is that it can self-heat (R74)."""
+    company(reg, "Olie", [have("gebruikte bleekaarde met 25 % olie")], **_AT_9042)
+    company(
+        reg, "Biogas", [want("vetrijke plantaardige co-substraten voor de vergister")], **_AT_8800
+    )
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    [match] = match_stream(reg, want_id)
+    assert "bederfbaar" not in match.reason["nl"]
+    assert "zelf opwarmen" in match.reason["nl"]
+    assert "self-heat" in match.reason["en"]
+
+
+def test_clean_polyester_meets_a_pet_recycler_and_pu_foam_a_kiln(reg: Register) -> None:
+    """Polyester is PET, so a clean polyester filament meets a PET recycler and, being
+    recyclable, not a kiln's fuel want; PU foam names its polymer and is kiln fuel (R73)."""
+    company(
+        reg,
+        "Spinnerij",
+        [have("zuiver polyester filament, ongeverfd")],
+        nace="13.10",
+        postcode="8500",
+    )
+    company(reg, "Meubel", [have("snijresten van PU-schuim")], nace="31.09", postcode="8500")
+    company(reg, "PET", [want("PET voor recyclage")], nace="38.32", postcode="8790")
+    company(reg, "Cement", [want("vaste secundaire brandstof")], nace="23.51", postcode="7640")
+    pet, kiln = (s.id for s in reg.streams() if s.side == "want")
+    assert [m.supply.company.name for m in match_stream(reg, pet)] == ["Spinnerij"]
+    assert [m.supply.company.name for m in match_stream(reg, kiln)] == ["Meubel"]

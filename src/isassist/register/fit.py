@@ -49,6 +49,12 @@ GENERIC = frozenset(
         "gebroken",
         "nat",
         "natte",
+        "vloeibaar",
+        "vloeibare",
+        "vast",
+        "vaste",
+        "secundair",
+        "secundaire",
         "droog",
         "droge",
         "oud",
@@ -165,6 +171,18 @@ def words(text: str) -> tuple[str, ...]:
         if "-" in word:
             found.extend(part for part in word.split("-") if part)
     return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def named_families(name: str) -> tuple[str, ...]:
+    """Families the words of a name give besides its codes (knowledge/name_families.csv):
+    "PP-garenafval" is textile by its code and plastic by the polymer it names, "ijzerslib" a
+    mineral sludge and an iron salt a sewage works doses, "bleekaarde" a spent adsorbent
+    whatever food code it is filed under."""
+    by_family: dict[str, list[str]] = {}
+    for row in match_data().name_families:
+        by_family.setdefault(row.family, []).append(row.term)
+    return tuple(f for f, terms in by_family.items() if _names(name, tuple(terms), True))
 
 
 @lru_cache(maxsize=65536)
@@ -284,9 +302,8 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
-        if _names(supply.name, spec.want_terms) or (
-            spec.met_have_terms and _names(supply.name, spec.met_have_terms, compounds=True)
-        ):
+        said = spec.met_have_terms or spec.want_terms
+        if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
             continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
         if spec.excluded_have_terms and _names(
             supply.name, spec.excluded_have_terms, compounds=True
@@ -303,9 +320,16 @@ def _narrow(family: str, data: MatchData) -> bool:
     return row is not None and row.breadth == "narrow"
 
 
-def route_uses(families: tuple[str, ...], catalogue: RouteCatalogue | None = None) -> set[str]:
-    """The route names the rule base has for a supplier's families."""
-    return {r.route for r in (catalogue or default_catalogue()).routes(families)}
+def route_uses(stream: NewStream, catalogue: RouteCatalogue | None = None) -> set[str]:
+    """The route names the rule base has for a supplier's stream (its families and codes, as
+    far as the rule's conditions on name, codes and hazard allow)."""
+    return {r.route for r in _routes_of(stream, catalogue or default_catalogue())}
+
+
+def _routes_of(stream: NewStream, catalogue: RouteCatalogue) -> tuple[Route, ...]:
+    """The routes the interview would give this stream: those of its families and codes whose
+    rules it meets (the oleochemistry route is for soapstock, not for every plant residue)."""
+    return catalogue.routes_for((stream.name, stream.families, stream.ewc, stream.hazardous))
 
 
 def match_keys(stream: NewStream) -> tuple[str, ...]:
@@ -319,7 +343,7 @@ def match_keys(stream: NewStream) -> tuple[str, ...]:
     if stream.kind == "material":
         keys += [f"term:{stem}" for stem in stems(stream)]
         if stream.side == "have":
-            keys += [f"use:{u}" for u in sorted(route_uses(stream.families))]
+            keys += [f"use:{u}" for u in sorted(route_uses(stream))]
         else:
             keys += [f"use:{u}" for u in sorted(uses_of(stream.name))]
     return tuple(dict.fromkeys(keys))
@@ -410,23 +434,22 @@ def material_fit(
         # under are shared (both are beverage residues)
         shared = tuple(f for f in shared if f in named)
     else:
-        same_codes = sorted(set(supply.ewc) & set(want.ewc))
-        codes = tuple(c for c in same_codes if not _catch_all(c)) or terms
+        codes = _same_codes(supply, want) or terms
         if codes:
-            return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
+            return Fit("same", codes, _route_for(supply, None, want, receiver_nace, catalogue))
         narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
         if narrow:
-            return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
+            return Fit("same", narrow, _route_for(supply, None, want, receiver_nace, catalogue))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
     if wanted and not _names_material(want):
         # a want that names its material ("vliegas voor klinker") takes that material; one
         # that names only a use ("organisch-biologisch afval voor vergisting", "natte
         # bijproducten voor brijvoedering") takes any material the rule base runs that use for
-        for route in catalogue.routes(supply.families):
+        for route in _routes_of(supply, catalogue):
             if route.route in wanted and (receiver_nace is None or route.serves(receiver_nace)):
                 return Fit("use", (route.route,), route)
     if shared:
-        best = _route_for(shared, want, receiver_nace, catalogue)
+        best = _route_for(supply, shared, want, receiver_nace, catalogue)
         if best is not None and not _other_codes(supply, want):
             return Fit("route", shared, best)
         return Fit("family", shared, None)
@@ -472,18 +495,48 @@ def _named_families(name: str, want: bool) -> frozenset[str]:
     )
 
 
+def _same_codes(supply: NewStream, want: NewStream) -> tuple[str, ...]:
+    """The EWC entries both streams are filed under that say they are one material.
+
+    A catch-all entry names no material. The hazardous side of a mirror pair is evidence only
+    when both streams may be hazardous: a classifier files untreated oak under 03 01 04* and
+    03 01 05 alike, and "same material: 03 01 04*" would tell the broker the oak is hazardous
+    (review R72); where the non-hazardous side is shared too, that one is the evidence.
+    """
+    shared = sorted(c for c in set(supply.ewc) & set(want.ewc) if not _catch_all(c))
+    plain = [c for c in shared if not _hazardous_mirror(c)]
+    if supply.hazardous == "no" or want.hazardous == "no" or plain:
+        return tuple(plain)
+    return tuple(shared)
+
+
+@lru_cache(maxsize=4096)
+def _hazardous_mirror(code: str) -> bool:
+    item = get_knowledge().ewc.get(code)
+    return item is not None and bool(item.hazardous) and item.entry_type == "mirror"
+
+
 def _route_for(
-    families: tuple[str, ...], want: NewStream, receiver_nace: str | None, catalogue: RouteCatalogue
+    supply: NewStream,
+    families: tuple[str, ...] | None,
+    want: NewStream,
+    receiver_nace: str | None,
+    catalogue: RouteCatalogue,
 ) -> Route | None:
-    """The route into the receiver's sector, the one the want names first ("A-hout voor
-    spaanplaat" goes by the particleboard route, not by pellets, though a board plant is in
-    both routes' sectors)."""
+    """The supply's route into the receiver's sector (through ``families`` only, when given),
+    the one the want names first ("A-hout voor spaanplaat" goes by the particleboard route,
+    not by pellets, though a board plant is in both routes' sectors)."""
+    routes = [
+        r
+        for r in _routes_of(supply, catalogue)
+        if families is None or set(r.families) & set(families)
+    ]
     named = uses_of(want.name) if want.kind == "material" else frozenset()
     if named:
-        for route in catalogue.routes(families):
+        for route in routes:
             if route.route in named and route.serves(receiver_nace):
                 return route
-    return catalogue.best_route(families, receiver_nace)
+    return next((r for r in routes if r.serves(receiver_nace)), None)
 
 
 def _other_codes(supply: NewStream, want: NewStream) -> bool:

@@ -1,6 +1,6 @@
 """The hand-written knowledge matching reads: family breadth and transport, uses, want specs.
 
-Four CSV files in knowledge/ (recorded in knowledge/SOURCES.md), so a domain expert changes how
+Five CSV files in knowledge/ (recorded in knowledge/SOURCES.md), so a domain expert changes how
 far slag may travel or what "A-hout" excludes without touching code:
 
 - ``match_families.csv``: per material family whether it is narrow (sharing it means the same
@@ -8,7 +8,9 @@ far slag may travel or what "A-hout" excludes without touching code:
 - ``transport_modes.csv``: per way of travelling the modes, their reach and cost, with basis;
 - ``want_uses.csv``: words in a want that name a use ("veevoeder") and the rule-base route;
 - ``want_specs.csv``: what a want can specify (EN 450, dry, untreated wood, a polymer) and
-  which supplies cannot meet it.
+  which supplies cannot meet it;
+- ``name_families.csv``: words in a name that give a stream a family its codes do not (a
+  polymer named makes yarn plastic, iron chloride and iron sludge are iron salts).
 
 Every row is validated; a wrong row names its file, line and problem.
 """
@@ -59,6 +61,17 @@ class ModeRow(_Row):
     @classmethod
     def _empty(cls, value: object) -> object:
         return None if value == "" else value
+
+
+class NameFamilyRow(_Row):
+    term: str = Field(min_length=1)
+    family: str = Field(min_length=1)
+    basis: str = ""
+
+    @field_validator("term")
+    @classmethod
+    def _folded(cls, value: str) -> str:
+        return value.strip().casefold()
 
 
 class UseRow(_Row):
@@ -118,12 +131,14 @@ def _read(name: str, model: type[T], folder: Path | None = None) -> list[T]:
 
 @dataclass(frozen=True)
 class MatchData:
-    """The four files, indexed the way matching asks."""
+    """The five files, indexed the way matching asks."""
 
     families: dict[str, FamilyRow]
     modes: dict[str, tuple[ModeRow, ...]]
     uses: tuple[UseRow, ...]
     specs: tuple[SpecRow, ...]
+    name_families: tuple[NameFamilyRow, ...] = ()
+    """Words in a stream's name that say which family it is besides its codes."""
 
 
 def load_match_data(folder: Path | None = None) -> MatchData:
@@ -143,11 +158,19 @@ def load_match_data(folder: Path | None = None) -> MatchData:
                 f"match_families.csv: family {family.family!r} travels as {family.transport!r}, "
                 f"which transport_modes.csv does not define (known: {', '.join(sorted(modes))})."
             )
+    named = tuple(_read("name_families.csv", NameFamilyRow, folder))
+    for line, name_row in enumerate(named, start=2):
+        if name_row.family not in families:
+            raise RegisterError(
+                f"name_families.csv:{line}: family {name_row.family!r} is not in "
+                "match_families.csv."
+            )
     return MatchData(
         families=families,
         modes={k: tuple(sorted(v, key=lambda m: m.max_km)) for k, v in modes.items()},
         uses=tuple(_read("want_uses.csv", UseRow, folder)),
         specs=tuple(_read("want_specs.csv", SpecRow, folder)),
+        name_families=named,
     )
 
 

@@ -18,7 +18,7 @@ from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.codes import display_ewc_codes
-from isassist.register.fit import GENERIC, material_phrases, uses_of, words
+from isassist.register.fit import GENERIC, material_phrases, named_families, uses_of, words
 from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
 from isassist.register.texts import family_label
@@ -179,6 +179,11 @@ def _classified(
     return tuple(sorted(set(codes))), sorted(families), best_overall
 
 
+def _is_narrow(family: str) -> bool:
+    row = match_data().families.get(family)
+    return row is not None and row.breadth == "narrow"
+
+
 def guess_kind(name: str) -> StreamKind:
     """Heat, gas or water from the words of a name; material otherwise."""
     said = words(name)
@@ -241,5 +246,13 @@ def classify_name_only(
             "en": f"unsure (score {best:.2f}{', several codes' if len(codes) > 1 else ''}): "
             "check the code",
         }
+    named = named_families(stream.name)
+    other = {f for f in set(families) - set(named) if _is_narrow(f)}
+    if named and stream.side == "want" and (other or not families):
+        # what a want's words name beats a code that also files it under another material
+        # (a narrow family the words do not name; a broad one such as packaging may stay):
+        # a sewage works asking for "ijzerchloride" wants an iron salt, not the acid the
+        # pickling-acid code also stands for (R71); an "ijzerhoudend middel" is no scrap iron
+        codes, families, warning = (), list(named), None
     updated = _with(stream, ewc=codes, families=tuple(families))
     return Classified(updated, True, best or None, warning)

@@ -24,7 +24,7 @@ from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
 from isassist.register.assessment import Party
 from isassist.register.errors import RegisterError
-from isassist.register.fit import match_keys, search_keys
+from isassist.register.fit import match_keys, named_families, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.naming import classify_name_only
@@ -202,8 +202,11 @@ class Register:
         Matching compares keys; a stream typed with only an EWC code must still meet a want
         typed with only a family, and every heat offer must meet every heat want.
         """
+        typed = bool(stream.families)
         stream = classify_name_only(stream, nace, self.knowledge).stream
         families = set(stream.families)
+        if not typed and stream.kind == "material":
+            families.update(named_families(stream.name))  # yarn that names its polymer
         for code in stream.ewc:
             families.update(f.family for f in self.knowledge.families_for_ewc(code))
         if stream.kind in _NON_MATERIAL_FAMILY:
@@ -453,6 +456,7 @@ class Register:
                 mwh_of(row["amount_per_year"], row["unit"], row["kind"], row["power_kw"]),
                 need,
                 settings.distance_scale,
+                row["name"],
             ),
             accept=accept,
         )

@@ -17,6 +17,7 @@ from babel.numbers import format_percent
 from isassist.facts import value_label
 from isassist.knowledge import get_knowledge
 from isassist.knowledge.codes import display_ewc, display_ewc_codes
+from isassist.register.fit import words
 from isassist.register.routes import default_catalogue
 from isassist.units.display import format_amount, format_number, locale_of
 
@@ -441,6 +442,34 @@ def _heat_sentences(s: RegisterStream, d: RegisterStream, a: Assessment, lang: s
     return []
 
 
+_OIL = ("olie", "oliën", "olierijk", "olierijke", "oil", "oily", "vet", "vetrijk", "vetrijke")
+_OIL_CARRIERS = (
+    "bleekaarde",
+    "bleekklei",
+    "bleaching",
+    "filterkoek",
+    "filterklei",
+    "kiezelgoer",
+    "poetsdoeken",
+    "poetsvodden",
+    "vodden",
+    "rags",
+    "absorptiemiddel",
+    "absorbent",
+    "zaagsel",
+    "sawdust",
+)
+
+
+def self_heating(name: str) -> bool:
+    """Whether a stream is a solid carrying oil (spent bleaching earth, oily filter cake or
+    rags): its oil film oxidises and can ignite the heap (AOCS Inform, May 2015, on spent
+    bleaching earth) — a handling note, not perishability (review R74)."""
+    said = set(words(name))
+    oily = any(w in said for w in _OIL) or any(w.startswith("olie") for w in said)
+    return oily and any(w.startswith(c) for w in said for c in _OIL_CARRIERS)
+
+
 def _describe(supply: Party, demand: Party, a: Assessment, lang: str) -> str:
     s, d = supply.stream, demand.stream
     nl = lang == "nl"
@@ -468,6 +497,14 @@ def _describe(supply: Party, demand: Party, a: Assessment, lang: str) -> str:
         ]
     said += _fit_sentences(supply, demand, a, lang)
     said += _heat_sentences(s, d, a, lang)
+    if self_heating(s.name):
+        said.append(
+            "Vaste stof met olie kan zelf opwarmen en ontbranden: afgedekt of bevochtigd "
+            "opslaan en vervoeren, niet warm storten."
+            if nl
+            else "An oil-laden solid can self-heat and ignite: store and carry it covered or "
+            "moistened, never tip it hot."
+        )
     if a.evidence:
         count = _number(a.evidence, lang)
         if nl:

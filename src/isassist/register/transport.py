@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from isassist.register.fit import words
+from isassist.register.fit import named_families, words
 from isassist.register.matchdata import MatchData, ModeRow, match_data
 from isassist.register.models import NewStream
 
@@ -38,26 +38,31 @@ class Reach:
 
 
 def transport_of(stream: NewStream, data: MatchData | None = None) -> str:
-    """The way a stream travels: by kind for utilities, else by its families (the shortest
-    travelling family decides, so spent grain mixed with anything stays perishable)."""
+    """The way a stream travels: by kind for utilities, else by the material its words name
+    (knowledge/name_families.csv: bleaching earth is a clay, soapstock a fat, whatever food
+    code they are filed under — review R74), else by its families (the shortest travelling
+    family decides, so spent grain mixed with anything stays perishable)."""
     if data is None:
-        return _transport(stream.kind, stream.hazardous, stream.families)
-    return _transport_in(data, stream.kind, stream.hazardous, stream.families)
+        return _transport(stream.kind, stream.hazardous, stream.families, stream.name)
+    return _transport_in(data, stream.kind, stream.hazardous, stream.families, stream.name)
 
 
-@lru_cache(maxsize=4096)
-def _transport(kind: str, hazardous: str, families: tuple[str, ...]) -> str:
-    return _transport_in(match_data(), kind, hazardous, families)
+@lru_cache(maxsize=8192)
+def _transport(kind: str, hazardous: str, families: tuple[str, ...], name: str = "") -> str:
+    return _transport_in(match_data(), kind, hazardous, families, name)
 
 
-def _transport_in(data: MatchData, kind: str, hazardous: str, families: tuple[str, ...]) -> str:
+def _transport_in(
+    data: MatchData, kind: str, hazardous: str, families: tuple[str, ...], name: str = ""
+) -> str:
     if kind in _KIND_TRANSPORT:
         return _KIND_TRANSPORT[kind]
     if kind == "gas":
         return "co2" if "co2" in families else "gas"
     if hazardous == "yes":
         return "special"
-    classes = {data.families[f].transport for f in families if f in data.families}
+    named = [f for f in named_families(name) if f in families] if name else []
+    classes = {data.families[f].transport for f in named or families if f in data.families}
     if not classes:
         return "unknown"
     return min(classes, key=lambda c: (max(m.max_km for m in data.modes[c]), c))
@@ -86,10 +91,11 @@ def reach_km_for(
     supply_mwh: float | None,
     demand_mwh: float | None,
     scale: float = 1.0,
+    name: str = "",
 ) -> float:
     """``reach_of(...).limit_km`` from plain figures: a database row is judged by it before
     a record is built from it."""
-    transport = _transport(kind, hazardous, families)
+    transport = _transport(kind, hazardous, families, name)
     cap = max(m.max_km for m in match_data().modes[transport])
     if transport != "heat":
         return scale * cap
