@@ -13,10 +13,12 @@ from isassist.paths import data_dir
 
 
 def _working_copy(tmp_path: Path) -> Path:
+    """An expert's working copy: the whole rules folder (examples may wait on conclusions of
+    rules in another file, such as a legal rule on a route of valorisation.yaml)."""
     folder = tmp_path / "rules"
     folder.mkdir()
-    for name in ("classification.yaml", "legal.yaml", "heat.yaml"):
-        shutil.copy(data_dir("rules") / name, folder / name)
+    for source in data_dir("rules").glob("*.yaml"):
+        shutil.copy(source, folder / source.name)
     return folder
 
 
