@@ -18,6 +18,7 @@ from isassist.interview.parsing import AnswerProblem
 from isassist.interview.replay import Replay, run_replay
 from isassist.interview.sketch import sketch
 from isassist.paths import data_dir
+from isassist.session.digest import stream_line
 from isassist.session.i18n import HELP
 from isassist.session.progress import overall, progress
 
@@ -132,6 +133,52 @@ def test_a_listed_volume_waits_for_the_kind_and_is_then_taken_over() -> None:
     assert interview.facts.properties["s1"]["quantity_per_year"] == 25000
     following = interview.current_question()
     assert following is not None and (following.id, following.stream) != ("quantity", "s1")
+
+
+def test_a_listed_power_is_a_power_confirmed_at_the_power_question() -> None:
+    # "400 kW" is a power, not an amount per year: the dossier says "400 kW", the step-2C
+    # power question shows it to confirm, "ja" confirms, and the hours give the MWh per year
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    props = interview.facts.properties["s1"]
+    assert props["power_kw"] == 400 and "quantity_per_year" not in props
+    line = stream_line(interview.dossier().streams[0], "nl")
+    assert line.endswith("· 400 kW") and "kW/jaar" not in line
+    answers = {"feasibility": "4 4", "medium": "koelwater", "hours": "6000 uur"}
+    for _ in range(30):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == "power":
+            assert any("400 kW" in line and "ja" in line for line in question.context)
+            turn = interview.answer("ja")
+            assert turn.accepted and "400 kW" in turn.text()
+            break
+        interview.answer(answers.get(question.id, "weet niet"))
+    else:
+        raise AssertionError("the power question was never asked")
+    assert ("power", "s1") in interview.state.answers
+    question = interview.current_question()
+    assert question is not None and question.id == "hours"
+    interview.answer("6000 uur")
+    assert interview.facts.properties["s1"]["energy_mwh_per_year"] == 2400
+    line = stream_line(interview.dossier().streams[0], "nl")
+    assert "400 kW · 6.000 uur/jaar ≈ 2.400 MWh/jaar" in line
+
+
+def test_a_carried_power_is_refined_by_another_figure() -> None:
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    for _ in range(30):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == "power":
+            interview.answer("450 kW")
+            break
+        answers = {"feasibility": "4 4", "medium": "koelwater"}
+        interview.answer(answers.get(question.id, "weet niet"))
+    assert interview.facts.properties["s1"]["power_kw"] == 450
 
 
 def test_a_name_alone_never_decides_the_kind() -> None:

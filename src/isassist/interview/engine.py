@@ -45,7 +45,12 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
+from isassist.interview.parsing import (
+    CONFIRM_WORDS,
+    AnswerProblem,
+    check_input,
+    parse_answer,
+)
 from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import Services
@@ -53,6 +58,7 @@ from isassist.interview.sketch import Sketch, kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
 from isassist.terminal import strip_controls
+from isassist.units.display import format_amount
 
 EventSink = Callable[[dict[str, Any]], None]
 ProgressSink = Callable[[Progress], None]
@@ -214,6 +220,9 @@ class Interview:
             context = [say("canvas_draft", lang, text=draft) if draft else say("canvas_none", lang)]
         if question.type == REVIEW_TYPE and stream is not None:
             context = review_view_lines(lang, lambda block: self.canvas_draft(block, stream))
+        carried = self.carried(question, stream)
+        if carried is not None:
+            context.append(say("carried", lang, value=self._carried_text(question, carried)))
         if stream is not None and section.step == 1:
             context += [
                 say("from_step1", lang, text=n.text)
@@ -306,6 +315,21 @@ class Interview:
             return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
         section, question, stream = entry
         lang = self.lang
+        carried = self.carried(question, stream)
+        if carried is not None and " ".join(text.lower().split()).strip(" .!") in CONFIRM_WORDS:
+            # "ja" to "Uit stap 1: 400 kW. Klopt dat?": the value said in step 1, confirmed
+            shown = self._carried_text(question, carried)
+            self.record(
+                Answered(
+                    question=question.id,
+                    stream=stream,
+                    text=text.strip()[:2000],
+                    value=carried,
+                    unit=question.unit,
+                    extra={"confirmed": shown},
+                )
+            )
+            return self.after(Turn(accepted=True, acknowledgement=say("noted", lang, value=shown)))
         both = self._with_also(question, stream, text)
         if both is not None:
             return both
@@ -383,6 +407,19 @@ class Interview:
             said += self._take_over_after_kind(stream, value)
         said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def carried(self, question: Question, stream: str | None) -> float | None:
+        """The figure a not yet answered number question already has from step 1 (a heat
+        stream listed as "35 °C, 400 kW" has its power): shown to confirm or refine."""
+        if question.type != "number" or stream is None or question.sets is None:
+            return None
+        if self.state.done((question.id, stream)):
+            return None
+        value = self._facts.properties.get(stream, {}).get(question.sets)
+        return float(value) if isinstance(value, int | float) else None
+
+    def _carried_text(self, question: Question, value: float) -> str:
+        return format_amount(value, question.unit, self.lang) if question.unit else str(value)
 
     def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
         """What the answer check needs besides the question: suggestions, sector, the stream's
@@ -542,7 +579,12 @@ class Interview:
             except AnswerProblem:
                 continue  # asked later, with the words shown as context
             self._take(question, stream, typed, parsed.value, parsed.unit, parsed.extra)
-            taken.append(self._shown(question, parsed.display, parsed.value))
+            figure = parsed.value if isinstance(parsed.value, int | float) else None
+            if question.type == "quantity" and figure is not None and parsed.unit:
+                # "3.000 t/jaar", "400 kW": the reader's number format, a power never per year
+                taken.append(format_amount(figure, parsed.unit, self.lang, per_year=True))
+            else:
+                taken.append(echo_of(question, parsed, self.lang))
         return taken
 
     def _take_over_after_kind(self, stream: str, kind: object) -> list[str]:

@@ -168,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Taken from the list for {id} {name}: {facts}. Anything wrong: /revise {question} {id}.",
     ),
     "from_step1": ("Uit stap 1: {text}", "From step 1: {text}"),
+    "carried": (
+        "Uit stap 1: {value}. Klopt dat? 'ja' bevestigt, of geef het juiste getal.",
+        "From step 1: {value}. Is that right? 'yes' confirms, or give the right figure.",
+    ),
     "jumped": ("We gaan naar {section}{stream}.", "Going to {section}{stream}."),
     "jump_done": (
         "{section}{stream} is al helemaal beantwoord; wijzig een antwoord met /wijzig, "
