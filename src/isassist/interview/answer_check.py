@@ -32,7 +32,7 @@ from isassist.interview.parsing import (
 )
 from isassist.interview.services import NamedSubstance, Services
 from isassist.knowledge.codes import looks_like_cas
-from isassist.units import QuantityError, parse_number
+from isassist.units import ParsedNumber, QuantityError, parse_number
 from isassist.units.display import format_amount, format_number, format_range, unit_name
 
 # per-year unit of a quantity -> the stream kinds it can describe
@@ -277,7 +277,12 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
     try:
         number = parse_number(text, language)
     except QuantityError as error:
-        raise AnswerProblem(error.message(language), _money_example(question, lang)) from None
+        clause = _money_clause(text, question.unit or "EUR", language)
+        if clause is None:
+            # the message alone: its own example is about tonnes, the question's about euros
+            said = error.message_nl if language == "nl" else error.message_en
+            raise AnswerProblem(said, _money_example(question, lang)) from None
+        number = clause[1]
     if number.vague:
         raise AnswerProblem(
             say("money_vague", lang, text=number.vague), _money_example(question, lang)
@@ -324,6 +329,26 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
     if revenue:
         echo = say("revenue_echo", lang, amount=echo)
     return _Reading(Parsed(value=value, unit=wanted, extra=extra), echo, notes)
+
+
+_CLAUSES = re.compile(r"\s*(?:[,;]|\bdus\b|\bso\b|\bofwel\b|\bthat is\b)\s*", re.IGNORECASE)
+
+
+def _money_clause(
+    text: str, wanted: str, lang: Literal["nl", "en"]
+) -> tuple[str, ParsedNumber] | None:
+    """The one clause of a sentence with several figures that gives the amount asked for:
+    "we krijgen 2 euro per m3, dus ongeveer 50000 euro opbrengst per jaar" answers a yearly
+    cost with its second clause. None when no single clause does."""
+    found: list[tuple[str, ParsedNumber]] = []
+    for clause in _CLAUSES.split(text):
+        try:
+            number = parse_number(clause, lang)
+        except QuantityError:
+            continue
+        if number.unit == wanted:
+            found.append((clause, number))
+    return found[0] if len(found) == 1 else None
 
 
 def _money_example(question: Question, lang: str) -> str:
