@@ -181,6 +181,31 @@ def test_a_carried_power_is_refined_by_another_figure() -> None:
     assert interview.facts.properties["s1"]["power_kw"] == 450
 
 
+def _walk_to(interview: Interview, qid: str, answers: dict[str, str]) -> None:
+    for _ in range(40):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == qid:
+            return
+        interview.answer(answers.get(question.id, "weet niet"))
+    raise AssertionError(f"{qid} was never asked")
+
+
+def test_the_cpa_of_waste_heat_is_never_the_companys_product() -> None:
+    # review R6: a brewery's waste heat was offered "11.05 Beer" as its CPA code, and the
+    # English CPA titles stood on a Dutch screen unannounced
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    _walk_to(interview, "cpa", {"feasibility": "4 4"})
+    question = interview.current_question()
+    assert question is not None and question.suggestions
+    codes = [s.code for s in question.suggestions]
+    assert "35.30.11" in codes and not any(c.startswith("11.05") for c in codes)
+    notes = [line for line in question.context if "Engels" in line]
+    assert len(notes) == 1
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

@@ -120,6 +120,7 @@ class LiveServices:
                 return tuple(
                     CodeSuggestion(c.code, c.title, c.why)
                     for c in suggest_cpa(text, sector=sector, top=5)
+                    if not _company_product_for_utility(c.code, sector, kind)
                 )
         except ClassifyInputError:
             return ()
@@ -249,3 +250,15 @@ class LiveServices:
 def live_services() -> LiveServices:
     """One set of live services per process (the knowledge base is loaded once)."""
     return LiveServices()
+
+
+_UTILITY_KINDS = frozenset({"heat", "energy", "water", "gas"})
+
+
+def _company_product_for_utility(code: str, sector: str | None, kind: str | None) -> bool:
+    """True for the company's own product code offered as the CPA of its heat, water or gas:
+    a dairy's waste heat is no "dairy and cheese product" (review R6). A material stream may
+    well be a product of the sector (whey is CPA 10.51.55), so it keeps them."""
+    if kind not in _UTILITY_KINDS or not sector:
+        return False
+    return code == sector or code.startswith(f"{sector}.") or sector.startswith(f"{code}.")

@@ -220,6 +220,10 @@ class Interview:
             context = [say("canvas_draft", lang, text=draft) if draft else say("canvas_none", lang)]
         if question.type == REVIEW_TYPE and stream is not None:
             context = review_view_lines(lang, lambda block: self.canvas_draft(block, stream))
+        suggestions = self.suggestions(question, stream)
+        if question.code == "cpa" and lang == "nl" and suggestions:
+            # CPA 2.1 has no official Dutch text: said once, the titles quoted as published
+            context.append(say("cpa_english_only", lang))
         carried = self.carried(question, stream)
         if carried is not None:
             context.append(say("carried", lang, value=self._carried_text(question, carried)))
@@ -240,7 +244,7 @@ class Interview:
             text=text,
             help=question.help.get(lang) if show_help and question.help else None,
             options=[o.label.get(lang) for o in question.options],
-            suggestions=self.suggestions(question, stream),
+            suggestions=suggestions,
             context=context,
         )
 
@@ -266,7 +270,7 @@ class Interview:
             return []
         sector = self._facts.company.nace
         # the stream's kind decides its nature before its words do (classify.notes.with_kind)
-        said = self.state.answers.get(("kind", stream)) if question.code == "ewc" else None
+        said = self.state.answers.get(("kind", stream)) if question.code in ("ewc", "cpa") else None
         kind = str(said.value) if said is not None and said.value else None
         return self.services.search_codes(question.code, words, self.lang, sector, kind)[:5]
 

@@ -168,6 +168,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Taken from the list for {id} {name}: {facts}. Anything wrong: /revise {question} {id}.",
     ),
     "from_step1": ("Uit stap 1: {text}", "From step 1: {text}"),
+    "cpa_english_only": (
+        "De CPA-productlijst bestaat niet in het Nederlands: de omschrijvingen staan er in het "
+        "Engels, zoals gepubliceerd.",
+        "The CPA product list is published in English.",
+    ),
     "carried": (
         "Uit stap 1: {value}. Klopt dat? 'ja' bevestigt, of geef het juiste getal.",
         "From step 1: {value}. Is that right? 'yes' confirms, or give the right figure.",
