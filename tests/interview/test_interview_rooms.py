@@ -206,6 +206,23 @@ def test_the_cpa_of_waste_heat_is_never_the_companys_product() -> None:
     assert len(notes) == 1
 
 
+def test_analysis_figures_given_with_a_yes_reach_the_dossier() -> None:
+    # review R10: "ja, droge stof 6 %, ..." was echoed "Genoteerd: ja." and the figures lost
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("zure wei, 25000 ton per jaar")
+    _walk_to(interview, "composition_known", {"feasibility": "4 4"})
+    turn = interview.answer("ja, droge stof 6 %, lactose 4,5 %, pH 4,6")
+    assert turn.accepted and "ja (droge stof 6 %, lactose 4,5 %, pH 4,6)" in turn.text()
+    question = interview.current_question()
+    assert question is not None and question.id == "contaminated"
+    turn = interview.answer("soms wat reinigingsmiddel bij het spoelen")
+    assert turn.accepted and interview.facts.properties["s1"]["contaminated"] == "yes"
+    notes = [n.text for n in interview.dossier().notes]
+    assert "analyse: ja, droge stof 6 %, lactose 4,5 %, pH 4,6" in notes
+    assert "verontreinigd: soms wat reinigingsmiddel bij het spoelen" in notes
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

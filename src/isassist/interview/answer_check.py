@@ -406,7 +406,9 @@ def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
     value = parsed.value
     labels = {o.value: o.label.get(lang) for o in question.options}
     if question.type == "yesno":
-        return say("yes_echo" if value == "yes" else "no_echo", lang)
+        said = say("yes_echo" if value == "yes" else "no_echo", lang)
+        detail = parsed.extra.get("detail")
+        return f"{said} ({detail})" if detail else said
     if question.type == "canvas_review":
         return say("canvas_reviewed_echo" if value == "reviewed" else f"canvas_{value}_echo", lang)
     if question.type == "canvas":

@@ -395,6 +395,11 @@ class Interview:
         )
         before = set(self.state.streams)
         self.record(event)
+        detail = parsed.extra.get("detail") if question.type == "yesno" else None
+        if detail:
+            # "ja, droge stof 6 %, pH 4,6": the figures reach the dossier's notes and the report
+            name = question.name.get(lang) if question.name else question.id
+            self.record(Noted(question=question.id, stream=stream, text=f"{name}: {text.strip()}"))
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"

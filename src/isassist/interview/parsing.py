@@ -173,13 +173,33 @@ def parse_score(question: Question, text: str, lang: str) -> Parsed:
     return Parsed(value=int(candidate))
 
 
+_NUANCED_YES = re.compile(
+    r"^(?:soms|af en toe|occasioneel|geregeld|regelmatig|zelden|een beetje|beetje|weinig|"
+    r"wat sporen|sporen|enkele|meestal|niet altijd|"
+    r"sometimes|occasionally|now and then|regularly|rarely|a little|a bit|some|traces|"
+    r"usually|mostly|not always)\b"
+)
+"""How people say a qualified yes ("soms wat reinigingsmiddel bij het spoelen"): a yes, with
+the words kept as its detail, never refused."""
+
+
 def parse_yesno(question: Question, text: str, lang: str) -> Parsed:
+    """Yes or no; the words after it ("ja, droge stof 6 %, pH 4,6") or a qualified yes ("soms
+    wat reinigingsmiddel") are kept as ``extra['detail']``, so nothing said is thrown away."""
     words = _words(text)
-    first = words.split(" ")[0].strip(",")
-    if words in YES_WORDS or first in YES_WORDS:
+    first = words.split(" ")[0].strip(",;:.")
+    if words in YES_WORDS:
         return Parsed(value="yes")
-    if words in NO_WORDS or first in NO_WORDS:
+    if words in NO_WORDS:
         return Parsed(value="no")
+    typed = " ".join(text.split())
+    if _NUANCED_YES.match(words):
+        return Parsed(value="yes", extra={"detail": typed[:500]})
+    rest = typed.split(" ", 1)[1].strip(" ,;:-") if " " in typed else ""
+    if first in YES_WORDS:
+        return Parsed(value="yes", extra={"detail": rest[:500]} if rest else {})
+    if first in NO_WORDS:
+        return Parsed(value="no", extra={"detail": rest[:500]} if rest else {})
     raise AnswerProblem(say("bad_yesno", lang), "ja" if lang == "nl" else "yes")
 
 
