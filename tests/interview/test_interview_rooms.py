@@ -223,6 +223,17 @@ def test_analysis_figures_given_with_a_yes_reach_the_dossier() -> None:
     assert "verontreinigd: soms wat reinigingsmiddel bij het spoelen" in notes
 
 
+@pytest.mark.parametrize(
+    ("activity", "code"),
+    [("we maken kaas en boter uit melk", "10.51"), ("een houtzagerij", "16.10")],
+)
+def test_nace_suggestions_are_not_padded_with_look_alikes(activity: str, code: str) -> None:
+    # review R11: "kaas en boter uit melk" offered 10.51 and then rice, sugar cane, tobacco
+    found = live_services().search_codes("nace", activity, "nl", None)
+    assert found and found[0].code == code
+    assert not any(s.code.startswith("01.1") for s in found)
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

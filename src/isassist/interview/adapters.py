@@ -17,6 +17,9 @@ from isassist.interview.services import NamedSubstance, Place, Quantity, Similar
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.places import Located, Places
 
+NACE_PLAUSIBLE = 0.8
+"""A NACE hit is offered only when it scores at least this share of the best hit."""
+
 
 def _place(found: Located) -> Place:
     return Place(
@@ -126,6 +129,9 @@ class LiveServices:
             return ()
         if system == "nace":
             hits = [h for h in lookup_nace(self.knowledge, text, top=12) if h.item.level >= 3]
+            # only plausible candidates: a list padded with weak look-alikes ("kaas en boter"
+            # -> 10.51 and then rice, tobacco and fibre crops) is worse than a short one
+            hits = [h for h in hits if h.score >= NACE_PLAUSIBLE * hits[0].score] if hits else []
             return tuple(
                 CodeSuggestion(
                     h.item.code,
