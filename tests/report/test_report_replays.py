@@ -117,3 +117,13 @@ def test_what_the_company_looks_for_is_in_the_report(dossiers: dict[str, Dossier
         assert isinstance(text, str)
         assert "Wat het bedrijf zelf zoekt" in text
         assert wanted.split(";")[0].strip() in text
+
+
+def test_conclusions_about_a_want_name_what_is_wanted(dossiers: dict[str, Dossier]) -> None:
+    # review R43: the reasoning about wants was filed under "alle stromen"
+    dossier = dossiers["13_wants_feed_mill_nl"]
+    assert any(c.stream_id and c.stream_id.startswith("w") for c in dossier.conclusions)
+    text = render_report(dossier, "md", "nl")
+    assert isinstance(text, str)
+    assert "| gevraagd: " in text
+    assert "| alle stromen |" not in text

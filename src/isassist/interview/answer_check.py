@@ -399,6 +399,12 @@ def _option_in_words(options: Sequence[Option], text: str) -> Option | None:
 # --- the echo --------------------------------------------------------------------------------
 
 
+def amount_echo(value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
+    """ "3.000 t/jaar", "400 kW": a figure read back in the reader's format (a power is
+    never per year), for what the session takes over or shows to confirm."""
+    return format_amount(value, unit, lang, per_year=per_year)
+
+
 def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
     """An answer read back in the reader's language: labels, yes/no, numbers with units."""
     if parsed.status != "known":

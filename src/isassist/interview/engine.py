@@ -30,7 +30,13 @@ from isassist.dossier import (
     build_dossier,
 )
 from isassist.interview import command_handlers
-from isassist.interview.answer_check import AnswerContext, Checked, check_answer, echo_of
+from isassist.interview.answer_check import (
+    AnswerContext,
+    Checked,
+    amount_echo,
+    check_answer,
+    echo_of,
+)
 from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
 from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
@@ -58,7 +64,6 @@ from isassist.interview.sketch import Sketch, kind_from, sketch
 from isassist.interview.state import Slot, State, apply, stream_names
 from isassist.interview.transcript import PastTurn, transcript
 from isassist.terminal import strip_controls
-from isassist.units.display import format_amount
 
 EventSink = Callable[[dict[str, Any]], None]
 ProgressSink = Callable[[Progress], None]
@@ -428,7 +433,7 @@ class Interview:
         return float(value) if isinstance(value, int | float) else None
 
     def _carried_text(self, question: Question, value: float) -> str:
-        return format_amount(value, question.unit, self.lang) if question.unit else str(value)
+        return amount_echo(value, question.unit, self.lang) if question.unit else str(value)
 
     def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
         """What the answer check needs besides the question: suggestions, sector, the stream's
@@ -591,7 +596,7 @@ class Interview:
             figure = parsed.value if isinstance(parsed.value, int | float) else None
             if question.type == "quantity" and figure is not None and parsed.unit:
                 # "3.000 t/jaar", "400 kW": the reader's number format, a power never per year
-                taken.append(format_amount(figure, parsed.unit, self.lang, per_year=True))
+                taken.append(amount_echo(figure, parsed.unit, self.lang, per_year=True))
             else:
                 taken.append(echo_of(question, parsed, self.lang))
         return taken

@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source": ("Bron", "Source"),
     "stream": ("Stroom", "Stream"),
     "all_streams": ("alle stromen", "all streams"),
+    "wanted": ("gevraagd", "wanted"),
     "legal": ("Regelgeving en classificatie", "Regulation and classification"),
     "gaps": ("Kennislacunes", "Knowledge gaps"),
     "unknown": ("Onbekend", "Unknown"),

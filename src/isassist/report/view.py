@@ -14,6 +14,7 @@ from typing import Any
 from isassist.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.facts import value_label
 from isassist.interview.dialog import Dialog
+from isassist.interview.wantfacts import listed_wants
 from isassist.knowledge import Knowledge
 from isassist.lang import Lang
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
@@ -186,8 +187,13 @@ def _date(when: datetime, lang: Lang) -> str:
     return format_day(when, lang)
 
 
-def _stream_names(dossier: Dossier) -> dict[str | None, str]:
-    return {s.id: f"{s.id} {s.name}" for s in dossier.streams}
+def _stream_names(dossier: Dossier, lang: Lang) -> dict[str | None, str]:
+    """What a conclusion's stream is called: a stream by its id and name, a want by what is
+    sought ("gevraagd: gips als bindtijdregelaar"), never "alle stromen" (review R43)."""
+    names: dict[str | None, str] = {s.id: f"{s.id} {s.name}" for s in dossier.streams}
+    for want, name, _, _ in listed_wants(dossier.wants):
+        names[want] = f"{word('wanted', lang)}: {name}"
+    return names
 
 
 def _text(conclusion: ConclusionOut, lang: Lang) -> str:
@@ -208,7 +214,7 @@ def _mitigation(conclusion: ConclusionOut, lang: Lang) -> str:
 
 
 def _items(dossier: Dossier, kinds: tuple[str, ...], lang: Lang) -> list[Item]:
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     return [
         Item(
             stream=names.get(c.stream_id, word("all_streams", lang)),
@@ -231,7 +237,7 @@ def _barriers(dossier: Dossier, lang: Lang) -> list[ItemGroup]:
 
 
 def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> list[Gap]:
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     gaps: list[Gap] = []
     for gap in dossier.knowledge_gaps:
         question = dialog.question(gap.question)
@@ -290,7 +296,7 @@ def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[CaseExam
 
 
 def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[RouteOption]:
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     options = []
     for c in dossier.conclusions:
         if c.kind != "valorisation":
@@ -432,7 +438,7 @@ def _next_steps(view: ReportView, dossier: Dossier) -> list[str]:
         pending = [b.label for b in canvas.blocks.values() if b.status == "pending"]
         if pending:
             steps.append(word("step_canvas", lang, stream=canvas.stream, blocks=", ".join(pending)))
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     steps += [
         f"{names.get(c.stream_id, word('all_streams', lang))}: {_text(c, lang)}"
         for c in dossier.conclusions
