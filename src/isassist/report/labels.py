@@ -58,6 +58,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "wanted": ("gevraagd", "wanted"),
     "legal": ("Regelgeving en classificatie", "Regulation and classification"),
     "gaps": ("Kennislacunes", "Knowledge gaps"),
+    "more_gaps": (
+        "Overige kennislacunes en open vragen",
+        "Other knowledge gaps and open questions",
+    ),
     "unknown": ("Onbekend", "Unknown"),
     "how_to_close": ("Hoe te sluiten", "How to close"),
     "research_question": ("Onderzoeksvraag", "Research question"),

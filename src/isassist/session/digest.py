@@ -78,7 +78,10 @@ def digest(dossier: Dossier, lang: str) -> Digest:
     for conclusion in dossier.conclusions:
         groups.setdefault(KIND_HEADINGS.get(conclusion.kind, "follow_up"), []).append(conclusion)
     canvas_blocks = sum(len(s.canvas) for s in dossier.streams)
-    gaps = len(dossier.knowledge_gaps) + len(groups.get("gaps", []))
+    # the gaps shown by default: the top few per stream (issue 12), the rest a search away;
+    # a dossier written before gaps were ranked counts them all, as it did
+    top = sum(1 for g in dossier.ranked_gaps if g.top)
+    gaps = top if dossier.ranked_gaps else len(dossier.knowledge_gaps) + len(groups.get("gaps", []))
     counts = Counts(
         streams=len(dossier.streams),
         barriers=len(groups.get("barriers", [])),
