@@ -212,3 +212,26 @@ def test_two_figures_at_the_cost_question_are_listed_in_the_readers_format(
     assert listed in checked.problem
     assert "ton" not in checked.problem and "tonne" not in checked.problem
     assert checked.example is not None and "euro" in checked.example
+
+
+def test_yes_to_an_open_question_asks_what_exactly() -> None:
+    # review R77: "ja" to "which heat, water or gas does the company need?" became a want
+    # called "ja", reasoned over as a waste needing a waste permit
+    checked = check("wants_utilities", "ja")
+    assert (
+        not checked.ok
+        and checked.follow_up is not None
+        and "wat dan precies" in (checked.follow_up)
+    )
+
+
+@pytest.mark.parametrize("text", ["geen bijzondere", "niets speciaals", "none in particular"])
+def test_none_in_more_words_is_none_of_the_options(text: str) -> None:
+    # review R78: "geen bijzondere" to the risks question was refused
+    checked = check("health_safety_risks", text)
+    assert checked.parsed is not None and checked.parsed.value == []
+
+
+def test_a_plain_no_to_the_partner_question_is_no_partner_yet() -> None:
+    checked = check("partner", "nee")
+    assert checked.parsed is not None and checked.parsed.value == "none"

@@ -183,7 +183,10 @@ def test_numbers_with_their_unit_or_without() -> None:
 
 
 def test_a_number_in_the_wrong_unit_is_refused() -> None:
-    assert "EUR/t" in refused("current_cost", "95 euro per ton").message
+    assert "€/t" in refused("current_cost", "95 euro per ton").message
+    # review R78: the unit as a Dutch reader says it, never "EUR/year" on a Dutch screen
+    problem = refused("disposal_cost", "ongeveer 9000 euro per jaar").message
+    assert "€/jaar" in problem and "EUR/year" not in problem
 
 
 def test_an_absurd_temperature_is_refused() -> None:

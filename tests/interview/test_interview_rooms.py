@@ -234,6 +234,18 @@ def test_nace_suggestions_are_not_padded_with_look_alikes(activity: str, code: s
     assert not any(s.code.startswith("01.1") for s in found)
 
 
+def test_a_bare_yes_is_never_a_want() -> None:
+    # review R77: said twice, "ja" is taken as typed, but it is no want named "ja"
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("bostel")
+    _walk_to(interview, "wants_materials", {"feasibility": "4 4"})
+    assert interview.answer("ja").asked_back
+    assert interview.answer("ja").accepted
+    wants = [f for f in interview.facts.facts if getattr(f, "role", None) == "want"]
+    assert wants == []
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

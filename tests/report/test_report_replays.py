@@ -136,9 +136,7 @@ def _gap_rows(md: str, heading: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", [p.stem for p in REPLAYS])
-def test_the_gaps_shown_are_the_top_few_per_stream(
-    dossiers: dict[str, Dossier], name: str
-) -> None:
+def test_the_gaps_shown_are_the_top_few_per_stream(dossiers: dict[str, Dossier], name: str) -> None:
     # review R82: "4 stromen · 44 lacunes" after a complete interview; the keep-figure is
     # at most 5 gaps shown per stream, the rest one section (or a search) away
     from isassist.session.digest import digest

@@ -142,14 +142,36 @@ def _read(
         return _money(question, cleaned, lang, context)
     if kind == "choice":
         return _choice(question, cleaned, lang)
-    if kind == "multi" and _words(cleaned) in NO_WORDS | NONE_WORDS:
+    if kind == "multi" and _says_none(question, cleaned):
         return _Reading(Parsed(value=[]))
+    if kind == "text" and _words(cleaned) in YES_WORDS:
+        # "ja" to an open question ("which materials does the company look for?") says
+        # nothing yet: asked back, never kept as a want or a description called "ja"
+        raise _AskBack(say("yes_what", lang), _text_example(question, lang))
     parsed = parse_answer(question, cleaned, lang, services, context.suggestions, context.sector)
     return _Reading(parsed)
 
 
 def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".!")
+
+
+def _says_none(question: Question, text: str) -> bool:
+    """ "geen", "geen bijzondere", "niets speciaals", "none in particular": none of the
+    options, as long as the words name none of them."""
+    words = _words(text)
+    if words in NO_WORDS | NONE_WORDS:
+        return True
+    first = words.split(" ")[0].strip(",;:")
+    if first not in NO_WORDS | NONE_WORDS:
+        return False
+    return _option_in_words(question.options, text) is None
+
+
+def _text_example(question: Question, lang: str) -> str:
+    if question.example is not None:
+        return question.example.get(lang)
+    return "houtsnippers 500 ton per jaar" if lang == "nl" else "wood chips 500 tonnes a year"
 
 
 # --- CAS: yes/no and names ------------------------------------------------------------------
@@ -310,7 +332,7 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
         )
     elif typed not in (None, "EUR", wanted, "EUR/year" if wanted == "EUR" else None):
         raise AnswerProblem(
-            say("wrong_unit", lang, unit=typed, expected=unit_name(wanted, lang)),
+            say("wrong_unit", lang, unit=unit_name(typed, lang), expected=unit_name(wanted, lang)),
             _money_example(question, lang),
         )
     limit = question.max

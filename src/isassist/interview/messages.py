@@ -302,6 +302,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{price} × {tonnes} = {total}.",
     ),
     "revenue_echo": ("opbrengst van {amount}", "revenue of {amount}"),
+    "yes_what": (
+        "Ja: wat dan precies? Zeg het in een paar woorden.",
+        "Yes: what exactly? Say it in a few words.",
+    ),
     "other_what": (
         "Iets anders: wat dan precies? Zeg het in een paar woorden.",
         "Something else: what exactly? Say it in a few words.",

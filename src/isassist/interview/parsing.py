@@ -28,7 +28,13 @@ from isassist.knowledge.codes import (
     looks_like_cas,
     normalise_cas,
 )
-from isassist.units import QuantityError, is_unknown_answer, parse_number, parse_temperature
+from isassist.units import (
+    QuantityError,
+    is_unknown_answer,
+    parse_number,
+    parse_temperature,
+    unit_name,
+)
 
 MAX_ANSWER_CHARS = 2000
 
@@ -125,7 +131,9 @@ def parse_fixed_number(question: Question, text: str, lang: str) -> Parsed:
         raise AnswerProblem(message, example) from None
     accepted = ACCEPTED_UNITS.get(unit or "", frozenset({unit}))
     if typed_unit is not None and typed_unit not in accepted:
-        raise AnswerProblem(say("wrong_unit", lang, unit=typed_unit, expected=unit or "-"), example)
+        # units as the reader says them: "€/jaar", never "EUR/year" on a Dutch screen
+        shown, expected = unit_name(typed_unit, lang), unit_name(unit, lang) if unit else "-"
+        raise AnswerProblem(say("wrong_unit", lang, unit=shown, expected=expected), example)
     _check_range(question, number.value, lang, example)
     return Parsed(value=number.value, unit=unit)
 

@@ -33,6 +33,7 @@ _UTILITY_KINDS: tuple[tuple[re.Pattern[str], StreamKind], ...] = (
     (re.compile(r"water", re.IGNORECASE), "water"),
     (re.compile(r"stroom|elektriciteit|electricity|power", re.IGNORECASE), "energy"),
 )
+_YES = re.compile(r"(ja|yes|jawel|zeker|klopt|ok)\.?", re.IGNORECASE)
 _NAME_MAX = 200
 # "gips 40000 ton per jaar" -> the name is "gips"; the amount becomes a property
 _AMOUNT = re.compile(
@@ -50,8 +51,8 @@ def listed_wants(answers: Mapping[str, str]) -> list[tuple[str, str, str, Stream
         if not text:
             continue
         for item in stream_names(text):
-            if _NOTHING.fullmatch(item.strip()):
-                continue
+            if _NOTHING.fullmatch(item.strip()) or _YES.fullmatch(item.strip()):
+                continue  # "geen" is no want, and neither is a bare "ja" (review R77)
             name = _AMOUNT.sub("", item).strip() or item
             kind = listed_kind or _kind_of(item)
             found.append((f"w{len(found) + 1}", name[:_NAME_MAX], item, kind))
