@@ -246,6 +246,19 @@ def test_a_bare_yes_is_never_a_want() -> None:
     assert wants == []
 
 
+def test_not_knowing_the_legal_status_is_a_legal_status_the_rules_reason_on() -> None:
+    # review R69: "weet niet" left no legal-status fact, so the by-product test and the
+    # regional path never fired
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("bostel, 3000 ton per jaar")
+    _walk_to(interview, "legal_status", {"feasibility": "4 4", "ewc": "02 07 02"})
+    interview.answer("weet niet")
+    assert interview.facts.properties["s1"]["legal_status"] == "unknown"
+    fired = {c.rule_id for c in interview.conclusions if c.stream_id == "s1"}
+    assert any("by_product" in rule for rule in fired), sorted(fired)
+
+
 def test_a_name_alone_never_decides_the_kind() -> None:
     interview = _start()
     _intake(interview, "")

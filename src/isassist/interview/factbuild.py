@@ -47,6 +47,8 @@ def _property_value(question: Question, name: str, answer: Answered) -> Value | 
     value = answer.value
     kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
     if answer.status == "unknown":
+        if question.unknown_value is not None:
+            return question.unknown_value
         return "unknown" if kind == "str" and question.type == "yesno" else None
     if value is None:
         return None
