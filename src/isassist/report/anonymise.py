@@ -147,22 +147,25 @@ def _amount(text: str) -> float | None:
         return None
 
 
-def magnitude_band(value: float) -> str:
-    """An order of magnitude instead of a figure: 5000 -> '1 000-10 000'."""
+def magnitude_band(value: float, lang: Lang | None = None) -> str:
+    """An order of magnitude instead of a figure: 5000 -> '1 000-10 000', or in the reader's
+    number format when ``lang`` is given ('1.000–10.000', '1,000–10,000')."""
     if value < 10:
-        return "< 10"
+        return "< 10" if lang is None else f"{word('less_than', lang)} 10"
     low = 10 ** math.floor(math.log10(value))
+    if lang is not None:
+        return f"{format_number(low, lang)}–{format_number(low * 10, lang)}"
     return f"{low:,.0f}-{low * 10:,.0f}".replace(",", " ")
 
 
-def _band_money(match: re.Match[str]) -> str:
+def _band_money(match: re.Match[str], lang: Lang | None = None) -> str:
     groups = match.groupdict()
     number = next((groups[g] for g in "abcd" if groups.get(g)), "")
     scale = next((groups[g] for g in ("ka", "kb", "kc", "kd") if groups.get(g)), "").lower()
     value = _amount(number)
     if value is None:
         return HIDDEN
-    shown = magnitude_band(value * _SCALES.get(scale, 1.0))
+    shown = magnitude_band(value * _SCALES.get(scale, 1.0), lang)
     if groups.get("cue"):
         currency = groups.get("postc")
         return f"{groups['cue']}{shown}" + (f" {currency}" if currency else "")
@@ -184,11 +187,11 @@ _NEEDS_DIGIT = frozenset(range(2, 8))
 """Indexes of the _FREE_TEXT patterns that only match text with a digit (skipped without)."""
 
 
-def scrub_free_text(text: str) -> str:
+def scrub_free_text(text: str, lang: Lang | None = None) -> str:
     """``text`` with money banded and contacts, addresses, numbers and names hidden."""
     digits = _HAS_DIGIT.search(text) is not None
     if digits:
-        text = _MONEY.sub(_band_money, text)
+        text = _MONEY.sub(lambda found: _band_money(found, lang), text)
     for index, pattern in enumerate(_FREE_TEXT):
         if digits or index not in _NEEDS_DIGIT:
             text = pattern.sub(_hide, text)
@@ -295,14 +298,16 @@ def _scrubber(secrets: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.,]){'(?:' + alternatives + ')'}(?![\w]|[.,]\d)", re.IGNORECASE)
 
 
-def _scrub(data: Any, pattern: re.Pattern[str] | None, replacement: str) -> Any:
+def _scrub(
+    data: Any, pattern: re.Pattern[str] | None, replacement: str, lang: Lang | None = None
+) -> Any:
     if isinstance(data, str):
         text = pattern.sub(replacement, data) if pattern is not None else data
-        return scrub_free_text(text)
+        return scrub_free_text(text, lang)
     if isinstance(data, list):
-        return [_scrub(item, pattern, replacement) for item in data]
+        return [_scrub(item, pattern, replacement, lang) for item in data]
     if isinstance(data, dict):
-        return {key: _scrub(value, pattern, replacement) for key, value in data.items()}
+        return {key: _scrub(value, pattern, replacement, lang) for key, value in data.items()}
     return data
 
 
@@ -312,7 +317,7 @@ def anonymise(dossier: Dossier, lang: Lang = "nl", known_names: Iterable[str] = 
     secrets = identifying_strings(dossier, known_names)
     # scrub first: the bands written below must not be mistaken for figures or phone numbers
     original = dossier.model_dump(mode="json")
-    data = _scrub(original, _scrubber(secrets), "[...]")
+    data = _scrub(original, _scrubber(secrets), "[...]", lang)
     for stamp in ("created", "updated"):  # machine time stamps, not free text: kept as they are
         if stamp in original:
             data[stamp] = original[stamp]
