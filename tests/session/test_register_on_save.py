@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from isassist.interview.adapters import live_services
 from isassist.interview.loader import shipped_dialog
 from isassist.register import (
@@ -21,11 +23,15 @@ from isassist.register import (
     RegisterStream,
     match_company,
 )
+from isassist.register.errors import RegisterError
+from isassist.register.sync import SavedInterviews, sync_interviews
 from isassist.session.conversation import Conversation
+from isassist.session.register import register_written
 from isassist.session.saved import open_store, start_interview
 
 
 def _streams(url: str, company: str) -> dict[str, RegisterStream]:
+    assert register_written(timeout=60)  # the writer runs behind the chat
     with Register(url) as reg:
         return {s.name: s for s in reg.streams(company_id=reg.company(company).id)}
 
@@ -51,6 +57,7 @@ def test_saving_an_interview_puts_its_streams_in_the_register_and_removing_one_t
         "3000 Leuven",
     ]:
         chat.handle(line)
+    assert register_written(timeout=60)
     with Register(url) as reg:
         company = reg.company("Metaalbouw Claes")
         assert company.postcode == "3000" and company.lat is not None  # placed: it can match
@@ -92,4 +99,35 @@ def test_saving_an_interview_puts_its_streams_in_the_register_and_removing_one_t
         # matched straight from the saved interview: the scrap meets the steel works' want
         found = match_company(reg, "Metaalbouw Claes")
         assert any(m.demand.company.name == "Staalwerk Gent" for ms in found.values() for m in ms)
+        # the writer marked the interview as seen at the save it wrote: nothing left to sync
+        assert sync_interviews(reg) == []
+    store.close()
+
+
+def test_a_register_that_cannot_be_written_is_said_in_the_chat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: SavedInterviews, *args: object) -> None:
+        raise RegisterError("database is locked")
+
+    monkeypatch.setattr(SavedInterviews, "saved", refuse)
+    url = f"sqlite:///{tmp_path / 'isassist.sqlite3'}"
+    store = open_store(url)
+    interview = start_interview(
+        store, live_services(), mode="broker", language="nl", dialog=shipped_dialog()
+    )
+    chat = Conversation(interview, {})
+    first = chat.handle("Metaalbouw Claes")
+    assert register_written(timeout=60)
+    second = chat.handle("vervaardiging van metalen constructiewerken")
+    said = first.notice + second.notice
+    assert "register kon niet bijgewerkt worden: database is locked" in said
+    assert "Je antwoorden zijn bewaard" in said
+    # once said, not repeated on the next answer unless it happens again
+    monkeypatch.undo()
+    assert register_written(timeout=60)
+    chat.handle("25.11")
+    assert register_written(timeout=60)
+    assert chat.handle("3000 Leuven").notice == ""
+    assert store.list_interviews()[0].company == "Metaalbouw Claes"  # the answers are saved
     store.close()

@@ -35,6 +35,7 @@ _TERM_COVER_MIN = 0.6
 _DENIAL_AGREES = 1.3
 _DENIAL_CONTRADICTS = 0.6
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
+_QUALIFIER_WEIGHT = 0.5  # a word after "met"/"with": what clings to the stream
 _TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
 
 
@@ -71,13 +72,14 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
             or word in cues.consumed
         ):
             continue
+        scale = _QUALIFIER_WEIGHT if word in cues.qualifiers else 1.0
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
-            weight = 1.0 if part == token else _PART_WEIGHT
+            weight = scale * (1.0 if part == token else _PART_WEIGHT)
             if part not in index.idf and part not in index.term_postings and len(part) >= 5:
                 fixed = _nearest(index, part) or _nearest_tail(index, part)
                 if fixed is not None:
                     typos[part] = fixed
-                    part, weight = fixed, _TYPO_WEIGHT
+                    part, weight = fixed, scale * _TYPO_WEIGHT
             weights[part] = max(weights.get(part, 0.0), weight)
     implied, denied = metal_class(weights)
     for token, weight in implied.items():

@@ -86,6 +86,30 @@ _NEUTRALISING = word_set("""
     neutralizing ontzuring
     """)
 _CONSUMED_REACH = 2
+# "vliegas uit de ketel die schors en houtafval stookt": the fuel a boiler burns says where an
+# ash comes from, not what it is (the bark is 03 03 01, its ash 10 01 03), so a Dutch relative
+# clause ending in a firing verb is read like a used-up reagent.
+_FIRING = word_set("stookt stoken stookte verstookt verstoken verbrandt verbranden")
+_RELATIVE = word_set("die dat waarin waar")
+# "stalen draaikrullen met snijolie", "tapijtranden met latexrug", "turnings with cutting oil":
+# the words before "met"/"with" name the stream, the words after it what clings to it. They
+# still count (an oily sludge is oily), but less, so the contaminant's own entry (12 01 07*
+# machining oil) does not outrank the stream's (12 01 01 turnings) ...
+_QUALIFIER_MARKERS = word_set("met with containing bevattend incl inclusief including")
+# ... unless what comes before is a carrier the contaminant defines (water, sludge, soil, rags:
+# "waswater met olie" is oily water), a participle that names the contamination
+# ("impregnated with creosote") or the contents are said to be all there is ("met enkel").
+_MATRIX_HEADS = word_set("""
+    water waswater afvalwater spoelwater proceswater slib slibs sludge sludges drab loog
+    moederloog emulsie emulsies grond aarde soil soils earth doeken poetsdoeken rags wipes
+    absorbents absorbentia filters mengsel mixture residu residue inhoud contents digestaat
+    """)
+_MARKED_PARTICIPLES = word_set("""
+    impregnated treated contaminated polluted soaked mixed geimpregneerd geimpregneerde
+    behandeld behandelde verontreinigd verontreinigde vervuild vervuilde doordrenkt
+    doordrenkte gemengd gemengde vermengd vermengde
+    """)
+_ONLY = word_set("enkel alleen uitsluitend only solely pure puur zuiver")
 _MIN_HEAD = 3
 # Denying chlorine or fluorine denies a halogen: "no chlorine" meets "free of halogens".
 _HALOGENS = ("chlor", "fluor", "broom", "brom", "halog")
@@ -95,6 +119,7 @@ _OTHER_SOURCE = 0.7  # a source chapter that is not the producer's
 _AFTER_SOURCE = frozenset({"13", "14"})
 _AFTER_SOURCE_FACTOR = 0.85
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
+_WASTE_PLANT_ONLY = 0.55  # chapter 19 for a producer that is no waste or water plant
 
 
 @dataclass(frozen=True)
@@ -108,6 +133,7 @@ class Cues:
     carriers: frozenset[str] = field(default_factory=frozenset)
     off_spec: bool = False
     consumed: frozenset[str] = field(default_factory=frozenset)
+    qualifiers: frozenset[str] = field(default_factory=frozenset)
 
 
 def read_cues(folded_words: list[str]) -> Cues:
@@ -132,14 +158,42 @@ def read_cues(folded_words: list[str]) -> Cues:
         carriers=carriers,
         off_spec=_off_spec(folded_words),
         consumed=_consumed(folded_words),
+        qualifiers=_qualifiers(folded_words, carriers),
     )
+
+
+def _qualifiers(folded_words: list[str], carriers: frozenset[str]) -> frozenset[str]:
+    """Words after the first "met"/"with" that follows the stream's own name: what the stream
+    carries, not what it is. After a container ("IBC's met snijolie") the contents are the
+    stream, so nothing is a qualifier; a head word must come first ("met olie vervuild")."""
+    for i, word in enumerate(folded_words):
+        if word not in _QUALIFIER_MARKERS:
+            continue
+        before = [w for w in folded_words[:i] if not w.isdigit()]
+        after = folded_words[i + 1 : i + 2]
+        if (
+            not before
+            or before[-1] in carriers
+            or before[-1] in _CONTAINERS
+            or any(w in _MATRIX_HEADS or w in _MARKED_PARTICIPLES for w in before)
+            or (after and after[0] in _ONLY)
+        ):
+            return frozenset()
+        return frozenset(w for w in folded_words[i + 1 :] if w not in _QUALIFIER_MARKERS)
+    return frozenset()
 
 
 def _consumed(folded_words: list[str]) -> frozenset[str]:
     """Reagents a process used up: the words after "neutralisatie van" / "neutralisation of"
-    up to "met"/"with" name what went in, not what the stream is."""
+    up to "met"/"with" name what went in, not what the stream is; so does the fuel in a
+    clause "die ... stookt" (see _FIRING)."""
     consumed: set[str] = set()
     for i, word in enumerate(folded_words):
+        if word in _FIRING:
+            starts = [j for j in range(i) if folded_words[j] in _RELATIVE]
+            if starts:
+                consumed.update(folded_words[starts[-1] + 1 : i])
+            continue
         if word not in _NEUTRALISING or folded_words[i + 1 : i + 2] not in (["van"], ["of"]):
             continue
         for following in folded_words[i + 2 : i + 2 + _CONSUMED_REACH]:
@@ -260,6 +314,11 @@ def order(
             # Chapter 20 is municipal and similar commercial waste; a plant's bare "plastic"
             # or "staalschroot" is its own process waste first.
             factor *= _MUNICIPAL_ONLY
+        elif chapter == "19":
+            # Chapter 19 is for waste-management facilities, off-site waste-water treatment
+            # and water preparation; a producer's own effluent sludge is its own chapter's
+            # (04 02 20, 07 01 12 ...), List of Waste introduction point 3.1 (review R64).
+            factor *= _WASTE_PLANT_ONLY
         elif chapter in SOURCE_CHAPTERS and chapter != "20":
             factor *= _OTHER_SOURCE
         elif chapter in _AFTER_SOURCE:

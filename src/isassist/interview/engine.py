@@ -122,6 +122,7 @@ class Interview:
         self.nav.see(self.state, self._facts, self._conclusions)
         self._on_progress = on_progress
         self._told: Progress | None = None
+        self._dossier: tuple[int, list[ConclusionView], datetime | None, Dossier] | None = None
 
     # --- construction ----------------------------------------------------------------------
 
@@ -728,7 +729,14 @@ class Interview:
         self.services.close(self.id)
 
     def dossier(self) -> Dossier:
-        return build_dossier(interview_record(self))
+        """The dossier of what is known now, built once per state: after a turn the register
+        sync and the dossier panel both ask for it (the same events and conclusions give
+        the same dossier)."""
+        now = (len(self._log), self._conclusions, self.updated_at)
+        kept = self._dossier
+        if kept is None or kept[0] != now[0] or kept[1] is not now[1] or kept[2] != now[2]:
+            kept = self._dossier = (*now, build_dossier(interview_record(self)))
+        return kept[3]
 
 
 def _halves(text: str) -> list[tuple[str, str]]:

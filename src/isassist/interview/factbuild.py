@@ -47,6 +47,7 @@ def _property_value(question: Question, name: str, answer: Answered) -> Value | 
     value = answer.value
     kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
     if answer.status == "unknown":
+        # a "weet niet" that is itself a finding (the dialog says which: legal status)
         if question.unknown_value is not None:
             return question.unknown_value
         return "unknown" if kind == "str" and question.type == "yesno" else None
@@ -170,6 +171,7 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _derived_power(kind, props, units)
+        _families_from_name(entry.name, kind, props, result.company, services)
         _cross_border(props, result.company.country)
         _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
@@ -190,6 +192,20 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
     result.facts.extend(want_facts(state, services, result.company, result.company.language))
     result.facts.extend(_answer_facts(state))
     return result
+
+
+def _families_from_name(
+    name: str, kind: StreamKind, props: dict[str, Value], company: Company, services: Services
+) -> None:
+    """A material stream without an EWC code (one that stopped at step 1, or before its code
+    question) takes its material families from the classifier's first code for its name, so
+    the routes of its family are proposed; the code itself is not set (the broker decides it)."""
+    if kind != "material" or "family" in props or "ewc" in props:
+        return
+    found = services.search_codes("ewc", name, company.language, company.nace, kind)
+    families = services.families([found[0].code]) if found else []
+    if families:
+        props["family"] = families
 
 
 # destination_country offers these countries by name; "other" is none of them

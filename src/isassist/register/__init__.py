@@ -18,9 +18,10 @@ Headless API (the CLI and the TUI's register screen call only this)::
 Failures a user can cause raise ``RegisterError`` with a message to show as it is.
 """
 
+from isassist.register.assessment import Party
 from isassist.register.errors import RegisterError
 from isassist.register.impact import Impact, ImpactSettings, impact_of, load_co2_factors
-from isassist.register.matching import Match, Matcher, Party
+from isassist.register.matching import Match, Matcher
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.network import NetworkView, network
 from isassist.register.pipeline import STAGES, Opportunity, Pipeline, PipelineEvent

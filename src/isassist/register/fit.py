@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Literal
 
 from isassist.knowledge import get_knowledge
+from isassist.knowledge.codes import fold
 from isassist.register.matchdata import MatchData, SpecRow, match_data
 from isassist.register.models import NewStream
 from isassist.register.routes import Route, RouteCatalogue, default_catalogue
@@ -400,14 +401,22 @@ def material_fit(
     """The strongest reason ``supply`` could serve ``want`` at this receiver, or None."""
     data = match_data()
     catalogue = catalogue or default_catalogue()
-    same_codes = sorted(set(supply.ewc) & set(want.ewc))
-    codes = tuple(c for c in same_codes if not _catch_all(c)) or shared_terms(supply, want)
-    if codes:
-        return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
     shared = tuple(sorted(set(supply.families) & set(want.families)))
-    narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
-    if narrow:
-        return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
+    terms = shared_terms(supply, want)
+    named = None if terms else _named_apart(supply, want, data)
+    if named is not None:
+        # the names say two different materials ("biergist" is no "bostel"): no code or
+        # family they were filed under makes them one; only the families both names fall
+        # under are shared (both are beverage residues)
+        shared = tuple(f for f in shared if f in named)
+    else:
+        same_codes = sorted(set(supply.ewc) & set(want.ewc))
+        codes = tuple(c for c in same_codes if not _catch_all(c)) or terms
+        if codes:
+            return Fit("same", codes, _route_for(supply.families, want, receiver_nace, catalogue))
+        narrow = _partial(tuple(f for f in shared if _narrow(f, data)), supply, want, data)
+        if narrow:
+            return Fit("same", narrow, _route_for(supply.families, want, receiver_nace, catalogue))
     wanted = uses_of(want.name) if want.kind == "material" else frozenset()
     if wanted and not _names_material(want):
         # a want that names its material ("vliegas voor klinker") takes that material; one
@@ -422,6 +431,45 @@ def material_fit(
             return Fit("route", shared, best)
         return Fit("family", shared, None)
     return None
+
+
+def _named_apart(supply: NewStream, want: NewStream, data: MatchData) -> frozenset[str] | None:
+    """When both names name a known material (a word of the term lists with a narrow family:
+    "biergist", "bostel", "zaagsel") and these are different materials, the families both
+    named materials fall under; None when they may be one material.
+
+    They are one material when the supply's named material is the want's or a part of it (a
+    want for wood takes sawdust); a want for spent grain is not met by yeast, although a
+    classifier may file yeast under spent grain too and both are beverage residues.
+    """
+    have = _named_families(supply.name, False)
+    asked = _named_families(want.name, True)
+    if not have or not asked:
+        return None
+    if any(h == w or data.families[h].part_of == w for h in have for w in asked):
+        return None
+    return _with_wholes(have, data) & _with_wholes(asked, data)
+
+
+def _with_wholes(families: frozenset[str], data: MatchData) -> frozenset[str]:
+    """Families and the families they are part of (spent grain: a beverage residue)."""
+    return families | {data.families[f].part_of for f in families if data.families[f].part_of}
+
+
+@lru_cache(maxsize=65536)
+def _named_families(name: str, want: bool) -> frozenset[str]:
+    """The narrow families of the known materials a name names, word by word or as a whole
+    phrase (a want's: before "voor")."""
+    data = match_data()
+    by_word = get_knowledge().terms_by_word
+    phrases = material_phrases(name) if want else [name]
+    said = [*_material_words_of(name, want), *phrases]
+    return frozenset(
+        term.family
+        for word in said
+        for term in by_word.get(fold(word), ())
+        if term.family in data.families and _narrow(term.family, data)
+    )
 
 
 def _route_for(

@@ -162,11 +162,24 @@ def pair_law(
     fit: Fit | None,
 ) -> Legal:
     """The legal side of one pair; ``fit`` is None for an energy exchange."""
+    law = stream_law(supply, supplier.nace, want, receiver.nace)
+    if law.banned:
+        return law
+    return Legal(law.barriers + place_barriers(supply, supplier, receiver))
+
+
+def stream_law(
+    supply: NewStream, supplier_nace: str | None, want: NewStream, receiver_nace: str | None
+) -> Legal:
+    """What the two streams and the two sectors decide: animal by-products, catering waste,
+    feed, hazard. Without the supplier's sector (None) it is the least any supplier of that
+    stream meets: a kitchen's sector only makes food waste catering waste, which adds a
+    barrier or a ban, so matching may bound a whole kind of stream by it."""
     if supply.kind != "material":
         return Legal()
     barriers: list[str] = []
-    feed = feeds_animals(want, receiver.nace)
-    catering = is_catering_waste(supply, supplier.nace)
+    feed = feeds_animals(want, receiver_nace)
+    catering = _catering(supply.name, supply.families, supply.ewc, supplier_nace)
     category = abp_category(supply)
     milk = is_milk_product(supply)
     if catering and feed != "no":
@@ -187,9 +200,18 @@ def pair_law(
         barriers.append("hazardous_permit")
     elif supply.hazardous == "unknown" and not _never_hazardous(supply.ewc):
         barriers.append("hazard_unknown")
+    return Legal(tuple(barriers))
+
+
+def place_barriers(
+    supply: NewStream, supplier: NewCompany, receiver: NewCompany
+) -> tuple[str, ...]:
+    """What the two places add for a material: a border or a regional line crossed."""
+    if supply.kind != "material":
+        return ()
     here, there = jurisdiction(supplier), jurisdiction(receiver)
     if supplier.country != receiver.country:
-        barriers.append("border")
-    elif here != there and "unknown" not in (here, there):
-        barriers.append("region")
-    return Legal(tuple(barriers))
+        return ("border",)
+    if here != there and "unknown" not in (here, there):
+        return ("region",)
+    return ()

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from isassist.facts import value_label
+from isassist.register.assessment import Party
 from isassist.register.fit import match_keys, material_fit
 from isassist.register.legal import abp_category, is_catering_waste, is_milk_product
-from isassist.register.matching import Party
 from isassist.register.models import RegisterCompany
 from isassist.register.routes import RouteCatalogue, default_catalogue
 from isassist.register.settings import MatchSettings

@@ -22,10 +22,10 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.register import tables as t
+from isassist.register.assessment import Party
 from isassist.register.errors import RegisterError
 from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import bounding_box, great_circle_km, postcode_place
-from isassist.register.matching import Party
 from isassist.register.models import NewCompany, NewStream, RegisterCompany, RegisterStream
 from isassist.register.naming import classify_name_only
 from isassist.register.settings import MatchSettings
@@ -38,7 +38,11 @@ from isassist.store.tables import meta as store_meta
 _STREAM_COLUMNS = [c for c in t.streams.c if c.name != "created_at"]
 _STREAM_FIELDS = {c.name for c in _STREAM_COLUMNS}
 Accept = Callable[[RegisterStream, str | None], bool]
-"""Whether a found stream, of a company in a NACE sector, is worth turning into a party."""
+"""Whether a found stream, of a company in a NACE sector, is worth turning into a party; it
+may read only what the stream says of its material (``_SAID``), so rows that say the same
+get one answer."""
+_SAID: tuple[str, ...] = ("side", "kind", "name", "families", "ewc", "cpa", "hazardous")
+_SAID += ("temperature_c", "availability")
 _COMPANY_COLUMNS = [c for c in t.companies.c if c.name != "name_key"]
 _CODE_FIELDS = ("families", "ewc", "cpa")
 _NON_MATERIAL_FAMILY = {"heat", "water", "gas", "energy", "capacity"}
@@ -519,15 +523,24 @@ class Register:
         )
         found: list[tuple[float, Party]] = []
         companies: dict[int, RegisterCompany] = {}
+        said: dict[tuple[Any, ...], bool] = {}
         with self._guard("find candidates"), self.engine.begin() as conn:
             for row in conn.execute(query).mappings():
                 distance = great_circle_km(centre.lat, centre.lon, row["c_lat"], row["c_lon"])
                 if distance > radius_km or (reach is not None and distance > reach(row)):
                     continue
+                # a wide look-up reads thousands of rows of a few hundred kinds: a kind that
+                # was refused is skipped before it becomes a record
+                kind = (*(row[name] for name in _SAID), row["c_nace"])
+                known = said.get(kind)
+                if known is False:
+                    continue
                 values = dict(row)
                 stream = _stream({k: v for k, v in values.items() if not k.startswith("c_")})
-                if accept is not None and not accept(stream, values["c_nace"]):
-                    continue
+                if accept is not None and known is None:
+                    said[kind] = accept(stream, values["c_nace"])
+                    if not said[kind]:
+                        continue
                 found.append((distance, _party(values, companies, stream)))
         return found
 

@@ -138,11 +138,13 @@ class SavedInterviews:
         self.register = register
         self._written: dict[str, InterviewEntry] = {}
 
-    def saved(self, dossier: Dossier) -> Synced | None:
+    def saved(self, dossier: Dossier, events: int | None = None) -> Synced | None:
         """Bring one just-saved interview's dossier into the register; None when it has no
-        company name yet or nothing the register holds changed. A problem is returned in
-        ``Synced.problem`` (the interview's own save is never undone by it); the mark is not
-        moved then, so the next read of the register tries again."""
+        company name yet or nothing the register holds changed. ``events`` is the number of
+        events the dossier describes (default: as many as the store holds now; a writer that
+        runs behind the interview passes it, so the mark never claims a newer save). A
+        problem is returned in ``Synced.problem`` (the interview's own save is never undone by
+        it); the mark is not moved then, so the next read of the register tries again."""
         interview_id = dossier.interview_id
         if not interview_id or not dossier.company.name.strip():
             return None
@@ -150,7 +152,9 @@ class SavedInterviews:
             entry = interview_entry(dossier)
             changed = self._written.get(interview_id) != entry
             result = store_entry(self.register, entry) if changed else None
-            _mark(self.register, interview_id, _event_count(self.register, interview_id))
+            if events is None:
+                events = _event_count(self.register, interview_id)
+            _mark(self.register, interview_id, events)
         except RegisterError as error:
             self._written.pop(interview_id, None)
             return Synced(interview_id, "", 0, (), (), problem=str(error))

@@ -9,6 +9,7 @@ informational, geographic, ...).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_percent
@@ -20,7 +21,7 @@ from isassist.register.routes import default_catalogue
 from isassist.units.display import format_amount, format_number, locale_of
 
 if TYPE_CHECKING:
-    from isassist.register.matching import Assessment, Party
+    from isassist.register.assessment import Assessment, Party
     from isassist.register.models import RegisterStream
 
 
@@ -209,6 +210,12 @@ def _number(value: float | None, lang: str, digits: int = 0) -> str:
     if value is None:
         return "?"
     return format_number(value, lang, digits=digits)
+
+
+@lru_cache(maxsize=4096)
+def _percent(share: float, lang: str) -> str:
+    """ "100%" or "42%": most matches cover the whole need, so the figure is kept."""
+    return str(format_percent(share, locale=locale_of(lang)))
 
 
 def km_text(value: float, lang: str) -> str:
@@ -469,8 +476,20 @@ def _describe(supply: Party, demand: Party, a: Assessment, lang: str) -> str:
         else:
             many = "exchange takes" if a.evidence == 1 else "exchanges take"
             said.append(f"{count} MAESTRI {many} such a stream into this sector.")
+    if a.density is not None:
+        typical, low, high = (
+            _number(v, lang, digits=2)
+            for v in (a.density.density_t_m3, a.density.low, a.density.high)
+        )
+        said.append(
+            f"Tonnen en m³ vergeleken met een gangbare dichtheid van {typical} t/m³ "
+            f"(bereik {low}–{high}); vraag de echte na."
+            if nl
+            else f"Tonnes and m³ compared at a typical density of {typical} t/m³ "
+            f"(range {low}–{high}); ask for the real one."
+        )
     if a.coverage is not None:
-        share = format_percent(max(a.coverage, 0.01), locale=locale_of(lang))
+        share = _percent(max(a.coverage, 0.01), lang)
         if a.coverage < 0.01:
             share = ("minder dan " if nl else "less than ") + share
         said.append(f"Dekt {share} van de behoefte." if nl else f"Covers {share} of the need.")

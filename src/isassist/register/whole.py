@@ -24,19 +24,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from isassist.register.amounts import density_of, in_unit
+from isassist.register.assessment import Party
 from isassist.register.fit import match_keys, search_keys
 from isassist.register.geo import EARTH_RADIUS_KM
 from isassist.register.matching import (
-    Assessment,
+    Figures,
+    Keep,
     Match,
     Matcher,
-    Party,
+    best_assessed,
     fit_signature,
     party_json,
-    upper_bound,
+    upper_bounds,
 )
 
-_Ranked = tuple[float, int, Party, Party, Assessment]
+_Ranked = Keep
 Progress = Callable[[int, int], None]
 """Called with (wants done, wants in all) while a register is matched."""
 
@@ -114,29 +117,10 @@ class RegisterRun:
         for number, demand in enumerate(self.wants_list, start=1):
             if self.progress is not None:
                 self.progress(number, total)
-            kept: list[_Ranked] = []
-            bounded: list[tuple[float, int, float, Party]] = []
-            wanted = demand.stream
-            for kind, material in kinds.fitting(demand):
-                bounded += [
-                    (upper_bound(s.stream, wanted, d, own, material), -s.stream.id, d, s)
-                    for d, own, s in kind.near(demand.lat, demand.lon)
-                ]
-            # best bound first (stream ids differ, so no two entries compare further); stop
-            # once the kept ones beat every bound still to come
-            bounded.sort(reverse=True)
-            for bound, _, distance, supply in bounded:
-                if len(kept) == self.per_stream and kept[0][0] > bound:
-                    break
-                self.pairs_assessed += 1
-                found = self.matcher.assess(supply, demand, distance)
-                if found is None:
-                    continue
-                item = (found.score, -supply.stream.id, supply, demand, found)
-                _keep(kept, item, self.per_stream)
-            if not kept:
+            ranked, assessed = kinds.best(demand, self.per_stream)
+            self.pairs_assessed += assessed
+            if not ranked:
                 continue
-            ranked = sorted(kept, reverse=True)
             for score, _, supply, want, assessment in ranked:
                 self._parties[supply.stream.id] = supply
                 heap = self._for_supply[supply.stream.id]
@@ -164,92 +148,108 @@ class RegisterRun:
                 yield split
 
 
-@dataclass
-class _SupplyKind:
-    """The haves that say the same of their material (one ``fit_signature``), with their
-    places and reaches as arrays: a want measures its distance to all of them at once."""
-
-    example: Party
-    members: list[Party] = field(default_factory=list)
-    reaches: list[float] = field(default_factory=list)
-    arrays: Any = None
-
-    def add(self, party: Party, reach: float) -> None:
-        self.members.append(party)
-        self.reaches.append(reach)
-
-    def ready(self) -> None:
-        import numpy as np
-
-        lat = np.radians([p.lat for p in self.members])
-        self.arrays = (lat, np.radians([p.lon for p in self.members]), np.cos(lat))
-        self.arrays += (np.array(self.reaches),)
-
-    def near(self, lat: float, lon: float) -> list[tuple[float, float, Party]]:
-        """(distance, own reach, have) for the haves whose own reach gets them to the point
-        (the haversine of ``geo.great_circle_km``, for every member in one go)."""
-        import numpy as np
-
-        lats, lons, cosines, reaches = self.arrays
-        here = math.radians(lat)
-        h = (
-            np.sin((lats - here) / 2) ** 2
-            + math.cos(here) * cosines * np.sin((lons - math.radians(lon)) / 2) ** 2
-        )
-        distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-        within = np.flatnonzero(distances <= reaches).tolist()
-        return [
-            (distance, self.reaches[index], self.members[index])
-            for index, distance in zip(within, distances[within].tolist(), strict=True)
-        ]
-
-
 class _SupplyKinds:
     """The register's haves grouped by kind of stream and indexed by match key.
 
-    A want meets the kinds that share one of its search keys; whether a kind could serve it
-    (``Matcher.material_points``) is decided once per kind and kind of want at its receiver's
-    sector, and only the haves of the kinds that could are looked up on the map and scored.
+    The haves of one kind (one ``fit_signature``) lie next to each other in arrays of places,
+    reaches and figures. A want meets the kinds that share one of its search keys; whether a
+    kind could serve it and with how many points (``Matcher.material_points``) is decided once
+    per kind of want and receiving sector, and kept as the positions of the haves of the kinds
+    that could, so each want measures its distance to all of them and bounds their scores in a
+    few array operations.
     """
 
     def __init__(self, matcher: Matcher, haves: Iterable[Party]) -> None:
-        self.matcher = matcher
-        self.kinds: list[_SupplyKind] = []
-        by_signature: dict[tuple[Any, ...], _SupplyKind] = {}
-        self.by_key: dict[str, list[_SupplyKind]] = defaultdict(list)
-        for party in haves:
-            signature = fit_signature(party.stream)
-            kind = by_signature.get(signature)
-            if kind is None:
-                kind = by_signature[signature] = _SupplyKind(party)
-                self.kinds.append(kind)
-                for key in match_keys(party.stream):
-                    self.by_key[key].append(kind)
-            kind.add(party, matcher.settings.limit_km(party.stream))
-        for kind in self.kinds:
-            kind.ready()
-        self._fitting: dict[tuple[Any, ...], list[tuple[_SupplyKind, float]]] = {}
+        import numpy as np
 
-    def fitting(self, demand: Party) -> list[tuple[_SupplyKind, float]]:
-        """The kinds of have that could serve ``demand``, each with its material part (the
-        same answer for every want of its kind at a receiver of its sector)."""
+        self.matcher = matcher
+        by_signature: dict[tuple[Any, ...], list[Party]] = {}
+        for party in haves:
+            by_signature.setdefault(fit_signature(party.stream), []).append(party)
+        self.members: list[Party] = []
+        self.kinds: list[tuple[Party, int, int]] = []
+        """(an example, first position, position after the last) per kind."""
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        for group in by_signature.values():
+            for key in match_keys(group[0].stream):
+                self.by_key[key].append(len(self.kinds))
+            self.kinds.append((group[0], len(self.members), len(self.members) + len(group)))
+            self.members += group
+        lat = np.radians([p.lat for p in self.members])
+        self.lat, self.lon, self.cos = lat, np.radians([p.lon for p in self.members]), np.cos(lat)
+        self.ids = np.array([p.stream.id for p in self.members])
+        self.figures = Figures.of([p.stream for p in self.members], matcher.settings)
+        self._fitting: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+
+    def fitting(self, demand: Party) -> tuple[Any, Any]:
+        """The positions of the haves that could serve ``demand`` and each one's material
+        points (the same answer for every want of its kind at a receiver of its sector)."""
+        import numpy as np
+
         nace = demand.company.nace
         wanted = (fit_signature(demand.stream), nace)
         found = self._fitting.get(wanted)
         if found is None:
             seen: set[int] = set()
-            found = []
+            ranges: list[Any] = []
+            points: list[Any] = []
             weak = self.matcher.settings.weak_hints
             for key in search_keys(demand.stream, nace, weak):
-                for kind in self.by_key.get(key, ()):
-                    if id(kind) in seen:
+                for number in self.by_key.get(key, ()):
+                    if number in seen:
                         continue
-                    seen.add(id(kind))
-                    points = self.matcher.material_points(kind.example.stream, demand.stream, nace)
-                    if points is not None:
-                        found.append((kind, points))
-            self._fitting[wanted] = found
+                    seen.add(number)
+                    example, first, after = self.kinds[number]
+                    said = self.matcher.material_points(example.stream, demand.stream, nace)
+                    if said is not None:
+                        ranges.append(np.arange(first, after))
+                        points.append(np.full(after - first, said))
+            found = self._fitting[wanted] = (
+                np.concatenate(ranges) if ranges else np.zeros(0, dtype=int),
+                np.concatenate(points) if points else np.zeros(0),
+            )
         return found
+
+    def best(self, demand: Party, top: int) -> tuple[list[Keep], int]:
+        """``demand``'s ``top`` best supplies and how many pairs were assessed to find them:
+        the haves that could serve it within their own reach, best upper bound first."""
+        import numpy as np
+
+        where, points = self.fitting(demand)
+        if not where.size:
+            return [], 0
+        here = math.radians(demand.lat)
+        h = (
+            np.sin((self.lat[where] - here) / 2) ** 2
+            + math.cos(here)
+            * self.cos[where]
+            * np.sin((self.lon[where] - math.radians(demand.lon)) / 2) ** 2
+        )
+        distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        within = distances <= self.figures.reach[where]
+        where, distances = where[within], distances[within]
+        if not where.size:
+            return [], 0
+        bounds = upper_bounds(
+            points[within],
+            distances,
+            self.figures.take(where),
+            Figures.of([demand.stream], self.matcher.settings),
+        )
+        ids = self.ids[where]
+        order = np.lexsort((ids, -bounds))
+        places, bound_list, id_list = where[order].tolist(), bounds[order].tolist(), ids[order]
+        distance_list = distances[order].tolist()
+        return best_assessed(
+            self.matcher,
+            (
+                (bound, other, self.members[at], demand, distance)
+                for at, bound, other, distance in zip(
+                    places, bound_list, id_list.tolist(), distance_list, strict=True
+                )
+            ),
+            top,
+        )
 
 
 def start_register(
@@ -282,22 +282,19 @@ def match_register(
     return RegisterMatches(by_demand, list(run.splits()), bundles, run.pairs_assessed)
 
 
-def _keep(heap: list[_Ranked], item: _Ranked, size: int) -> None:
-    if len(heap) < size:
-        heapq.heappush(heap, item)
-    elif item[:2] > heap[0][:2]:
-        heapq.heapreplace(heap, item)
-
-
 def _split(supply: Party, receivers: list[tuple[Party, float | None]]) -> Allocation | None:
     """Share a large stream over its best receivers, best first, until it is used up."""
     left = supply.stream.amount_per_year
     if left is None or len(receivers) < 2:
         return None
+    unit = supply.stream.counted_in
     total = left
     partners: list[tuple[Party, float]] = []
+    density = density_of(supply.stream)
     for demand, amount in receivers:
-        need = demand.stream.amount_per_year
+        asked = demand.stream.amount_per_year
+        # the need in the supply's unit (m³ wanted of a stream counted in tonnes)
+        need = None if asked is None else in_unit(asked, demand.stream.counted_in, unit, density)
         if amount is None or need is None or left <= 0:
             continue
         taken = min(need, left)
@@ -321,7 +318,16 @@ def _bundle(ranked: list[_Ranked]) -> Allocation | None:
     for _, _, supply, _, assessment in ranked:
         if assessment.amount is None or left <= 0:
             continue
-        taken = min(assessment.amount, left)
+        # the amount offered in the want's unit (the density that compared them converts it)
+        offered = in_unit(
+            assessment.amount,
+            supply.stream.counted_in,
+            demand.stream.counted_in,
+            assessment.density,
+        )
+        if offered is None:
+            continue
+        taken = min(offered, left)
         partners.append((supply, taken))
         left -= taken
     if len(partners) < 2:

@@ -124,6 +124,8 @@ def _when(
                     )
                 }
             )
+        for name, fact_type, conditions in _exception_tests(when.stream, patterns):
+            negated([{"type": fact_type}, {"name": name}, _JOIN_STREAM, *conditions])
     if when.company is not None:
         tests = [
             c
@@ -198,6 +200,23 @@ def _property_tests(
         tests.append(("ewc", "item", [_or(prefixes)]))
     tests += [(name, "property", None) for name in stream.missing]
     return tests
+
+
+def _exception_tests(
+    stream: StreamCondition, patterns: set[tuple[str, str]]
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """The ``unless`` tests as (property, fact type, conditions), each to be negated on its
+    own: a property or list item that meets one of them keeps the rule from firing."""
+    if stream.unless is None:
+        return []
+    positive = StreamCondition.model_construct(
+        has=stream.unless.has, family=stream.unless.family, ewc=stream.unless.ewc, missing=[]
+    )
+    return [
+        (name, fact_type, conditions)
+        for name, fact_type, conditions in _property_tests(positive, patterns)
+        if conditions is not None  # "missing" is refused inside unless (model)
+    ]
 
 
 def _value_conditions(

@@ -152,6 +152,43 @@ def _one_or_many(value: Any) -> Any:
 PropertyName = Annotated[str, BeforeValidator(_check_property)]
 
 
+_EwcPrefixes = Annotated[
+    list[Annotated[str, Field(pattern=r"^\d{2}(\d{2}(\d{2})?)?$")]],
+    BeforeValidator(_one_or_many, json_schema_input_type=str | list[str]),
+]
+
+
+class StreamException(_Model):
+    """What must NOT hold for the stream: each test here is a "not" of its own.
+
+    A rule can then say "a by-product test, unless the stream is hazardous or a spent
+    auxiliary" on the facts (property values, families, EWC codes) instead of on the words of
+    the stream's name, which a broker can phrase in a thousand ways.
+    """
+
+    has: dict[PropertyName, ValueTest] = Field(
+        default={}, description="property tests of which none may hold"
+    )
+    family: Annotated[
+        list[str], BeforeValidator(_one_or_many, json_schema_input_type=str | list[str])
+    ] = Field(default=[], description="material families the stream may not have")
+    ewc: _EwcPrefixes = Field(
+        default=[], description="EWC chapters, sub-chapters or entries no code may start with"
+    )
+
+    @model_validator(mode="after")
+    def _something_excluded(self) -> StreamException:
+        if not (self.has or self.family or self.ewc):
+            raise ValueError('"unless" needs at least one of: has, family, ewc')
+        doubled = [name for name, test in self.has.items() if test.missing]
+        if doubled:
+            raise ValueError(
+                f'"missing" inside "unless" is a double negation ({", ".join(doubled)}): '
+                'write "has: {NAME: {exists: true}}" in the stream block instead'
+            )
+        return self
+
+
 class StreamCondition(_Model):
     """Conditions on one stream and its properties (joined on the stream id)."""
 
@@ -169,10 +206,12 @@ class StreamCondition(_Model):
     family: Annotated[
         list[str], BeforeValidator(_one_or_many, json_schema_input_type=str | list[str])
     ] = Field(default=[], description="any of these material families (sugar for has: family)")
-    ewc: Annotated[
-        list[Annotated[str, Field(pattern=r"^\d{2}(\d{2}(\d{2})?)?$")]],
-        BeforeValidator(_one_or_many, json_schema_input_type=str | list[str]),
-    ] = Field(default=[], description="EWC chapters, sub-chapters or entries (prefix match)")
+    ewc: _EwcPrefixes = Field(
+        default=[], description="EWC chapters, sub-chapters or entries (prefix match)"
+    )
+    unless: StreamException | None = Field(
+        default=None, description="tests none of which may hold (property values, families, codes)"
+    )
 
     @model_validator(mode="after")
     def _no_contradiction(self) -> StreamCondition:

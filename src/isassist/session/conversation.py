@@ -38,6 +38,8 @@ class Reply:
     text: str = ""
     title: str = ""
     conclusion: ConclusionView | None = None
+    notice: str = ""
+    """Something the user must know besides the reply (the register could not be updated)."""
 
 
 class Conversation:
@@ -111,8 +113,8 @@ class Conversation:
             return self._not_saved(error)
         if turn.accepted and asked is not None and asked.type == "code":
             self._learn(asked)
-        self._saved()
-        return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+        notice = self._saved()
+        return Reply(kind="turn", turn=turn, announced=self._remember(turn), notice=notice)
 
     def _learn(self, asked: QuestionView) -> None:
         """A code other than the first suggestion was chosen: remember it for these words."""
@@ -142,19 +144,21 @@ class Conversation:
             turn = self.interview.command(name, arg)
         except StoreError as error:
             return self._not_saved(error)
-        self._saved()
-        return Reply(kind="turn", turn=turn, announced=self._remember(turn))
+        notice = self._saved()
+        return Reply(kind="turn", turn=turn, announced=self._remember(turn), notice=notice)
 
-    def _saved(self) -> None:
+    def _saved(self) -> str:
         """The turn is saved: the register of the same database shows it now (its company's
-        haves and wants), not only the next time the register is read."""
+        haves and wants), not only the next time the register is read. Returns what the
+        user must read when that failed (on this or the previous save), else ""."""
         from isassist.session.saved import saved_in
 
         url = saved_in(self.interview)
-        if url is not None:
-            from isassist.session.register import interview_saved
+        if url is None:
+            return ""
+        from isassist.session.register import interview_saved, sync_notice
 
-            interview_saved(self.interview, url)
+        return sync_notice(interview_saved(self.interview, url), self.lang)
 
     def _not_saved(self, error: StoreError) -> Reply:
         """The store refused the answer (another window answered meanwhile, a full disk):

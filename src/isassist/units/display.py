@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 LOCALES = {"nl": "nl_BE", "en": "en_GB"}
 
@@ -48,8 +51,32 @@ def format_number(value: float, lang: str, digits: int = 3) -> str:
     if abs(value) >= 1e15:
         mantissa, _, exponent = f"{value:.3g}".partition("e")
         return f"{format_decimal(float(mantissa), locale=locale_of(lang))}e{int(exponent)}"
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
-    return str(format_decimal(value, format=pattern, locale=locale_of(lang)))
+    # Babel rounds the decimal of str(value) half-even to the pattern's digits; rounded the
+    # same way first, figures that are written alike share one cache entry (a register run
+    # writes thousands of distances and score parts); -0 equals 0 as a key but is written "-0"
+    shown = Decimal(str(value)).quantize(_quantum(digits))
+    return _formatted(shown, shown.is_signed(), lang, digits)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value: Decimal, negative: bool, lang: str, digits: int) -> str:
+    """Babel's figure, kept: a register run writes the same figures thousands of times."""
+    return str(format_decimal(value, format=_pattern(digits), locale=_locale(lang)))
+
+
+@lru_cache(maxsize=16)
+def _quantum(digits: int) -> Decimal:
+    return Decimal(10) ** -digits
+
+
+@lru_cache(maxsize=16)
+def _pattern(digits: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "#" * digits if digits else ""))
+
+
+@lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(locale_of(lang))
 
 
 def unit_name(unit: str, lang: str) -> str:

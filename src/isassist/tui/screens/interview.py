@@ -215,6 +215,8 @@ class InterviewScreen(Screen[None]):
             self._ask(view, force=True)
         else:
             self._say(Bubble(reply.text, "assistant"))
+        if reply.notice:
+            self._say(Bubble(reply.notice, "assistant"))
         self.query_one(DossierPanel).refresh_dossier()
 
     # --- input ---------------------------------------------------------------------------
