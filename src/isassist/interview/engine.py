@@ -116,7 +116,7 @@ class Interview:
         )
         for data in events:
             self._fold(upgrade_event(data, dialog))
-        self._facts = build_facts(dialog, self.state, services)
+        self._facts = build_facts(dialog, self.state, services, self._parked())
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)
@@ -699,9 +699,13 @@ class Interview:
         self.updated_at = datetime.now(UTC)
         self._fold(data)
 
+    def _parked(self) -> frozenset[str]:
+        """Streams the funnel leaves at step 1 (scored low, or the broker said no)."""
+        return frozenset(e.id for e in self.state.active_streams if not self.nav.worked_out(e.id))
+
     def _refresh(self) -> tuple[list[ConclusionView], list[ConclusionView]]:
         before = {c.key: c for c in self._conclusions}
-        self._facts = build_facts(self.dialog, self.state, self.services)
+        self._facts = build_facts(self.dialog, self.state, self.services, self._parked())
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)

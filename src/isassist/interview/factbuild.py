@@ -123,7 +123,9 @@ def _derived_power(kind: str, props: dict[str, Value], units: dict[str, str]) ->
         props["energy_mwh_per_year"] = round(float(power) * float(hours) / 1000, 1)
 
 
-def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
+def build_facts(
+    dialog: Dialog, state: State, services: Services, parked: frozenset[str] = frozenset()
+) -> FactSet:
     """All facts of the interview as it stands; cheap enough to run after every answer."""
     result = FactSet(company=_company(state, dialog, services))
     result.facts.append(result.company)
@@ -171,7 +173,11 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _derived_power(kind, props, units)
-        _families_from_name(entry.name, kind, props, result.company, services)
+        if entry.id in parked:
+            # a stream left at step 1 gets no code question: its name gives its families and
+            # so its routes; a stream still to be worked out waits for its code (no routes,
+            # and no gaps waiting on them, the moment it is named)
+            _families_from_name(entry.name, kind, props, result.company, services)
         _cross_border(props, result.company.country)
         _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
@@ -197,9 +203,9 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
 def _families_from_name(
     name: str, kind: StreamKind, props: dict[str, Value], company: Company, services: Services
 ) -> None:
-    """A material stream without an EWC code (one that stopped at step 1, or before its code
-    question) takes its material families from the classifier's first code for its name, so
-    the routes of its family are proposed; the code itself is not set (the broker decides it)."""
+    """A material stream without an EWC code that stopped at step 1 takes its material
+    families from the classifier's first code for its name, so the routes of its family are
+    proposed; the code itself is not set (the broker decides it)."""
     if kind != "material" or "family" in props or "ewc" in props:
         return
     found = services.search_codes("ewc", name, company.language, company.nace, kind)
