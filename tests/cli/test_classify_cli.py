@@ -108,3 +108,11 @@ def test_readable_output_asks_for_more_words_when_nothing_is_recognised() -> Non
     code, out, _ = _run("grobbelspul", "--sector", "11.05", "--lang", "nl")
     assert code == 0
     assert "02 07" in out and "geen woord herkend" in out and "proces" in out
+
+
+def test_a_dutch_run_says_once_that_cpa_titles_are_english_only() -> None:
+    # review R6: "CPA: 10.51.55 Whey" stood in a Dutch run unannounced
+    code, out, _ = _run("zure wei van de kaasmakerij", "--sector", "10.51")
+    assert code == 0
+    cpa = [line for line in out.splitlines() if line.startswith("CPA")]
+    assert len(cpa) == 1 and cpa[0].startswith("CPA (omschrijving enkel in het Engels): ")

@@ -191,3 +191,47 @@ def test_yes_and_no_are_echoed_in_the_interface_language(lang: str, yes: str, no
 def test_distance_uses_the_decimal_comma_in_dutch() -> None:
     assert check("distance", "1,4 km").echo == "1,4 km"
     assert check("distance", "1.4 km", lang="en").echo == "1.4 km"
+
+
+def test_a_price_and_a_yearly_revenue_in_one_sentence_take_the_yearly_one() -> None:
+    # review R7: "2 euro per m3, dus ongeveer 50000 euro opbrengst per jaar" was refused
+    text = "niets, we krijgen 2 euro per m3, dus ongeveer 50000 euro opbrengst per jaar"
+    checked = check("current_cost", text)
+    assert checked.parsed is not None and checked.parsed.value == -50000
+    assert checked.echo == "opbrengst van 50.000 €/jaar"
+
+
+@pytest.mark.parametrize(("lang", "listed"), [("nl", "(2, 5.000)"), ("en", "(2, 5,000)")])
+def test_two_figures_at_the_cost_question_are_listed_in_the_readers_format(
+    lang: str, listed: str
+) -> None:
+    # review R7: "(2.0, 50000.0)" in a Dutch message, and a hint about tonnes under a
+    # question about euros
+    checked = check("current_cost", "2 euro per m3 en 5000 euro per ton", lang=lang)
+    assert not checked.ok and checked.problem is not None
+    assert listed in checked.problem
+    assert "ton" not in checked.problem and "tonne" not in checked.problem
+    assert checked.example is not None and "euro" in checked.example
+
+
+def test_yes_to_an_open_question_asks_what_exactly() -> None:
+    # review R77: "ja" to "which heat, water or gas does the company need?" became a want
+    # called "ja", reasoned over as a waste needing a waste permit
+    checked = check("wants_utilities", "ja")
+    assert (
+        not checked.ok
+        and checked.follow_up is not None
+        and "wat dan precies" in (checked.follow_up)
+    )
+
+
+@pytest.mark.parametrize("text", ["geen bijzondere", "niets speciaals", "none in particular"])
+def test_none_in_more_words_is_none_of_the_options(text: str) -> None:
+    # review R78: "geen bijzondere" to the risks question was refused
+    checked = check("health_safety_risks", text)
+    assert checked.parsed is not None and checked.parsed.value == []
+
+
+def test_a_plain_no_to_the_partner_question_is_no_partner_yet() -> None:
+    checked = check("partner", "nee")
+    assert checked.parsed is not None and checked.parsed.value == "none"

@@ -95,6 +95,24 @@ def test_yes_no_refuses_other_words() -> None:
     assert "ja, nee of weet niet" in refused("composition_known", "misschien").message
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "detail"),
+    [
+        # review R10: a qualified yes is a yes, and the words after the yes are kept
+        ("soms wat reinigingsmiddel bij het spoelen", "yes", "soms wat reinigingsmiddel"),
+        ("af en toe wat olie", "yes", "af en toe wat olie"),
+        ("sometimes a little detergent", "yes", "sometimes a little detergent"),
+        ("niet altijd, enkel na de reiniging", "yes", "niet altijd"),
+        ("ja, droge stof 6 %, lactose 4,5 %, pH 4,6", "yes", "droge stof 6 %, lactose 4,5 %"),
+        ("nee, enkel water", "no", "enkel water"),
+    ],
+)
+def test_a_yes_or_no_with_words_keeps_the_words(text: str, value: str, detail: str) -> None:
+    parsed = parse("contaminated", text)
+    assert parsed.value == value
+    assert detail in str(parsed.extra["detail"])
+
+
 @pytest.mark.parametrize("text", ["0", "6", "4.5", "veel", "-1"])
 def test_score_outside_one_to_five_is_refused(text: str) -> None:
     problem = refused("feasibility", text)
@@ -165,7 +183,10 @@ def test_numbers_with_their_unit_or_without() -> None:
 
 
 def test_a_number_in_the_wrong_unit_is_refused() -> None:
-    assert "EUR/t" in refused("current_cost", "95 euro per ton").message
+    assert "€/t" in refused("current_cost", "95 euro per ton").message
+    # review R78: the unit as a Dutch reader says it, never "EUR/year" on a Dutch screen
+    problem = refused("disposal_cost", "ongeveer 9000 euro per jaar").message
+    assert "€/jaar" in problem and "EUR/year" not in problem
 
 
 def test_an_absurd_temperature_is_refused() -> None:

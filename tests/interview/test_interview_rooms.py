@@ -18,6 +18,7 @@ from isassist.interview.parsing import AnswerProblem
 from isassist.interview.replay import Replay, run_replay
 from isassist.interview.sketch import sketch
 from isassist.paths import data_dir
+from isassist.session.digest import stream_line
 from isassist.session.i18n import HELP
 from isassist.session.progress import overall, progress
 
@@ -132,6 +133,130 @@ def test_a_listed_volume_waits_for_the_kind_and_is_then_taken_over() -> None:
     assert interview.facts.properties["s1"]["quantity_per_year"] == 25000
     following = interview.current_question()
     assert following is not None and (following.id, following.stream) != ("quantity", "s1")
+
+
+def test_a_listed_power_is_a_power_confirmed_at_the_power_question() -> None:
+    # "400 kW" is a power, not an amount per year: the dossier says "400 kW", the step-2C
+    # power question shows it to confirm, "ja" confirms, and the hours give the MWh per year
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    props = interview.facts.properties["s1"]
+    assert props["power_kw"] == 400 and "quantity_per_year" not in props
+    line = stream_line(interview.dossier().streams[0], "nl")
+    assert line.endswith("· 400 kW") and "kW/jaar" not in line
+    answers = {"feasibility": "4 4", "medium": "koelwater", "hours": "6000 uur"}
+    for _ in range(30):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == "power":
+            assert any("400 kW" in line and "ja" in line for line in question.context)
+            turn = interview.answer("ja")
+            assert turn.accepted and "400 kW" in turn.text()
+            break
+        interview.answer(answers.get(question.id, "weet niet"))
+    else:
+        raise AssertionError("the power question was never asked")
+    assert ("power", "s1") in interview.state.answers
+    question = interview.current_question()
+    assert question is not None and question.id == "hours"
+    interview.answer("6000 uur")
+    assert interview.facts.properties["s1"]["energy_mwh_per_year"] == 2400
+    line = stream_line(interview.dossier().streams[0], "nl")
+    assert "400 kW · 6.000 uur/jaar ≈ 2.400 MWh/jaar" in line
+
+
+def test_a_carried_power_is_refined_by_another_figure() -> None:
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    for _ in range(30):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == "power":
+            interview.answer("450 kW")
+            break
+        answers = {"feasibility": "4 4", "medium": "koelwater"}
+        interview.answer(answers.get(question.id, "weet niet"))
+    assert interview.facts.properties["s1"]["power_kw"] == 450
+
+
+def _walk_to(interview: Interview, qid: str, answers: dict[str, str]) -> None:
+    for _ in range(40):
+        question = interview.current_question()
+        assert question is not None
+        if question.id == qid:
+            return
+        interview.answer(answers.get(question.id, "weet niet"))
+    raise AssertionError(f"{qid} was never asked")
+
+
+def test_the_cpa_of_waste_heat_is_never_the_companys_product() -> None:
+    # review R6: a brewery's waste heat was offered "11.05 Beer" as its CPA code, and the
+    # English CPA titles stood on a Dutch screen unannounced
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("restwarmte koelinstallatie 35 °C, 400 kW")
+    _walk_to(interview, "cpa", {"feasibility": "4 4"})
+    question = interview.current_question()
+    assert question is not None and question.suggestions
+    codes = [s.code for s in question.suggestions]
+    assert "35.30.11" in codes and not any(c.startswith("11.05") for c in codes)
+    notes = [line for line in question.context if "Engels" in line]
+    assert len(notes) == 1
+
+
+def test_analysis_figures_given_with_a_yes_reach_the_dossier() -> None:
+    # review R10: "ja, droge stof 6 %, ..." was echoed "Genoteerd: ja." and the figures lost
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("zure wei, 25000 ton per jaar")
+    _walk_to(interview, "composition_known", {"feasibility": "4 4"})
+    turn = interview.answer("ja, droge stof 6 %, lactose 4,5 %, pH 4,6")
+    assert turn.accepted and "ja (droge stof 6 %, lactose 4,5 %, pH 4,6)" in turn.text()
+    question = interview.current_question()
+    assert question is not None and question.id == "contaminated"
+    turn = interview.answer("soms wat reinigingsmiddel bij het spoelen")
+    assert turn.accepted and interview.facts.properties["s1"]["contaminated"] == "yes"
+    notes = [n.text for n in interview.dossier().notes]
+    assert "analyse: ja, droge stof 6 %, lactose 4,5 %, pH 4,6" in notes
+    assert "verontreinigd: soms wat reinigingsmiddel bij het spoelen" in notes
+
+
+@pytest.mark.parametrize(
+    ("activity", "code"),
+    [("we maken kaas en boter uit melk", "10.51"), ("een houtzagerij", "16.10")],
+)
+def test_nace_suggestions_are_not_padded_with_look_alikes(activity: str, code: str) -> None:
+    # review R11: "kaas en boter uit melk" offered 10.51 and then rice, sugar cane, tobacco
+    found = live_services().search_codes("nace", activity, "nl", None)
+    assert found and found[0].code == code
+    assert not any(s.code.startswith("01.1") for s in found)
+
+
+def test_a_bare_yes_is_never_a_want() -> None:
+    # review R77: said twice, "ja" is taken as typed, but it is no want named "ja"
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("bostel")
+    _walk_to(interview, "wants_materials", {"feasibility": "4 4"})
+    assert interview.answer("ja").asked_back
+    assert interview.answer("ja").accepted
+    wants = [f for f in interview.facts.facts if getattr(f, "role", None) == "want"]
+    assert wants == []
+
+
+def test_not_knowing_the_legal_status_is_a_legal_status_the_rules_reason_on() -> None:
+    # review R69: "weet niet" left no legal-status fact, so the by-product test and the
+    # regional path never fired
+    interview = _start()
+    _intake(interview, "")
+    interview.answer("bostel, 3000 ton per jaar")
+    _walk_to(interview, "legal_status", {"feasibility": "4 4", "ewc": "02 07 02"})
+    interview.answer("weet niet")
+    assert interview.facts.properties["s1"]["legal_status"] == "unknown"
+    fired = {c.rule_id for c in interview.conclusions if c.stream_id == "s1"}
+    assert any("by_product" in rule for rule in fired), sorted(fired)
 
 
 def test_a_name_alone_never_decides_the_kind() -> None:

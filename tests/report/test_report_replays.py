@@ -117,3 +117,40 @@ def test_what_the_company_looks_for_is_in_the_report(dossiers: dict[str, Dossier
         assert isinstance(text, str)
         assert "Wat het bedrijf zelf zoekt" in text
         assert wanted.split(";")[0].strip() in text
+
+
+def test_conclusions_about_a_want_name_what_is_wanted(dossiers: dict[str, Dossier]) -> None:
+    # review R43: the reasoning about wants was filed under "alle stromen"
+    dossier = dossiers["13_wants_feed_mill_nl"]
+    assert any(c.stream_id and c.stream_id.startswith("w") for c in dossier.conclusions)
+    text = render_report(dossier, "md", "nl")
+    assert isinstance(text, str)
+    assert "| gevraagd: " in text
+    assert "| alle stromen |" not in text
+
+
+def _gap_rows(md: str, heading: str) -> list[str]:
+    part = md.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    main = part.split("\n### ", 1)[0]
+    return [line for line in main.splitlines() if line.startswith("| ") and "---" not in line][1:]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in REPLAYS])
+def test_the_gaps_shown_are_the_top_few_per_stream(dossiers: dict[str, Dossier], name: str) -> None:
+    # review R82: "4 stromen · 44 lacunes" after a complete interview; the keep-figure is
+    # at most 5 gaps shown per stream, the rest one section (or a search) away
+    from isassist.session.digest import digest
+
+    dossier = dossiers[name]
+    # company-level gaps (where the company is, ...) count as one more "stream"
+    assert digest(dossier, "nl").counts.gaps <= 5 * (len(dossier.streams) + 1)
+    md = render_report(dossier, "md", "nl")
+    assert isinstance(md, str)
+    rows = _gap_rows(md, "Kennislacunes")
+    per_stream: dict[str, int] = {}
+    for row in rows:
+        stream = row.split("|")[1].strip()
+        per_stream[stream] = per_stream.get(stream, 0) + 1
+    assert all(count <= 5 for count in per_stream.values()), per_stream
+    hidden = len(dossier.knowledge_gaps) + sum(1 for g in dossier.ranked_gaps if not g.top)
+    assert ("### Overige kennislacunes" in md) == (hidden > 0)

@@ -198,7 +198,9 @@ def render(result: ClassificationResult) -> str:
     for note in result.notes:
         lines.append(f"{'Let op' if nl else 'Note'}: {note}")
     if result.cpa:
-        lines.append("CPA: " + "; ".join(f"{c.code} {c.title}" for c in result.cpa))
+        # CPA 2.1 has no Dutch text: said once, never mixed into a Dutch line unannounced
+        head = "CPA (omschrijving enkel in het Engels)" if nl else "CPA"
+        lines.append(f"{head}: " + "; ".join(f"{c.code} {c.title}" for c in result.cpa))
     return "\n".join(lines)
 
 

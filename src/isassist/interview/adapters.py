@@ -17,6 +17,9 @@ from isassist.interview.services import NamedSubstance, Place, Quantity, Similar
 from isassist.knowledge import Knowledge, get_knowledge
 from isassist.knowledge.places import Located, Places
 
+NACE_PLAUSIBLE = 0.8
+"""A NACE hit is offered only when it scores at least this share of the best hit."""
+
 
 def _place(found: Located) -> Place:
     return Place(
@@ -120,11 +123,15 @@ class LiveServices:
                 return tuple(
                     CodeSuggestion(c.code, c.title, c.why)
                     for c in suggest_cpa(text, sector=sector, top=5)
+                    if not _company_product_for_utility(c.code, sector, kind)
                 )
         except ClassifyInputError:
             return ()
         if system == "nace":
             hits = [h for h in lookup_nace(self.knowledge, text, top=12) if h.item.level >= 3]
+            # only plausible candidates: a list padded with weak look-alikes ("kaas en boter"
+            # -> 10.51 and then rice, tobacco and fibre crops) is worse than a short one
+            hits = [h for h in hits if h.score >= NACE_PLAUSIBLE * hits[0].score] if hits else []
             return tuple(
                 CodeSuggestion(
                     h.item.code,
@@ -249,3 +256,15 @@ class LiveServices:
 def live_services() -> LiveServices:
     """One set of live services per process (the knowledge base is loaded once)."""
     return LiveServices()
+
+
+_UTILITY_KINDS = frozenset({"heat", "energy", "water", "gas"})
+
+
+def _company_product_for_utility(code: str, sector: str | None, kind: str | None) -> bool:
+    """True for the company's own product code offered as the CPA of its heat, water or gas:
+    a dairy's waste heat is no "dairy and cheese product" (review R6). A material stream may
+    well be a product of the sector (whey is CPA 10.51.55), so it keeps them."""
+    if kind not in _UTILITY_KINDS or not sector:
+        return False
+    return code == sector or code.startswith(f"{sector}.") or sector.startswith(f"{code}.")

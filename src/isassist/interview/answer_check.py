@@ -32,7 +32,7 @@ from isassist.interview.parsing import (
 )
 from isassist.interview.services import NamedSubstance, Services
 from isassist.knowledge.codes import looks_like_cas
-from isassist.units import QuantityError, parse_number
+from isassist.units import ParsedNumber, QuantityError, parse_number
 from isassist.units.display import format_amount, format_number, format_range, unit_name
 
 # per-year unit of a quantity -> the stream kinds it can describe
@@ -142,14 +142,36 @@ def _read(
         return _money(question, cleaned, lang, context)
     if kind == "choice":
         return _choice(question, cleaned, lang)
-    if kind == "multi" and _words(cleaned) in NO_WORDS | NONE_WORDS:
+    if kind == "multi" and _says_none(question, cleaned):
         return _Reading(Parsed(value=[]))
+    if kind == "text" and _words(cleaned) in YES_WORDS:
+        # "ja" to an open question ("which materials does the company look for?") says
+        # nothing yet: asked back, never kept as a want or a description called "ja"
+        raise _AskBack(say("yes_what", lang), _text_example(question, lang))
     parsed = parse_answer(question, cleaned, lang, services, context.suggestions, context.sector)
     return _Reading(parsed)
 
 
 def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".!")
+
+
+def _says_none(question: Question, text: str) -> bool:
+    """ "geen", "geen bijzondere", "niets speciaals", "none in particular": none of the
+    options, as long as the words name none of them."""
+    words = _words(text)
+    if words in NO_WORDS | NONE_WORDS:
+        return True
+    first = words.split(" ")[0].strip(",;:")
+    if first not in NO_WORDS | NONE_WORDS:
+        return False
+    return _option_in_words(question.options, text) is None
+
+
+def _text_example(question: Question, lang: str) -> str:
+    if question.example is not None:
+        return question.example.get(lang)
+    return "houtsnippers 500 ton per jaar" if lang == "nl" else "wood chips 500 tonnes a year"
 
 
 # --- CAS: yes/no and names ------------------------------------------------------------------
@@ -277,7 +299,12 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
     try:
         number = parse_number(text, language)
     except QuantityError as error:
-        raise AnswerProblem(error.message(language), _money_example(question, lang)) from None
+        clause = _money_clause(text, question.unit or "EUR", language)
+        if clause is None:
+            # the message alone: its own example is about tonnes, the question's about euros
+            said = error.message_nl if language == "nl" else error.message_en
+            raise AnswerProblem(said, _money_example(question, lang)) from None
+        number = clause[1]
     if number.vague:
         raise AnswerProblem(
             say("money_vague", lang, text=number.vague), _money_example(question, lang)
@@ -305,7 +332,7 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
         )
     elif typed not in (None, "EUR", wanted, "EUR/year" if wanted == "EUR" else None):
         raise AnswerProblem(
-            say("wrong_unit", lang, unit=typed, expected=unit_name(wanted, lang)),
+            say("wrong_unit", lang, unit=unit_name(typed, lang), expected=unit_name(wanted, lang)),
             _money_example(question, lang),
         )
     limit = question.max
@@ -324,6 +351,26 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
     if revenue:
         echo = say("revenue_echo", lang, amount=echo)
     return _Reading(Parsed(value=value, unit=wanted, extra=extra), echo, notes)
+
+
+_CLAUSES = re.compile(r"\s*(?:[,;]|\bdus\b|\bso\b|\bofwel\b|\bthat is\b)\s*", re.IGNORECASE)
+
+
+def _money_clause(
+    text: str, wanted: str, lang: Literal["nl", "en"]
+) -> tuple[str, ParsedNumber] | None:
+    """The one clause of a sentence with several figures that gives the amount asked for:
+    "we krijgen 2 euro per m3, dus ongeveer 50000 euro opbrengst per jaar" answers a yearly
+    cost with its second clause. None when no single clause does."""
+    found: list[tuple[str, ParsedNumber]] = []
+    for clause in _CLAUSES.split(text):
+        try:
+            number = parse_number(clause, lang)
+        except QuantityError:
+            continue
+        if number.unit == wanted:
+            found.append((clause, number))
+    return found[0] if len(found) == 1 else None
 
 
 def _money_example(question: Question, lang: str) -> str:
@@ -374,6 +421,12 @@ def _option_in_words(options: Sequence[Option], text: str) -> Option | None:
 # --- the echo --------------------------------------------------------------------------------
 
 
+def amount_echo(value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
+    """ "3.000 t/jaar", "400 kW": a figure read back in the reader's format (a power is
+    never per year), for what the session takes over or shows to confirm."""
+    return format_amount(value, unit, lang, per_year=per_year)
+
+
 def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
     """An answer read back in the reader's language: labels, yes/no, numbers with units."""
     if parsed.status != "known":
@@ -381,7 +434,9 @@ def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
     value = parsed.value
     labels = {o.value: o.label.get(lang) for o in question.options}
     if question.type == "yesno":
-        return say("yes_echo" if value == "yes" else "no_echo", lang)
+        said = say("yes_echo" if value == "yes" else "no_echo", lang)
+        detail = parsed.extra.get("detail")
+        return f"{said} ({detail})" if detail else said
     if question.type == "canvas_review":
         return say("canvas_reviewed_echo" if value == "reviewed" else f"canvas_{value}_echo", lang)
     if question.type == "canvas":

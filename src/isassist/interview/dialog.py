@@ -105,6 +105,9 @@ class Question(_Data):
     example: Text | None = None
     when: Condition | None = None
     sets: str | None = None
+    unknown_value: str | None = None
+    """The value ``sets`` gets from a "weet niet": where not knowing is itself a state the
+    rules reason on (a legal status nobody has determined is ``unknown``, review R69)."""
     options: list[Option] = []
     unit: str | None = None
     min: float | None = None

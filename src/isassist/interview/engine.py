@@ -30,7 +30,13 @@ from isassist.dossier import (
     build_dossier,
 )
 from isassist.interview import command_handlers
-from isassist.interview.answer_check import AnswerContext, Checked, check_answer, echo_of
+from isassist.interview.answer_check import (
+    AnswerContext,
+    Checked,
+    amount_echo,
+    check_answer,
+    echo_of,
+)
 from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
 from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
@@ -45,7 +51,12 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import AnswerProblem, check_input, parse_answer
+from isassist.interview.parsing import (
+    CONFIRM_WORDS,
+    AnswerProblem,
+    check_input,
+    parse_answer,
+)
 from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import Services
@@ -105,7 +116,7 @@ class Interview:
         )
         for data in events:
             self._fold(upgrade_event(data, dialog))
-        self._facts = build_facts(dialog, self.state, services)
+        self._facts = build_facts(dialog, self.state, services, self._parked())
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)
@@ -215,6 +226,13 @@ class Interview:
             context = [say("canvas_draft", lang, text=draft) if draft else say("canvas_none", lang)]
         if question.type == REVIEW_TYPE and stream is not None:
             context = review_view_lines(lang, lambda block: self.canvas_draft(block, stream))
+        suggestions = self.suggestions(question, stream)
+        if question.code == "cpa" and lang == "nl" and suggestions:
+            # CPA 2.1 has no official Dutch text: said once, the titles quoted as published
+            context.append(say("cpa_english_only", lang))
+        carried = self.carried(question, stream)
+        if carried is not None:
+            context.append(say("carried", lang, value=self._carried_text(question, carried)))
         if stream is not None and section.step == 1:
             context += [
                 say("from_step1", lang, text=n.text)
@@ -232,7 +250,7 @@ class Interview:
             text=text,
             help=question.help.get(lang) if show_help and question.help else None,
             options=[o.label.get(lang) for o in question.options],
-            suggestions=self.suggestions(question, stream),
+            suggestions=suggestions,
             context=context,
         )
 
@@ -258,7 +276,7 @@ class Interview:
             return []
         sector = self._facts.company.nace
         # the stream's kind decides its nature before its words do (classify.notes.with_kind)
-        said = self.state.answers.get(("kind", stream)) if question.code == "ewc" else None
+        said = self.state.answers.get(("kind", stream)) if question.code in ("ewc", "cpa") else None
         kind = str(said.value) if said is not None and said.value else None
         return self.services.search_codes(question.code, words, self.lang, sector, kind)[:5]
 
@@ -307,6 +325,21 @@ class Interview:
             return Turn(accepted=False, acknowledgement=say("done", self.lang), done=True)
         section, question, stream = entry
         lang = self.lang
+        carried = self.carried(question, stream)
+        if carried is not None and " ".join(text.lower().split()).strip(" .!") in CONFIRM_WORDS:
+            # "ja" to "Uit stap 1: 400 kW. Klopt dat?": the value said in step 1, confirmed
+            shown = self._carried_text(question, carried)
+            self.record(
+                Answered(
+                    question=question.id,
+                    stream=stream,
+                    text=text.strip()[:2000],
+                    value=carried,
+                    unit=question.unit,
+                    extra={"confirmed": shown},
+                )
+            )
+            return self.after(Turn(accepted=True, acknowledgement=say("noted", lang, value=shown)))
         both = self._with_also(question, stream, text)
         if both is not None:
             return both
@@ -368,6 +401,11 @@ class Interview:
         )
         before = set(self.state.streams)
         self.record(event)
+        detail = parsed.extra.get("detail") if question.type == "yesno" else None
+        if detail:
+            # "ja, droge stof 6 %, pH 4,6": the figures reach the dossier's notes and the report
+            name = question.name.get(lang) if question.name else question.id
+            self.record(Noted(question=question.id, stream=stream, text=f"{name}: {text.strip()}"))
         ack = (
             say("noted_unknown", self.lang)
             if parsed.status == "unknown"
@@ -384,6 +422,19 @@ class Interview:
             said += self._take_over_after_kind(stream, value)
         said += self._funnel_said(question, stream)
         return self.after(Turn(accepted=True, acknowledgement=ack, said=said))
+
+    def carried(self, question: Question, stream: str | None) -> float | None:
+        """The figure a not yet answered number question already has from step 1 (a heat
+        stream listed as "35 °C, 400 kW" has its power): shown to confirm or refine."""
+        if question.type != "number" or stream is None or question.sets is None:
+            return None
+        if self.state.done((question.id, stream)):
+            return None
+        value = self._facts.properties.get(stream, {}).get(question.sets)
+        return float(value) if isinstance(value, int | float) else None
+
+    def _carried_text(self, question: Question, value: float) -> str:
+        return amount_echo(value, question.unit, self.lang) if question.unit else str(value)
 
     def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
         """What the answer check needs besides the question: suggestions, sector, the stream's
@@ -543,7 +594,12 @@ class Interview:
             except AnswerProblem:
                 continue  # asked later, with the words shown as context
             self._take(question, stream, typed, parsed.value, parsed.unit, parsed.extra)
-            taken.append(self._shown(question, parsed.display, parsed.value))
+            figure = parsed.value if isinstance(parsed.value, int | float) else None
+            if question.type == "quantity" and figure is not None and parsed.unit:
+                # "3.000 t/jaar", "400 kW": the reader's number format, a power never per year
+                taken.append(amount_echo(figure, parsed.unit, self.lang, per_year=True))
+            else:
+                taken.append(echo_of(question, parsed, self.lang))
         return taken
 
     def _take_over_after_kind(self, stream: str, kind: object) -> list[str]:
@@ -643,9 +699,13 @@ class Interview:
         self.updated_at = datetime.now(UTC)
         self._fold(data)
 
+    def _parked(self) -> frozenset[str]:
+        """Streams the funnel leaves at step 1 (scored low, or the broker said no)."""
+        return frozenset(e.id for e in self.state.active_streams if not self.nav.worked_out(e.id))
+
     def _refresh(self) -> tuple[list[ConclusionView], list[ConclusionView]]:
         before = {c.key: c for c in self._conclusions}
-        self._facts = build_facts(self.dialog, self.state, self.services)
+        self._facts = build_facts(self.dialog, self.state, self.services, self._parked())
         self.nav.see(self.state, self._facts, ())
         self._conclusions = self._derive()
         self.nav.see(self.state, self._facts, self._conclusions)

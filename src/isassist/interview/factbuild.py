@@ -27,6 +27,9 @@ from isassist.interview.wantfacts import want_facts
 
 _KINDS: tuple[StreamKind, ...] = ("material", "heat", "water", "energy", "gas", "capacity")
 _ENERGY_TO_MWH = {"MWh": 1.0, "kWh": 0.001, "GJ": 1 / 3.6, "GWh": 1000.0}
+_POWER_TO_KW = {"W": 0.001, "kW": 1.0, "MW": 1000.0, "GW": 1_000_000.0}
+"""A heat stream listed as "35 °C, 400 kW" gives a power, not an amount per year: it is the
+stream's power (confirmed at the power question), never "400 kW/jaar"."""
 
 
 @dataclass
@@ -44,6 +47,9 @@ def _property_value(question: Question, name: str, answer: Answered) -> Value | 
     value = answer.value
     kind = STREAM_PROPERTIES.get(name, ("str", ""))[0]
     if answer.status == "unknown":
+        # a "weet niet" that is itself a finding (the dialog says which: legal status)
+        if question.unknown_value is not None:
+            return question.unknown_value
         return "unknown" if kind == "str" and question.type == "yesno" else None
     if value is None:
         return None
@@ -101,18 +107,25 @@ def _ewc_properties(codes: list[str], services: Services, props: dict[str, Value
 
 
 def _derived_power(kind: str, props: dict[str, Value], units: dict[str, str]) -> None:
-    """Heat power from the yearly energy and the hours: the interview asks the power only when
-    the energy is not known, and the heat rules reason on kW."""
+    """Heat power from the yearly energy and the hours, or the yearly energy from the power
+    and the hours: the interview asks the power only when the energy is not known, the heat
+    rules reason on kW and the register on MWh/jaar. An energy worked out from the power is
+    marked ``energy_estimated`` (the hours are the contact's estimate)."""
     energy = props.get("energy_mwh_per_year")
     hours = props.get("hours_per_year")
-    if kind != "heat" or "power_kw" in props:
+    power = props.get("power_kw")
+    if kind != "heat" or not isinstance(hours, int | float) or hours <= 0:
         return
-    if isinstance(energy, int | float) and isinstance(hours, int | float) and hours > 0:
+    if "power_kw" not in props and isinstance(energy, int | float):
         props["power_kw"] = round(float(energy) * 1000 / float(hours), 1)
         units["power_kw"] = "kW"
+    elif energy is None and isinstance(power, int | float):
+        props["energy_mwh_per_year"] = round(float(power) * float(hours) / 1000, 1)
 
 
-def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
+def build_facts(
+    dialog: Dialog, state: State, services: Services, parked: frozenset[str] = frozenset()
+) -> FactSet:
     """All facts of the interview as it stands; cheap enough to run after every answer."""
     result = FactSet(company=_company(state, dialog, services))
     result.facts.append(result.company)
@@ -138,6 +151,12 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             value = _property_value(question, name, answer)
             if value is None:
                 continue
+            power = _POWER_TO_KW.get(answer.unit or "") if question.type == "quantity" else None
+            if power is not None and isinstance(value, float):
+                if "power_kw" not in props:
+                    props["power_kw"] = round(value * power, 3)
+                    units["power_kw"] = "kW"
+                continue
             if name == "hazardous" and props.get("hazardous") == "yes":
                 continue
             props[name] = value
@@ -154,7 +173,11 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
             elif question.unit:
                 units[name] = question.unit
         _derived_power(kind, props, units)
-        _families_from_name(entry.name, kind, props, result.company, services)
+        if entry.id in parked:
+            # a stream left at step 1 gets no code question: its name gives its families and
+            # so its routes; a stream still to be worked out waits for its code (no routes,
+            # and no gaps waiting on them, the moment it is named)
+            _families_from_name(entry.name, kind, props, result.company, services)
         _cross_border(props, result.company.country)
         _catering_waste(props, result.company.nace_division)
         stream = Stream(id=entry.id, name=entry.name, kind=kind)
@@ -180,9 +203,9 @@ def build_facts(dialog: Dialog, state: State, services: Services) -> FactSet:
 def _families_from_name(
     name: str, kind: StreamKind, props: dict[str, Value], company: Company, services: Services
 ) -> None:
-    """A material stream without an EWC code (one that stopped at step 1, or before its code
-    question) takes its material families from the classifier's first code for its name, so
-    the routes of its family are proposed; the code itself is not set (the broker decides it)."""
+    """A material stream without an EWC code that stopped at step 1 takes its material
+    families from the classifier's first code for its name, so the routes of its family are
+    proposed; the code itself is not set (the broker decides it)."""
     if kind != "material" or "family" in props or "ewc" in props:
         return
     found = services.search_codes("ewc", name, company.language, company.nace, kind)

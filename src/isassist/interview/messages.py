@@ -168,6 +168,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Taken from the list for {id} {name}: {facts}. Anything wrong: /revise {question} {id}.",
     ),
     "from_step1": ("Uit stap 1: {text}", "From step 1: {text}"),
+    "cpa_english_only": (
+        "De CPA-productlijst bestaat niet in het Nederlands: de omschrijvingen staan er in het "
+        "Engels, zoals gepubliceerd.",
+        "The CPA product list is published in English.",
+    ),
+    "carried": (
+        "Uit stap 1: {value}. Klopt dat? 'ja' bevestigt, of geef het juiste getal.",
+        "From step 1: {value}. Is that right? 'yes' confirms, or give the right figure.",
+    ),
     "jumped": ("We gaan naar {section}{stream}.", "Going to {section}{stream}."),
     "jump_done": (
         "{section}{stream} is al helemaal beantwoord; wijzig een antwoord met /wijzig, "
@@ -293,6 +302,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{price} × {tonnes} = {total}.",
     ),
     "revenue_echo": ("opbrengst van {amount}", "revenue of {amount}"),
+    "yes_what": (
+        "Ja: wat dan precies? Zeg het in een paar woorden.",
+        "Yes: what exactly? Say it in a few words.",
+    ),
     "other_what": (
         "Iets anders: wat dan precies? Zeg het in een paar woorden.",
         "Something else: what exactly? Say it in a few words.",

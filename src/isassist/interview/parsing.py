@@ -28,7 +28,13 @@ from isassist.knowledge.codes import (
     looks_like_cas,
     normalise_cas,
 )
-from isassist.units import QuantityError, is_unknown_answer, parse_number, parse_temperature
+from isassist.units import (
+    QuantityError,
+    is_unknown_answer,
+    parse_number,
+    parse_temperature,
+    unit_name,
+)
 
 MAX_ANSWER_CHARS = 2000
 
@@ -125,7 +131,9 @@ def parse_fixed_number(question: Question, text: str, lang: str) -> Parsed:
         raise AnswerProblem(message, example) from None
     accepted = ACCEPTED_UNITS.get(unit or "", frozenset({unit}))
     if typed_unit is not None and typed_unit not in accepted:
-        raise AnswerProblem(say("wrong_unit", lang, unit=typed_unit, expected=unit or "-"), example)
+        # units as the reader says them: "€/jaar", never "EUR/year" on a Dutch screen
+        shown, expected = unit_name(typed_unit, lang), unit_name(unit, lang) if unit else "-"
+        raise AnswerProblem(say("wrong_unit", lang, unit=shown, expected=expected), example)
     _check_range(question, number.value, lang, example)
     return Parsed(value=number.value, unit=unit)
 
@@ -173,13 +181,33 @@ def parse_score(question: Question, text: str, lang: str) -> Parsed:
     return Parsed(value=int(candidate))
 
 
+_NUANCED_YES = re.compile(
+    r"^(?:soms|af en toe|occasioneel|geregeld|regelmatig|zelden|een beetje|beetje|weinig|"
+    r"wat sporen|sporen|enkele|meestal|niet altijd|"
+    r"sometimes|occasionally|now and then|regularly|rarely|a little|a bit|some|traces|"
+    r"usually|mostly|not always)\b"
+)
+"""How people say a qualified yes ("soms wat reinigingsmiddel bij het spoelen"): a yes, with
+the words kept as its detail, never refused."""
+
+
 def parse_yesno(question: Question, text: str, lang: str) -> Parsed:
+    """Yes or no; the words after it ("ja, droge stof 6 %, pH 4,6") or a qualified yes ("soms
+    wat reinigingsmiddel") are kept as ``extra['detail']``, so nothing said is thrown away."""
     words = _words(text)
-    first = words.split(" ")[0].strip(",")
-    if words in YES_WORDS or first in YES_WORDS:
+    first = words.split(" ")[0].strip(",;:.")
+    if words in YES_WORDS:
         return Parsed(value="yes")
-    if words in NO_WORDS or first in NO_WORDS:
+    if words in NO_WORDS:
         return Parsed(value="no")
+    typed = " ".join(text.split())
+    if _NUANCED_YES.match(words):
+        return Parsed(value="yes", extra={"detail": typed[:500]})
+    rest = typed.split(" ", 1)[1].strip(" ,;:-") if " " in typed else ""
+    if first in YES_WORDS:
+        return Parsed(value="yes", extra={"detail": rest[:500]} if rest else {})
+    if first in NO_WORDS:
+        return Parsed(value="no", extra={"detail": rest[:500]} if rest else {})
     raise AnswerProblem(say("bad_yesno", lang), "ja" if lang == "nl" else "yes")
 
 

@@ -9,6 +9,7 @@ specification) and knowledge gaps, and no rule about the company's own streams f
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from isassist.facts import Company, Fact, Property, Stream, StreamKind, Value
 from isassist.interview.services import QuantityProblem, Services
@@ -32,6 +33,7 @@ _UTILITY_KINDS: tuple[tuple[re.Pattern[str], StreamKind], ...] = (
     (re.compile(r"water", re.IGNORECASE), "water"),
     (re.compile(r"stroom|elektriciteit|electricity|power", re.IGNORECASE), "energy"),
 )
+_YES = re.compile(r"(ja|yes|jawel|zeker|klopt|ok)\.?", re.IGNORECASE)
 _NAME_MAX = 200
 # "gips 40000 ton per jaar" -> the name is "gips"; the amount becomes a property
 _AMOUNT = re.compile(
@@ -40,27 +42,40 @@ _AMOUNT = re.compile(
 )
 
 
+def listed_wants(answers: Mapping[str, str]) -> list[tuple[str, str, str, StreamKind]]:
+    """(id, name, item as typed, kind) of every want in the wants answers (question id ->
+    text): the ids w1, w2, ... the rules' conclusions name, so a report can name them too."""
+    found: list[tuple[str, str, str, StreamKind]] = []
+    for question, listed_kind in WANT_QUESTIONS.items():
+        text = answers.get(question)
+        if not text:
+            continue
+        for item in stream_names(text):
+            if _NOTHING.fullmatch(item.strip()) or _YES.fullmatch(item.strip()):
+                continue  # "geen" is no want, and neither is a bare "ja" (review R77)
+            name = _AMOUNT.sub("", item).strip() or item
+            kind = listed_kind or _kind_of(item)
+            found.append((f"w{len(found) + 1}", name[:_NAME_MAX], item, kind))
+    return found
+
+
 def want_facts(state: State, services: Services, company: Company, lang: str) -> list[Fact]:
     """One want stream (and its properties) per item the company listed as an input."""
     facts: list[Fact] = []
-    number = 0
-    for question, listed_kind in WANT_QUESTIONS.items():
-        answer = state.answers.get((question, None))
-        if answer is None or answer.status != "known" or not isinstance(answer.value, str):
-            continue
-        for item in stream_names(answer.value):
-            if _NOTHING.fullmatch(item.strip()):
-                continue
-            number += 1
-            want = f"w{number}"
-            kind = listed_kind or _kind_of(item)
-            name = _AMOUNT.sub("", item).strip() or item
-            facts.append(Stream(id=want, name=name[:_NAME_MAX], kind=kind, role="want"))
-            props = _properties(item, kind, services, company, lang)
-            facts += [
-                Property(id=f"{want}.{name}", stream=want, name=name, value=value)
-                for name, value in props.items()
-            ]
+    answers = {
+        question: answer.value
+        for question in WANT_QUESTIONS
+        if (answer := state.answers.get((question, None))) is not None
+        and answer.status == "known"
+        and isinstance(answer.value, str)
+    }
+    for want, name, item, kind in listed_wants(answers):
+        facts.append(Stream(id=want, name=name, kind=kind, role="want"))
+        props = _properties(item, kind, services, company, lang)
+        facts += [
+            Property(id=f"{want}.{prop}", stream=want, name=prop, value=value)
+            for prop, value in props.items()
+        ]
     return facts
 
 

@@ -27,10 +27,11 @@ from typing import Any
 from isassist.dossier import Dossier
 from isassist.lang import Lang
 from isassist.report.labels import word
+from isassist.units.display import format_number, unit_name
 
 # property -> (band edges, unit shown): costs and distances are banded, never shown exactly
 BANDED: dict[str, tuple[tuple[float, ...], str]] = {
-    "current_cost_eur_per_year": ((1_000, 10_000, 50_000, 100_000, 500_000), "EUR/j"),
+    "current_cost_eur_per_year": ((1_000, 10_000, 50_000, 100_000, 500_000), "EUR/year"),
     "disposal_cost_eur_per_t": ((0, 25, 50, 100, 250), "EUR/t"),
     "market_price_eur_per_t": ((0, 25, 50, 100, 250, 1_000), "EUR/t"),
     "distance_km": ((5, 25, 100, 300), "km"),
@@ -81,11 +82,36 @@ _FREE_TEXT: tuple[re.Pattern[str], ...] = (
     ),
 )
 _NUMBER = r"\d{1,3}(?:[ .\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"k|duizend|thousand|miljoen|miljoenen|mio|mln|million|millions|miljard|mld|billion|bn"
+_BIG = r"miljoen|miljoenen|mio|mln|million|millions|miljard|mld|billion|bn"
+_SCALES = {
+    "k": 1e3,
+    "duizend": 1e3,
+    "thousand": 1e3,
+    "miljoen": 1e6,
+    "miljoenen": 1e6,
+    "mio": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "miljard": 1e9,
+    "mld": 1e9,
+    "billion": 1e9,
+    "bn": 1e9,
+}
+_CURRENCY = r"€|\beur(?:o|os)?\b"
 _MONEY = re.compile(
-    rf"(?P<pre>€|\beur(?:o|os)?\b)\s?(?P<a>{_NUMBER})(?P<ka>\s?k\b)?"
-    rf"|(?<![\d.,])(?P<b>{_NUMBER})(?P<kb>\s?k)?\s?(?P<post>€|eur(?:o|os)?\b)",
+    # a turnover said with or without a currency: "omzet 40 miljoen (euro)"
+    r"(?P<cue>\b(?:omzet|omzetcijfer|jaaromzet|turnover|revenue|winst|profit|"
+    r"chiffre d'affaires)\b(?:\s+(?:van|of|is|was|ca\.?|circa|ongeveer|about|around|±|~))*"
+    rf"\s*:?\s*)(?P<c>{_NUMBER})(?:\s?(?P<kc>{_SCALE})\b)?(?:\s?(?P<postc>{_CURRENCY}))?"
+    rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})(?:\s?(?P<ka>{_SCALE})\b)?"
+    rf"|(?<![\d.,])(?P<b>{_NUMBER})(?:\s?(?P<kb>{_SCALE}))?\s?(?P<post>{_CURRENCY})"
+    # a figure in millions or billions is money (or a size that identifies) either way
+    rf"|(?<![\d.,])(?P<d>{_NUMBER})\s?(?P<kd>{_BIG})\b",
     re.IGNORECASE,
 )
+
 _LEGAL_FORMS = re.compile(
     r"\b(?:nv|bv|bvba|cvba|cv|vof|comm\.?v|vzw|sa|srl|sprl|scrl|asbl|ltd|gmbh|ag|inc|llc|plc|"
     r"b\.v\.|n\.v\.)\b\.?",
@@ -94,15 +120,19 @@ _LEGAL_FORMS = re.compile(
 
 
 def band(value: float, edges: tuple[float, ...], unit: str, lang: Lang) -> str:
-    """The class ``value`` falls in, e.g. '10 000-50 000 EUR/j' (no exact figure)."""
-    unit = unit.replace("EUR/j", "EUR/jaar" if lang == "nl" else "EUR/year")
-    shown = [f"{e:,.0f}".replace(",", " ") for e in edges]
+    """The class ``value`` falls in, e.g. '10.000–50.000 €/jaar' (no exact figure), in the
+    reader's number format. A negative cost or price is revenue: it is banded as revenue
+    ('opbrengst 10.000–50.000 €/jaar'), never as the lowest cost band."""
+    shown_unit = unit_name(unit, lang)
+    if value < 0 and unit.startswith("EUR"):
+        return f"{word('revenue', lang)} {band(-value, edges, unit, lang)}"
+    shown = [format_number(e, lang) for e in edges]
     if value < edges[0]:
-        return f"< {shown[0]} {unit}"
+        return f"{word('less_than', lang)} {shown[0]} {shown_unit}"
     for low, high, low_text, high_text in zip(edges, edges[1:], shown, shown[1:], strict=False):
         if low <= value < high:
-            return f"{low_text}-{high_text} {unit}"
-    return f">= {shown[-1]} {unit}"
+            return f"{low_text}–{high_text} {shown_unit}"
+    return f"{shown[-1]} {shown_unit} {word('or_more', lang)}"
 
 
 def _amount(text: str) -> float | None:
@@ -117,24 +147,33 @@ def _amount(text: str) -> float | None:
         return None
 
 
-def magnitude_band(value: float) -> str:
-    """An order of magnitude instead of a figure: 5000 -> '1 000-10 000'."""
+def magnitude_band(value: float, lang: Lang | None = None) -> str:
+    """An order of magnitude instead of a figure: 5000 -> '1 000-10 000', or in the reader's
+    number format when ``lang`` is given ('1.000–10.000', '1,000–10,000')."""
     if value < 10:
-        return "< 10"
+        return "< 10" if lang is None else f"{word('less_than', lang)} 10"
     low = 10 ** math.floor(math.log10(value))
+    if lang is not None:
+        return f"{format_number(low, lang)}–{format_number(low * 10, lang)}"
     return f"{low:,.0f}-{low * 10:,.0f}".replace(",", " ")
 
 
-def _band_money(match: re.Match[str]) -> str:
-    number = match.group("a") or match.group("b") or ""
-    thousands = bool(match.group("ka") or match.group("kb"))
+def _band_money(match: re.Match[str], lang: Lang | None = None) -> str:
+    groups = match.groupdict()
+    number = next((groups[g] for g in "abcd" if groups.get(g)), "")
+    scale = next((groups[g] for g in ("ka", "kb", "kc", "kd") if groups.get(g)), "").lower()
     value = _amount(number)
     if value is None:
         return HIDDEN
-    shown = magnitude_band(value * (1000 if thousands else 1))
-    if match.group("pre"):
-        return f"{match.group('pre')} {shown}"
-    return f"{shown} {match.group('post')}"
+    shown = magnitude_band(value * _SCALES.get(scale, 1.0), lang)
+    if groups.get("cue"):
+        currency = groups.get("postc")
+        return f"{groups['cue']}{shown}" + (f" {currency}" if currency else "")
+    if groups.get("pre"):
+        return f"{groups['pre']} {shown}"
+    if groups.get("d"):
+        return shown
+    return f"{shown} {groups.get('post')}"
 
 
 def _hide(match: re.Match[str]) -> str:
@@ -148,11 +187,11 @@ _NEEDS_DIGIT = frozenset(range(2, 8))
 """Indexes of the _FREE_TEXT patterns that only match text with a digit (skipped without)."""
 
 
-def scrub_free_text(text: str) -> str:
+def scrub_free_text(text: str, lang: Lang | None = None) -> str:
     """``text`` with money banded and contacts, addresses, numbers and names hidden."""
     digits = _HAS_DIGIT.search(text) is not None
     if digits:
-        text = _MONEY.sub(_band_money, text)
+        text = _MONEY.sub(lambda found: _band_money(found, lang), text)
     for index, pattern in enumerate(_FREE_TEXT):
         if digits or index not in _NEEDS_DIGIT:
             text = pattern.sub(_hide, text)
@@ -247,7 +286,7 @@ def identifying_strings(dossier: Dossier, known_names: Iterable[str] = ()) -> li
         for name in BANDED:
             value = stream.properties.get(name)
             if isinstance(value, int | float) and not isinstance(value, bool):
-                found |= _number_spellings(float(value))
+                found |= _number_spellings(abs(float(value)))  # revenue is a negative cost
     return sorted((s for s in found if s.strip()), key=len, reverse=True)
 
 
@@ -259,14 +298,16 @@ def _scrubber(secrets: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.,]){'(?:' + alternatives + ')'}(?![\w]|[.,]\d)", re.IGNORECASE)
 
 
-def _scrub(data: Any, pattern: re.Pattern[str] | None, replacement: str) -> Any:
+def _scrub(
+    data: Any, pattern: re.Pattern[str] | None, replacement: str, lang: Lang | None = None
+) -> Any:
     if isinstance(data, str):
         text = pattern.sub(replacement, data) if pattern is not None else data
-        return scrub_free_text(text)
+        return scrub_free_text(text, lang)
     if isinstance(data, list):
-        return [_scrub(item, pattern, replacement) for item in data]
+        return [_scrub(item, pattern, replacement, lang) for item in data]
     if isinstance(data, dict):
-        return {key: _scrub(value, pattern, replacement) for key, value in data.items()}
+        return {key: _scrub(value, pattern, replacement, lang) for key, value in data.items()}
     return data
 
 
@@ -276,7 +317,7 @@ def anonymise(dossier: Dossier, lang: Lang = "nl", known_names: Iterable[str] = 
     secrets = identifying_strings(dossier, known_names)
     # scrub first: the bands written below must not be mistaken for figures or phone numbers
     original = dossier.model_dump(mode="json")
-    data = _scrub(original, _scrubber(secrets), "[...]")
+    data = _scrub(original, _scrubber(secrets), "[...]", lang)
     for stamp in ("created", "updated"):  # machine time stamps, not free text: kept as they are
         if stamp in original:
             data[stamp] = original[stamp]

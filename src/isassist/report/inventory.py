@@ -200,6 +200,10 @@ def inventory_row(
         "missing": missing_properties(dossier, stream, dialog, lang),
     }
     props: dict[str, Value] = {**stream.properties, "kind": stream.kind}
+    energy = props.get("energy_mwh_per_year")
+    if "quantity_per_year" not in props and isinstance(energy, int | float):
+        # a heat stream known by its power and hours: its yearly energy, never "kW per year"
+        props["quantity_per_year"], props["quantity_unit"] = energy, "MWh"
     for column in COLUMNS:
         if column.key in row or column.prop is None:
             continue

@@ -14,6 +14,7 @@ from typing import Any
 from isassist.dossier import NETWORK_QUESTIONS, ConclusionOut, Dossier, StreamOut
 from isassist.facts import value_label
 from isassist.interview.dialog import Dialog
+from isassist.interview.wantfacts import listed_wants
 from isassist.knowledge import Knowledge
 from isassist.lang import Lang
 from isassist.report.inventory import COLUMNS, Cell, inventory_row, spell
@@ -133,12 +134,15 @@ class ReportView:
     barriers: list[ItemGroup]
     legal: list[Item]
     gaps: list[Gap]
+    """The gaps that matter, at most a few per stream."""
     options: list[RouteOption]
     partners: list[Partners]
     paths: list[StreamPath]
     canvases: list[Canvas]
     next_steps: list[str]
     notes: list[str] = field(default_factory=list)
+    more_gaps: list[Gap] = field(default_factory=list)
+    """Lower-ranked gaps and questions answered "don't know": one section further."""
 
     def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
@@ -186,8 +190,13 @@ def _date(when: datetime, lang: Lang) -> str:
     return format_day(when, lang)
 
 
-def _stream_names(dossier: Dossier) -> dict[str | None, str]:
-    return {s.id: f"{s.id} {s.name}" for s in dossier.streams}
+def _stream_names(dossier: Dossier, lang: Lang) -> dict[str | None, str]:
+    """What a conclusion's stream is called: a stream by its id and name, a want by what is
+    sought ("gevraagd: gips als bindtijdregelaar"), never "alle stromen" (review R43)."""
+    names: dict[str | None, str] = {s.id: f"{s.id} {s.name}" for s in dossier.streams}
+    for want, name, _, _ in listed_wants(dossier.wants):
+        names[want] = f"{word('wanted', lang)}: {name}"
+    return names
 
 
 def _text(conclusion: ConclusionOut, lang: Lang) -> str:
@@ -208,7 +217,7 @@ def _mitigation(conclusion: ConclusionOut, lang: Lang) -> str:
 
 
 def _items(dossier: Dossier, kinds: tuple[str, ...], lang: Lang) -> list[Item]:
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     return [
         Item(
             stream=names.get(c.stream_id, word("all_streams", lang)),
@@ -230,33 +239,45 @@ def _barriers(dossier: Dossier, lang: Lang) -> list[ItemGroup]:
     return [ItemGroup(title, items) for title, items in sorted(groups.items())]
 
 
-def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> list[Gap]:
-    names = _stream_names(dossier)
-    gaps: list[Gap] = []
-    for gap in dossier.knowledge_gaps:
-        question = dialog.question(gap.question)
-        section = dialog.section_of(gap.question)
-        gaps.append(
+def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> tuple[list[Gap], list[Gap]]:
+    """The gaps that matter (the top few per stream, ranked by what closing them unlocks)
+    and, one section further, the rest: lower-ranked gaps and every question answered
+    "don't know" (issue 12: the summary shows the top few, the rest one section away)."""
+    names = _stream_names(dossier, lang)
+    top = {(g.rule_id, g.stream) for g in dossier.ranked_gaps if g.top}
+    rank = {(g.rule_id, g.stream): g.rank for g in dossier.ranked_gaps}
+    shown: list[tuple[int, Gap]] = []
+    more: list[Gap] = []
+    for conclusion in dossier.conclusions:
+        if conclusion.kind != "knowledge_gap":
+            continue
+        gap = Gap(
+            stream=names.get(conclusion.stream_id, word("all_streams", lang)),
+            question=_text(conclusion, lang),
+            how=conclusion.source,
+        )
+        key = (conclusion.rule_id, conclusion.stream_id or None)
+        # a dossier written before gaps were ranked shows them all, as it did
+        if key in top or not dossier.ranked_gaps:
+            shown.append((rank.get(key, 0), gap))
+        else:
+            more.append(gap)
+    for answered in dossier.knowledge_gaps:
+        question = dialog.question(answered.question)
+        section = dialog.section_of(answered.question)
+        more.append(
             Gap(
-                stream=names.get(gap.stream, word("all_streams", lang)),
+                stream=names.get(answered.stream, word("all_streams", lang)),
                 question=question.text.get(lang).replace("'{stream}'", "").replace("{stream}", "")
                 if question
-                else gap.question,
+                else answered.question,
                 how=how_to_close(
                     section.step if section else None, section.sub if section else None, lang
                 ),
             )
         )
-    for conclusion in dossier.conclusions:
-        if conclusion.kind == "knowledge_gap":
-            gaps.append(
-                Gap(
-                    stream=names.get(conclusion.stream_id, word("all_streams", lang)),
-                    question=_text(conclusion, lang),
-                    how=conclusion.source,
-                )
-            )
-    return gaps
+    shown.sort(key=lambda ranked: (ranked[1].stream, ranked[0]))
+    return [gap for _, gap in shown], more
 
 
 def _receivers(codes: list[Any], knowledge: Knowledge, lang: Lang) -> list[str]:
@@ -290,7 +311,7 @@ def _evidence(conclusion: ConclusionOut, lang: Lang) -> tuple[str, list[CaseExam
 
 
 def _options(dossier: Dossier, knowledge: Knowledge, lang: Lang) -> list[RouteOption]:
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     options = []
     for c in dossier.conclusions:
         if c.kind != "valorisation":
@@ -432,7 +453,7 @@ def _next_steps(view: ReportView, dossier: Dossier) -> list[str]:
         pending = [b.label for b in canvas.blocks.values() if b.status == "pending"]
         if pending:
             steps.append(word("step_canvas", lang, stream=canvas.stream, blocks=", ".join(pending)))
-    names = _stream_names(dossier)
+    names = _stream_names(dossier, lang)
     steps += [
         f"{names.get(c.stream_id, word('all_streams', lang))}: {_text(c, lang)}"
         for c in dossier.conclusions
@@ -449,6 +470,7 @@ def build_view(
     points, unscored = _quadrant(dossier)
     # the document leaves out columns nobody filled in; the XLSX template keeps them all
     shown = [c for c in COLUMNS if c.key in CORE_COLUMNS or any(r.get(c.key) for r in raw_rows)]
+    gaps, more_gaps = _gaps(dossier, dialog, lang)
     view = ReportView(
         lang=lang,
         anonymised=anonymised,
@@ -465,7 +487,8 @@ def build_view(
         raw_rows=raw_rows,
         barriers=_barriers(dossier, lang),
         legal=_items(dossier, LEGAL_KINDS, lang),
-        gaps=_gaps(dossier, dialog, lang),
+        gaps=gaps,
+        more_gaps=more_gaps,
         options=_options(dossier, knowledge, lang),
         partners=_partners(dossier, dialog, lang),
         paths=_paths(dossier, lang),

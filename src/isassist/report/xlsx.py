@@ -117,7 +117,7 @@ def render_xlsx(view: ReportView) -> bytes:
     _table(
         book.create_sheet(w("sheet_gaps")),
         [w("stream"), w("research_question"), w("how_to_close")],
-        [[g.stream, g.question, g.how] for g in view.gaps],
+        [[g.stream, g.question, g.how] for g in [*view.gaps, *view.more_gaps]],
         [22, 70, 60],
     )
     _table(

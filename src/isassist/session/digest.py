@@ -13,7 +13,7 @@ from isassist.dossier import ConclusionOut, Dossier, StreamOut
 from isassist.facts import value_label
 from isassist.knowledge.codes import display_ewc
 from isassist.session.i18n import ui
-from isassist.units.display import format_amount
+from isassist.units.display import format_amount, format_power
 
 # conclusion kind -> heading key of the panel, in display order
 KIND_HEADINGS: dict[str, str] = {
@@ -55,6 +55,17 @@ def stream_line(stream: StreamOut, lang: str) -> str:
     if stream.quantity_per_year is not None:
         q = stream.quantity_per_year
         parts.append(format_amount(q.value, q.unit, lang, per_year=True))
+    elif isinstance(power := stream.properties.get("power_kw"), int | float):
+        hours = stream.properties.get("hours_per_year")
+        energy = stream.properties.get("energy_mwh_per_year")
+        parts.append(
+            format_power(
+                float(power),
+                float(hours) if isinstance(hours, int | float) else None,
+                float(energy) if isinstance(energy, int | float) else None,
+                lang,
+            )
+        )
     return " · ".join(parts)
 
 
@@ -67,7 +78,10 @@ def digest(dossier: Dossier, lang: str) -> Digest:
     for conclusion in dossier.conclusions:
         groups.setdefault(KIND_HEADINGS.get(conclusion.kind, "follow_up"), []).append(conclusion)
     canvas_blocks = sum(len(s.canvas) for s in dossier.streams)
-    gaps = len(dossier.knowledge_gaps) + len(groups.get("gaps", []))
+    # the gaps shown by default: the top few per stream (issue 12), the rest a search away;
+    # a dossier written before gaps were ranked counts them all, as it did
+    top = sum(1 for g in dossier.ranked_gaps if g.top)
+    gaps = top if dossier.ranked_gaps else len(dossier.knowledge_gaps) + len(groups.get("gaps", []))
     counts = Counts(
         streams=len(dossier.streams),
         barriers=len(groups.get("barriers", [])),

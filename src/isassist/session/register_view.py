@@ -125,8 +125,9 @@ def impact_line(totals: dict[str, Any], lang: str) -> str:
     parts = []
     for key, labels in IMPACT_LABELS:
         figures = totals.get(key, {})
-        parts.append(
-            f"{_pick(labels, lang)}: {figures.get('tonnes_diverted', 0):.1f} t, "
-            f"{figures.get('co2e_avoided_t', 0):.1f} t CO2e, EUR {figures.get('eur_saved', 0):.0f}"
-        )
+        # figures as the reader writes them: "1.234,5 t", "12.000 €" (review R83)
+        tonnes = format_amount(float(figures.get("tonnes_diverted", 0)), "t", lang)
+        co2 = format_amount(float(figures.get("co2e_avoided_t", 0)), "t", lang)
+        euros = format_amount(round(float(figures.get("eur_saved", 0))), "EUR", lang)
+        parts.append(f"{_pick(labels, lang)}: {tonnes}, {co2} CO2e, {euros}")
     return "Impact: " + "; ".join(parts)

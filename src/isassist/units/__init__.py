@@ -14,6 +14,7 @@ from isassist.units.densities import (
     density_for,
     load_densities,
 )
+from isassist.units.display import unit_name
 from isassist.units.errors import QuantityError
 from isassist.units.numbers import ParsedNumber, parse_number, parse_temperature
 from isassist.units.quantity import ParsedQuantity, parse_quantity
@@ -32,4 +33,5 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "parse_temperature",
+    "unit_name",
 ]

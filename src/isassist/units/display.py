@@ -87,9 +87,23 @@ def unit_name(unit: str, lang: str) -> str:
 def format_amount(value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
     """ "96 m³/jaar", "1.200 €/t", "12 km": the number and the unit as the reader says it."""
     shown = unit_name(unit, lang)
-    if per_year and "/" not in shown:
+    if per_year and "/" not in shown and unit not in POWER_UNITS:
         shown += "/" + (PER_YEAR[0] if lang == "nl" else PER_YEAR[1])
     return f"{format_number(value, lang)} {shown}"
+
+
+POWER_UNITS = frozenset({"W", "kW", "MW", "GW"})
+"""A power is a rate already: "400 kW", never "400 kW/jaar"."""
+
+
+def format_power(power_kw: float, hours: float | None, energy_mwh: float | None, lang: str) -> str:
+    """ "400 kW", or with the hours "400 kW · 6.000 uur/jaar ≈ 2.400 MWh/jaar": a heat stream
+    known by its power, its yearly energy an estimate from the hours it runs."""
+    shown = format_amount(power_kw, "kW", lang)
+    if hours is None or energy_mwh is None:
+        return shown
+    hours_shown = format_amount(hours, "h/year", lang)
+    return f"{shown} · {hours_shown} ≈ {format_amount(energy_mwh, 'MWh', lang, per_year=True)}"
 
 
 def format_range(low: float, high: float, unit: str, lang: str, *, per_year: bool = False) -> str:

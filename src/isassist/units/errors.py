@@ -129,6 +129,19 @@ _MESSAGES: dict[ErrorKind, tuple[str, str, str, str]] = {
 }
 
 
+def fmt(value: float, lang: Lang) -> str:
+    """A number written the way a reader of ``lang`` expects ("1.200,5" or "1,200.5")."""
+    text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.3g}"
+    if lang == "nl":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+def both(value: float) -> tuple[str, str]:
+    """``value`` written for a Dutch and for an English message."""
+    return fmt(value, "nl"), fmt(value, "en")
+
+
 class QuantityError(ValueError):
     """A typed answer that cannot be read as the quantity asked for."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from isassist.lang import Lang
-from isassist.units.errors import QuantityError, check_text, quantity_error
+from isassist.units.errors import QuantityError, both, check_text, quantity_error
 from isassist.units.registry import convert
 from isassist.units.scan import AmountGroup, scan
 from isassist.units.tokens import tidy, tokenize
@@ -88,7 +88,9 @@ def _single_number(
     if not found.groups:
         raise quantity_error("not_a_number", lang, text=cleaned)
     if len(found.groups) > 1:
-        listed = ", ".join(str(g.value) for g in found.groups)
+        # "(2, 50.000)" for a Dutch reader, "(2, 50,000)" for an English one
+        shown = [both(g.value) for g in found.groups]
+        listed = (", ".join(nl for nl, _ in shown), ", ".join(en for _, en in shown))
         raise quantity_error("ambiguous", lang, amounts=listed)
     group = found.groups[0]
     if "€" in tokens and "-" in tokens[: tokens.index("€")]:

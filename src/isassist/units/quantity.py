@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from isassist.lang import Lang
 from isassist.units.densities import density_for
-from isassist.units.errors import QuantityError, check_text, quantity_error
+from isassist.units.errors import QuantityError, both, check_text, fmt, quantity_error
 from isassist.units.registry import convert, pint_kind
 from isassist.units.scan import AmountGroup, scan
 from isassist.units.tokens import tidy, tokenize
@@ -85,19 +85,6 @@ class _Notes:
 
     def text(self, lang: Lang) -> str:
         return " ".join(nl if lang == "nl" else en for nl, en in self.items)
-
-
-def fmt(value: float, lang: Lang) -> str:
-    """A number written the way a reader of ``lang`` expects ("1.200,5" or "1,200.5")."""
-    text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.3g}"
-    if lang == "nl":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
-
-
-def both(value: float) -> tuple[str, str]:
-    """``value`` written for a Dutch and for an English message."""
-    return fmt(value, "nl"), fmt(value, "en")
 
 
 def parse_quantity(

@@ -49,6 +49,8 @@ class DossierPanel(Vertical):
         super().__init__(id="dossier")
         self.conversation = conversation
         self._listed: list[ConclusionView] = []
+        self._later: set[tuple[str, str | None]] = set()
+        """Knowledge gaps ranked below the top few of their stream: found by searching."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress")
@@ -66,7 +68,9 @@ class DossierPanel(Vertical):
         lang = self.conversation.lang
         self.border_title = ui("dossier", lang)
         self.query_one("#progress", Static).update(progress_text(progress(interview), lang))
-        summary = digest(interview.dossier(), lang)
+        dossier = interview.dossier()
+        summary = digest(dossier, lang)
+        self._later = {(g.rule_id, g.stream) for g in dossier.ranked_gaps if not g.top}
         self.query_one("#counts", Static).update(Text(counts_line(summary.counts, lang)))
         streams = Text(f"{ui('streams', lang)}: ", style="bold")
         streams.append("\n".join(summary.streams) or ui("no_streams_yet", lang), style="")
@@ -81,6 +85,8 @@ class DossierPanel(Vertical):
             c
             for c in self.conversation.recent()
             if matches(search.value, conclusion_label(c, lang), c.text.get(lang, ""))
+            # the gaps that matter by default (top few per stream); a search finds the rest
+            and (search.value.strip() or (c.rule_id, c.stream_id or None) not in self._later)
         ]
         self._listed = listed
         options = self.query_one("#conclusions", OptionList)
