@@ -5,6 +5,10 @@ swallows action exceptions and costs more than the matching itself; rulesets can
 unregistered; a session left behind slows every later one. This module drives the C engine
 (``durable_rules_engine``) directly and meets each edge once, so the rest of isassist sees a
 plain ``derive`` function.
+
+Everything that depends only on the rule base is prepared when the engine is built (each
+rule's conclusion parts and MAESTRI evidence, where each kind of fact can match, durable's
+session), so the first derivation of a process costs what later ones cost.
 """
 
 from __future__ import annotations
@@ -21,12 +25,24 @@ import orjson
 from isassist.facts import STREAM_PROPERTIES, _Fact
 from isassist.rules.compiler import (
     STREAM_BINDING,
+    CompiledRule,
     CompiledRuleset,
     compile_rulesets,
 )
-from isassist.rules.conclusion import Conclusion, build_conclusion
-from isassist.rules.evidence import with_evidence
+from isassist.rules.conclusion import (
+    Conclusion,
+    ConclusionMaker,
+    build_conclusion,
+    rule_data,
+)
+from isassist.rules.evidence import (
+    EvidenceSpecError,
+    evidence_data,
+    find_evidence_for_specs,
+    rule_evidence,
+)
 from isassist.rules.loader import RuleBase
+from isassist.rules.model import AnyRule
 from isassist.rules.partition import PartitionMemo, digest, split_rules, stream_partitions
 from isassist.rules.patterns import PatternTagger
 from isassist.rules.vocabulary import did_you_mean
@@ -36,8 +52,8 @@ from isassist.rules.vocabulary import did_you_mean
 _ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
 
-# payload id() -> (its _key, its JSON); see _texts
-_Texts = dict[int, tuple[tuple[object, ...], str]]
+# payload id() -> (the rulesets it can match in, its JSON); see RuleEngine._texts
+_Texts = dict[int, tuple[tuple[int, ...], str]]
 # (rule id, bindings) of one rule firing, as durable reports it
 _Match = tuple[str, dict[str, dict[str, Any]]]
 
@@ -59,6 +75,8 @@ _ANY = object()  # a fact value that is not a string: equality left to durable
 # All derivations use durable's default session: a fact without a "sid" field goes there, and
 # comes back in a match exactly as it went in (no "sid" to strip from what the user sees).
 _SID = "0"
+# A fact no rule matches: asserting it makes durable create the session (see open_session)
+_PROBE = '[{"type":"isassist.probe","id":"isassist.probe"}]'
 
 
 class _Ruleset:
@@ -70,10 +88,6 @@ class _Ruleset:
     benchmarks/rules_bench.py). isassist needs none of it: matches are recorded, never acted
     on inside the engine, so the C engine's own calls are enough: assert, then take the
     matches one by one (``start_action_for_state`` / ``complete_and_start_action``).
-
-    Each fact goes only to the rulesets with a binding it can meet (``accepts``): a fact whose
-    type, name, question, ... differ from every binding's equality tests on them can take part
-    in no match there (durable would answer "not handled" and not even store it).
     """
 
     def __init__(self, ruleset: CompiledRuleset, index: int) -> None:
@@ -83,32 +97,28 @@ class _Ruleset:
         definition = ruleset.definition(lambda rule_id: rule_id)
         # durable names rules by position; the action carries the isassist rule id
         self.rule_ids = {name: rule.pop("run") for name, rule in definition.items()}
-        self._admits = {
-            tuple(_binding_tests(binding).items())
-            for rule in definition.values()
-            for binding in rule["all"]
-        }
-        self._accepted: dict[tuple[object, ...], bool] = {}
+        # per binding, the string equalities it requires of its fact (see _Router)
+        self.admits = [
+            _binding_tests(binding) for rule in definition.values() for binding in rule["all"]
+        ]
         self._text = json.dumps(definition, ensure_ascii=False)
         try:
             self.handle: int = durable_rules_engine.create_ruleset(self.name, self._text)
         except Exception as exc:
             raise RuleEngineError(_diagnose(ruleset.name, definition, self.rule_ids, exc)) from exc
+        self.open_session()
+
+    def open_session(self) -> None:
+        """Have durable create the session now: it allocates the join state of every rule
+        (several MB for a ruleset of 60 rules), a few ms a ruleset that the first derivation
+        paid otherwise. The probe matches nothing, so nothing is stored or fired."""
+        durable_rules_engine.assert_facts(self.handle, _PROBE)
+        durable_rules_engine.retract_facts(self.handle, _PROBE)
 
     def reset(self) -> None:
         """Start over with an empty ruleset (after a failure left facts in durable)."""
         self.handle = durable_rules_engine.create_ruleset(self.name, self._text)
-
-    def accepts(self, key: tuple[object, ...]) -> bool:
-        """Whether a fact with these discriminator values (``_key``) can match here."""
-        found = self._accepted.get(key)
-        if found is None:
-            values = dict(zip(_DISCRIMINATORS, key, strict=True))
-            found = self._accepted[key] = any(
-                all(values[field] in (value, _ANY) for field, value in tests)
-                for tests in self._admits
-            )
-        return found
+        self.open_session()
 
     def run(self, retract: bool, facts: list[str], matches: list[_Match] | None) -> None:
         """Assert (or retract) the facts, given as JSON texts; append the rule firings to
@@ -148,6 +158,43 @@ def _binding_tests(binding: dict[str, Any]) -> dict[str, str]:
     }
 
 
+class _Router:
+    """The rulesets a fact can match in, found from its discriminator values (``_key``).
+
+    A fact whose type, name, question, ... differ from every binding's equality tests on them
+    can take part in no match in a ruleset (durable would answer "not handled" and not even
+    store it), so it is not sent there. The bindings' tests are indexed by the fields they
+    test: a fact's rulesets are a few dictionary look-ups, with nothing to remember per value
+    (testing every binding per fact, and remembering the answers, made the first derivation
+    of an engine 15 ms slower than later ones).
+    """
+
+    def __init__(self, rulesets: Sequence[_Ruleset]) -> None:
+        tables: dict[tuple[int, ...], dict[tuple[str, ...], set[int]]] = {}
+        for ruleset in rulesets:
+            for tests in ruleset.admits:
+                fields = tuple(i for i, name in enumerate(_DISCRIMINATORS) if name in tests)
+                values = tuple(tests[_DISCRIMINATORS[i]] for i in fields)
+                tables.setdefault(fields, {}).setdefault(values, set()).add(ruleset.index)
+        self._tables: list[tuple[tuple[int, ...], dict[tuple[object, ...], frozenset[int]]]] = [
+            (fields, {values: frozenset(found) for values, found in table.items()})
+            for fields, table in tables.items()
+        ]
+
+    def routes(self, key: tuple[object, ...]) -> tuple[int, ...]:
+        """Positions of the rulesets that can match a fact with these discriminator values."""
+        found: set[int] = set()
+        for fields, table in self._tables:
+            values = tuple(key[i] for i in fields)
+            if _ANY not in values:
+                found.update(table.get(values, ()))
+                continue
+            for tested, rulesets in table.items():
+                if all(v is _ANY or v == t for v, t in zip(values, tested, strict=True)):
+                    found.update(rulesets)
+        return tuple(sorted(found))
+
+
 _LOCK = threading.Lock()
 _ENGINES: dict[str, RuleEngine] = {}
 
@@ -161,19 +208,60 @@ def engine_for(rulebase: RuleBase) -> RuleEngine:
         return engine
 
 
+@dataclass(frozen=True, eq=False)
+class _Plan:
+    """One rule as the engine uses it: how to build its conclusions and, for rules others
+    chain on, the conclusion as a fact (``Conclusion.as_fact``, tagged) and where it can
+    match. All of it is the same for every conclusion of the rule except the stream."""
+
+    maker: ConclusionMaker
+    ruleset: int  # position of the rule's ruleset in the engine
+    evidence_error: EvidenceSpecError | None  # an unreadable evidence spec, said on use
+    extras: dict[str, Any]  # the fact's data fields (Conclusion.as_fact)
+    tags: dict[str, Any] | None  # its pattern tags (None: tagged per conclusion)
+    routes: tuple[int, ...]  # the rulesets the fact can match in
+
+    def fact(self, key: str, stream_id: str | None, tagger: PatternTagger) -> dict[str, Any]:
+        """``Conclusion.as_fact`` of this rule's conclusion ``key``, tagged."""
+        fact = _as_fact(self.extras, self.maker.rule, key, stream_id)
+        if self.tags is None:
+            return tagger.tag(fact)
+        fact.update(self.tags)
+        return fact
+
+
+def _as_fact(
+    extras: dict[str, Any], rule: AnyRule, key: str, stream_id: str | None
+) -> dict[str, Any]:
+    """What ``Conclusion.as_fact`` gives for a conclusion of ``rule``, before tagging."""
+    return {
+        **extras,
+        "type": "conclusion",
+        "id": key,
+        "rule": rule.id,
+        "kind": rule.kind,
+        "category": rule.category,
+        "stream": stream_id or "",
+    }
+
+
 @dataclass(frozen=True)
 class _Derived:
     """One conclusion and where it was found, so merged partitions sort like one derivation.
 
-    ``chained`` is the conclusion as rules chain on it (its evidence spec still a list);
-    ``shown`` is the one handed out, with the matching MAESTRI exchanges filled in.
+    ``shown`` is the conclusion handed out (the matching MAESTRI exchanges filled in); rules
+    chain on the conclusion as ``plan.fact`` gives it (its evidence spec still a list).
     """
 
-    chained: Conclusion
     shown: Conclusion
+    plan: _Plan
     round: int
     ruleset: int  # position of the rule's ruleset in the engine
     seq: int  # position among the conclusions of the same derivation, in firing order
+
+    @property
+    def key(self) -> str:
+        return self.shown.key
 
 
 class RuleEngine:
@@ -186,7 +274,6 @@ class RuleEngine:
 
     def __init__(self, rulebase: RuleBase) -> None:
         self.rulebase = rulebase
-        self._rules = rulebase.by_id
         prefix = f"isassist@{rulebase.version}"
         stream_rules, whole_rules = split_rules(rulebase.rules)
         stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
@@ -195,12 +282,41 @@ class RuleEngine:
         self._rulesets = [_Ruleset(rs, index) for index, rs in enumerate(compiled)]
         self._stream_rulesets = self._rulesets[: len(stream_rulesets)]
         self._whole_rulesets = self._rulesets[len(stream_rulesets) :]
-        self._ruleset_of = {
-            rule.rule_id: index for index, rs in enumerate(compiled) for rule in rs.rules
-        }
-        self._properties = {rule.rule_id: rule.properties for rs in compiled for rule in rs.rules}
         self._tagger = PatternTagger(p for rs in compiled for p in rs.patterns)
+        self._router = _Router(self._rulesets)
+        self._plans = self._plan(
+            [(rule, index) for index, rs in enumerate(compiled) for rule in rs.rules]
+        )
         self._memo: PartitionMemo[list[_Derived]] = PartitionMemo()
+
+    def _plan(self, compiled: list[tuple[CompiledRule, int]]) -> dict[str, _Plan]:
+        """Every rule's ``_Plan``; the evidence of all routes is looked up in one batch."""
+        rules = self.rulebase.by_id
+        specs = {c.rule_id: s for c, _ in compiled if (s := rule_evidence(rules[c.rule_id]))}
+        evidence = find_evidence_for_specs(specs.values()) if specs else {}
+        # tags that depend on the key or the stream are set per conclusion
+        tagged_apart = bool({"id", "stream"} & self._tagger.fields)
+        plans: dict[str, _Plan] = {}
+        for compiled_rule, index in compiled:
+            rule = rules[compiled_rule.rule_id]
+            data = rule_data(rule)
+            found = evidence.get(specs.get(rule.id, ()))
+            error = found if isinstance(found, EvidenceSpecError) else None
+            shown = data
+            if found is not None and not isinstance(found, EvidenceSpecError):
+                shown = evidence_data(data, found)
+            extras = {k: v for k, v in data.items() if not isinstance(v, dict)}
+            untagged = _as_fact(extras, rule, "", None)
+            tagged = self._tagger.tag(dict(untagged))
+            plans[rule.id] = _Plan(
+                maker=ConclusionMaker.of(rule, compiled_rule.properties, shown),
+                ruleset=index,
+                evidence_error=error,
+                extras=extras,
+                tags=None if tagged_apart else {k: tagged[k] for k in tagged if k not in untagged},
+                routes=self._router.routes(_key(tagged)),
+            )
+        return plans
 
     @property
     def ruleset_names(self) -> list[str]:
@@ -221,21 +337,38 @@ class RuleEngine:
         """All conclusions the facts support; the same as ``derive_from_scratch``, cheaper.
 
         Each stream partition whose facts are unchanged since an earlier call for this
-        interview is taken from the memo; the others are derived from a clean session, so a
-        changed or withdrawn answer can leave no stale conclusion behind.
+        interview is taken from the memo. The others are derived together, from a clean
+        session, so a changed or withdrawn answer can leave no stale conclusion behind; their
+        conclusions are memoised per partition. (Stream-bound rules join every fact on its
+        stream, so partitions derived together give what each gives alone, as
+        ``derive_from_scratch`` shows; one pass pays durable's per-call costs and the company
+        fact once instead of once per stream.)
         """
         payloads = prepare_facts(facts, self._tagger)
         partitions = stream_partitions(payloads)
-        texts = _texts(payloads)
+        texts = self._texts(payloads)
         with _LOCK:
             derived: list[_Derived] = []
-            for part in partitions.values():
-                key = digest(part)
+            missing: dict[str, str] = {}  # stream -> the digest of its partition
+            for stream, part in partitions.items():
+                key = digest(texts[id(p)][1] for p in part)
                 found = self._memo.get(interview_id, key)
                 if found is None:
-                    found = self._fixpoint(interview_id, self._stream_rulesets, part, texts)
+                    missing[stream] = key
+                else:
+                    derived += found
+            if missing:
+                together = [  # the missing partitions' facts, in assertion order
+                    p for p in payloads if p["type"] == "company" or p.get("stream") in missing
+                ]
+                fresh = self._fixpoint(interview_id, self._stream_rulesets, together, texts)
+                by_stream: dict[str | None, list[_Derived]] = {}
+                for item in fresh:
+                    by_stream.setdefault(item.shown.stream_id, []).append(item)
+                for stream, key in missing.items():
+                    found = by_stream.get(stream, [])
                     self._memo.put(interview_id, key, found, room=2 * len(partitions))
-                derived += found
+                    derived += found
             return self._with_whole_interview(
                 interview_id, payloads, texts, derived, list(partitions)
             )
@@ -245,7 +378,7 @@ class RuleEngine:
         written: the reference ``derive`` must agree with."""
         payloads = prepare_facts(facts, self._tagger)
         streams = [p["id"] for p in payloads if p["type"] == "stream"]
-        texts = _texts(payloads)
+        texts = self._texts(payloads)
         with _LOCK:
             derived = self._fixpoint(interview_id, self._stream_rulesets, payloads, texts)
             return self._with_whole_interview(interview_id, payloads, texts, derived, streams)
@@ -270,15 +403,15 @@ class RuleEngine:
             key=lambda d: (
                 d.round,
                 d.ruleset,
-                position.get(d.chained.stream_id or "", -1),
+                position.get(d.shown.stream_id or "", -1),
                 d.seq,
             )
         )
         if self._whole_rulesets:
-            seeds: list[list[Conclusion]] = []
+            seeds: list[list[_Derived]] = []
             for item in derived:
                 seeds += [[] for _ in range(item.round + 1 - len(seeds))]
-                seeds[item.round].append(item.chained)
+                seeds[item.round].append(item)
             derived += self._fixpoint(interview_id, self._whole_rulesets, payloads, texts, seeds)
         return [item.shown for item in derived]
 
@@ -288,13 +421,13 @@ class RuleEngine:
         rulesets: list[_Ruleset],
         payloads: list[dict[str, Any]],
         texts: _Texts | None = None,
-        seeds: Sequence[list[Conclusion]] = (),
+        seeds: Sequence[list[_Derived]] = (),
     ) -> list[_Derived]:
         """Assert the facts, chain conclusions until none is new, and empty the session.
 
-        ``texts`` holds the payloads' JSON by ``id()`` (see ``_texts``). ``seeds[k]`` are
-        conclusions found elsewhere in round k; they are asserted with the new conclusions of
-        round k, as if these rulesets had found them.
+        ``texts`` holds the payloads' routes and JSON by ``id()`` (see ``_texts``).
+        ``seeds[k]`` are conclusions found elsewhere in round k; they are asserted with the new
+        conclusions of round k, as if these rulesets had found them.
 
         Because the session is empty between calls (and calls are serialised by the lock),
         every interview uses the same durable session. Retracting is cheaper than deleting
@@ -304,12 +437,12 @@ class RuleEngine:
         """
         asserted: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
         found: dict[str, _Derived] = {}
-        texts = _texts(payloads) if texts is None else texts
+        texts = self._texts(payloads) if texts is None else texts
         try:
-            pending = self._assert(rulesets, payloads, texts, asserted)
+            pending = self._assert(rulesets, [texts[id(p)] for p in payloads], asserted)
             chaining = [rs for rs in rulesets if rs.uses_conclusions]
             for round_ in range(_MAX_CHAIN_ROUNDS + 1):
-                new = [c for m in pending if (c := self._keep(found, m, round_)) is not None]
+                new = [d for m in pending if (d := self._keep(found, m, round_)) is not None]
                 incoming = (list(seeds[round_]) if round_ < len(seeds) else []) + new
                 if not incoming or not chaining:
                     break
@@ -318,8 +451,7 @@ class RuleEngine:
                         f"interview {interview_id}: conclusions still chaining after "
                         f"{_MAX_CHAIN_ROUNDS} rounds"
                     )
-                facts_out = [self._tagger.tag(c.as_fact()) for c in incoming]
-                pending = self._assert(chaining, facts_out, _texts(facts_out), asserted)
+                pending = self._assert(chaining, self._chained(incoming, chaining), asserted)
         finally:
             try:
                 self._retract(rulesets, asserted)
@@ -329,35 +461,55 @@ class RuleEngine:
                 raise
         return list(found.values())
 
-    def _keep(self, found: dict[str, _Derived], match: _Match, round_: int) -> Conclusion | None:
+    def _chained(
+        self, conclusions: list[_Derived], rulesets: list[_Ruleset]
+    ) -> list[tuple[tuple[int, ...], str]]:
+        """The conclusions as facts (routes, JSON), only those some of the rulesets can match:
+        most conclusions are chained on by no rule."""
+        members = {rs.index for rs in rulesets}
+        facts = []
+        for item in conclusions:
+            plan = item.plan
+            if members.isdisjoint(plan.routes):
+                continue
+            fact = plan.fact(item.key, item.shown.stream_id, self._tagger)
+            facts.append((plan.routes, orjson.dumps(fact).decode()))
+        return facts
+
+    def _keep(self, found: dict[str, _Derived], match: _Match, round_: int) -> _Derived | None:
         """The conclusion of a match if its key is new (the first match of a key wins)."""
         rule_id, bindings = match
         stream = bindings.get(STREAM_BINDING)
         key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
         if key in found:
             return None
-        conclusion = build_conclusion(self._rules[rule_id], bindings, self._properties[rule_id])
-        found[key] = _Derived(
-            conclusion, with_evidence(conclusion), round_, self._ruleset_of[rule_id], len(found)
-        )
-        return conclusion
+        plan = self._plans[rule_id]
+        conclusion = build_conclusion(plan.maker, bindings)
+        if plan.evidence_error is not None:
+            raise plan.evidence_error
+        found[key] = item = _Derived(conclusion, plan, round_, plan.ruleset, len(found))
+        return item
 
     def _assert(
         self,
         rulesets: list[_Ruleset],
-        payloads: list[dict[str, Any]],
-        texts: _Texts,
+        facts: list[tuple[tuple[int, ...], str]],
         asserted: dict[int, list[str]],
     ) -> list[_Match]:
-        """Assert into every ruleset the facts it can match; return the matches, ruleset by
-        ruleset, in firing order."""
+        """Assert into every ruleset the facts (routes, JSON) it can match; return the matches,
+        ruleset by ruleset, in firing order."""
+        batches: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
+        for routes, text in facts:
+            for index in routes:
+                batch = batches.get(index)
+                if batch is not None:
+                    batch.append(text)
         matches: list[_Match] = []
-        keyed = [texts[id(p)] for p in payloads]
         for ruleset in rulesets:
-            facts = [text for key, text in keyed if ruleset.accepts(key)]
-            if facts:
-                asserted[ruleset.index] += facts
-                ruleset.run(False, facts, matches)
+            batch = batches[ruleset.index]
+            if batch:
+                asserted[ruleset.index] += batch
+                ruleset.run(False, batch, matches)
         return matches
 
     def _retract(self, rulesets: list[_Ruleset], asserted: dict[int, list[str]]) -> None:
@@ -382,6 +534,23 @@ class RuleEngine:
         with _LOCK:
             return [f for rs in self._rulesets for f in rs.facts(_SID)]
 
+    def _texts(self, payloads: list[dict[str, Any]]) -> _Texts:
+        """Each payload's rulesets and JSON for durable, by ``id()``: worked out once per
+        derivation, although the company fact goes to every partition and every fact to
+        several rulesets. Only valid while ``payloads`` holds the dicts (an id is unique
+        among live objects only). orjson: the facts' JSON and the firings read back were a
+        sixth of a derivation with the standard json module (pyinstrument on
+        benchmarks/rules_bench.py)."""
+        routes: dict[tuple[object, ...], tuple[int, ...]] = {}  # most keys come ten times
+        texts: _Texts = {}
+        for payload in payloads:
+            key = _key(payload)
+            found = routes.get(key)
+            if found is None:
+                found = routes[key] = self._router.routes(key)
+            texts[id(payload)] = (found, orjson.dumps(payload).decode())
+        return texts
+
 
 def _key(payload: dict[str, Any]) -> tuple[object, ...]:
     """The fact's discriminator values; a value that is not a string stands as ``_ANY``."""
@@ -389,15 +558,6 @@ def _key(payload: dict[str, Any]) -> tuple[object, ...]:
     if all(v is None or v.__class__ is str for v in values):
         return values
     return tuple(v if v is None or isinstance(v, str) else _ANY for v in values)
-
-
-def _texts(payloads: list[dict[str, Any]]) -> _Texts:
-    """Each payload's ``_key`` and JSON for durable, by ``id()``: worked out once per
-    derivation, although the company fact goes to every partition and every fact to several
-    rulesets. Only valid while ``payloads`` holds the dicts (an id is unique among live
-    objects only). orjson: the facts' JSON and the firings read back were a sixth of a
-    derivation with the standard json module (pyinstrument on benchmarks/rules_bench.py)."""
-    return {id(p): (_key(p), orjson.dumps(p).decode()) for p in payloads}
 
 
 def _diagnose(

@@ -31,6 +31,11 @@ class PatternTagger:
             )
         self._tags = lru_cache(maxsize=_REMEMBERED)(self._tags_of)
 
+    @property
+    def fields(self) -> frozenset[str]:
+        """The fields some pattern tests."""
+        return frozenset(self._by_field)
+
     def tag(self, payload: dict[str, Any]) -> dict[str, Any]:
         """The payload itself, tagged: a list value matches if any of its items does."""
         for fieldname in self._by_field:
