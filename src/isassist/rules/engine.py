@@ -52,8 +52,8 @@ from isassist.rules.vocabulary import did_you_mean
 _ASSERT_ORDER = {"answer": 0, "property": 1, "item": 1, "company": 2, "stream": 3}
 _MAX_CHAIN_ROUNDS = 20
 
-# payload id() -> (the rulesets it can match in, its JSON); see RuleEngine._texts
-_Texts = dict[int, tuple[tuple[int, ...], str]]
+# payload id() -> _Sent; see RuleEngine._texts
+_Texts = dict[int, "_Sent"]
 # (rule id, bindings) of one rule firing, as durable reports it
 _Match = tuple[str, dict[str, dict[str, Any]]]
 
@@ -101,6 +101,7 @@ class _Ruleset:
         self.admits = [
             _binding_tests(binding) for rule in definition.values() for binding in rule["all"]
         ]
+        self.fields = _named_fields(definition)
         self._text = json.dumps(definition, ensure_ascii=False)
         try:
             self.handle: int = durable_rules_engine.create_ruleset(self.name, self._text)
@@ -145,6 +146,24 @@ class _Ruleset:
         return held
 
 
+def _named_fields(definition: Any) -> frozenset[str]:
+    """Every fact field the ruleset's conditions can read: each key and each string value in
+    its definition (a join names the other fact's field as a value), plus the identity. More
+    than the conditions read (operators, binding names, tested values), never less."""
+    found = {"type", "id"}
+    stack = [definition]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.update(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            found.add(item)
+    return frozenset(found)
+
+
 def _binding_tests(binding: dict[str, Any]) -> dict[str, str]:
     """The string equalities on discriminator fields that one binding requires of its fact
     (tests under ``$or`` or a negation's inner structure are left out: that only admits more)."""
@@ -180,6 +199,16 @@ class _Router:
             (fields, {values: frozenset(found) for values, found in table.items()})
             for fields, table in tables.items()
         ]
+        self._fields = [ruleset.fields for ruleset in rulesets]
+        self._fields_of: dict[tuple[int, ...], frozenset[str]] = {}
+
+    def fields(self, routes: tuple[int, ...]) -> frozenset[str]:
+        """The fields some of these rulesets can read (remembered per set of rulesets: a
+        handful, the same for every derivation)."""
+        found = self._fields_of.get(routes)
+        if found is None:
+            found = self._fields_of[routes] = frozenset().union(*(self._fields[i] for i in routes))
+        return found
 
     def routes(self, key: tuple[object, ...]) -> tuple[int, ...]:
         """Positions of the rulesets that can match a fact with these discriminator values."""
@@ -193,6 +222,19 @@ class _Router:
                 if all(v is _ANY or v == t for v, t in zip(values, tested, strict=True)):
                     found.update(rulesets)
         return tuple(sorted(found))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A fact as durable gets it: the rulesets it can match in, and its JSON with only the
+    fields those rulesets read. durable parses every field of a fact, walks its condition
+    tree for each one and hands every field back in each firing; pattern tags, texts and the
+    data of conclusions were most of that, read by no rule of the ruleset. A firing is read
+    back through ``full``, the fact's identity (type, id) pointing at the whole fact."""
+
+    routes: tuple[int, ...]
+    text: str
+    full: dict[str, Any]
 
 
 _LOCK = threading.Lock()
@@ -351,7 +393,7 @@ class RuleEngine:
             derived: list[_Derived] = []
             missing: dict[str, str] = {}  # stream -> the digest of its partition
             for stream, part in partitions.items():
-                key = digest(texts[id(p)][1] for p in part)
+                key = digest(orjson.dumps(p).decode() for p in part)
                 found = self._memo.get(interview_id, key)
                 if found is None:
                     missing[stream] = key
@@ -438,11 +480,13 @@ class RuleEngine:
         asserted: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
         found: dict[str, _Derived] = {}
         texts = self._texts(payloads) if texts is None else texts
+        sent = [texts[id(p)] for p in payloads]
+        full = {(p["type"], p["id"]): p for p in payloads}
         try:
-            pending = self._assert(rulesets, [texts[id(p)] for p in payloads], asserted)
+            pending = self._assert(rulesets, sent, asserted)
             chaining = [rs for rs in rulesets if rs.uses_conclusions]
             for round_ in range(_MAX_CHAIN_ROUNDS + 1):
-                new = [d for m in pending if (d := self._keep(found, m, round_)) is not None]
+                new = [d for m in pending if (d := self._keep(found, m, round_, full)) is not None]
                 incoming = (list(seeds[round_]) if round_ < len(seeds) else []) + new
                 if not incoming or not chaining:
                     break
@@ -451,7 +495,9 @@ class RuleEngine:
                         f"interview {interview_id}: conclusions still chaining after "
                         f"{_MAX_CHAIN_ROUNDS} rounds"
                     )
-                pending = self._assert(chaining, self._chained(incoming, chaining), asserted)
+                chained = self._chained(incoming, chaining)
+                full.update(((s.full["type"], s.full["id"]), s.full) for s in chained)
+                pending = self._assert(chaining, chained, asserted)
         finally:
             try:
                 self._retract(rulesets, asserted)
@@ -461,11 +507,9 @@ class RuleEngine:
                 raise
         return list(found.values())
 
-    def _chained(
-        self, conclusions: list[_Derived], rulesets: list[_Ruleset]
-    ) -> list[tuple[tuple[int, ...], str]]:
-        """The conclusions as facts (routes, JSON), only those some of the rulesets can match:
-        most conclusions are chained on by no rule."""
+    def _chained(self, conclusions: list[_Derived], rulesets: list[_Ruleset]) -> list[_Sent]:
+        """The conclusions as facts, only those some of the rulesets can match: most
+        conclusions are chained on by no rule."""
         members = {rs.index for rs in rulesets}
         facts = []
         for item in conclusions:
@@ -473,18 +517,28 @@ class RuleEngine:
             if members.isdisjoint(plan.routes):
                 continue
             fact = plan.fact(item.key, item.shown.stream_id, self._tagger)
-            facts.append((plan.routes, orjson.dumps(fact).decode()))
+            facts.append(self._sent(plan.routes, fact))
         return facts
 
-    def _keep(self, found: dict[str, _Derived], match: _Match, round_: int) -> _Derived | None:
-        """The conclusion of a match if its key is new (the first match of a key wins)."""
+    def _keep(
+        self,
+        found: dict[str, _Derived],
+        match: _Match,
+        round_: int,
+        full: dict[tuple[str, str], dict[str, Any]],
+    ) -> _Derived | None:
+        """The conclusion of a match if its key is new (the first match of a key wins).
+
+        durable hands back the facts as it got them (``_Sent``); the conclusion lists the
+        whole facts, each conclusion its own copies."""
         rule_id, bindings = match
         stream = bindings.get(STREAM_BINDING)
         key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
         if key in found:
             return None
         plan = self._plans[rule_id]
-        conclusion = build_conclusion(plan.maker, bindings)
+        facts = {name: dict(full[(f["type"], f["id"])]) for name, f in bindings.items()}
+        conclusion = build_conclusion(plan.maker, facts)
         if plan.evidence_error is not None:
             raise plan.evidence_error
         found[key] = item = _Derived(conclusion, plan, round_, plan.ruleset, len(found))
@@ -493,17 +547,17 @@ class RuleEngine:
     def _assert(
         self,
         rulesets: list[_Ruleset],
-        facts: list[tuple[tuple[int, ...], str]],
+        facts: list[_Sent],
         asserted: dict[int, list[str]],
     ) -> list[_Match]:
-        """Assert into every ruleset the facts (routes, JSON) it can match; return the matches,
-        ruleset by ruleset, in firing order."""
+        """Assert into every ruleset the facts it can match; return the matches, ruleset by
+        ruleset, in firing order."""
         batches: dict[int, list[str]] = {rs.index: [] for rs in rulesets}
-        for routes, text in facts:
-            for index in routes:
+        for fact in facts:
+            for index in fact.routes:
                 batch = batches.get(index)
                 if batch is not None:
-                    batch.append(text)
+                    batch.append(fact.text)
         matches: list[_Match] = []
         for ruleset in rulesets:
             batch = batches[ruleset.index]
@@ -535,7 +589,7 @@ class RuleEngine:
             return [f for rs in self._rulesets for f in rs.facts(_SID)]
 
     def _texts(self, payloads: list[dict[str, Any]]) -> _Texts:
-        """Each payload's rulesets and JSON for durable, by ``id()``: worked out once per
+        """Each payload as durable gets it (``_Sent``), by ``id()``: worked out once per
         derivation, although the company fact goes to every partition and every fact to
         several rulesets. Only valid while ``payloads`` holds the dicts (an id is unique
         among live objects only). orjson: the facts' JSON and the firings read back were a
@@ -548,8 +602,13 @@ class RuleEngine:
             found = routes.get(key)
             if found is None:
                 found = routes[key] = self._router.routes(key)
-            texts[id(payload)] = (found, orjson.dumps(payload).decode())
+            texts[id(payload)] = self._sent(found, payload)
         return texts
+
+    def _sent(self, routes: tuple[int, ...], fact: dict[str, Any]) -> _Sent:
+        fields = self._router.fields(routes)
+        text = orjson.dumps({k: v for k, v in fact.items() if k in fields}).decode()
+        return _Sent(routes, text, fact)
 
 
 def _key(payload: dict[str, Any]) -> tuple[object, ...]:
