@@ -13,6 +13,7 @@ session), so the first derivation of a process costs what later ones cost.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Sequence
@@ -101,6 +102,8 @@ class _Ruleset:
         self.admits = [
             _binding_tests(binding) for rule in definition.values() for binding in rule["all"]
         ]
+        for rule in definition.values():
+            rule["all"] = [_marked(binding) for binding in rule["all"]]
         self.fields = _named_fields(definition)
         self._text = json.dumps(definition, ensure_ascii=False)
         try:
@@ -164,6 +167,39 @@ def _named_fields(definition: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+def _mark(tests: dict[str, str]) -> str:
+    """The field that stands for a binding's discriminator equalities (see ``_marked``)."""
+    text = "\0".join(f"{field}={tests[field]}" for field in _DISCRIMINATORS if field in tests)
+    return "dx" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def _marked(binding: dict[str, Any]) -> dict[str, Any]:
+    """The binding with its discriminator equalities (``type``, ``name``, ...) replaced by one
+    test that a field named after them is true; ``_Router`` sets that field on every fact
+    whose values are equal.
+
+    durable finds a fact's next condition nodes by the tested field's *name* only: the
+    equalities ``name == "ewc"``, ``name == "hazardous"``, ... of a ruleset all sit under the
+    field "name" and every one is compared with each property fact (a few dozen string
+    comparisons per fact and ruleset). A field per combination of values is found with one
+    look-up. A binding that tests one field twice keeps its tests as they are."""
+    [(name, condition)] = binding.items()
+    tests = condition.get("$and", [condition])
+    kept, found = [], {}
+    for test in tests:
+        [(field, value)] = test.items() if len(test) == 1 else [("", None)]
+        if field in _DISCRIMINATORS and isinstance(value, str):
+            if field in found:
+                return binding
+            found[field] = value
+        else:
+            kept.append(test)
+    if not found:
+        return binding
+    marked = [{_mark(found): True}, *kept]
+    return {name: marked[0] if len(marked) == 1 else {"$and": marked}}
+
+
 def _binding_tests(binding: dict[str, Any]) -> dict[str, str]:
     """The string equalities on discriminator fields that one binding requires of its fact
     (tests under ``$or`` or a negation's inner structure are left out: that only admits more)."""
@@ -195,8 +231,19 @@ class _Router:
                 fields = tuple(i for i, name in enumerate(_DISCRIMINATORS) if name in tests)
                 values = tuple(tests[_DISCRIMINATORS[i]] for i in fields)
                 tables.setdefault(fields, {}).setdefault(values, set()).add(ruleset.index)
-        self._tables: list[tuple[tuple[int, ...], dict[tuple[object, ...], frozenset[int]]]] = [
-            (fields, {values: frozenset(found) for values, found in table.items()})
+        self._tables: list[
+            tuple[tuple[int, ...], dict[tuple[object, ...], tuple[frozenset[int], str]]]
+        ] = [
+            (
+                fields,
+                {
+                    values: (
+                        frozenset(found),
+                        _mark({_DISCRIMINATORS[i]: v for i, v in zip(fields, values, strict=True)}),
+                    )
+                    for values, found in table.items()
+                },
+            )
             for fields, table in tables.items()
         ]
         self._fields = [ruleset.fields for ruleset in rulesets]
@@ -210,18 +257,29 @@ class _Router:
             found = self._fields_of[routes] = frozenset().union(*(self._fields[i] for i in routes))
         return found
 
-    def routes(self, key: tuple[object, ...]) -> tuple[int, ...]:
-        """Positions of the rulesets that can match a fact with these discriminator values."""
+    def routes(self, key: tuple[object, ...]) -> _Route:
+        """The rulesets that can match a fact with these discriminator values (positions),
+        and the marks (``_marked``) the fact carries for durable."""
         found: set[int] = set()
+        marks: list[str] = []
         for fields, table in self._tables:
             values = tuple(key[i] for i in fields)
             if _ANY not in values:
-                found.update(table.get(values, ()))
+                hit = table.get(values)
+                if hit is not None:
+                    found.update(hit[0])
+                    marks.append(hit[1])
                 continue
-            for tested, rulesets in table.items():
+            for tested, (rulesets, _mark_name) in table.items():
                 if all(v is _ANY or v == t for v, t in zip(values, tested, strict=True)):
-                    found.update(rulesets)
-        return tuple(sorted(found))
+                    found.update(rulesets)  # durable compares such a value itself
+        return _Route(tuple(sorted(found)), tuple(marks))
+
+
+@dataclass(frozen=True, slots=True)
+class _Route:
+    rulesets: tuple[int, ...]  # positions of the rulesets a fact can match in
+    marks: tuple[str, ...]  # the discriminator marks it carries
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +319,7 @@ class _Plan:
     evidence_error: EvidenceSpecError | None  # an unreadable evidence spec, said on use
     extras: dict[str, Any]  # the fact's data fields (Conclusion.as_fact)
     tags: dict[str, Any] | None  # its pattern tags (None: tagged per conclusion)
-    routes: tuple[int, ...]  # the rulesets the fact can match in
+    route: _Route  # where the fact can match
 
     def fact(self, key: str, stream_id: str | None, tagger: PatternTagger) -> dict[str, Any]:
         """``Conclusion.as_fact`` of this rule's conclusion ``key``, tagged."""
@@ -356,7 +414,7 @@ class RuleEngine:
                 evidence_error=error,
                 extras=extras,
                 tags=None if tagged_apart else {k: tagged[k] for k in tagged if k not in untagged},
-                routes=self._router.routes(_key(tagged)),
+                route=self._router.routes(_key(tagged)),
             )
         return plans
 
@@ -514,10 +572,10 @@ class RuleEngine:
         facts = []
         for item in conclusions:
             plan = item.plan
-            if members.isdisjoint(plan.routes):
+            if members.isdisjoint(plan.route.rulesets):
                 continue
             fact = plan.fact(item.key, item.shown.stream_id, self._tagger)
-            facts.append(self._sent(plan.routes, fact))
+            facts.append(self._sent(plan.route, fact))
         return facts
 
     def _keep(
@@ -595,7 +653,7 @@ class RuleEngine:
         among live objects only). orjson: the facts' JSON and the firings read back were a
         sixth of a derivation with the standard json module (pyinstrument on
         benchmarks/rules_bench.py)."""
-        routes: dict[tuple[object, ...], tuple[int, ...]] = {}  # most keys come ten times
+        routes: dict[tuple[object, ...], _Route] = {}  # most keys come ten times
         texts: _Texts = {}
         for payload in payloads:
             key = _key(payload)
@@ -605,10 +663,12 @@ class RuleEngine:
             texts[id(payload)] = self._sent(found, payload)
         return texts
 
-    def _sent(self, routes: tuple[int, ...], fact: dict[str, Any]) -> _Sent:
-        fields = self._router.fields(routes)
-        text = orjson.dumps({k: v for k, v in fact.items() if k in fields}).decode()
-        return _Sent(routes, text, fact)
+    def _sent(self, route: _Route, fact: dict[str, Any]) -> _Sent:
+        fields = self._router.fields(route.rulesets)
+        sent = {k: v for k, v in fact.items() if k in fields}
+        for mark in route.marks:
+            sent[mark] = True
+        return _Sent(route.rulesets, orjson.dumps(sent).decode(), fact)
 
 
 def _key(payload: dict[str, Any]) -> tuple[object, ...]:

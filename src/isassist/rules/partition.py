@@ -40,15 +40,26 @@ def split_rules(rules: Sequence[AnyRule]) -> tuple[list[AnyRule], list[AnyRule]]
     that could produce them (``data`` tests are ignored, which can only keep a rule out).
     """
     bound = {rule.id for rule in rules if _joins_own_stream_only(rule)}
+    by_kind: dict[str, list[AnyRule]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(rule)
+    # the rules that may produce what a rule chains on, stream-bound or not, found once
+    producers = {
+        rule.id: [
+            p
+            for c in rule.when.conclusion
+            for p in (by_kind.get(c.kind, []) if c.kind is not None else rules)
+            if _may_produce(p, c) and p.when.stream is not None
+        ]
+        for rule in rules
+        if rule.id in bound and rule.when.conclusion
+    }
     changed = True
     while changed:
         changed = False
-        for rule in rules:
-            if rule.id not in bound:
-                continue
-            producers = [p for c in rule.when.conclusion for p in rules if _may_produce(p, c)]
-            if any(p.when.stream is not None and p.id not in bound for p in producers):
-                bound.discard(rule.id)
+        for rule_id, found in producers.items():
+            if rule_id in bound and any(p.id not in bound for p in found):
+                bound.discard(rule_id)
                 changed = True
     return [r for r in rules if r.id in bound], [r for r in rules if r.id not in bound]
 
