@@ -85,6 +85,10 @@ class ConclusionMaker:
     derivation (cProfile on benchmarks/rules_bench.py). Here the texts are split into literal
     parts and placeholders, and the data is kept as JSON, which orjson turns into a fresh copy
     (no two conclusions share a mutable list or dict) faster than copying it in Python.
+
+    A route's MAESTRI evidence (``data["evidence"]``: spec, count and example exchanges, a few
+    kB of text) is not copied that way: each conclusion gets its own dict and lists, the
+    example exchanges themselves are shared, read-only, as ``evidence.with_evidence`` does.
     """
 
     rule: AnyRule
@@ -92,14 +96,15 @@ class ConclusionMaker:
     priority: Level | None
     nl: _Template | None  # None: the text has no placeholder, it is used as written
     en: _Template | None
-    data: bytes  # JSON of the conclusion's data
+    data: bytes  # JSON of the conclusion's data (its evidence, if any, still the spec)
+    evidence: dict[str, Any] | None  # what data["evidence"] shows instead
 
     @staticmethod
     def of(
-        rule: AnyRule, properties: dict[str, str], data: dict[str, Any] | None = None
+        rule: AnyRule, properties: dict[str, str], evidence: dict[str, Any] | None = None
     ) -> ConclusionMaker:
         """``properties``: property name -> the binding that matched it (``{prop.NAME}``);
-        ``data``: the data shown (default ``rule_data``; the engine fills in evidence)."""
+        ``evidence``: what the data's ``evidence`` shows (``evidence.evidence_data``)."""
         then = rule.then
         return ConclusionMaker(
             rule=rule,
@@ -107,8 +112,19 @@ class ConclusionMaker:
             priority=getattr(rule, "priority", None),
             nl=_template(then.nl, properties),
             en=_template(then.en, properties),
-            data=orjson.dumps(rule_data(rule) if data is None else data),
+            data=orjson.dumps(rule_data(rule)),
+            evidence=evidence,
         )
+
+    def data_of_one(self) -> dict[str, Any]:
+        """The data of one conclusion, its own copy (shared example exchanges aside)."""
+        data: dict[str, Any] = orjson.loads(self.data)
+        if self.evidence is not None:
+            data["evidence"] = {
+                key: list(value) if isinstance(value, list | tuple) else value
+                for key, value in self.evidence.items()
+            }
+        return data
 
 
 def _template(text: str, properties: dict[str, str]) -> _Template | None:
@@ -158,10 +174,10 @@ def build_conclusion(maker: ConclusionMaker, bindings: dict[str, dict[str, Any]]
     rule = maker.rule
     then = rule.then
     stream = bindings.get(STREAM_BINDING)
-    text = Text(
-        nl=then.nl if maker.nl is None else _fill(maker.nl, bindings, "nl"),
-        en=then.en if maker.en is None else _fill(maker.en, bindings, "en"),
-    )
+    text = {  # validated into a Text with the conclusion, one call instead of two
+        "nl": then.nl if maker.nl is None else _fill(maker.nl, bindings, "nl"),
+        "en": then.en if maker.en is None else _fill(maker.en, bindings, "en"),
+    }
     return Conclusion(
         rule_id=rule.id,
         kind=rule.kind,
@@ -169,11 +185,11 @@ def build_conclusion(maker: ConclusionMaker, bindings: dict[str, dict[str, Any]]
         severity=maker.severity,
         priority=maker.priority,
         title=rule.title,
-        text=text,
+        text=text,  # type: ignore[arg-type]
         source=rule.source,
         stream_id=stream["id"] if stream else None,
         matched=list(bindings.values()),
-        data=orjson.loads(maker.data),
+        data=maker.data_of_one(),
     )
 
 

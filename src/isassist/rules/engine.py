@@ -18,7 +18,7 @@ import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import durable_rules_engine
 import orjson
@@ -76,6 +76,7 @@ _ANY = object()  # a fact value that is not a string: equality left to durable
 # All derivations use durable's default session: a fact without a "sid" field goes there, and
 # comes back in a match exactly as it went in (no "sid" to strip from what the user sees).
 _SID = "0"
+_MARK = "dx"  # the start of a mark field's name (see _marked)
 # A fact no rule matches: asserting it makes durable create the session (see open_session)
 _PROBE = '[{"type":"isassist.probe","id":"isassist.probe"}]'
 
@@ -104,7 +105,17 @@ class _Ruleset:
         ]
         for rule in definition.values():
             rule["all"] = [_marked(binding) for binding in rule["all"]]
-        self.fields = _named_fields(definition)
+        # the fields a fact can be read on, by the mark of the bindings that can match it
+        # ("" for bindings without one), and the fields joins read on the other fact
+        self.fields: dict[str, set[str]] = {}
+        self.joined: set[str] = set()
+        for rule in definition.values():
+            names = {name for binding in rule["all"] for name in binding}
+            for binding in rule["all"]:
+                [(_name, condition)] = binding.items()
+                mark = next((k for k in _tests(condition) if k.startswith(_MARK)), "")
+                self.fields.setdefault(mark, set()).update(_named_fields(condition))
+                self.joined.update(_join_targets(condition, names))
         self._text = json.dumps(definition, ensure_ascii=False)
         try:
             self.handle: int = durable_rules_engine.create_ruleset(self.name, self._text)
@@ -149,11 +160,33 @@ class _Ruleset:
         return held
 
 
-def _named_fields(definition: Any) -> frozenset[str]:
-    """Every fact field the ruleset's conditions can read: each key and each string value in
-    its definition (a join names the other fact's field as a value), plus the identity. More
-    than the conditions read (operators, binding names, tested values), never less."""
-    found = {"type", "id"}
+def _tests(condition: dict[str, Any]) -> dict[str, Any]:
+    """The single-field tests at the top of a binding's condition, by field."""
+    tests = condition.get("$and", [condition])
+    return {key: test[key] for test in tests if len(test) == 1 for key in test}
+
+
+def _join_targets(condition: Any, bindings: set[str]) -> set[str]:
+    """The fields a condition reads on the facts of other bindings (``{"stream":
+    {"the_stream": "stream"}}`` reads the_stream's "stream")."""
+    found: set[str] = set()
+    stack = [condition]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key in bindings and isinstance(value, str):
+                    found.add(value)
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _named_fields(definition: Any) -> set[str]:
+    """Every fact field a condition can read: each key and each string value in it. More than
+    the condition reads (operators, binding names, tested values), never less."""
+    found: set[str] = set()
     stack = [definition]
     while stack:
         item = stack.pop()
@@ -164,13 +197,13 @@ def _named_fields(definition: Any) -> frozenset[str]:
             stack.extend(item)
         elif isinstance(item, str):
             found.add(item)
-    return frozenset(found)
+    return found
 
 
 def _mark(tests: dict[str, str]) -> str:
     """The field that stands for a binding's discriminator equalities (see ``_marked``)."""
     text = "\0".join(f"{field}={tests[field]}" for field in _DISCRIMINATORS if field in tests)
-    return "dx" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:12]
+    return _MARK + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:12]
 
 
 def _marked(binding: dict[str, Any]) -> dict[str, Any]:
@@ -246,15 +279,27 @@ class _Router:
             )
             for fields, table in tables.items()
         ]
-        self._fields = [ruleset.fields for ruleset in rulesets]
-        self._fields_of: dict[tuple[int, ...], frozenset[str]] = {}
+        # fields any fact keeps: its identity, and what joins read on it
+        self._always = frozenset({"type", "id"}.union(*(rs.joined for rs in rulesets)))
+        self._by_mark: dict[str, set[str]] = {}
+        for ruleset in rulesets:
+            for mark, read in ruleset.fields.items():
+                if mark:
+                    self._by_mark.setdefault(mark, set()).update(read)
+        self._unmarked = [frozenset(rs.fields.get("", ())) for rs in rulesets]
+        self._fields_of: dict[_Route, frozenset[str]] = {}
 
-    def fields(self, routes: tuple[int, ...]) -> frozenset[str]:
-        """The fields some of these rulesets can read (remembered per set of rulesets: a
-        handful, the same for every derivation)."""
-        found = self._fields_of.get(routes)
+    def fields(self, route: _Route) -> frozenset[str]:
+        """The fields durable can read on a fact with this route: those of the bindings that
+        can match it (the ones with its marks, and those without a mark in its rulesets).
+        Remembered per route: a few dozen, the same for every derivation."""
+        found = self._fields_of.get(route)
         if found is None:
-            found = self._fields_of[routes] = frozenset().union(*(self._fields[i] for i in routes))
+            found = self._fields_of[route] = self._always.union(
+                *(self._by_mark.get(mark, ()) for mark in route.marks),
+                *(self._unmarked[i] for i in route.rulesets),
+                route.marks,
+            )
         return found
 
     def routes(self, key: tuple[object, ...]) -> _Route:
@@ -276,14 +321,12 @@ class _Router:
         return _Route(tuple(sorted(found)), tuple(marks))
 
 
-@dataclass(frozen=True, slots=True)
-class _Route:
+class _Route(NamedTuple):
     rulesets: tuple[int, ...]  # positions of the rulesets a fact can match in
     marks: tuple[str, ...]  # the discriminator marks it carries
 
 
-@dataclass(frozen=True, slots=True)
-class _Sent:
+class _Sent(NamedTuple):
     """A fact as durable gets it: the rulesets it can match in, and its JSON with only the
     fields those rulesets read. durable parses every field of a fact, walks its condition
     tree for each one and hands every field back in each firing; pattern tags, texts and the
@@ -345,12 +388,13 @@ def _as_fact(
     }
 
 
-@dataclass(frozen=True)
-class _Derived:
+class _Derived(NamedTuple):
     """One conclusion and where it was found, so merged partitions sort like one derivation.
 
     ``shown`` is the conclusion handed out (the matching MAESTRI exchanges filled in); rules
     chain on the conclusion as ``plan.fact`` gives it (its evidence spec still a list).
+    (Named tuples here and below: a frozen dataclass costs several times as much to make, and
+    a derivation makes a few hundred.)
     """
 
     shown: Conclusion
@@ -402,9 +446,9 @@ class RuleEngine:
             data = rule_data(rule)
             found = evidence.get(specs.get(rule.id, ()))
             error = found if isinstance(found, EvidenceSpecError) else None
-            shown = data
+            shown = None
             if found is not None and not isinstance(found, EvidenceSpecError):
-                shown = evidence_data(data, found)
+                shown = evidence_data(data, found)["evidence"]
             extras = {k: v for k, v in data.items() if not isinstance(v, dict)}
             untagged = _as_fact(extras, rule, "", None)
             tagged = self._tagger.tag(dict(untagged))
@@ -664,7 +708,7 @@ class RuleEngine:
         return texts
 
     def _sent(self, route: _Route, fact: dict[str, Any]) -> _Sent:
-        fields = self._router.fields(route.rulesets)
+        fields = self._router.fields(route)
         sent = {k: v for k, v in fact.items() if k in fields}
         for mark in route.marks:
             sent[mark] = True
