@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import durable_rules_engine
 import orjson
 
-from isassist.facts import STREAM_PROPERTIES, _Fact
+from isassist.facts import STREAM_PROPERTIES, VALUE_LABELS, _Fact
 from isassist.rules.compiler import (
     STREAM_BINDING,
     CompiledRule,
@@ -427,6 +427,12 @@ class RuleEngine:
         self._stream_rulesets = self._rulesets[: len(stream_rulesets)]
         self._whole_rulesets = self._rulesets[len(stream_rulesets) :]
         self._tagger = PatternTagger(p for rs in compiled for p in rs.patterns)
+        # the fact vocabulary: property names (the "name" of property and item facts) and
+        # coded values; what users type (stream names, amounts) is tagged when it comes
+        self._tagger.prepare(
+            [("name", name) for name in STREAM_PROPERTIES]
+            + [("value", code) for code in (*VALUE_LABELS, "True", "False")]
+        )
         self._router = _Router(self._rulesets)
         self._plans = self._plan(
             [(rule, index) for index, rs in enumerate(compiled) for rule in rs.rules]
