@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+import orjson
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from isassist.facts import property_label, value_label
 from isassist.knowledge.codes import display_ewc_codes
@@ -23,7 +24,13 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_]+)\}")
 
 
 class Conclusion(BaseModel):
-    """One thing the rule base concluded about one stream (or the whole company)."""
+    """One thing the rule base concluded about one stream (or the whole company).
+
+    ``matched`` and ``data`` are taken as given, not validated: the engine builds them from
+    the JSON facts durable matched and the rule's JSON data, fresh for every conclusion, and
+    copying them again to validate them was a tenth of a derivation (a dossier builds a few
+    hundred conclusions; cProfile on benchmarks/rules_bench.py).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -36,8 +43,8 @@ class Conclusion(BaseModel):
     text: Text
     source: str
     stream_id: str | None = None
-    matched: list[dict[str, Any]]
-    data: dict[str, Any] = {}
+    matched: SkipValidation[list[dict[str, Any]]]
+    data: SkipValidation[dict[str, Any]] = {}
 
     @property
     def key(self) -> str:
@@ -58,93 +65,131 @@ class Conclusion(BaseModel):
         }
 
 
-@dataclass(frozen=True)
-class _Parts:
-    """What every conclusion of one rule shares, worked out once per rule (a dossier builds
-    a few hundred conclusions per derivation; dumping the rule's ``then`` each time was a
-    tenth of a derivation, measured with cProfile on benchmarks/rules_bench.py)."""
-
-    rule: AnyRule  # held so that the id() the cache is keyed on stays this rule's
-    data: dict[str, Any]
-    severity: Any
-    priority: Any
-    nl_filled: bool  # the Dutch text has placeholders to fill
-    en_filled: bool
+# A rule text as parts: literal text, or a placeholder as (scope, name, binding) where
+# binding names the matched fact the placeholder reads
+_Slot = tuple[str, str, str]
+_Template = tuple[str | _Slot, ...]
 
 
-_PARTS: dict[int, _Parts] = {}
+def rule_data(rule: AnyRule) -> dict[str, Any]:
+    """What a conclusion's ``data`` holds: the rule's typed extras (its texts left out)."""
+    return rule.then.model_dump(mode="json", exclude={"nl", "en"})
 
 
-def _parts(rule: AnyRule) -> _Parts:
-    parts = _PARTS.get(id(rule))
-    if parts is None or parts.rule is not rule:
+@dataclass(frozen=True, eq=False)
+class ConclusionMaker:
+    """What every conclusion of one rule shares, worked out once when the engine is built.
+
+    A dossier builds a few hundred conclusions per derivation: dumping the rule's ``then``,
+    scanning its texts for placeholders and deep-copying its data each time was a third of a
+    derivation (cProfile on benchmarks/rules_bench.py). Here the texts are split into literal
+    parts and placeholders, and the data is kept as JSON, which orjson turns into a fresh copy
+    (no two conclusions share a mutable list or dict) faster than copying it in Python.
+
+    A route's MAESTRI evidence (``data["evidence"]``: spec, count and example exchanges, a few
+    kB of text) is not copied that way: each conclusion gets its own dict and lists, the
+    example exchanges themselves are shared, read-only, as ``evidence.with_evidence`` does.
+    """
+
+    rule: AnyRule
+    severity: Level | None
+    priority: Level | None
+    nl: _Template | None  # None: the text has no placeholder, it is used as written
+    en: _Template | None
+    data: bytes  # JSON of the conclusion's data (its evidence, if any, still the spec)
+    evidence: dict[str, Any] | None  # what data["evidence"] shows instead
+
+    @staticmethod
+    def of(
+        rule: AnyRule, properties: dict[str, str], evidence: dict[str, Any] | None = None
+    ) -> ConclusionMaker:
+        """``properties``: property name -> the binding that matched it (``{prop.NAME}``);
+        ``evidence``: what the data's ``evidence`` shows (``evidence.evidence_data``)."""
         then = rule.then
-        parts = _PARTS[id(rule)] = _Parts(
+        return ConclusionMaker(
             rule=rule,
-            data=then.model_dump(mode="json", exclude={"nl", "en"}),
             severity=getattr(rule, "severity", None),
             priority=getattr(rule, "priority", None),
-            nl_filled=_PLACEHOLDER.search(then.nl) is not None,
-            en_filled=_PLACEHOLDER.search(then.en) is not None,
+            nl=_template(then.nl, properties),
+            en=_template(then.en, properties),
+            data=orjson.dumps(rule_data(rule)),
+            evidence=evidence,
         )
-    return parts
+
+    def data_of_one(self) -> dict[str, Any]:
+        """The data of one conclusion, its own copy (shared example exchanges aside)."""
+        data: dict[str, Any] = orjson.loads(self.data)
+        if self.evidence is not None:
+            data["evidence"] = {
+                key: list(value) if isinstance(value, list | tuple) else value
+                for key, value in self.evidence.items()
+            }
+        return data
 
 
-def _fresh(value: Any) -> Any:
-    """A copy of JSON data, so no two conclusions share a mutable list or dict."""
-    if isinstance(value, dict):
-        return {k: _fresh(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_fresh(v) for v in value]
-    return value
+def _template(text: str, properties: dict[str, str]) -> _Template | None:
+    pieces = _PLACEHOLDER.split(text)  # literal, scope, name, literal, ..., literal
+    if len(pieces) == 1:
+        return None
+    parts: list[str | _Slot] = []
+    for index in range(0, len(pieces) - 1, 3):
+        literal, scope, name = pieces[index : index + 3]
+        if literal:
+            parts.append(literal)
+        parts.append((scope, name, _binding(scope, name, properties)))
+    if pieces[-1]:
+        parts.append(pieces[-1])
+    return tuple(parts)
 
 
-def build_conclusion(
-    rule: AnyRule, bindings: dict[str, dict[str, Any]], properties: dict[str, str]
-) -> Conclusion:
+def _binding(scope: str, name: str, properties: dict[str, str]) -> str:
+    """The binding a placeholder reads: the property's, the stream's, the company's, or the
+    first conclusion's (``c0``)."""
+    if scope == "prop":
+        return properties.get(name, "")
+    if scope == "stream":
+        return STREAM_BINDING
+    return "company" if scope == "company" else "c0"
+
+
+def _fill(template: _Template, facts: dict[str, dict[str, Any]], lang: Lang) -> str:
+    out: list[str] = []
+    for part in template:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        scope, name, binding = part
+        fact = facts.get(binding)
+        found = fact.get("value" if scope == "prop" else name) if fact else None
+        if scope == "prop" and name == "ewc" and found:  # "16 01 04*", never "160104"
+            out.append(display_ewc_codes(found))
+            continue
+        words = _words(found, lang) if found is not None else ""
+        out.append(words or "?")
+    return "".join(out)
+
+
+def build_conclusion(maker: ConclusionMaker, bindings: dict[str, dict[str, Any]]) -> Conclusion:
     """Fill in the rule's texts with the facts of one match."""
-    facts = bindings
-    stream = facts.get(STREAM_BINDING)
+    rule = maker.rule
     then = rule.then
-    parts = _parts(rule)
-
-    def fill(text: str, lang: Lang) -> str:
-        def value(match: re.Match[str]) -> str:
-            scope, name = match.groups()
-            fact: dict[str, Any] | None
-            if scope == "prop":
-                fact = facts.get(properties.get(name, ""))
-                found = fact.get("value") if fact else None
-                if name == "ewc" and found:  # "16 01 04*", never "160104"
-                    return display_ewc_codes(found)
-            else:
-                fact = (
-                    stream
-                    if scope == "stream"
-                    else facts.get(scope if scope == "company" else "c0")
-                )
-                found = fact.get(name) if fact else None
-            words = _words(found, lang) if found is not None else ""
-            return words or "?"
-
-        return _PLACEHOLDER.sub(value, text)
-
-    text = Text(
-        nl=fill(then.nl, "nl") if parts.nl_filled else then.nl,
-        en=fill(then.en, "en") if parts.en_filled else then.en,
-    )
+    stream = bindings.get(STREAM_BINDING)
+    text = {  # validated into a Text with the conclusion, one call instead of two
+        "nl": then.nl if maker.nl is None else _fill(maker.nl, bindings, "nl"),
+        "en": then.en if maker.en is None else _fill(maker.en, bindings, "en"),
+    }
     return Conclusion(
         rule_id=rule.id,
         kind=rule.kind,
         category=rule.category,
-        severity=parts.severity,
-        priority=parts.priority,
+        severity=maker.severity,
+        priority=maker.priority,
         title=rule.title,
-        text=text,
+        text=text,  # type: ignore[arg-type]
         source=rule.source,
         stream_id=stream["id"] if stream else None,
-        matched=list(facts.values()),
-        data=_fresh(parts.data),
+        matched=list(bindings.values()),
+        data=maker.data_of_one(),
     )
 
 

@@ -9,12 +9,16 @@ from os import path
 from os import environ
 from sys import platform
 
+# isassist patch: setuptools now takes CFLAGS as the whole compile flags (distutils added
+# them to Python's own "-DNDEBUG -g -fwrapv -O3 -Wall"), so the engine was built without
+# optimisation; the flags Python builds its extensions with are named here (PATCHES.md, 11)
+_OPTIMISED = ' -O3 -fwrapv -DNDEBUG'
 if platform == 'win32':
   environ['CFLAGS'] = '-std=c99 -D_GNU_SOURCE -_WIN32'
 elif platform == 'darwin':
-    environ['CFLAGS'] = '-std=c99 -D_GNU_SOURCE -fcommon'
+    environ['CFLAGS'] = '-std=c99 -D_GNU_SOURCE -fcommon' + _OPTIMISED
 else:
-  environ['CFLAGS'] = '-std=c99 -D_GNU_SOURCE'
+  environ['CFLAGS'] = '-std=c99 -D_GNU_SOURCE' + _OPTIMISED
 
 # Patch "install_lib" command to run build_clib before build_ext
 # to properly work with easy_install.
@@ -29,14 +33,18 @@ class install_lib(_install_lib.install_lib):
         if self.distribution.has_ext_modules():
           self.run_command('build_ext')
 
-rules_lib = ('durable_rules_engine_py', {'sources': ['src/rules/%s.c' % src for src in ('json', 'rete', 'state', 'events', 'regex')]})
+# isassist patch: the library's objects depend on the engine's headers and on this file (its
+# flags) too ('' = every source), so an edit recompiles them in a reused build/ (PATCHES.md)
+rules_inputs = ['src/rules/%s.h' % h for h in ('json', 'regex', 'rete', 'rules', 'state')] + ['setup.py']
+rules_lib = ('durable_rules_engine_py', {'sources': ['src/rules/%s.c' % src for src in ('json', 'rete', 'state', 'events', 'regex')],
+                                         'obj_deps': {'': rules_inputs}})
 
 rules = Extension('durable_rules_engine',
                   sources = ['src/rulespy/rules.c'],
                   include_dirs=['src/rules'],
                   # isassist patch: relink when the engine library changes (without this, an
                   # edited src/rules/*.c left the old extension in place in a reused build/)
-                  depends=rules_lib[1]['sources'] + ['src/rules/%s.h' % h for h in ('json', 'regex', 'rete', 'rules', 'state')])
+                  depends=rules_lib[1]['sources'] + rules_inputs)
 
 here = path.abspath(path.dirname(__file__)) + '/docs/py'
 with open(path.join(here, 'README.txt'), encoding='utf-8') as f:

@@ -47,7 +47,7 @@
 #define NEXT_BUCKET_LENGTH 512
 #define NEXT_LIST_LENGTH 128
 #define BETA_LIST_LENGTH 256
-#define HASH_MASK 0x1F
+#define HASH_MASK 0x1FF  // isassist patch: was 0x1F (see PATCHES.md, change 9)
 
 #define QUEUE_ASSERT_FACT 1
 #define QUEUE_ASSERT_EVENT 2
