@@ -59,6 +59,10 @@ class Navigator:
         self.conclusions: Sequence[ConclusionView] = ()
         self._scopes: dict[str | None, Scope] = {}
         self._raised: set[Slot] | None = None
+        # per-state answers to "does this section apply to this stream": the progress count
+        # and the next question ask it for every slot (tens of thousands of times per answer)
+        self._sections_on: dict[tuple[int, str | None], bool] = {}
+        self._questions_on: dict[tuple[int, str | None], bool] = {}
 
     def see(
         self,
@@ -74,6 +78,8 @@ class Navigator:
             self.conclusions = conclusions
             self._raised = None
         self._scopes.clear()
+        self._sections_on.clear()
+        self._questions_on.clear()
 
     @property
     def mode(self) -> str:
@@ -151,14 +157,24 @@ class Navigator:
     def section_applies(self, section: Section, stream: str | None) -> bool:
         """False for a section switched off: a deep-dive section of a stream not worked out,
         or a section whose own condition does not hold."""
-        if section.deep_dive and stream is not None and not self.worked_out(stream):
-            return False
-        return section.when is None or holds(section.when, self.scope(stream))
+        key = (id(section), stream)
+        found = self._sections_on.get(key)
+        if found is None:
+            found = not (
+                section.deep_dive and stream is not None and not self.worked_out(stream)
+            ) and (section.when is None or holds(section.when, self.scope(stream)))
+            self._sections_on[key] = found
+        return found
 
     def applies(self, section: Section, question: Question, stream: str | None) -> bool:
-        if not self.section_applies(section, stream):
-            return False
-        return question.when is None or holds(question.when, self.scope(stream))
+        key = (id(question), stream)
+        found = self._questions_on.get(key)
+        if found is None:
+            found = self.section_applies(section, stream) and (
+                question.when is None or holds(question.when, self.scope(stream))
+            )
+            self._questions_on[key] = found
+        return found
 
     def asks(self, section: Section, question: Question, stream: str | None) -> bool:
         """True when the interview will ask this slot (answered or not).
