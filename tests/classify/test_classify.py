@@ -94,6 +94,16 @@ def test_mirror_entry_returns_both_sides_and_the_deciding_question() -> None:
     assert tar.mirror_partners == ("170302",)
     assert "koolteer" in tar.deciding_question
     assert "17 03 01*" in tar.deciding_question and "17 03 02" in tar.deciding_question
+    # the Commission notice (2018/C 124/01): process knowledge and data sheets first, an
+    # analysis where those are not enough; never as if only an analysis could decide
+    assert "proceskennis" in tar.deciding_question
+
+
+def test_the_deciding_question_in_english_starts_from_process_knowledge() -> None:
+    result = classify("old cables from the renovation", lang="en")
+    mirrored = [s for s in result.suggestions if s.deciding_question]
+    assert mirrored
+    assert all("process knowledge" in s.deciding_question for s in mirrored)
 
 
 def test_deciding_question_names_the_substances_of_the_hazardous_side() -> None:

@@ -63,7 +63,9 @@ def display(code: str, hazardous: bool) -> str:
 
 
 def deciding_question(entry: Entry, partners: list[Entry], lang: str) -> str:
-    """Ask what to test so the broker can choose a side of the mirror pair."""
+    """Ask what to establish so the broker can choose a side of the mirror pair: from process
+    knowledge and safety data sheets first, by analysis where those are not enough (Commission
+    notice on waste classification 2018/C 124/01, ch. 3), never 'only by analysis'."""
     hazardous, safe = hazardous_side(entry, partners)
     if not hazardous or not safe:
         return ""
@@ -73,15 +75,17 @@ def deciding_question(entry: Entry, partners: list[Entry], lang: str) -> str:
     generic = what.lower() in _GENERIC
     if lang == "nl":
         test = (
-            "laat de samenstelling analyseren en toets aan de CLP-grenswaarden (HP1-HP15)"
+            "ga de samenstelling na (proceskennis, veiligheidsinformatiebladen, en een analyse"
+            " waar die niet volstaan) en toets aan de CLP-grenswaarden (HP1-HP15)"
             if generic
-            else f"laat analyseren op: {what}"
+            else f"ga na uit proceskennis of veiligheidsinformatiebladen, of analyseer op: {what}"
         )
         return f"Spiegelcode: bevat de stroom {what}? {_capital(test)}. Ja: {yes}; nee: {no}."
     test = (
-        "have the composition analysed against the CLP limits (HP1-HP15)"
+        "establish the composition (process knowledge, safety data sheets, and an analysis"
+        " where those are not enough) and compare it with the CLP limits (HP1-HP15)"
         if generic
-        else f"have it tested for: {what}"
+        else f"check process knowledge or safety data sheets, or have it tested for: {what}"
     )
     return f"Mirror entry: does the stream contain {what}? {_capital(test)}. Yes: {yes}; no: {no}."
 
