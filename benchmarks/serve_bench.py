@@ -55,26 +55,10 @@ def _rss_mb(pid: int) -> float:
 
 async def _session(base: str, cookie: str) -> float:
     """Seconds from opening the websocket to the first question on screen."""
-    question = _question()
-    headers = {"Origin": base, "Cookie": f"isassist_session={cookie}"}
-    seen = bytearray()
-    async with aiohttp.ClientSession() as client:
-        start = time.perf_counter()
-        async with client.ws_connect(f"{base}/ws?width=100&height=30", headers=headers) as ws:
-            pressed = False
-            while True:
-                message = await ws.receive(timeout=TIMEOUT)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    seen.extend(message.data)
-                elif message.type != aiohttp.WSMsgType.TEXT:
-                    raise RuntimeError(f"session closed: {message.type}")
-                text = ANSI.sub(b"", bytes(seen)).decode("utf-8", "replace")
-                if not pressed and START_TEXT in text:
-                    await ws.send_json(["stdin", "n"])
-                    pressed = True
-                    seen.clear()
-                elif pressed and question in text:
-                    return time.perf_counter() - start
+    seconds, ws, client = await _open_and_hold(base, cookie)
+    await ws.close()
+    await client.close()
+    return seconds
 
 
 def main() -> None:
@@ -125,17 +109,16 @@ def main() -> None:
 
 def _is_app(pid: int) -> bool:
     try:
-        return b"isassist.server.child" in Path(f"/proc/{pid}/cmdline").read_bytes() and (
-            not Path(f"/proc/{pid}/cmdline").read_bytes().startswith(b"/bin/sh")
-        )
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
+    return b"isassist.server.child" in command and not command.startswith(b"/bin/sh")
 
 
 async def _open_and_hold(
     base: str, cookie: str
 ) -> tuple[float, aiohttp.ClientWebSocketResponse, aiohttp.ClientSession]:
-    """Like _session, but keeps the websocket (and its app process) open for the RSS count."""
+    """Seconds to the first question, keeping the websocket (and its app process) open."""
     question = _question()
     headers = {"Origin": base, "Cookie": f"isassist_session={cookie}"}
     seen = bytearray()

@@ -349,28 +349,23 @@ class Places:
         not a town of another country ("8000 Aarhus" is Denmark, not Bruges)."""
         found = self.by_postcode.get(code, [])
         named = fold(_strip_country(name))
-        if found and named and not any(fold(p.locality) == named for p in found):
-            other = self._named(named, None, belgian=False)
-            if other is not None and other.country not in (None, "BE"):
-                return Located(
-                    country=other.country,
-                    by="postcode",
-                    postcode=code,
-                    locality=other.locality,
-                    lat=other.lat,
-                    lon=other.lon,
-                )
+        other = None
         if not found:
             other = self._named(named, None) if named else None
-            if other is not None and other.country != "BE":
-                return Located(
-                    country=other.country,
-                    by="postcode",
-                    postcode=code,
-                    locality=other.locality,
-                    lat=other.lat,
-                    lon=other.lon,
-                )
+        elif named and not any(fold(p.locality) == named for p in found):
+            other = self._named(named, None, belgian=False)
+            if other is not None and other.country is None:
+                other = None  # a town we cannot place in a country does not outweigh Belgium's
+        if other is not None and other.country != "BE":
+            return Located(
+                country=other.country,
+                by="postcode",
+                postcode=code,
+                locality=other.locality,
+                lat=other.lat,
+                lon=other.lon,
+            )
+        if not found:
             return Located(country=None, by="postcode", postcode=code)
         pick = next((p for p in found if fold(p.locality) == named), found[0])
         return Located(
