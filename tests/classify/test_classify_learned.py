@@ -98,3 +98,15 @@ def test_a_damaged_file_is_reported_not_a_crash(memory: LearnedTerms) -> None:
     memory.path.write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(main, ["terms", "learned"])
     assert result.exit_code == 1 and "learned-terms file" in result.output
+
+
+def test_a_choice_written_by_another_process_is_seen_at_the_next_answer(tmp_path: Path) -> None:
+    """The file is kept as last read, but an edit (another window, a colleague's import) is
+    read again: the same object sees what a second object wrote."""
+    path = tmp_path / LEARNED_FILE
+    reader, writer = LearnedTerms(path), LearnedTerms(path)
+    assert reader.codes_for("bostel van de brouwerij", "ewc", "11.05") == []
+    writer.remember("bostel", "ewc", "020799", "11.05", "nl")
+    assert reader.codes_for("bostel van de brouwerij", "ewc", "11.05") == ["020799"]
+    writer.forget()
+    assert reader.codes_for("bostel van de brouwerij", "ewc", "11.05") == []

@@ -65,17 +65,32 @@ class LearnedTerms:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # the file as last read, keyed by its modification time and size: code suggestions
+        # consult it on every answer (a parked stream's family comes from its name)
+        self._read: tuple[tuple[int, int], list[LearnedTerm]] | None = None
 
     def all(self) -> list[LearnedTerm]:
-        if not self.path.exists():
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
             return []
+        except OSError as error:
+            raise self._unreadable(error) from None
+        key = (stat.st_mtime_ns, stat.st_size)
+        if self._read is not None and self._read[0] == key:
+            return list(self._read[1])
         try:
             rows = json.loads(self.path.read_text(encoding="utf-8"))
-            return [LearnedTerm(**row) for row in rows]
+            terms = [LearnedTerm(**row) for row in rows]
         except (OSError, ValueError, TypeError) as error:
-            raise LearnedTermsError(
-                f"{self.path}: not a learned-terms file ({error}); move it away to start afresh"
-            ) from None
+            raise self._unreadable(error) from None
+        self._read = (key, terms)
+        return list(terms)
+
+    def _unreadable(self, error: Exception) -> LearnedTermsError:
+        return LearnedTermsError(
+            f"{self.path}: not a learned-terms file ({error}); move it away to start afresh"
+        )
 
     def remember(self, wording: str, system: str, code: str, sector: str | None, lang: str) -> None:
         """Note that ``code`` was chosen for ``wording`` (a repeat counts up)."""
