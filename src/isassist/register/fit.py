@@ -18,7 +18,7 @@ from typing import Literal
 
 from isassist.knowledge import get_knowledge
 from isassist.knowledge.codes import fold
-from isassist.register.matchdata import MatchData, SpecRow, match_data
+from isassist.register.matchdata import MatchData, NameFamilyRow, SpecRow, match_data
 from isassist.register.models import NewStream
 from isassist.register.routes import Route, RouteCatalogue, default_catalogue
 
@@ -178,24 +178,54 @@ def named_families(name: str) -> tuple[str, ...]:
     """Families the words of a name give besides its codes (knowledge/name_families.csv):
     "PP-garenafval" is textile by its code and plastic by the polymer it names, "ijzerslib" a
     mineral sludge and an iron salt a sewage works doses, "bleekaarde" a spent adsorbent
-    whatever food code it is filed under."""
-    by_family: dict[str, list[str]] = {}
+    whatever food code it is filed under, "fosfogips" gypsum.
+
+    A word takes the family of the longest term it is or holds (a head-only term only at its
+    end): "vetzuren" are fats by their own term, not acids because they end in "zuren"."""
+    said = words(name)
+    folded = f" {' '.join(said)} "
+    found: list[str] = []
     for row in match_data().name_families:
-        by_family.setdefault(row.family, []).append(row.term)
-    return tuple(f for f, terms in by_family.items() if _names(name, tuple(terms), True))
+        phrase = words(row.term)
+        if len(phrase) > 1 and f" {' '.join(phrase)} " in folded:
+            found.append(row.family)
+    for word in said:
+        best = _longest_term(word)
+        if best is not None:
+            found.append(best.family)
+    return tuple(dict.fromkeys(found))
+
+
+def _longest_term(word: str) -> NameFamilyRow | None:
+    """The longest one-word term of name_families.csv that ``word`` is, or holds at its end
+    (or, unless the term is head-only, at its start)."""
+    best: NameFamilyRow | None = None
+    for row in match_data().name_families:
+        term = row.term
+        if len(words(term)) > 1 or (best is not None and len(term) <= len(best.term)):
+            continue
+        inside = len(term) >= _MIN_COMPOUND and (
+            word.endswith(term) or (not row.head_only and word.startswith(term))
+        )
+        if word == term or inside:
+            best = row
+    return best
 
 
 @lru_cache(maxsize=65536)
-def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
+def _names(text: str, terms: tuple[str, ...], compounds: bool | Literal["head"] = False) -> bool:
     """Whether ``text`` names one of ``terms`` (a term of several words as a phrase); with
-    ``compounds`` a one-word term also counts at the start or end of a longer word."""
+    ``compounds`` a one-word term also counts at the start or end of a longer word, with
+    ``"head"`` only at its end (the head of a Dutch compound: "fosfogips" is gypsum)."""
     said = words(text)
     folded = f" {' '.join(said)} "
     for term in terms:
         if f" {' '.join(words(term))} " in folded:
             return True
         compound = compounds and len(term) >= _MIN_COMPOUND and " " not in term
-        if compound and any(w.startswith(term) or w.endswith(term) for w in said):
+        if compound and any(
+            w.endswith(term) or (compounds is True and w.startswith(term)) for w in said
+        ):
             return True
     return False
 
@@ -302,6 +332,8 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
+        if spec.required_families and not set(supply.families) & set(spec.required_families):
+            return spec
         said = spec.met_have_terms or spec.want_terms
         if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
             continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
@@ -312,7 +344,19 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
         states = {data.families[f].state for f in supply.families if f in data.families}
         if spec.excluded_states and states & set(spec.excluded_states):
             return spec
+        if spec.excluded_ewc_words and any(
+            _code_says(code, spec.excluded_ewc_words) for code in supply.ewc
+        ):
+            return spec
     return None
+
+
+@lru_cache(maxsize=65536)
+def _code_says(code: str, said: tuple[str, ...]) -> bool:
+    """Whether the official English text of an EWC entry says one of ``said``
+    ("tanning liquor containing chromium")."""
+    item = get_knowledge().ewc.get(code)
+    return item is not None and any(s in item.text_en.casefold() for s in said)
 
 
 def _narrow(family: str, data: MatchData) -> bool:

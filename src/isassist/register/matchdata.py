@@ -66,6 +66,9 @@ class ModeRow(_Row):
 class NameFamilyRow(_Row):
     term: str = Field(min_length=1)
     family: str = Field(min_length=1)
+    head_only: bool = False
+    """A one-word term that counts inside a longer word only as its head, the end of a Dutch
+    compound ("fluorsiliciumzuur" is an acid, "zuurstof" is not)."""
     basis: str = ""
 
     @field_validator("term")
@@ -94,6 +97,12 @@ class SpecRow(_Row):
     excluded_have_terms: tuple[str, ...] = ()
     excluded_states: tuple[str, ...] = ()
     met_have_terms: tuple[str, ...] = ()
+    required_families: tuple[str, ...] = ()
+    """The supply must be of one of these families (feed takes food, plant and animal
+    materials, never a plastic that happens to name calcium)."""
+    excluded_ewc_words: tuple[str, ...] = ()
+    """Words of the official (English) text of an EWC entry that rule out a supply filed
+    under it ("containing chromium")."""
     label_nl: str = Field(min_length=1)
     label_en: str = Field(min_length=1)
     gap_nl: str = Field(min_length=1)
@@ -107,6 +116,8 @@ class SpecRow(_Row):
         "excluded_have_terms",
         "excluded_states",
         "met_have_terms",
+        "required_families",
+        "excluded_ewc_words",
         mode="before",
     )(_terms)
 
@@ -165,11 +176,19 @@ def load_match_data(folder: Path | None = None) -> MatchData:
                 f"name_families.csv:{line}: family {name_row.family!r} is not in "
                 "match_families.csv."
             )
+    specs = tuple(_read("want_specs.csv", SpecRow, folder))
+    for line, spec in enumerate(specs, start=2):
+        unknown = [f for f in spec.required_families if f not in families]
+        if unknown:
+            raise RegisterError(
+                f"want_specs.csv:{line}: required family {unknown[0]!r} is not in "
+                "match_families.csv."
+            )
     return MatchData(
         families=families,
         modes={k: tuple(sorted(v, key=lambda m: m.max_km)) for k, v in modes.items()},
         uses=tuple(_read("want_uses.csv", UseRow, folder)),
-        specs=tuple(_read("want_specs.csv", SpecRow, folder)),
+        specs=specs,
         name_families=named,
     )
 

@@ -92,7 +92,7 @@ def _classified_once(
 
 _PAREN = re.compile(r"\([^)]*\)?")
 _WITH = re.compile(r"\s(?:met|with)\s", re.IGNORECASE)
-_OF = re.compile(r"\s(?:van|of)\s", re.IGNORECASE)
+_OF = re.compile(r"\s(?:van|of|uit|from)\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +112,8 @@ def _says_nothing(word: str, want: bool) -> bool:
 
 def _cores(phrase: str) -> list[str]:
     """What to classify of one phrase: its words that name something (no "natte",
-    "afgekeurde"), and before "van" the material alone ("zetmeelpulp" of "zetmeelpulp van
-    aardappelen"), tried when the whole phrase is unsure."""
+    "afgekeurde"), and before "van"/"uit" the material alone ("zetmeelpulp" of "zetmeelpulp
+    van aardappelen"), last: ``_best_of`` lets it decide the material."""
 
     def named(text: str) -> str:
         return " ".join(w for w in text.split() if w.casefold().strip(".,") not in GENERIC)
@@ -123,6 +123,32 @@ def _cores(phrase: str) -> list[str]:
         return []  # "appel-" in "appel- en perenpulp" is half a word
     head = named(_OF.split(f" {phrase} ", maxsplit=1)[0])
     return [kept] if head in (kept, "") or head.endswith("-") else [kept, head]
+
+
+def _suggested(core: str, sector: str | None) -> list[Suggestion]:
+    try:
+        result = classify(core, sector=sector, top=5)
+    except ClassifyInputError:
+        return []
+    return [s for s in result.suggestions if len(s.code) == 6]
+
+
+def _best_of(cores: list[str], sector: str | None, knowledge: Knowledge) -> list[Suggestion]:
+    """The suggestions of the best-scoring core; the material before "van"/"uit" decides what
+    the stream is when the whole phrase reads as another material.
+
+    The words after "van" say where the stream comes from: they may refine its code (fly ash
+    "van de kolencentrale" is coal fly ash) but never change its material — "fosfogips van de
+    fosforzuurfilters" is gypsum, not the phosphoric acid its origin names (review R100).
+    """
+    found = [_suggested(core, sector) for core in cores]
+    best = max((f for f in found if f), key=lambda f: f[0].score, default=[])
+    head = found[-1] if len(found) > 1 else []
+    if best and head and head[0].score >= FLOOR and best is not head:
+        said = {f.family for f in knowledge.families_for_ewc(head[0].code)}
+        if said and not said & {f.family for f in knowledge.families_for_ewc(best[0].code)}:
+            return head
+    return best
 
 
 def _classified(
@@ -151,15 +177,7 @@ def _classified(
         for phrase in material_phrases(text):
             if all(_says_nothing(w, want) for w in words(phrase)):
                 continue  # "stedelijk afval" names where waste comes from, "co-substraat" a use
-            found: list[Suggestion] = []
-            for core in _cores(phrase):
-                try:
-                    result = classify(core, sector=sector, top=5)
-                except ClassifyInputError:
-                    continue
-                tried = [s for s in result.suggestions if len(s.code) == 6]
-                if tried and (not found or tried[0].score > found[0].score):
-                    found = tried
+            found = _best_of(_cores(phrase), sector, knowledge)
             if not found or found[0].score < FLOOR:
                 continue
             best = found[0].score
