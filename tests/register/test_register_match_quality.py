@@ -524,3 +524,113 @@ def test_clean_polyester_meets_a_pet_recycler_and_pu_foam_a_kiln(reg: Register) 
     pet, kiln = (s.id for s in reg.streams() if s.side == "want")
     assert [m.supply.company.name for m in match_stream(reg, pet)] == ["Spinnerij"]
     assert [m.supply.company.name for m in match_stream(reg, kiln)] == ["Meubel"]
+
+
+def test_the_material_before_van_decides_gypsum_is_not_its_acid_origin(reg: Register) -> None:
+    """Phosphogypsum "van de fosforzuurfabriek" is gypsum whatever its origin names: a cement
+    plant asking for gypsum gets it, a neutralisation asking for acid does not (R100)."""
+    company(
+        reg,
+        "Fosfaat",
+        [have("fosfogips van de fosforzuurfabriek"), have("verdund fosforzuur")],
+        nace="20.15",
+        postcode="9130",
+    )
+    company(reg, "Cement", [want("gips voor de cementmolen")], nace="23.51", postcode="7640")
+    company(reg, "Zuivering", [want("afvalzuur voor neutralisatie")], nace="38.22", postcode="9130")
+    gypsum, acid = (s.id for s in reg.streams() if s.side == "want")
+    [match] = match_stream(reg, gypsum)
+    assert match.supply.stream.name == "fosfogips van de fosforzuurfabriek"
+    assert "Zelfde materiaal" in match.reason["nl"]
+    assert family_label("gypsum", "nl") in match.reason["nl"]
+    assert [m.supply.stream.name for m in match_stream(reg, acid)] == ["verdund fosforzuur"]
+
+
+def test_a_want_for_a_fluorine_bearing_acid_takes_the_acid_that_carries_fluorine(
+    reg: Register,
+) -> None:
+    """ "fluorhoudend zuur" is an acid (the head of the phrase) that must carry fluorine:
+    hexafluorosilicic acid is proposed, sulphuric acid is not (R100)."""
+    chemicals = {"nace": "20.15", "postcode": "2440"}
+    company(reg, "Kunstmest", [have("hexafluorkiezelzuur uit de gaswassing")], **chemicals)
+    company(reg, "Zwavel", [have("verdund zwavelzuur")], **chemicals)
+    company(reg, "Fluor", [want("fluorhoudend zuur voor kryoliet")], nace="20.13", postcode="3980")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Kunstmest"]
+
+
+def test_starch_is_a_plant_material_for_pigs_and_digesters(reg: Register) -> None:
+    """Recovered starch names its material by the head of the compound ("tarwezetmeel"):
+    a plant product a pig farm's wet feed and a digester take (R100)."""
+    company(reg, "Zetmeel", [have("tarwezetmeel (B-zetmeel)")], nace="10.62", postcode="9000")
+    company(
+        reg, "Varkens", [want("natte bijproducten voor varkens")], nace="01.46", postcode="9080"
+    )
+    company(reg, "Biogas", [want("plantaardige reststromen voor vergisting")], **_AT_8800)
+    for want_id in [s.id for s in reg.streams() if s.side == "want"]:
+        [match] = match_stream(reg, want_id)
+        assert match.supply.company.name == "Zetmeel"
+
+
+def test_chromium_and_sludge_never_go_to_gelatine_or_a_digester(reg: Register) -> None:
+    """Tanned (chromium) leather waste and effluent sludge are no gelatine raw material and
+    no digester feed; the untanned fleshings are, and mill scale ("walshuid") is no hide
+    (R100)."""
+    tannery = {"nace": "15.11", "postcode": "8790"}
+    company(
+        reg,
+        "Looierij",
+        [
+            have("ontvleesafval van runderhuiden"),
+            have("chroomleer snijresten"),
+            have("looislib van de afvalwaterzuivering"),
+        ],
+        **tannery,
+    )
+    company(
+        reg, "Gelatine", [want("huidafval voor technische gelatine")], nace="20.59", postcode="9000"
+    )
+    company(reg, "Walserij", [have("walshuid")], nace="24.10", postcode="9042")
+    company(reg, "Biogas", [want("dierlijke reststromen voor vergisting")], **_AT_8800)
+    gelatine, digester = (s.id for s in reg.streams() if s.side == "want")
+    assert [m.supply.stream.name for m in match_stream(reg, gelatine)] == [
+        "ontvleesafval van runderhuiden"
+    ]
+    assert "chroomleer snijresten" not in {
+        m.supply.stream.name for m in match_stream(reg, digester)
+    }
+    assert "looislib van de afvalwaterzuivering" not in {
+        m.supply.stream.name for m in match_stream(reg, digester)
+    }
+
+
+def test_a_plastic_that_names_calcium_is_no_feed_mineral_but_goes_to_a_recycler(
+    reg: Register,
+) -> None:
+    """A feed mill's mineral want is met by feed materials only: PVC with a calcium
+    stabiliser shares a word with it and nothing else; the PVC recycler still gets it (R91)."""
+    company(
+        reg,
+        "Buizen",
+        [have("PVC-buisafval, calcium-zink gestabiliseerd")],
+        nace="22.21",
+        postcode="8500",
+    )
+    company(reg, "Mengvoeder", [want("calcium voor mengvoeders")], nace="10.91", postcode="8530")
+    company(reg, "Recycler", [want("PVC-maalgoed om te recycleren")], nace="38.32", postcode="8600")
+    feed, recycler = (s.id for s in reg.streams() if s.side == "want")
+    assert match_stream(reg, feed) == []
+    assert [m.supply.company.name for m in match_stream(reg, recycler)] == ["Buizen"]
+
+
+def test_tennis_court_gravel_is_crushed_brick(reg: Register) -> None:
+    """Clay tennis courts here are covered with "gravel", which is crushed fired brick: a
+    club asking for it gets the brickworks' rejects (R100)."""
+    company(
+        reg, "Steenbakkerij", [have("baksteenbreuk van misbaksels")], nace="23.32", postcode="2850"
+    )
+    company(reg, "Tennisclub", [want("gravel voor de tennisbanen")], nace="93.12", postcode="2840")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    [match] = match_stream(reg, want_id)
+    assert match.supply.company.name == "Steenbakkerij"
+    assert family_label("ceramics", "en") in match.reason["en"]

@@ -196,16 +196,21 @@ def named_families(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=65536)
 def _longest_term(word: str) -> NameFamilyRow | None:
     """The longest one-word term of name_families.csv that ``word`` is, or holds at its end
-    (or, unless the term is head-only, at its start)."""
+    (or, unless the term is head-only, at its start). A word the term lists know as another
+    material is not read by a part of it: "walshuid" is mill scale, not a hide."""
     best: NameFamilyRow | None = None
+    own = {t.family for t in get_knowledge().terms_by_word.get(fold(word), ()) if t.family}
     for row in match_data().name_families:
         term = row.term
         if len(words(term)) > 1 or (best is not None and len(term) <= len(best.term)):
             continue
-        inside = len(term) >= _MIN_COMPOUND and (
-            word.endswith(term) or (not row.head_only and word.startswith(term))
+        inside = (
+            len(term) >= _MIN_COMPOUND
+            and (word.endswith(term) or (not row.head_only and word.startswith(term)))
+            and (not own or row.family in own)
         )
         if word == term or inside:
             best = row
@@ -332,8 +337,12 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
-        if spec.required_families and not set(supply.families) & set(spec.required_families):
-            return spec
+        if (
+            spec.required_families
+            and supply.families
+            and not set(supply.families) & set(spec.required_families)
+        ):
+            return spec  # a stream of unknown family is judged by its words, not refused
         said = spec.met_have_terms or spec.want_terms
         if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
             continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")

@@ -98,7 +98,7 @@ class SpecRow(_Row):
     excluded_states: tuple[str, ...] = ()
     met_have_terms: tuple[str, ...] = ()
     required_families: tuple[str, ...] = ()
-    """The supply must be of one of these families (feed takes food, plant and animal
+    """A supply of known family must be of one of these (feed takes food, plant and animal
     materials, never a plastic that happens to name calcium)."""
     excluded_ewc_words: tuple[str, ...] = ()
     """Words of the official (English) text of an EWC entry that rule out a supply filed

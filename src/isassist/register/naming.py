@@ -17,7 +17,7 @@ from functools import lru_cache
 from isassist.classify import ClassifyInputError, Suggestion, classify
 from isassist.facts import StreamKind, value_label
 from isassist.knowledge import Knowledge, get_knowledge
-from isassist.knowledge.codes import display_ewc_codes
+from isassist.knowledge.codes import display_ewc_codes, fold
 from isassist.register.fit import GENERIC, material_phrases, named_families, uses_of, words
 from isassist.register.matchdata import match_data
 from isassist.register.models import NewStream
@@ -92,7 +92,7 @@ def _classified_once(
 
 _PAREN = re.compile(r"\([^)]*\)?")
 _WITH = re.compile(r"\s(?:met|with)\s", re.IGNORECASE)
-_OF = re.compile(r"\s(?:van|of|uit|from)\s", re.IGNORECASE)
+_OF = re.compile(r"\s(?:van|of)\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +112,7 @@ def _says_nothing(word: str, want: bool) -> bool:
 
 def _cores(phrase: str) -> list[str]:
     """What to classify of one phrase: its words that name something (no "natte",
-    "afgekeurde"), and before "van"/"uit" the material alone ("zetmeelpulp" of "zetmeelpulp
+    "afgekeurde"), and before "van" the material alone ("zetmeelpulp" of "zetmeelpulp
     van aardappelen"), last: ``_best_of`` lets it decide the material."""
 
     def named(text: str) -> str:
@@ -134,7 +134,7 @@ def _suggested(core: str, sector: str | None) -> list[Suggestion]:
 
 
 def _best_of(cores: list[str], sector: str | None, knowledge: Knowledge) -> list[Suggestion]:
-    """The suggestions of the best-scoring core; the material before "van"/"uit" decides what
+    """The suggestions of the best-scoring core; the material before "van" decides what
     the stream is when the whole phrase reads as another material.
 
     The words after "van" say where the stream comes from: they may refine its code (fly ash
@@ -144,11 +144,22 @@ def _best_of(cores: list[str], sector: str | None, knowledge: Knowledge) -> list
     found = [_suggested(core, sector) for core in cores]
     best = max((f for f in found if f), key=lambda f: f[0].score, default=[])
     head = found[-1] if len(found) > 1 else []
-    if best and head and head[0].score >= FLOOR and best is not head:
+    material = _one_material(cores[-1], knowledge) if head else None
+    if best and head and head[0].score >= FLOOR and best is not head and material is not None:
         said = {f.family for f in knowledge.families_for_ewc(head[0].code)}
-        if said and not said & {f.family for f in knowledge.families_for_ewc(best[0].code)}:
+        if material in said and not said & {
+            f.family for f in knowledge.families_for_ewc(best[0].code)
+        }:
             return head
     return best
+
+
+def _one_material(core: str, knowledge: Knowledge) -> str | None:
+    """The family of a one-word material term that means one material wherever it is said
+    ("fosfogips": gypsum); None for a word of many ("slib" is paper, food or sewage sludge
+    by its origin, which then decides)."""
+    families = {t.family for t in knowledge.terms_by_word.get(fold(core), ()) if t.family}
+    return next(iter(families)) if len(families) == 1 else None
 
 
 def _classified(
