@@ -533,7 +533,7 @@ def test_the_material_before_van_decides_gypsum_is_not_its_acid_origin(reg: Regi
         reg,
         "Fosfaat",
         [have("fosfogips van de fosforzuurfabriek"), have("verdund fosforzuur")],
-        nace="20.15",
+        nace="20.13",
         postcode="9130",
     )
     company(reg, "Cement", [want("gips voor de cementmolen")], nace="23.51", postcode="7640")
