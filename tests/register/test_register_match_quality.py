@@ -634,3 +634,14 @@ def test_tennis_court_gravel_is_crushed_brick(reg: Register) -> None:
     [match] = match_stream(reg, want_id)
     assert match.supply.company.name == "Steenbakkerij"
     assert family_label("ceramics", "en") in match.reason["en"]
+
+
+def test_pvc_is_no_kiln_fuel(reg: Register) -> None:
+    """PVC is over half chlorine: a kiln's fuel want gets the carpet trim, not old PVC
+    window frames (R91)."""
+    carpet_maker = {"nace": "13.93", "postcode": "8790"}
+    company(reg, "Tapijt", [have("zelfkanten van tapijt met latexrug")], **carpet_maker)
+    company(reg, "Ramen", [have("oude PVC-ramen met glasresten")], **carpet_maker)
+    company(reg, "Cement", [want("vaste secundaire brandstof")], nace="23.51", postcode="7640")
+    [kiln] = [s.id for s in reg.streams() if s.side == "want"]
+    assert [m.supply.company.name for m in match_stream(reg, kiln)] == ["Tapijt"]

@@ -337,15 +337,15 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
             supply.name, spec.required_have_terms, compounds=True
         ):
             return spec
+        said = spec.met_have_terms or spec.want_terms
+        if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
+            continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
         if (
             spec.required_families
             and supply.families
             and not set(supply.families) & set(spec.required_families)
         ):
             return spec  # a stream of unknown family is judged by its words, not refused
-        said = spec.met_have_terms or spec.want_terms
-        if _names(supply.name, said, compounds=bool(spec.met_have_terms)):
-            continue  # the supply itself says it meets it ("droog", "onbehandeld", "zemelen")
         if spec.excluded_have_terms and _names(
             supply.name, spec.excluded_have_terms, compounds=True
         ):
