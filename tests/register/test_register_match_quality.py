@@ -645,3 +645,16 @@ def test_pvc_is_no_kiln_fuel(reg: Register) -> None:
     company(reg, "Cement", [want("vaste secundaire brandstof")], nace="23.51", postcode="7640")
     [kiln] = [s.id for s in reg.streams() if s.side == "want"]
     assert [m.supply.company.name for m in match_stream(reg, kiln)] == ["Tapijt"]
+
+
+def test_a_stream_of_the_asked_family_meets_a_specification_without_naming_it(
+    reg: Register,
+) -> None:
+    """An acid want takes a spent pickling bath (an acid by its code) though its name says
+    no "zuur"; a caustic solution still does not meet it."""
+    metal = {"nace": "25.93", "postcode": "8500"}
+    company(reg, "Draadtrekkerij", [have("uitgeput beitsbad")], **metal)
+    company(reg, "Ontvetting", [have("natronloog van de ontvetting")], **metal)
+    company(reg, "Zuivering", [want("zuur voor neutralisatie")], nace="38.22", postcode="8530")
+    [want_id] = [s.id for s in reg.streams() if s.side == "want"]
+    assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Draadtrekkerij"]

@@ -333,8 +333,10 @@ def spec_gap(supply: NewStream, want: NewStream, data: MatchData | None = None) 
     for spec in specs:
         if spec.allowed_ewc and not (supply.ewc and set(supply.ewc) <= set(spec.allowed_ewc)):
             return spec
-        if spec.required_have_terms and not _names(
-            supply.name, spec.required_have_terms, compounds=True
+        if (
+            spec.required_have_terms
+            and not _names(supply.name, spec.required_have_terms, compounds=True)
+            and not set(supply.families) & set(spec.families_meet)
         ):
             return spec
         said = spec.met_have_terms or spec.want_terms

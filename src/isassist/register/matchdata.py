@@ -97,6 +97,9 @@ class SpecRow(_Row):
     excluded_have_terms: tuple[str, ...] = ()
     excluded_states: tuple[str, ...] = ()
     met_have_terms: tuple[str, ...] = ()
+    families_meet: tuple[str, ...] = ()
+    """Families whose streams meet ``required_have_terms`` without naming them (a spent
+    pickling bath is an acid, the family says so)."""
     required_families: tuple[str, ...] = ()
     """A supply of known family must be of one of these (feed takes food, plant and animal
     materials, never a plastic that happens to name calcium)."""
@@ -116,6 +119,7 @@ class SpecRow(_Row):
         "excluded_have_terms",
         "excluded_states",
         "met_have_terms",
+        "families_meet",
         "required_families",
         "excluded_ewc_words",
         mode="before",
@@ -178,7 +182,7 @@ def load_match_data(folder: Path | None = None) -> MatchData:
             )
     specs = tuple(_read("want_specs.csv", SpecRow, folder))
     for line, spec in enumerate(specs, start=2):
-        unknown = [f for f in spec.required_families if f not in families]
+        unknown = [f for f in (*spec.required_families, *spec.families_meet) if f not in families]
         if unknown:
             raise RegisterError(
                 f"want_specs.csv:{line}: required family {unknown[0]!r} is not in "
