@@ -114,3 +114,20 @@ def test_pipeline_commands_track_an_opportunity(db: str, tmp_path: Path) -> None
     assert code == 1 and "final" in out
     code, out = run("register", "impact", "--json", "--db", db)
     assert json.loads(out)["realised"]["tonnes_diverted"] == 500
+
+
+def test_opening_a_pair_the_matcher_refuses_says_why(db: str, tmp_path: Path) -> None:
+    """A broker who opens a pair the matcher left out reads the reason: tannery sludge with
+    chromium does not go to a digester whose digestate is spread on land (review R100)."""
+    sheet = tmp_path / "r.csv"
+    sheet.write_text(
+        "company,nace,postcode,side,name\n"
+        "Looierij,15.11,8790,have,chroomhoudend slib van de waterzuivering\n"
+        "Biogas,35.21,8800,want,organisch slib voor vergisting\n",
+        encoding="utf-8",
+    )
+    assert run("register", "import", str(sheet), "--db", db)[0] == 0
+    code, out = run("register", "open", "1", "2", "--db", db)
+    assert code == 0 and "Opportunity 1" in out
+    assert "does not see these two streams as a match: " in out
+    assert "chromium" in out

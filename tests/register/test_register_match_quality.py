@@ -16,6 +16,7 @@ from isassist.register import MatchSettings, Register, match_company, match_stre
 from isassist.register.models import NewStream
 from isassist.register.naming import classify_name_only
 from isassist.register.routes import default_catalogue
+from isassist.register.search import matcher_for
 from isassist.register.texts import family_label
 
 __all__ = ["reg"]
@@ -621,6 +622,11 @@ def test_a_plastic_that_names_calcium_is_no_feed_mineral_but_goes_to_a_recycler(
     feed, recycler = (s.id for s in reg.streams() if s.side == "want")
     assert match_stream(reg, feed) == []
     assert [m.supply.company.name for m in match_stream(reg, recycler)] == ["Buizen"]
+    [pvc] = [s.id for s in reg.streams() if s.side == "have"]
+    why = matcher_for().refusal(reg.party(pvc), reg.party(feed), 10.0)
+    assert why is not None
+    assert "geen voedermiddel" in why["nl"]
+    assert "cannot be a feed material" in why["en"]
 
 
 def test_tennis_court_gravel_is_crushed_brick(reg: Register) -> None:

@@ -287,7 +287,8 @@ def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
         from isassist.register.geo import great_circle_km
 
         distance = great_circle_km(supply.lat, supply.lon, demand.lat, demand.lon)
-        assessed = matcher_for().assess(supply, demand, distance)
+        matcher = matcher_for()
+        assessed = matcher.assess(supply, demand, distance)
         pipeline = Pipeline(reg)
         opportunity = pipeline.open_pair(
             have,
@@ -299,7 +300,11 @@ def open_cmd(url: str | None, have: int, want: int, note: str) -> None:
         )
         click.echo(f"Opportunity {opportunity.id} opened as 'idea'.")
         if assessed is None:
-            click.echo("Note: the matcher does not see these two streams as a match.")
+            why = matcher.refusal(supply, demand, distance) or {}
+            click.echo(
+                "Note: the matcher does not see these two streams as a match"
+                + (f": {why['en']}" if why else ".")
+            )
     except RegisterError as error:
         raise click.ClickException(str(error)) from error
     finally:

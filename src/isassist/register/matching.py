@@ -30,7 +30,14 @@ from isassist.register.matchdata import SpecRow
 from isassist.register.models import RegisterStream
 from isassist.register.routes import RouteCatalogue
 from isassist.register.settings import MatchSettings
-from isassist.register.texts import Barrier, barrier, barrier_codes, describe, severity
+from isassist.register.texts import (
+    Barrier,
+    barrier,
+    barrier_codes,
+    describe,
+    refusal_text,
+    severity,
+)
 from isassist.register.transport import reach_of
 from isassist.units.densities import Density
 
@@ -240,6 +247,39 @@ class Matcher:
         if fit is not None and fit.route is not None:
             evidence = self.catalogue.evidence_count(supply.families, receiver_nace)
         return StreamParts(fit, heat, met, evidence, tuple(barriers))
+
+    def refusal(self, supply: Party, demand: Party, distance_km: float) -> dict[str, str] | None:
+        """Why ``assess`` gives this pair no match, in Dutch and English; None when it does.
+
+        The same checks in the same order as ``assess``, so a broker who opens a pair the
+        matcher left out reads the reason: another material, a specification the supply
+        cannot meet (feed that is no feed material, chromium for gelatine), a ban, the
+        distance or a low score."""
+        if self.assess(supply, demand, distance_km) is not None:
+            return None
+        s, d = supply.stream, demand.stream
+        if s.side != "have" or d.side != "want" or s.kind != d.kind:
+            return refusal_text("kind")
+        if supply.company.id == demand.company.id:
+            return refusal_text("same_company")
+        reach = reach_of(s, d, self.settings.distance_scale)
+        if distance_km > reach.limit_km:
+            return refusal_text("far", distance=distance_km, limit=reach.limit_km)
+        if s.kind == "material":
+            fit = material_fit(s, d, demand.company.nace, self.catalogue)
+            if fit is None:
+                return refusal_text("no_reason")
+            if fit.level == "family" and not self.settings.weak_hints:
+                return refusal_text("weak")
+            gap = spec_gap(s, d)
+            if gap is not None:
+                return {"nl": gap.gap_nl, "en": gap.gap_en}
+        elif s.kind == "heat" and heat_fit(s, d, self.settings) is None:
+            return refusal_text("heat")
+        law = stream_law(s, supply.company.nace, d, demand.company.nace)
+        if law.banned:
+            return refusal_text("banned", ban=law.banned)
+        return refusal_text("low_score", minimum=self.settings.min_score)
 
     def material_points(
         self, supply: RegisterStream, demand: RegisterStream, receiver_nace: str | None

@@ -552,3 +552,55 @@ def describe(supply: Party, demand: Party, a: Assessment) -> dict[str, str]:
     reader of each language writes them; families and routes by their names, never a slug.
     """
     return {lang: _describe(supply, demand, a, lang) for lang in ("nl", "en")}
+
+
+_REFUSALS = {
+    "kind": (
+        "Geen aanbod en vraag van dezelfde soort (materiaal, warmte, water, ...).",
+        "Not a supply and a need of the same kind (material, heat, water, ...).",
+    ),
+    "same_company": (
+        "Beide stromen zijn van hetzelfde bedrijf.",
+        "Both streams are of one company.",
+    ),
+    "far": (
+        "Te ver: {distance} km, meer dan de {limit} km die zo'n stroom redelijk reist.",
+        "Too far: {distance} km, more than the {limit} km such a stream reasonably travels.",
+    ),
+    "no_reason": (
+        "Geen reden om ze te koppelen: andere materialen, en de vraag noemt geen gebruik dat "
+        "de regelbank voor dit aanbod kent.",
+        "No reason to pair them: different materials, and the want names no use the rule base "
+        "has for this supply.",
+    ),
+    "weak": (
+        "Enkel dezelfde brede materiaalfamilie: dat is nog niet hetzelfde materiaal.",
+        "Only the same broad material family: that is not yet the same material.",
+    ),
+    "heat": (
+        "De warmte past niet bij de vraag (temperatuur of fase).",
+        "The heat does not fit the need (temperature or phase).",
+    ),
+    "banned": (
+        "Uitgesloten door de regels voor dierlijke bijproducten en voeder ({ban}); vraag de "
+        "bevoegde overheid (in België het FAVV) wat wel mag.",
+        "Excluded by the rules on animal by-products and feed ({ban}); ask the competent "
+        "authority (in Belgium the FASFC) what is allowed.",
+    ),
+    "low_score": (
+        "De score blijft onder {minimum} (afstand, volume, timing en drempels samen).",
+        "The score stays below {minimum} (distance, volume, timing and barriers together).",
+    ),
+}
+
+
+def refusal_text(code: str, **values: float | str) -> dict[str, str]:
+    """Why a pair is no match, in both languages, figures as each reader writes them."""
+    nl, en = _REFUSALS[code]
+
+    def said(lang: str) -> dict[str, str]:
+        return {
+            k: v if isinstance(v, str) else _number(v, lang, digits=0) for k, v in values.items()
+        }
+
+    return {"nl": nl.format(**said("nl")), "en": en.format(**said("en"))}
