@@ -664,3 +664,21 @@ def test_a_stream_of_the_asked_family_meets_a_specification_without_naming_it(
     company(reg, "Zuivering", [want("zuur voor neutralisatie")], nace="38.22", postcode="8530")
     [want_id] = [s.id for s in reg.streams() if s.side == "want"]
     assert [m.supply.company.name for m in match_stream(reg, want_id)] == ["Draadtrekkerij"]
+
+
+def test_a_banned_pair_is_explained_in_words_not_a_slug(reg: Register) -> None:
+    """Slaughter by-products are never proposed for pig feed; asked why, the broker reads the
+    ban in words and who to ask."""
+    company(
+        reg, "Slachthuis", [have("slachtbijproducten categorie 3")], nace="10.11", postcode="8560"
+    )
+    company(
+        reg, "Varkens", [want("dierlijke eiwitten voor varkensvoer")], nace="01.46", postcode="8570"
+    )
+    [supply] = [s.id for s in reg.streams() if s.side == "have"]
+    [pigs] = [s.id for s in reg.streams() if s.side == "want"]
+    assert match_stream(reg, pigs) == []
+    why = matcher_for().refusal(reg.party(supply), reg.party(pigs), 5.0)
+    assert why is not None
+    assert "feed for farmed animals" in why["en"] and "FAVV" in why["nl"]
+    assert "_" not in why["nl"] + why["en"]

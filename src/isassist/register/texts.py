@@ -594,13 +594,29 @@ _REFUSALS = {
 }
 
 
+_BANS = {
+    "catering_to_feed": ("keukenafval als voeder", "catering waste as feed"),
+    "abp_to_feed": (
+        "dierlijke bijproducten als voeder voor landbouwdieren",
+        "animal by-products as feed for farmed animals",
+    ),
+    "abp_category_to_petfood": (
+        "materiaal van categorie 1 of 2 in petfood",
+        "category 1 or 2 material in pet food",
+    ),
+}
+
+
 def refusal_text(code: str, **values: float | str) -> dict[str, str]:
-    """Why a pair is no match, in both languages, figures as each reader writes them."""
+    """Why a pair is no match, in both languages, figures as each reader writes them and a
+    ban by its words, never its slug."""
     nl, en = _REFUSALS[code]
 
     def said(lang: str) -> dict[str, str]:
+        pick = 1 if lang == "en" else 0
         return {
-            k: v if isinstance(v, str) else _number(v, lang, digits=0) for k, v in values.items()
+            k: _BANS.get(v, (v, v))[pick] if isinstance(v, str) else _number(v, lang, digits=0)
+            for k, v in values.items()
         }
 
     return {"nl": nl.format(**said("nl")), "en": en.format(**said("en"))}
