@@ -218,19 +218,16 @@ def _longest_term(word: str) -> NameFamilyRow | None:
 
 
 @lru_cache(maxsize=65536)
-def _names(text: str, terms: tuple[str, ...], compounds: bool | Literal["head"] = False) -> bool:
+def _names(text: str, terms: tuple[str, ...], compounds: bool = False) -> bool:
     """Whether ``text`` names one of ``terms`` (a term of several words as a phrase); with
-    ``compounds`` a one-word term also counts at the start or end of a longer word, with
-    ``"head"`` only at its end (the head of a Dutch compound: "fosfogips" is gypsum)."""
+    ``compounds`` a one-word term also counts at the start or end of a longer word."""
     said = words(text)
     folded = f" {' '.join(said)} "
     for term in terms:
         if f" {' '.join(words(term))} " in folded:
             return True
         compound = compounds and len(term) >= _MIN_COMPOUND and " " not in term
-        if compound and any(
-            w.endswith(term) or (compounds is True and w.startswith(term)) for w in said
-        ):
+        if compound and any(w.startswith(term) or w.endswith(term) for w in said):
             return True
     return False
 
