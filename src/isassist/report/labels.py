@@ -260,8 +260,10 @@ _CLOSE_BY_KIND: dict[tuple[str, str], tuple[str, str]] = {
         "Check the discharge permit and the water and sewer bills.",
     ),
     ("E", "capacity"): (
-        "Kijk in de productieplanning hoeveel uur de installatie stilstaat.",
-        "Check the production planning for how many hours the equipment stands idle.",
+        "Kijk in de productieplanning hoeveel uur de installatie stilstaat en wat ze dan kost "
+        "(afschrijving, onderhoud).",
+        "Check the production planning for how many hours the equipment stands idle and what "
+        "it costs meanwhile (depreciation, maintenance).",
     ),
 }
 _CLOSE_BY_KIND[("E", "energy")] = _CLOSE_BY_KIND[("E", "heat")]
