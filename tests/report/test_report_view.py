@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from isassist.report.labels import how_to_close
 from isassist.report.quadrant import geometry, place, quadrant_key
 from isassist.report.text import md
 from isassist.report.view import Point, number
@@ -40,3 +41,15 @@ def test_figures_are_written_the_way_each_language_writes_them() -> None:
     assert number(12000.5, "nl") == "12.000,5"
     assert number(12000.5, "en") == "12,000.5"
     assert number(230.0, "nl") == "230"
+
+
+def test_current_route_of_heat_water_or_capacity_is_not_looked_up_at_the_waste_collector() -> None:
+    # review R96: "Ask for the waste collector's invoices" beside idle washer capacity
+    material = how_to_close(2, "E", "en", "material")
+    assert "collector" in material
+    assert how_to_close(2, "E", "en") == material
+    for kind, word in (("capacity", "planning"), ("heat", "cooled away"), ("water", "sewer")):
+        for lang in ("en", "nl"):
+            text = how_to_close(2, "E", lang, kind)
+            assert "collector" not in text and "inzamelaar" not in text, (kind, lang, text)
+        assert word in how_to_close(2, "E", "en", kind)

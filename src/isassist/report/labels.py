@@ -246,10 +246,35 @@ def word(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def how_to_close(step: int | None, sub: str | None, lang: Lang) -> str:
-    """The usual way to close a gap raised in MAESTRI step ``step`` (sub-step ``sub``)."""
+# Where the current handling of a resource that is not a material is found: heat, water
+# and spare capacity have no collector's invoice (review R96).
+_CLOSE_BY_KIND: dict[tuple[str, str], tuple[str, str]] = {
+    ("E", "heat"): (
+        "Vraag de technische dienst of de warmte weggekoeld, afgeblazen of geloosd wordt, en "
+        "hoeveel energie dat kost.",
+        "Ask the utilities team whether the heat is cooled away, blown off or discharged, and "
+        "what energy that costs.",
+    ),
+    ("E", "water"): (
+        "Kijk in de lozingsvergunning en op de facturen van water en riolering.",
+        "Check the discharge permit and the water and sewer bills.",
+    ),
+    ("E", "capacity"): (
+        "Kijk in de productieplanning hoeveel uur de installatie stilstaat en wat ze dan kost "
+        "(afschrijving, onderhoud).",
+        "Check the production planning for how many hours the equipment stands idle and what "
+        "it costs meanwhile (depreciation, maintenance).",
+    ),
+}
+_CLOSE_BY_KIND[("E", "energy")] = _CLOSE_BY_KIND[("E", "heat")]
+_CLOSE_BY_KIND[("E", "gas")] = _CLOSE_BY_KIND[("E", "heat")]
+
+
+def how_to_close(step: int | None, sub: str | None, lang: Lang, kind: str | None = None) -> str:
+    """The usual way to close a gap raised in MAESTRI step ``step`` (sub-step ``sub``) for a
+    stream of ``kind`` (material when not given)."""
     key = sub if step == 2 and sub else str(step)
-    pair = _CLOSE_BY_SUB.get(key, _CLOSE_DEFAULT)
+    pair = _CLOSE_BY_KIND.get((key, kind or "material")) or _CLOSE_BY_SUB.get(key, _CLOSE_DEFAULT)
     return pair[1 if lang == "en" else 0]
 
 

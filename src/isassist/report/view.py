@@ -244,6 +244,7 @@ def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> tuple[list[Gap], list
     and, one section further, the rest: lower-ranked gaps and every question answered
     "don't know" (issue 12: the summary shows the top few, the rest one section away)."""
     names = _stream_names(dossier, lang)
+    kinds = {s.id: s.kind for s in dossier.streams}
     top = {(g.rule_id, g.stream) for g in dossier.ranked_gaps if g.top}
     rank = {(g.rule_id, g.stream): g.rank for g in dossier.ranked_gaps}
     shown: list[tuple[int, Gap]] = []
@@ -272,7 +273,10 @@ def _gaps(dossier: Dossier, dialog: Dialog, lang: Lang) -> tuple[list[Gap], list
                 if question
                 else answered.question,
                 how=how_to_close(
-                    section.step if section else None, section.sub if section else None, lang
+                    section.step if section else None,
+                    section.sub if section else None,
+                    lang,
+                    kinds.get(answered.stream) if answered.stream else None,
                 ),
             )
         )
