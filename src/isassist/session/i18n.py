@@ -230,7 +230,6 @@ UI: dict[str, tuple[str, str]] = {
     "key_skip": ("Overslaan", "Skip"),
     "key_theme": ("Licht/donker", "Light/dark"),
     "key_lang": ("NL/EN", "NL/EN"),
-    "key_search": ("Zoeken", "Search"),
     "key_new": ("Nieuw", "New"),
     "key_self": ("Zelfevaluatie", "Self"),
     "key_resume": ("Verder", "Resume"),
@@ -354,7 +353,7 @@ zijn netwerk en de pijplijn van opportuniteiten. Onderaan staat de impact van he
 | Enter (in het zoekvak) | terug naar de bedrijvenlijst |
 | pijltjes + Enter op een bedrijf | zijn matches en netwerk tonen |
 | Enter op een match | een opportuniteit openen in de pijplijn |
-| Enter op een opportuniteit | naar het vak eronder: typ een fase en een notitie, bv. *gecontacteerd belde Jan* |
+| Enter op een opportuniteit | naar het vak eronder: fase en notitie (*gecontacteerd belde Jan*) |
 | Tab / Shift+Tab | naar het volgende / vorige vak |
 | F6 | Nederlands of Engels |
 | Esc | terug naar het startscherm |
@@ -373,7 +372,7 @@ matches, its network and the pipeline of opportunities. At the bottom, the whole
 | Enter (in the search box) | back to the company list |
 | arrows + Enter on a company | show its matches and network |
 | Enter on a match | open an opportunity in the pipeline |
-| Enter on an opportunity | to the box below it: type a stage and a note, e.g. *contacted called Jan* |
+| Enter on an opportunity | to the box below: type a stage and a note (*contacted called Jan*) |
 | Tab / Shift+Tab | to the next / previous box |
 | F6 | Dutch or English |
 | Esc | back to the start screen |
