@@ -55,6 +55,31 @@ async def test_an_edit_and_a_rejection_reach_the_engine_as_the_words_typed() -> 
     assert parsed.extra["cost_structure"] == "confirmed"
 
 
+@pytest.mark.asyncio
+async def test_the_highlighted_draft_is_readable_in_full_at_80_columns() -> None:
+    """The table cuts a long draft at 80 columns; the block under the cursor is shown whole
+    below it, and follows the cursor and an edit (review R106)."""
+    from textual.widgets import Static
+
+    long = "een vervoerder die zijn vrachtwagens op de terugrit vult met big bags van de klant"
+    drafts = DRAFTS | {"key_partners": long, "channels": f"{long} en de coop"}
+
+    class LongApp(ReviewApp):
+        def compose(self) -> ComposeResult:
+            yield CanvasReview("nl", drafts.get)
+
+    app = LongApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        full = app.query_one("#canvas-full", Static)
+        assert long in str(full.render())
+        await pilot.press("down", "down", "down", "down", "down")  # channels
+        assert f"{long} en de coop" in str(full.render())
+        await pilot.press("e", "ctrl+u", *"via de coop", "enter")
+        await pilot.pause()
+        assert "via de coop" in str(full.render()) and long not in str(full.render())
+
+
 def test_review_line_for_every_block_parses_back() -> None:
     choices = {b: ("edited", f"tekst {b}") for b in BLOCKS}
     parsed = parse_review(review_line(choices, "en"), "en")  # type: ignore[arg-type]

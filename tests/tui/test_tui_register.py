@@ -124,6 +124,33 @@ async def test_search_filters_companies_and_matches() -> None:
 
 
 @pytest.mark.asyncio
+async def test_search_is_reached_from_the_keyboard_and_f1_explains_the_register() -> None:
+    """A broker without a mouse: Shift+Tab and Ctrl+F reach the search box, typed letters
+    filter the list, and F1 shows the register's keys rather than the interview's help."""
+    from isassist.tui.screens.reading import ReadingScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_register(pilot)
+        assert app.focused is screen.query_one("#companies")
+        await pilot.press("shift+tab", *"klok")
+        await pilot.pause()
+        [company] = rows(screen, "#companies")
+        assert "Brouwerij De Klok" in company
+        await pilot.press("enter")  # back to the list
+        assert app.focused is screen.query_one("#companies")
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#matches")
+        await pilot.press("ctrl+f")
+        assert app.focused is screen.query_one("#search")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert "makelaarsregister" in app.screen.body and "Ctrl+F" in app.screen.body
+        assert "isassist stelt vragen" not in app.screen.body
+
+
+@pytest.mark.asyncio
 async def test_register_is_in_the_command_palette_in_english() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:

@@ -339,3 +339,45 @@ HELP: dict[str, str] = {
     lang: text.replace("{commands}", help_markdown(lang)) for lang, text in _HELP.items()
 }
 """The help screen; its command table comes from the one command registry."""
+
+REGISTER_HELP: dict[str, str] = {
+    "nl": """\
+# Hulp bij het makelaarsregister
+
+Links staan de bedrijven met wat ze hebben en zoeken; rechts de matches van het gekozen bedrijf,
+zijn netwerk en de pijplijn van opportuniteiten. Onderaan staat de impact van het hele register.
+
+| toets | wat ze doet |
+|---|---|
+| Ctrl+F of Shift+Tab | naar het zoekvak: filtert bedrijven en matches op naam, sector of stroom |
+| Enter (in het zoekvak) | terug naar de bedrijvenlijst |
+| pijltjes + Enter op een bedrijf | zijn matches en netwerk tonen |
+| Enter op een match | een opportuniteit openen in de pijplijn |
+| Enter op een opportuniteit | naar het vak eronder: fase en notitie (*gecontacteerd belde Jan*) |
+| Tab / Shift+Tab | naar het volgende / vorige vak |
+| F6 | Nederlands of Engels |
+| Esc | terug naar het startscherm |
+
+Alles wat u hier doet (een opportuniteit openen of verplaatsen) wordt meteen bewaard.
+""",
+    "en": """\
+# Help with the broker register
+
+On the left, the companies with what they have and want; on the right, the chosen company's
+matches, its network and the pipeline of opportunities. At the bottom, the whole register's impact.
+
+| key | what it does |
+|---|---|
+| Ctrl+F or Shift+Tab | to the search box: filters companies and matches by name, sector or stream |
+| Enter (in the search box) | back to the company list |
+| arrows + Enter on a company | show its matches and network |
+| Enter on a match | open an opportunity in the pipeline |
+| Enter on an opportunity | to the box below: type a stage and a note (*contacted called Jan*) |
+| Tab / Shift+Tab | to the next / previous box |
+| F6 | Dutch or English |
+| Esc | back to the start screen |
+
+Everything you do here (opening or moving an opportunity) is saved at once.
+""",
+}
+"""The register screen's own help (F1 there): its keys, not the interview's."""

@@ -39,6 +39,13 @@ def bindings(keys: list[Key], lang: str) -> list[Binding]:
 
 
 def relabel(node: DOMNode, keys: list[Key], lang: str) -> None:
-    """Replace ``node``'s bindings with ``keys`` labelled in ``lang``."""
-    node._bindings = BindingsMap(bindings(keys, lang))
+    """Give ``node`` the bindings of ``keys`` labelled in ``lang``, over those its class
+    inherits: a screen keeps Textual's Tab / Shift+Tab (focus the next or previous field) and
+    copy keys, which a bare replacement lost (a broker could not reach the register's search
+    box from the keyboard). A key in ``keys`` replaces an inherited binding of the same key."""
+    own = BindingsMap(bindings(keys, lang)).key_to_bindings
+    inherited = type(node)._merge_bindings().key_to_bindings
+    # inherited first, own keys after in their own order (the footer shows them in that order)
+    merged = {key: found for key, found in inherited.items() if key not in own} | own
+    node._bindings = BindingsMap.from_keys(merged)
     node.refresh_bindings()

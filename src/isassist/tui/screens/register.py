@@ -35,8 +35,9 @@ _MATCHING = {"nl": "Matches zoeken…", "en": "Finding matches…"}
 
 KEYS = [
     Key("escape", "leave", "key_start"),
+    Key("ctrl+f", "focus_search", "key_search"),
     Key("f6", "switch_lang", "key_lang"),
-    Key("f1", "app.help", "key_help"),
+    Key("f1", "help", "key_help"),
 ]
 
 
@@ -272,6 +273,18 @@ class RegisterScreen(Screen[None]):
     def action_switch_lang(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
         self.redraw()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_help(self) -> None:
+        """The register's keys, not the interview's (F1 here showed how to answer questions)."""
+        from isassist.session.i18n import REGISTER_HELP
+        from isassist.tui.screens.reading import ReadingScreen
+
+        self.app.push_screen(
+            ReadingScreen(ui("help_title", self.lang), REGISTER_HELP[self.lang], True, self.lang)
+        )
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -65,6 +65,9 @@ class CanvasReview(Vertical):
         yield Static(ui("canvas_review_title", self.lang), id="canvas-title")
         table: DataTable[Text] = DataTable(id="canvas-table", cursor_type="row", zebra_stripes=True)
         yield table
+        # the highlighted block's draft in full, wrapped: at 80 columns the table cuts every
+        # draft after some 30 characters, and a broker must not accept a text he cannot read
+        yield Static(id="canvas-full")
         yield Input(placeholder=ui("canvas_edit_here", self.lang), id="canvas-edit")
 
     def on_mount(self) -> None:
@@ -88,6 +91,16 @@ class CanvasReview(Vertical):
         table: DataTable[Text] = self.query_one("#canvas-table", DataTable)
         for column, cell in zip(table.columns, self._cells(block), strict=True):
             table.update_cell(block, column, cell)
+        self._show_full()
+
+    def _show_full(self) -> None:
+        mark, label, shown = self._cells(self._current())
+        full = Text.assemble(mark, " ", (label.plain, "bold"), ": ", shown)
+        self.query_one("#canvas-full", Static).update(full)
+
+    @on(DataTable.RowHighlighted, "#canvas-table")
+    def _highlighted(self) -> None:
+        self._show_full()
 
     def _current(self) -> str:
         table: DataTable[Text] = self.query_one("#canvas-table", DataTable)
