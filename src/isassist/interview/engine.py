@@ -30,14 +30,8 @@ from isassist.dossier import (
     build_dossier,
 )
 from isassist.interview import command_handlers
-from isassist.interview.answer_check import (
-    AnswerContext,
-    Checked,
-    amount_echo,
-    check_answer,
-    echo_of,
-)
-from isassist.interview.canvas_review import REVIEW_TYPE, parse_review, review_view_lines
+from isassist.interview.answer_check import AnswerContext, Checked, check_answer, echo_of
+from isassist.interview.canvas_review import REVIEW_TYPE, review_view_lines
 from isassist.interview.commands import BY_NAME, Command, command_list, parse_command
 from isassist.interview.conditions import Scope
 from isassist.interview.dialog import Dialog, Question, Section
@@ -51,12 +45,7 @@ from isassist.interview.events import (
 from isassist.interview.factbuild import FactSet, build_facts
 from isassist.interview.messages import say
 from isassist.interview.navigator import SCORES, Entry, Navigator, Progress
-from isassist.interview.parsing import (
-    CONFIRM_WORDS,
-    AnswerProblem,
-    check_input,
-    parse_answer,
-)
+from isassist.interview.parsing import CONFIRM_WORDS, AnswerProblem, parse_answer
 from isassist.interview.record import interview_record
 from isassist.interview.renames import upgrade_event
 from isassist.interview.services import Services
@@ -434,7 +423,9 @@ class Interview:
         return float(value) if isinstance(value, int | float) else None
 
     def _carried_text(self, question: Question, value: float) -> str:
-        return amount_echo(value, question.unit, self.lang) if question.unit else str(value)
+        if not question.unit:
+            return str(value)
+        return self.services.format_amount(value, question.unit, self.lang)
 
     def answer_context(self, question: Question, stream: str | None) -> AnswerContext:
         """What the answer check needs besides the question: suggestions, sector, the stream's
@@ -453,12 +444,6 @@ class Interview:
 
     def check(self, question: Question, stream: str | None, text: str) -> Checked:
         """``text`` read as an answer to ``question`` for ``stream``; records nothing."""
-        if question.type == REVIEW_TYPE:
-            try:
-                parsed = parse_review(check_input(text, self.lang), self.lang)
-            except AnswerProblem as problem:
-                return Checked(parsed=None, problem=problem.message, example=problem.example)
-            return Checked(parsed=parsed, echo=echo_of(question, parsed, self.lang))
         context = self.answer_context(question, stream)
         return check_answer(question, text, self.lang, self.services, context)
 
@@ -597,9 +582,11 @@ class Interview:
             figure = parsed.value if isinstance(parsed.value, int | float) else None
             if question.type == "quantity" and figure is not None and parsed.unit:
                 # "3.000 t/jaar", "400 kW": the reader's number format, a power never per year
-                taken.append(amount_echo(figure, parsed.unit, self.lang, per_year=True))
+                taken.append(
+                    self.services.format_amount(figure, parsed.unit, self.lang, per_year=True)
+                )
             else:
-                taken.append(echo_of(question, parsed, self.lang))
+                taken.append(echo_of(question, parsed, self.lang, self.services))
         return taken
 
     def _take_over_after_kind(self, stream: str, kind: object) -> list[str]:
