@@ -1,24 +1,23 @@
 """What each command of the registry does, one function per command.
 
-Handlers get the session through the small ``Desk`` protocol (what they may read and the
-few things they may do: record an event, ask for a confirmation, re-derive), so they can be
-read and tested one by one. Every handler answers: when it cannot do what was asked, it
-says why and what would work.
+Handlers get the session through the ``Desk`` protocol (isassist.interview.desk: what they
+may read and the few things they may do: record an event, ask for a confirmation,
+re-derive), so they can be read and tested one by one. Every handler answers: when it
+cannot do what was asked, it says why and what would work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
-from isassist.dossier import QuestionView, Turn
+from isassist.dossier import Turn
 from isassist.interview.commands import ALIASES, BY_NAME, argument_problem
+from isassist.interview.desk import Desk
 from isassist.interview.dialog import Dialog, Question, Section
 from isassist.interview.events import (
     Answered,
-    Event,
     Focused,
     Jumped,
     Noted,
@@ -28,38 +27,15 @@ from isassist.interview.events import (
     StreamRenamed,
     Withdrawn,
 )
-from isassist.interview.factbuild import FactSet
 from isassist.interview.messages import say
-from isassist.interview.navigator import PICK_QUESTION, Navigator
-from isassist.interview.state import Slot, State
+from isassist.interview.navigator import PICK_QUESTION
+from isassist.interview.state import Slot
 
 YES = frozenset({"ja", "yes", "j", "y"})
 NOT = frozenset({"niet", "not", "nee", "no", "geen"})
 DUPLICATE_SCORE = 90
 QUESTION_SCORE = 80
 """rapidfuzz ratio from which a name is offered as "did you mean" (less 20)."""
-
-
-class Desk(Protocol):
-    """The session as commands see it."""
-
-    dialog: Dialog
-    state: State
-    nav: Navigator
-
-    @property
-    def lang(self) -> str: ...
-
-    @property
-    def facts(self) -> FactSet: ...
-
-    def record(self, event: Event) -> None: ...
-
-    def after(self, turn: Turn) -> Turn: ...
-
-    def current_question(self) -> QuestionView | None: ...
-
-    def confirm(self, what: str, prompt: str, run: Callable[[], Turn]) -> Turn: ...
 
 
 Handler = Callable[[Desk, str], Turn]
