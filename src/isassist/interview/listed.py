@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from isassist.interview import command_handlers
 from isassist.interview.answer_check import echo_of
 from isassist.interview.desk import Desk
 from isassist.interview.dialog import Question
@@ -19,6 +18,7 @@ from isassist.interview.events import Answered, Noted
 from isassist.interview.messages import say
 from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.sketch import Sketch, kind_from, sketch
+from isassist.interview.stream_commands import near_duplicates
 
 STREAMS_FROM_LIST = "streams"
 """Marks answers the session took from the listed streams (``Answered.extra['from']``)."""
@@ -50,7 +50,7 @@ class ListedStreams:
                 )
             ]
         said = [say("stream_added", lang, id=found.id, name=found.name)]
-        said += command_handlers.near_duplicates(desk, found.id)
+        said += near_duplicates(desk, found.id)
         kind_question = desk.dialog.question("kind")
         kind = kind_from(words, kind_question)
         taken: list[str] = []
