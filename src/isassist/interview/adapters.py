@@ -64,6 +64,17 @@ def _problem(error: QuantityError, lang: str) -> QuantityProblem:
     return QuantityProblem(error.message_nl if lang == "nl" else error.message_en, error.example)
 
 
+def _number(
+    read: Callable[[str, Literal["nl", "en"]], unit_numbers.ParsedNumber], text: str, lang: str
+) -> Number:
+    """A number read by the units (plain or a temperature), as the seam's ``Number``."""
+    try:
+        number = read(text, _lang(lang))
+    except QuantityError as error:
+        raise _problem(error, lang) from None
+    return Number(number.value, number.unit, number.vague)
+
+
 class LiveUnits:
     """Reading and showing numbers and quantities: isassist.units, its errors translated."""
 
@@ -71,18 +82,10 @@ class LiveUnits:
         return is_unknown_answer(text)
 
     def parse_number(self, text: str, lang: str) -> Number:
-        try:
-            number = unit_numbers.parse_number(text, _lang(lang))
-        except QuantityError as error:
-            raise _problem(error, lang) from None
-        return Number(number.value, number.unit, number.vague)
+        return _number(unit_numbers.parse_number, text, lang)
 
     def parse_temperature(self, text: str, lang: str) -> Number:
-        try:
-            number = unit_numbers.parse_temperature(text, _lang(lang))
-        except QuantityError as error:
-            raise _problem(error, lang) from None
-        return Number(number.value, number.unit, number.vague)
+        return _number(unit_numbers.parse_temperature, text, lang)
 
     def parse_quantity(self, text: str, lang: str) -> Quantity:
         try:

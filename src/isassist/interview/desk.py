@@ -22,13 +22,13 @@ from isassist.interview.services import Services
 from isassist.interview.state import State
 
 
-class Desk(Protocol):
-    """The session as its rooms (and the command handlers) see it."""
+class InterviewReading(Protocol):
+    """What every reader of the session reads: the dialog, the state folded from the log, the
+    interview's language and mode, its facts and conclusions (the rooms below, and the
+    dossier's read model in isassist.interview.record)."""
 
     dialog: Dialog
-    services: Services
     state: State
-    nav: Navigator
 
     @property
     def lang(self) -> str: ...
@@ -41,6 +41,13 @@ class Desk(Protocol):
 
     @property
     def conclusions(self) -> list[ConclusionView]: ...
+
+
+class Desk(InterviewReading, Protocol):
+    """The session as its rooms (and the command handlers) see it."""
+
+    services: Services
+    nav: Navigator
 
     def record(self, event: Event) -> None:
         """Append ``event`` to the log (and the store) and fold it into the state."""
