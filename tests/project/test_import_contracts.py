@@ -49,3 +49,14 @@ def test_the_contracts_cover_every_top_level_package() -> None:
         or (p.suffix == ".py" and p.stem not in ("__init__", "__main__"))
     }
     assert present - placed == set(), "place these in [tool.importlinter] layers"
+
+
+def test_only_the_adapters_pass_the_interview_services_contract() -> None:
+    """The interview's parsers and answer check reach units and code spellings through its
+    Services like every other room: the adapters are the contract's one exception."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    services = next(c for c in contracts if c["id"] == "services")
+    assert services["ignore_imports"] == ["isassist.interview.adapters -> isassist.**"]

@@ -2,7 +2,9 @@
 
 Each method is a thin translation; the packages themselves do the work. Look-ups that the
 engine repeats on every turn (suggestions for the same words) are memoised per process, which
-keeps one answer well under the 30 ms budget even with ten streams.
+keeps one answer well under the 30 ms budget even with ten streams. The units' and the code
+spellings' errors become the seam's own (``QuantityProblem``, ``CodeProblem``), in the
+interview's language, so nothing above this module knows the packages' exception types.
 """
 
 from __future__ import annotations
@@ -13,9 +15,22 @@ from typing import TYPE_CHECKING, Literal
 
 from isassist.dossier import CodeSuggestion, ConclusionView
 from isassist.facts import Fact, Jurisdiction
-from isassist.interview.services import NamedSubstance, Place, Quantity, SimilarExchange
+from isassist.interview.services import (
+    CodeProblem,
+    NamedSubstance,
+    Number,
+    Place,
+    Quantity,
+    QuantityProblem,
+    SimilarExchange,
+)
 from isassist.knowledge import Knowledge, get_knowledge
+from isassist.knowledge import codes as code_shapes
 from isassist.knowledge.places import Located, Places
+from isassist.units import QuantityError, is_unknown_answer
+from isassist.units import display as unit_display
+from isassist.units import numbers as unit_numbers
+from isassist.units import quantity as unit_quantity
 
 NACE_PLAUSIBLE = 0.8
 """A NACE hit is offered only when it scores at least this share of the best hit."""
@@ -44,8 +59,91 @@ def _lang(lang: str) -> Literal["nl", "en"]:
     return "en" if lang == "en" else "nl"
 
 
-class LiveServices:
-    """Services backed by the installed knowledge base, classifier, units and rule base."""
+def _problem(error: QuantityError, lang: str) -> QuantityProblem:
+    """The units' error in the interview language, with the units' own example."""
+    return QuantityProblem(error.message_nl if lang == "nl" else error.message_en, error.example)
+
+
+def _number(
+    read: Callable[[str, Literal["nl", "en"]], unit_numbers.ParsedNumber], text: str, lang: str
+) -> Number:
+    """A number read by the units (plain or a temperature), as the seam's ``Number``."""
+    try:
+        number = read(text, _lang(lang))
+    except QuantityError as error:
+        raise _problem(error, lang) from None
+    return Number(number.value, number.unit, number.vague)
+
+
+class LiveUnits:
+    """Reading and showing numbers and quantities: isassist.units, its errors translated."""
+
+    def says_unknown(self, text: str) -> bool:
+        return is_unknown_answer(text)
+
+    def parse_number(self, text: str, lang: str) -> Number:
+        return _number(unit_numbers.parse_number, text, lang)
+
+    def parse_temperature(self, text: str, lang: str) -> Number:
+        return _number(unit_numbers.parse_temperature, text, lang)
+
+    def parse_quantity(self, text: str, lang: str) -> Quantity:
+        try:
+            parsed = unit_quantity.parse_quantity(text, _lang(lang))
+        except QuantityError as error:
+            raise _problem(error, lang) from None
+        return Quantity(
+            value=parsed.value,
+            unit=parsed.unit,
+            per_year_value=parsed.per_year_value,
+            per_year_unit=parsed.per_year_unit,
+            tonnes_per_year=parsed.tonnes_per_year,
+            note=parsed.note,
+            low=parsed.low,
+            high=parsed.high,
+            vague=parsed.vague,
+            power_kw=parsed.power_kw,
+        )
+
+    def unit_name(self, unit: str, lang: str) -> str:
+        return unit_display.unit_name(unit, lang)
+
+    def format_number(self, value: float, lang: str) -> str:
+        return unit_display.format_number(value, lang)
+
+    def format_amount(self, value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
+        return unit_display.format_amount(value, unit, lang, per_year=per_year)
+
+    def format_range(
+        self, low: float, high: float, unit: str, lang: str, *, per_year: bool = False
+    ) -> str:
+        return unit_display.format_range(low, high, unit, lang, per_year=per_year)
+
+
+class LiveCodeSpelling:
+    """The shapes of codes (isassist.knowledge.codes), its error translated."""
+
+    def spell_code(self, system: str, text: str) -> str | None:
+        if system == "ewc":
+            return code_shapes.compact_ewc(text)
+        if system == "nace":
+            return code_shapes.dotted_nace(text)
+        if system == "cpa":
+            return code_shapes.dotted_cpa(text)
+        if not code_shapes.looks_like_cas(text):
+            return None
+        try:
+            return code_shapes.normalise_cas(text)
+        except code_shapes.CodeError as error:
+            raise CodeProblem(str(error)) from None
+
+    def looks_like_cas(self, text: str) -> bool:
+        return code_shapes.looks_like_cas(text)
+
+
+class LiveServices(LiveUnits, LiveCodeSpelling):
+    """Services backed by the installed knowledge base, classifier, units and rule base
+    (reading and showing units and spelling codes need no state: the two parts above)."""
 
     def __init__(
         self,
@@ -195,23 +293,6 @@ class LiveServices:
         if self._place_index is None:
             self._place_index = Places(self.knowledge.postcodes, self.knowledge.root / "places.csv")
         return self._place_index
-
-    def parse_quantity(self, text: str, lang: str) -> Quantity:
-        from isassist.units import parse_quantity
-
-        parsed = parse_quantity(text, _lang(lang))
-        return Quantity(
-            value=parsed.value,
-            unit=parsed.unit,
-            per_year_value=parsed.per_year_value,
-            per_year_unit=parsed.per_year_unit,
-            tonnes_per_year=parsed.tonnes_per_year,
-            note=parsed.note,
-            low=parsed.low,
-            high=parsed.high,
-            vague=parsed.vague,
-            power_kw=parsed.power_kw,
-        )
 
     def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
         from isassist.knowledge.codes import fold

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from isassist.facts import Scalar
+from isassist.interview.canvas_review import REVIEW_TYPE, parse_review
 from isassist.interview.dialog import Option, Question
 from isassist.interview.messages import say
 from isassist.interview.parsing import (
@@ -30,10 +30,15 @@ from isassist.interview.parsing import (
     parse_answer,
     parse_choice,
 )
-from isassist.interview.services import NamedSubstance, Services
-from isassist.knowledge.codes import looks_like_cas
-from isassist.units import ParsedNumber, QuantityError, parse_number
-from isassist.units.display import format_amount, format_number, format_range, unit_name
+from isassist.interview.services import (
+    NamedSubstance,
+    Number,
+    QuantityProblem,
+    Services,
+    UnitDisplay,
+    UnitReading,
+    Units,
+)
 
 # per-year unit of a quantity -> the stream kinds it can describe
 FITS_KIND: dict[str, frozenset[str]] = {
@@ -121,7 +126,9 @@ def check_answer(
         return Checked(parsed=None, problem=problem.message, example=problem.example)
     except _AskBack as back:
         return Checked(parsed=None, follow_up=back.question, example=back.example)
-    echo = reading.echo if reading.echo is not None else echo_of(question, reading.parsed, lang)
+    echo = reading.echo
+    if echo is None:
+        echo = echo_of(question, reading.parsed, lang, services)
     return Checked(
         parsed=reading.parsed, echo=echo, notes=tuple(reading.notes), follow_up=reading.follow_up
     )
@@ -131,15 +138,17 @@ def _read(
     question: Question, text: str, lang: str, services: Services, context: AnswerContext
 ) -> _Reading:
     cleaned = check_input(text, lang)
-    if is_unknown(cleaned):
+    if is_unknown(cleaned, services):
         return _Reading(Parsed(value=None, status="unknown"))
     kind = question.type
+    if kind == REVIEW_TYPE:
+        return _Reading(parse_review(cleaned, lang))
     if kind == "code" and question.code == "cas":
         return _cas(question, cleaned, lang, services, context)
     if kind == "quantity":
         return _quantity(question, cleaned, lang, services, context)
     if kind == "number" and (question.unit or "").startswith("EUR"):
-        return _money(question, cleaned, lang, context)
+        return _money(question, cleaned, lang, services, context)
     if kind == "choice":
         return _choice(question, cleaned, lang)
     if kind == "multi" and _says_none(question, cleaned):
@@ -192,7 +201,7 @@ def _cas(
     named: list[str] = []
     notes: list[str] = []
     for piece in pieces:
-        if looks_like_cas(piece) or re.fullmatch(r"\d{1,2}", piece):
+        if services.looks_like_cas(piece) or re.fullmatch(r"\d{1,2}", piece):
             parsed = parse_answer(
                 question, piece, lang, services, context.suggestions, context.sector
             )
@@ -252,7 +261,8 @@ def _quantity(
             say(
                 "quantity_kind",
                 lang,
-                amount=f"{format_number(quantity.value, lang)} {unit_name(quantity.unit, lang)}",
+                amount=f"{services.format_number(quantity.value, lang)} "
+                f"{services.unit_name(quantity.unit, lang)}",
                 what=say(f"measure_{_measure(measured)}", lang),
                 stream=context.stream_name or say("this_stream", lang),
                 kind=say(f"kind_{kind}", lang),
@@ -272,14 +282,14 @@ def _quantity(
     if quantity.note:
         notes.append(quantity.note)
     value = float(parsed.value) if isinstance(parsed.value, int | float) else 0.0
-    echo = format_amount(value, unit, lang, per_year=per_year)
+    echo = services.format_amount(value, unit, lang, per_year=per_year)
     if quantity.vague and quantity.low is not None and quantity.high is not None:
         scale = value / quantity.value if quantity.value else 1.0
-        echo = format_range(
+        echo = services.format_range(
             quantity.low * scale, quantity.high * scale, unit, lang, per_year=per_year
         )
         echo += " " + say(
-            "range_mid", lang, mid=format_amount(value, unit, lang, per_year=per_year)
+            "range_mid", lang, mid=services.format_amount(value, unit, lang, per_year=per_year)
         )
     return _Reading(Parsed(value=parsed.value, unit=parsed.unit, extra=extra), echo, notes)
 
@@ -293,17 +303,17 @@ def _measure(unit: str) -> str:
 # --- money: prices, costs and revenue -------------------------------------------------------
 
 
-def _money(question: Question, text: str, lang: str, context: AnswerContext) -> _Reading:
+def _money(
+    question: Question, text: str, lang: str, units: Units, context: AnswerContext
+) -> _Reading:
     """A cost or price; a negative one, or one said as income, is revenue."""
-    language: Literal["nl", "en"] = "nl" if lang == "nl" else "en"
     try:
-        number = parse_number(text, language)
-    except QuantityError as error:
-        clause = _money_clause(text, question.unit or "EUR", language)
+        number = units.parse_number(text, lang)
+    except QuantityProblem as problem:
+        clause = _money_clause(text, question.unit or "EUR", lang, units)
         if clause is None:
             # the message alone: its own example is about tonnes, the question's about euros
-            said = error.message_nl if language == "nl" else error.message_en
-            raise AnswerProblem(said, _money_example(question, lang)) from None
+            raise AnswerProblem(problem.message, _money_example(question, lang)) from None
         number = clause[1]
     if number.vague:
         raise AnswerProblem(
@@ -325,14 +335,19 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
             say(
                 "money_from_tonnes",
                 lang,
-                price=format_amount(per_tonne, "EUR/t", lang),
-                tonnes=format_amount(context.tonnes_per_year, "t", lang, per_year=True),
-                total=format_amount(value, "EUR/year", lang),
+                price=units.format_amount(per_tonne, "EUR/t", lang),
+                tonnes=units.format_amount(context.tonnes_per_year, "t", lang, per_year=True),
+                total=units.format_amount(value, "EUR/year", lang),
             )
         )
     elif typed not in (None, "EUR", wanted, "EUR/year" if wanted == "EUR" else None):
         raise AnswerProblem(
-            say("wrong_unit", lang, unit=unit_name(typed, lang), expected=unit_name(wanted, lang)),
+            say(
+                "wrong_unit",
+                lang,
+                unit=units.unit_name(typed, lang),
+                expected=units.unit_name(wanted, lang),
+            ),
             _money_example(question, lang),
         )
     limit = question.max
@@ -341,13 +356,13 @@ def _money(question: Question, text: str, lang: str, context: AnswerContext) -> 
             say(
                 "above_max",
                 lang,
-                value=format_number(abs(value), lang),
-                max=format_number(limit, lang),
+                value=units.format_number(abs(value), lang),
+                max=units.format_number(limit, lang),
             ),
             _money_example(question, lang),
         )
     extra: dict[str, Scalar] = {"revenue": True} if revenue else {}
-    echo = format_amount(abs(value), wanted, lang)
+    echo = units.format_amount(abs(value), wanted, lang)
     if revenue:
         echo = say("revenue_echo", lang, amount=echo)
     return _Reading(Parsed(value=value, unit=wanted, extra=extra), echo, notes)
@@ -357,16 +372,16 @@ _CLAUSES = re.compile(r"\s*(?:[,;]|\bdus\b|\bso\b|\bofwel\b|\bthat is\b)\s*", re
 
 
 def _money_clause(
-    text: str, wanted: str, lang: Literal["nl", "en"]
-) -> tuple[str, ParsedNumber] | None:
+    text: str, wanted: str, lang: str, units: UnitReading
+) -> tuple[str, Number] | None:
     """The one clause of a sentence with several figures that gives the amount asked for:
     "we krijgen 2 euro per m3, dus ongeveer 50000 euro opbrengst per jaar" answers a yearly
     cost with its second clause. None when no single clause does."""
-    found: list[tuple[str, ParsedNumber]] = []
+    found: list[tuple[str, Number]] = []
     for clause in _CLAUSES.split(text):
         try:
-            number = parse_number(clause, lang)
-        except QuantityError:
+            number = units.parse_number(clause, lang)
+        except QuantityProblem:
             continue
         if number.unit == wanted:
             found.append((clause, number))
@@ -421,13 +436,7 @@ def _option_in_words(options: Sequence[Option], text: str) -> Option | None:
 # --- the echo --------------------------------------------------------------------------------
 
 
-def amount_echo(value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
-    """ "3.000 t/jaar", "400 kW": a figure read back in the reader's format (a power is
-    never per year), for what the session takes over or shows to confirm."""
-    return format_amount(value, unit, lang, per_year=per_year)
-
-
-def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
+def echo_of(question: Question, parsed: Parsed, lang: str, display: UnitDisplay) -> str:
     """An answer read back in the reader's language: labels, yes/no, numbers with units."""
     if parsed.status != "known":
         return say("unknown_echo", lang)
@@ -451,6 +460,6 @@ def echo_of(question: Question, parsed: Parsed, lang: str) -> str:
         return labels[value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         if parsed.unit:
-            return format_amount(float(value), parsed.unit, lang)
-        return format_number(float(value), lang)
+            return display.format_amount(float(value), parsed.unit, lang)
+        return display.format_number(float(value), lang)
     return str(value) if value is not None else ""

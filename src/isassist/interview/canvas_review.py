@@ -19,7 +19,6 @@ from isassist.interview.parsing import (
     REJECT_WORDS,
     AnswerProblem,
     Parsed,
-    is_unknown,
 )
 
 REVIEW_TYPE = "canvas_review"
@@ -70,10 +69,11 @@ def find_block(word: str) -> str | None:
 
 
 def parse_review(text: str, lang: str) -> Parsed:
-    """Read a review answer: 'ok', 'verwerp', or 'block: text' parts (others confirmed)."""
+    """Read a review answer: 'ok', 'verwerp', or 'block: text' parts (others confirmed).
+
+    ``text`` is a checked line; "weet niet" was read before (the answer check reads it for
+    every question type, isassist.interview.answer_check)."""
     words = " ".join(text.lower().split()).rstrip(".!")
-    if is_unknown(text):
-        return Parsed(value=None, status="unknown")
     if words in CONFIRM_WORDS:
         return Parsed(value="confirmed", extra={b: "confirmed" for b in BLOCKS})
     if words in REJECT_WORDS:

@@ -12,28 +12,20 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from rapidfuzz import fuzz
 
 from isassist.facts import Scalar, Value
 from isassist.interview.dialog import Option, Question
 from isassist.interview.messages import say
-from isassist.interview.services import Place, QuantityProblem, Services
-from isassist.knowledge.codes import (
-    CodeError,
-    compact_ewc,
-    dotted_cpa,
-    dotted_nace,
-    looks_like_cas,
-    normalise_cas,
-)
-from isassist.units import (
-    QuantityError,
-    is_unknown_answer,
-    parse_number,
-    parse_temperature,
-    unit_name,
+from isassist.interview.services import (
+    CodeProblem,
+    CodeSpelling,
+    Place,
+    QuantityProblem,
+    Services,
+    UnitReading,
+    Units,
 )
 
 MAX_ANSWER_CHARS = 2000
@@ -102,8 +94,8 @@ def check_input(text: str, lang: str) -> str:
     return cleaned
 
 
-def is_unknown(text: str) -> bool:
-    return _words(text) in {"?", "??"} or is_unknown_answer(text)
+def is_unknown(text: str, units: UnitReading) -> bool:
+    return _words(text) in {"?", "??"} or units.says_unknown(text)
 
 
 def _example(question: Question, lang: str, fallback: str) -> str:
@@ -114,25 +106,24 @@ def _format_number(value: float) -> str:
     return f"{value:g}"
 
 
-def parse_fixed_number(question: Question, text: str, lang: str) -> Parsed:
+def parse_fixed_number(question: Question, text: str, lang: str, units: Units) -> Parsed:
     """A number in the question's fixed unit; another unit typed with it is refused."""
     unit = question.unit
     example = _example(question, lang, f"{_format_number(question.min or 10)} {unit or ''}")
-    language: Literal["nl", "en"] = "nl" if lang == "nl" else "en"
     try:
         if unit == "°C":
-            number = parse_temperature(text, language)
+            number = units.parse_temperature(text, lang)
             typed_unit = None
         else:
-            number = parse_number(text, language)
+            number = units.parse_number(text, lang)
             typed_unit = number.unit
-    except QuantityError as error:
-        message = error.message_nl if lang == "nl" else error.message_en
-        raise AnswerProblem(message, example) from None
+    except QuantityProblem as problem:
+        raise AnswerProblem(problem.message, example) from None
     accepted = ACCEPTED_UNITS.get(unit or "", frozenset({unit}))
     if typed_unit is not None and typed_unit not in accepted:
         # units as the reader says them: "€/jaar", never "EUR/year" on a Dutch screen
-        shown, expected = unit_name(typed_unit, lang), unit_name(unit, lang) if unit else "-"
+        shown = units.unit_name(typed_unit, lang)
+        expected = units.unit_name(unit, lang) if unit else "-"
         raise AnswerProblem(say("wrong_unit", lang, unit=shown, expected=expected), example)
     _check_range(question, number.value, lang, example)
     return Parsed(value=number.value, unit=unit)
@@ -151,17 +142,14 @@ def _check_range(question: Question, value: float, lang: str, example: str) -> N
         )
 
 
-def parse_quantity_answer(question: Question, text: str, lang: str, services: Services) -> Parsed:
+def parse_quantity_answer(question: Question, text: str, lang: str, units: UnitReading) -> Parsed:
     example = _example(
         question, lang, "ongeveer 200 ton per jaar" if lang == "nl" else "about 200 tonnes a year"
     )
     try:
-        quantity = services.parse_quantity(text, lang)
+        quantity = units.parse_quantity(text, lang)
     except QuantityProblem as problem:
         raise AnswerProblem(problem.message, problem.example or example) from None
-    except QuantityError as error:
-        message = error.message_nl if lang == "nl" else error.message_en
-        raise AnswerProblem(message, error.example or example) from None
     value = quantity.per_year_value if quantity.per_year_value is not None else quantity.value
     unit = quantity.per_year_unit or quantity.unit
     if value <= 0:
@@ -316,22 +304,17 @@ def parse_canvas(question: Question, text: str, lang: str) -> Parsed:
 _CODE_EXAMPLE = {"ewc": "17 02 01", "nace": "11.05", "cpa": "38.11.51", "cas": "7440-50-8"}
 
 
-def normalise_code(system: str, text: str) -> str | None:
-    """The canonical spelling of a code (EWC compact, NACE/CPA dotted), or None if not one.
+def normalise_code(system: str, text: str, codes: CodeSpelling) -> str | None:
+    """The canonical spelling of a code (EWC compact, NACE/CPA dotted), or None if not one;
+    "EWC 17 02 01" and "CAS: 7440-50-8" lose the system's name first.
 
-    A CAS number with a wrong check digit raises CodeError naming the expected digit.
+    A CAS number with a wrong check digit raises CodeProblem naming the expected digit.
     """
     raw = text.strip()
     for prefix in ("EWC", "NACE", "CPA", "CAS"):
         if raw.upper().startswith(prefix):
             raw = raw[len(prefix) :].strip(" :")
-    if system == "ewc":
-        return compact_ewc(raw)
-    if system == "nace":
-        return dotted_nace(raw)
-    if system == "cpa":
-        return dotted_cpa(raw)
-    return normalise_cas(raw) if looks_like_cas(raw) else None
+    return codes.spell_code(system, raw)
 
 
 def parse_code(
@@ -370,9 +353,9 @@ def _one_code(
             raise AnswerProblem(say("bad_pick", lang, n=number, count=len(suggestions)), "1")
         return suggestions[number - 1]
     try:
-        code = normalise_code(system, piece)
-    except CodeError as error:
-        raise AnswerProblem(str(error), example) from None
+        code = normalise_code(system, piece, services)
+    except CodeProblem as problem:
+        raise AnswerProblem(str(problem), example) from None
     if code is not None:
         if services.code_label(system, code, lang) is None:
             raise AnswerProblem(say("unknown_code", lang, system=label, code=piece), example)
@@ -438,13 +421,13 @@ def parse_answer(
 ) -> Parsed:
     """Understand ``text`` as an answer to ``question`` or raise AnswerProblem."""
     cleaned = check_input(text, lang)
-    if is_unknown(cleaned):
+    if is_unknown(cleaned, services):
         return Parsed(value=None, status="unknown")
     kind = question.type
     if kind == "text":
         return parse_text(question, cleaned, lang)
     if kind == "number":
-        return parse_fixed_number(question, cleaned, lang)
+        return parse_fixed_number(question, cleaned, lang, services)
     if kind == "quantity":
         return parse_quantity_answer(question, cleaned, lang, services)
     if kind == "choice":

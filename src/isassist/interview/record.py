@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Literal, Protocol
 
-from isassist.dossier import AnswerRecord, ConclusionView, InterviewRecord
+from isassist.dossier import AnswerRecord, InterviewRecord
 from isassist.dossier.schema import (
     CanvasBlock,
     NoteOut,
@@ -23,35 +23,19 @@ from isassist.dossier.schema import (
 from isassist.facts import Scalar
 from isassist.interview.canvas_review import REVIEW_TYPE, reviewed_block
 from isassist.interview.conditions import Scope, holds
-from isassist.interview.dialog import Dialog
-from isassist.interview.factbuild import FactSet
+from isassist.interview.desk import InterviewReading
 from isassist.interview.gaps import rank_gaps, shared_conclusions
 from isassist.interview.navigator import Progress
-from isassist.interview.state import State
 
 CanvasStatus = Literal["confirmed", "edited", "rejected", "pending"]
 
 
-class InterviewSource(Protocol):
+class InterviewSource(InterviewReading, Protocol):
     """What of an interview the record reads (isassist.interview.engine.Interview has it)."""
 
     id: str
-    dialog: Dialog
-    state: State
     created_at: datetime | None
     updated_at: datetime | None
-
-    @property
-    def lang(self) -> str: ...
-
-    @property
-    def mode(self) -> str: ...
-
-    @property
-    def facts(self) -> FactSet: ...
-
-    @property
-    def conclusions(self) -> list[ConclusionView]: ...
 
     def scope(self, stream: str | None) -> Scope: ...
 

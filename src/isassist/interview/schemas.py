@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from isassist.dossier import Dossier
 from isassist.interview.dialog import Section
 from isassist.interview.loader import SCHEMA_DIR, schema_of
-from isassist.interview.replay import Replay
+from isassist.interview.replay_format import Replay
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "dialog_section.schema.json": Section,

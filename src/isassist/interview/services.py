@@ -1,10 +1,12 @@
 """The seam between the interview and the packages it stands on.
 
-The interview needs code look-ups and postcodes (isassist.knowledge), EWC suggestions
-(isassist.classify), quantity parsing (isassist.units) and conclusions (isassist.rules). They
-are reached through this one protocol so the dialog logic can be tested with a small
-in-test double, and so the adapters to the real packages live in one place
-(``isassist.interview.adapters``).
+The interview needs code look-ups, code spellings and postcodes (isassist.knowledge), EWC
+suggestions (isassist.classify), numbers, quantities and their display (isassist.units) and
+conclusions (isassist.rules). They are reached through this one protocol so the dialog logic
+can be tested with a small in-test double, and so the adapters to the real packages live in
+one place (``isassist.interview.adapters``). The parsers and the answer check take the
+protocol's smaller parts (``UnitReading``, ``UnitDisplay``, ``Units``, ``CodeSpelling``)
+where that is all they use, so what each one needs is read off its signature.
 """
 
 from __future__ import annotations
@@ -65,13 +67,30 @@ class NamedSubstance:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Number:
+    """A number as typed, with the unit read from the words around it ("€ 45 per ton" is 45
+    EUR/t, "ca. 180 °C" is 180 degC); ``vague`` keeps vague words read as a range
+    ("honderdduizenden"), empty for a figure."""
+
+    value: float
+    unit: str | None
+    vague: str = ""
+
+
 class QuantityProblem(ValueError):
-    """The typed quantity was not understood; ``example`` shows a right answer."""
+    """The typed number or quantity was not understood: ``message`` in the interview language;
+    ``example`` shows a right answer (may be empty: the caller has one of its own)."""
 
     def __init__(self, message: str, example: str) -> None:
         super().__init__(message)
         self.message = message
         self.example = example
+
+
+class CodeProblem(ValueError):
+    """A typed code shaped like one that cannot be right (a CAS number's check digit); the
+    message names what would be."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +101,59 @@ class SimilarExchange:
     text: str
 
 
-class Services(Protocol):
+class UnitReading(Protocol):
+    """Numbers, temperatures and quantities as people type them, in Dutch or English."""
+
+    def says_unknown(self, text: str) -> bool:
+        """True when ``text`` says the answer is not known ("weet niet", "n.v.t.")."""
+        ...
+
+    def parse_number(self, text: str, lang: str) -> Number:
+        """ "€ 45 per ton", "1.250,50 EUR per jaar"; raises QuantityProblem."""
+        ...
+
+    def parse_temperature(self, text: str, lang: str) -> Number:
+        """ "ca. 180 °C", "356 °F" in degrees Celsius; raises QuantityProblem."""
+        ...
+
+    def parse_quantity(self, text: str, lang: str) -> Quantity:
+        """ "ongeveer 200 ton per jaar", per year where possible; raises QuantityProblem."""
+        ...
+
+
+class UnitDisplay(Protocol):
+    """Numbers and units as the reader writes them ("1.200 t/jaar", "1,200 t/year")."""
+
+    def unit_name(self, unit: str, lang: str) -> str: ...
+
+    def format_number(self, value: float, lang: str) -> str: ...
+
+    def format_amount(self, value: float, unit: str, lang: str, *, per_year: bool = False) -> str:
+        """A figure with its unit; a power is never per year."""
+        ...
+
+    def format_range(
+        self, low: float, high: float, unit: str, lang: str, *, per_year: bool = False
+    ) -> str: ...
+
+
+class Units(UnitReading, UnitDisplay, Protocol):
+    """Reading a figure and writing it back: what a number or money question needs."""
+
+
+class CodeSpelling(Protocol):
+    """The shapes of EWC, NACE, CPA and CAS codes, before any look-up."""
+
+    def spell_code(self, system: str, text: str) -> str | None:
+        """The canonical spelling of a code of ``system`` (EWC compact, NACE/CPA dotted, CAS
+        with dashes) or None when ``text`` is not shaped like one; raises CodeProblem for a
+        CAS number with a wrong check digit."""
+        ...
+
+    def looks_like_cas(self, text: str) -> bool: ...
+
+
+class Services(Units, CodeSpelling, Protocol):
     """What the interview asks of knowledge, classifier, units and rules."""
 
     def code_label(self, system: str, code: str, lang: str) -> str | None: ...
@@ -117,8 +188,6 @@ class Services(Protocol):
     def substances_named(self, text: str, lang: str) -> list[NamedSubstance]:
         """Substances whose name or synonym is ``text`` (folded), for a CAS question."""
         ...
-
-    def parse_quantity(self, text: str, lang: str) -> Quantity: ...
 
     def derive(self, interview_id: str, facts: Sequence[Fact]) -> list[ConclusionView]: ...
 
