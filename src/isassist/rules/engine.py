@@ -17,7 +17,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 import durable_rules_engine
@@ -434,39 +434,65 @@ class RuleEngine:
             + [("value", code) for code in (*VALUE_LABELS, "True", "False")]
         )
         self._router = _Router(self._rulesets)
+        # rule id -> (evidence spec, properties) of the rules whose evidence is not looked up
+        self._evidence_specs: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
+        self._evidence_lock = threading.Lock()
         self._plans = self._plan(
             [(rule, index) for index, rs in enumerate(compiled) for rule in rs.rules]
         )
         self._memo: PartitionMemo[list[_Derived]] = PartitionMemo()
 
     def _plan(self, compiled: list[tuple[CompiledRule, int]]) -> dict[str, _Plan]:
-        """Every rule's ``_Plan``; the evidence of all routes is looked up in one batch."""
+        """Every rule's ``_Plan``, its MAESTRI evidence still to be looked up (see
+        ``prepare_evidence``)."""
         rules = self.rulebase.by_id
-        specs = {c.rule_id: s for c, _ in compiled if (s := rule_evidence(rules[c.rule_id]))}
-        evidence = find_evidence_for_specs(specs.values()) if specs else {}
         # tags that depend on the key or the stream are set per conclusion
         tagged_apart = bool({"id", "stream"} & self._tagger.fields)
         plans: dict[str, _Plan] = {}
         for compiled_rule, index in compiled:
             rule = rules[compiled_rule.rule_id]
-            data = rule_data(rule)
-            found = evidence.get(specs.get(rule.id, ()))
-            error = found if isinstance(found, EvidenceSpecError) else None
-            shown = None
-            if found is not None and not isinstance(found, EvidenceSpecError):
-                shown = evidence_data(data, found)["evidence"]
-            extras = {k: v for k, v in data.items() if not isinstance(v, dict)}
+            if spec := rule_evidence(rule):
+                self._evidence_specs[rule.id] = (spec, compiled_rule.properties)
+            extras = {k: v for k, v in rule_data(rule).items() if not isinstance(v, dict)}
             untagged = _as_fact(extras, rule, "", None)
             tagged = self._tagger.tag(dict(untagged))
             plans[rule.id] = _Plan(
-                maker=ConclusionMaker.of(rule, compiled_rule.properties, shown),
+                maker=ConclusionMaker.of(rule, compiled_rule.properties),
                 ruleset=index,
-                evidence_error=error,
+                evidence_error=None,
                 extras=extras,
                 tags=None if tagged_apart else {k: tagged[k] for k in tagged if k not in untagged},
                 route=self._router.routes(_key(tagged)),
             )
         return plans
+
+    def prepare_evidence(self) -> None:
+        """Look up the MAESTRI evidence of every route rule, in one batch, once.
+
+        It needs the knowledge base (the exchanges and cases), which the engine needs for
+        nothing else: building the engine without it lets an interview start before the
+        knowledge base is loaded. The TUI calls this in its warm-up; a derivation that
+        concludes from a rule with evidence before that calls it itself."""
+        with self._evidence_lock:
+            if not self._evidence_specs:
+                return
+            pending = self._evidence_specs
+            specs = [spec for spec, _properties in pending.values()]
+            evidence = find_evidence_for_specs(specs)
+            rules = self.rulebase.by_id
+            for rule_id, (spec, properties) in pending.items():
+                rule = rules[rule_id]
+                found = evidence.get(spec)
+                error = found if isinstance(found, EvidenceSpecError) else None
+                shown = None
+                if found is not None and not isinstance(found, EvidenceSpecError):
+                    shown = evidence_data(rule_data(rule), found)["evidence"]
+                self._plans[rule_id] = replace(
+                    self._plans[rule_id],
+                    maker=ConclusionMaker.of(rule, properties, shown),
+                    evidence_error=error,
+                )
+            self._evidence_specs = {}
 
     @property
     def ruleset_names(self) -> list[str]:
@@ -644,6 +670,8 @@ class RuleEngine:
         key = f"{rule_id}@{stream['id'] if stream else '-'}"  # == Conclusion.key
         if key in found:
             return None
+        if rule_id in self._evidence_specs:
+            self.prepare_evidence()
         plan = self._plans[rule_id]
         facts = {name: dict(full[(f["type"], f["id"])]) for name, f in bindings.items()}
         conclusion = build_conclusion(plan.maker, facts)
