@@ -120,3 +120,9 @@ def test_an_interview_starts_before_the_knowledge_base_is_loaded(tmp_path: Path)
     assert "BEFORE True" in done.stdout
     assert "LABEL Zagen en schaven van hout" in done.stdout
     assert "AFTER False" in done.stdout
+
+
+def test_the_interview_screen_loads_no_markdown_parser_until_a_help_text_shows() -> None:
+    """The interview screen is imported on the way to "engine ready"; the Markdown parser
+    (help texts) is imported by the warm-up or by the first help text (issue 14: start-up)."""
+    assert _loaded_after("import isassist.tui.screens.interview", ("markdown_it",)) == []

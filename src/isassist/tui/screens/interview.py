@@ -28,7 +28,6 @@ from isassist.tui.widgets.answer_bar import AnswerBar
 from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
 from isassist.tui.widgets.canvas_review import CanvasReview
 from isassist.tui.widgets.dossier_panel import DossierPanel
-from isassist.tui.widgets.markdown_bubble import MarkdownBubble
 
 KEYS = [
     Key("f1", "help", "key_help"),
@@ -151,6 +150,10 @@ class InterviewScreen(Screen[None]):
         if view is not None and (force or slot != self._asked):
             self._say(self._question(view))
             if view.help:
+                # the Markdown parser is imported on the first help text, not with the screen
+                # (the warm-up imports it after an opened interview is painted)
+                from isassist.tui.widgets.markdown_bubble import MarkdownBubble
+
                 self._say(MarkdownBubble(view.help))
         self._asked = slot
         self._review(view)
