@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from datacopy import data_copy, edit_once
+from isassist.cachefile import read_cached
+from isassist.interview.dialog import Dialog
 from isassist.interview.loader import DataFileError, cached_dialog, dialog_cache_path, load_dialog
 
 COMPANY_NAME = "Wat is de naam van het bedrijf?"
@@ -44,18 +47,14 @@ def test_a_broken_edit_is_reported_not_hidden_by_the_cache(dialogs: Path) -> Non
         cached_dialog(dialogs)
 
 
-def test_a_corrupt_cache_file_is_ignored_and_rebuilt(dialogs: Path) -> None:
-    cached_dialog(dialogs)
-    path = dialog_cache_path(dialogs)
-    path.write_bytes(b"not a pickle")
-    assert cached_dialog(dialogs) == load_dialog(dialogs)
-    assert path.read_bytes() != b"not a pickle"
-
-
-def test_a_cache_of_another_kind_is_not_taken_for_a_dialog(dialogs: Path) -> None:
-    import pickle
-
+@pytest.mark.parametrize(
+    "stale",
+    [b"not a pickle", pickle.dumps({"sections": []})[:-3], pickle.dumps({"sections": []})],
+    ids=["not a pickle", "truncated", "not a dialog"],
+)
+def test_an_unusable_cache_file_is_passed_over_and_replaced(dialogs: Path, stale: bytes) -> None:
     path = dialog_cache_path(dialogs)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps({"sections": []}))
+    path.write_bytes(stale)
     assert cached_dialog(dialogs) == load_dialog(dialogs)
+    assert read_cached(path, Dialog) == load_dialog(dialogs)
