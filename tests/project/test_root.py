@@ -96,3 +96,33 @@ def test_the_tui_paints_its_start_screen_before_loading_pydantic_or_the_store() 
     thread imports those after the paint."""
     heavy = ("pydantic", "sqlalchemy", "isassist.dossier.schema", "isassist.interview.engine")
     assert _loaded_after("import isassist.tui.app", (*heavy, "isassist.rules", "alembic")) == []
+
+
+def test_an_interview_starts_before_the_knowledge_base_is_loaded(tmp_path: Path) -> None:
+    """The TUI's engine is ready without the knowledge base (issue 14: start-up): starting an
+    interview loads neither it nor the rules' evidence; the first answer that needs a code
+    look-up loads it and gets its answer."""
+    code = (
+        "import isassist.knowledge as k\n"
+        "from isassist.session.resources import warm_up\n"
+        "from isassist.session.saved import open_store, start_interview\n"
+        f"store = open_store('sqlite:///{tmp_path / 'store.sqlite3'}')\n"
+        "res = warm_up()\n"
+        "iv = start_interview(store, res.services, mode='broker', language='nl',"
+        " dialog=res.dialog)\n"
+        "print('BEFORE', k._loaded is None)\n"
+        "print('LABEL', res.services.code_label('nace', '16.10', 'nl'))\n"
+        "print('AFTER', k._loaded is None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert "BEFORE True" in done.stdout
+    assert "LABEL Zagen en schaven van hout" in done.stdout
+    assert "AFTER False" in done.stdout
+
+
+def test_the_interview_screen_loads_no_markdown_parser_until_a_help_text_shows() -> None:
+    """The interview screen is imported on the way to "engine ready"; the Markdown parser
+    (help texts) is imported by the warm-up or by the first help text (issue 14: start-up)."""
+    assert _loaded_after("import isassist.tui.screens.interview", ("markdown_it",)) == []

@@ -150,13 +150,21 @@ class LiveServices(LiveUnits, LiveCodeSpelling):
         knowledge: Knowledge | None = None,
         engine: Callable[[], RuleEngine] | None = None,
     ) -> None:
-        self.knowledge = knowledge if knowledge is not None else get_knowledge()
+        self._knowledge = knowledge
         self._engine = engine
         """Gives the rule engine (compiled on first use); default: the installed rules'."""
         self._search = lru_cache(maxsize=512)(self._search_uncached)
         self._place_index: Places | None = None
         self.learned: LearnedTerms | None = None
         """The broker's earlier choices (set by the face that has a data folder)."""
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge base, loaded on first use: an interview starts (and its first
+        question shows) without it; the TUI loads it in its warm-up."""
+        if self._knowledge is None:
+            self._knowledge = get_knowledge()
+        return self._knowledge
 
     def code_label(self, system: str, code: str, lang: str) -> str | None:
         k = self.knowledge

@@ -37,7 +37,9 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a start reads the dialog from its cache (isassist.interview.loader); the
+    # validators are built only when dialog files are read.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Option(_Data):

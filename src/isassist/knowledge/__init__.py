@@ -9,6 +9,7 @@ test's temp dir). Look-ups live in ``isassist.knowledge.lookup``.
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +96,7 @@ __all__ = [
 ]
 
 _loaded: Knowledge | None = None
+_LOADING = threading.RLock()
 
 
 def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowledge:
@@ -125,11 +127,13 @@ def load_knowledge(root: Path | None = None, *, use_cache: bool = True) -> Knowl
 
 
 def installed_knowledge() -> Knowledge:
-    """The knowledge/ folder isassist ships with, loaded once per process on first use."""
+    """The knowledge/ folder isassist ships with, loaded once per process on first use (the
+    TUI's warm-up thread and an early answer may both ask: the second waits for the first)."""
     global _loaded
-    if _loaded is None:
-        _loaded = load_knowledge()
-    return _loaded
+    with _LOADING:
+        if _loaded is None:
+            _loaded = load_knowledge()
+        return _loaded
 
 
 def get_knowledge() -> Knowledge:

@@ -18,7 +18,9 @@ Codes = tuple[str, ...]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a start reads the knowledge base from its cache (isassist.knowledge.cache);
+    # the validators are built only when knowledge/ files are read.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class EwcItem(_Record):

@@ -48,7 +48,9 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([A-Za-z0-9_]+)\}")
 class _Model(BaseModel):
     """Base of every rule-format model: unknown keys are errors with a suggestion."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a start reads the rule base from its cache (isassist.rules.cache) and never
+    # validates; the validators are built the first time rule files are read.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

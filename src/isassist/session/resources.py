@@ -10,7 +10,7 @@ warm-up the first code question or stream answer would pay that (a few hundred m
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from isassist.interview.dialog import Dialog
@@ -25,14 +25,34 @@ class Resources:
     glossary: Mapping[str, GlossaryEntry]
 
 
+class LazyGlossary(Mapping[str, GlossaryEntry]):
+    """The glossary, read from the knowledge base when first looked into: a conversation
+    holds it from its start, yet only a glossary question reads it, after the warm-up has
+    loaded the knowledge base (or, asked sooner, waits for it)."""
+
+    def __init__(self, entries: Callable[[], Mapping[str, GlossaryEntry]]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, key: str) -> GlossaryEntry:
+        return self._entries()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries())
+
+    def __len__(self) -> int:
+        return len(self._entries())
+
+
 def warm_up() -> Resources:
-    """Build the services an interview needs (``isassist.root``: each once per process)."""
+    """Build what starting an interview needs (``isassist.root``: each once per process): the
+    services, the dialog and the rule engine, not the knowledge base (``warm_answers``)."""
     from isassist.root import root
 
     services = root().interview_services
     dialog = root().dialog
     _ = root().engine  # compiled now, in the loading thread, not on the first answer
-    return Resources(services=services, dialog=dialog, glossary=services.knowledge.glossary)
+    glossary = LazyGlossary(lambda: services.knowledge.glossary)
+    return Resources(services=services, dialog=dialog, glossary=glossary)
 
 
 WARM_ID = "warm-up"
@@ -41,7 +61,12 @@ WARM_LOOKUPS = (("ewc", "zaagsel van hout"), ("nace", "zagen van hout"), ("cpa",
 
 
 def warm_answers(resources: Resources) -> None:
-    """Run each service once on a throw-away input so no real answer pays a cold start."""
+    """Load the knowledge base and the rules' evidence, then run each service once on a
+    throw-away input, so no real answer pays a cold start."""
+    from isassist.root import root
+
+    _ = root().knowledge
+    root().engine.prepare_evidence()
     services = resources.services
     for system, words in WARM_LOOKUPS:
         services.search_codes(system, words, "nl", None)

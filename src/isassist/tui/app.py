@@ -123,7 +123,11 @@ class IsAssistApp(App[None]):
             def warm() -> None:
                 warm_answers(resources)
                 # help and explanations (Markdown) open at once, yet cost the start nothing
-                importlib.import_module("isassist.tui.screens.reading")
+                for module in (
+                    "isassist.tui.screens.reading",
+                    "isassist.tui.widgets.markdown_bubble",
+                ):
+                    importlib.import_module(module)
 
             self._warm = self.run_worker(warm, thread=True, name="warm-answers", group="warm")
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from isassist.dossier import ConclusionView, QuestionView, Turn
 from isassist.session.chat import REVIEW_TYPE, PastTurn, say
@@ -28,7 +28,7 @@ from isassist.tui.widgets.answer_bar import AnswerBar
 from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
 from isassist.tui.widgets.canvas_review import CanvasReview
 from isassist.tui.widgets.dossier_panel import DossierPanel
-from isassist.tui.widgets.markdown_bubble import MarkdownBubble
+from isassist.tui.widgets.footer import KeyFooter
 
 KEYS = [
     Key("f1", "help", "key_help"),
@@ -72,7 +72,7 @@ class InterviewScreen(Screen[None]):
                 yield VerticalScroll(id="chat")
                 yield AnswerBar(self.conversation)
             yield DossierPanel(self.conversation)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _use_language(self) -> None:
         use = getattr(self.app, "use_language", None)
@@ -151,6 +151,10 @@ class InterviewScreen(Screen[None]):
         if view is not None and (force or slot != self._asked):
             self._say(self._question(view))
             if view.help:
+                # the Markdown parser is imported on the first help text, not with the screen
+                # (the warm-up imports it after an opened interview is painted)
+                from isassist.tui.widgets.markdown_bubble import MarkdownBubble
+
                 self._say(MarkdownBubble(view.help))
         self._asked = slot
         self._review(view)

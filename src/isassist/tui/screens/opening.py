@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from isassist.session.i18n import ui
 from isassist.session.opening import Opening
 from isassist.tui.widgets.bubble import Bubble
+from isassist.tui.widgets.footer import KeyFooter
 
 
 class OpeningScreen(Screen[None]):
@@ -46,7 +47,7 @@ class OpeningScreen(Screen[None]):
                     yield Static(ui("loading_answer_now", self.lang), id="hint")
                     yield Input(placeholder=ui("type_here", self.lang), id="line")
             yield Vertical(id="dossier")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = ui("app_title", self.lang)

@@ -12,10 +12,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
+from isassist.tui.widgets.footer import KeyFooter
 
 
 class ReadingScreen(ModalScreen[None]):
@@ -38,7 +39,7 @@ class ReadingScreen(ModalScreen[None]):
                 yield Markdown(self.body, id="page-body")
             else:
                 yield Static(Text(self.body), id="page-body")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         relabel(self, self.KEYS, self.lang)

@@ -18,11 +18,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
+from isassist.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from isassist.session.register import Match, NetworkView, Pipeline, Register
@@ -75,7 +76,7 @@ class RegisterScreen(Screen[None]):
                 yield OptionList(id="pipeline")
                 yield Input(id="move")
         yield Static(id="impact")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.redraw()

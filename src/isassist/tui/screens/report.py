@@ -18,7 +18,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, LoadingIndicator, Markdown, Static
+from textual.widgets import LoadingIndicator, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from isassist.dossier import Dossier
@@ -26,6 +26,7 @@ from isassist.session.digest import summary_markdown
 from isassist.session.export import ExportError, export_dir, export_report
 from isassist.session.i18n import ui
 from isassist.tui.localise import Key, relabel
+from isassist.tui.widgets.footer import KeyFooter
 
 KEYS = [
     Key("escape,q", "close", "key_close"),
@@ -80,7 +81,7 @@ class ReportScreen(ModalScreen[list[Path]]):
             yield LoadingIndicator(id="report-loading")
             hint = ui("preview_keys", self.lang, folder=export_dir())
             yield Static(hint, id="export-status", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         relabel(self, KEYS, self.lang)

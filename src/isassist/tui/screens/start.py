@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from isassist.session.i18n import progress_words, ui
 from isassist.tui.localise import Key, relabel
 from isassist.tui.screens.confirm import ConfirmScreen
+from isassist.tui.widgets.footer import KeyFooter
 from isassist.tui.widgets.search import matches
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class StartScreen(Screen[None]):
             yield Input(id="saved-filter")
             yield OptionList(id="saved")
             yield Static(id="start-status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.redraw()
