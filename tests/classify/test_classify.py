@@ -305,3 +305,42 @@ def test_typo_in_the_tail_of_a_compound_still_finds_the_term() -> None:
     """ "bierborstel" is a brewer's "bostel" mistyped behind a known head word."""
     top = classify("bierborstel uit het brouwhuis", sector="11.05").suggestions[0]
     assert top.code.startswith("0207") and "bostel" in top.why
+
+
+def test_a_word_for_what_happened_to_a_stream_brings_in_no_other_sectors_codes() -> None:
+    """Review R38: "gebruikt" and "behandeld" are in the texts of foundry cores, pickling bases,
+    coal tar and photographic waste; sharing only that word is no evidence, with or without
+    the producer's sector."""
+    for text in ("gebruikte kiezelgoer van de bierfiltratie", "gistroom, hittebehandeld"):
+        for sector in (None, "11.05"):
+            result = classify(text, sector=sector, lang="nl")
+            codes = [s.code for s in result.suggestions]
+            assert codes and codes[0].startswith("02"), (text, sector, codes)
+            assert not [s.code for s in result.suggestions if s.hazardous], (text, sector)
+            assert not [c for c in codes if c[:2] in ("09", "10", "11", "17")], (text, codes)
+
+
+def test_solid_plates_never_get_the_liquid_developers_code() -> None:
+    """Review R75: 09 01 02* is the spent developer SOLUTION; the aluminium plates it was used on
+    are metal. The developer itself still gets it."""
+    for text in ("gebruikte aluminium offsetplaten", "used aluminium printing plates"):
+        codes = _codes(text, sector="18.12")
+        assert codes[0] == "170402", codes
+        assert not {"090101", "090102", "090103"} & set(codes), codes
+    assert _codes("ontwikkelaar van de offsetplaten", sector="18.12")[0] == "090102"
+
+
+def test_steel_turnings_put_the_non_ferrous_entry_behind_the_oils() -> None:
+    """Review R33: "stalen" says steel; non-ferrous filings (12 01 03) may be listed, but never
+    next to the ferrous entry. Copper turnings still get 12 01 03 first."""
+    codes = _codes("stalen draaikrullen met snijolie", sector="25.62")
+    assert codes[0] == "120101"
+    assert "120103" not in codes[:2], codes
+    assert _codes("koperkrullen", sector="25.62")[0] == "120103"
+
+
+def test_slaughter_blood_is_material_unsuitable_for_consumption_not_tissue() -> None:
+    """LoW 02 02 02 is animal-tissue waste; blood is not a tissue in the list's sense (the list
+    names blood apart from body parts in 18 01 02). 02 02 03 first, in both languages."""
+    assert _codes("bloed van het slachten", sector="10.11")[0] == "020203"
+    assert _codes("slaughterhouse blood", sector="10.11")[0] == "020203"

@@ -9,6 +9,7 @@ the entries, so "afval"/"waste" (in almost every text) count for little and "wal
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,6 +21,11 @@ from isassist.text_analysis import Analyzer, fold, stem, words
 # How much a word in the sub-chapter or chapter heading counts, relative to the entry's own text.
 _SUBCHAPTER_WEIGHT = 0.5
 _CHAPTER_WEIGHT = 0.2
+# An entry for a liquid ("developer solutions", "rinsing liquids", "tanning liquor"); one that
+# also names a solid or excludes liquids ("solid salts and solutions", "except emulsions and
+# solutions", "without a liquid phase") is not one.
+_LIQUID = re.compile(r"\b(solutions?|liquids?|liquors?|baths?|emulsions?|leachate)\b", re.I)
+_NOT_ONLY_LIQUID = re.compile(r"\b(solid|except|neither|without|sludges?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,11 @@ class ClassifierIndex:
             for t, w in doc.items():
                 self.postings[t].append((code, w))
         self.entry_tokens: dict[str, frozenset[str]] = {c: frozenset(t) for c, t in own.items()}
+        self.liquid_entries: frozenset[str] = frozenset(
+            code
+            for code, entry in catalogue.entries.items()
+            if _LIQUID.search(entry.text_en) and not _NOT_ONLY_LIQUID.search(entry.text_en)
+        )
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }

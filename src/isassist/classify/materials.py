@@ -20,6 +20,20 @@ _NON_FERROUS = frozenset(
 )
 FERROUS_TOKENS = ("ferrou", "ferro")  # what the official texts call ferrous
 _CLASS_WEIGHT = 0.8
+# Words naming a solid object: with one of them (or a metal) and no word for a liquid, an entry
+# for a liquid ("water-based offset plate developer solutions") cannot be the stream (review
+# R75: used aluminium printing plates are scrap, not the developer they were processed in).
+_SOLID_OBJECTS = word_set("""
+    plaat platen plaatjes plate plates sheet sheets krul krullen spanen draaisel turnings
+    filings shavings schroot scrap blok blokken blocks staven bars profielen profiles draad
+    wire kabels cables buizen pipes onderdelen parts stukken pieces
+    """)
+_LIQUID_WORDS = word_set("""
+    vloeistof vloeistoffen oplossing oplossingen bad baden loog water waswater spoelwater
+    emulsie emulsies slib slurry vloeibaar vloeibare ontwikkelaar ontwikkelvloeistof fixeer
+    liquid liquids solution solutions bath baths liquor water sludge emulsion emulsions
+    developer fixer
+    """)
 # Catalyst metals the List of Waste counts as transition metals (footnote to 16 08 02): a
 # "NiMo" or "cobalt-molybdenum" catalyst is 16 08 02*/03 by its metals, before 16 08 07*.
 _TRANSITION = frozenset(
@@ -42,3 +56,11 @@ def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[s
     if tokens.keys() & _FERROUS:
         return implied | dict.fromkeys(FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
     return implied, frozenset()
+
+
+def solid_named(folded_words: list[str], tokens: dict[str, float]) -> bool:
+    """Whether the words name a solid object or a metal, and nothing liquid."""
+    words = set(folded_words)
+    if words & _LIQUID_WORDS or any(w.endswith(("vloeistof", "water", "oplossing")) for w in words):
+        return False
+    return bool(words & _SOLID_OBJECTS) or bool(tokens.keys() & (_FERROUS | _NON_FERROUS))
