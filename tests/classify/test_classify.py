@@ -344,3 +344,25 @@ def test_slaughter_blood_is_material_unsuitable_for_consumption_not_tissue() -> 
     names blood apart from body parts in 18 01 02). 02 02 03 first, in both languages."""
     assert _codes("bloed van het slachten", sector="10.11")[0] == "020203"
     assert _codes("slaughterhouse blood", sector="10.11")[0] == "020203"
+
+
+def test_a_material_the_words_name_contradicts_the_entry_free_of_it() -> None:
+    """Review3 R88: "slib ... met chroom" is not "chroomvrij slib" (04 01 07); the chromium
+    entry 04 01 06 comes first, and "chroomvrij" still picks 04 01 07."""
+    assert _codes("slib van de waterzuivering met chroom", sector="15.11")[0] == "040106"
+    assert _codes("chroomvrij slib van de waterzuivering", sector="15.11")[0] == "040107"
+
+
+def test_a_solid_named_after_the_acid_it_came_from_is_not_that_acid() -> None:
+    """Review3 R85: phosphogypsum filtered from phosphoric acid is calcium-based reaction waste
+    (06 09), the non-hazardous side first on a tie; the acid itself keeps 06 01 04*."""
+    codes = _codes("fosfogips van de fosforzuurfilters", sector="20.13")
+    assert codes[0] == "060904" and "060104" not in codes, codes
+    assert _codes("fosforzuur met wat gips", sector="20.13")[0] == "060104"
+
+
+def test_an_acid_the_list_does_not_name_is_other_acids() -> None:
+    """Review3 R87: 06 01 names five acids; fluorosilicic acid is none of them (not 06 01 02*
+    hydrochloric acid)."""
+    assert _codes("fluorsiliciumzuur 20 %", sector="20.13")[0] == "060106"
+    assert _codes("zoutzuur", sector="20.13")[0] == "060102"

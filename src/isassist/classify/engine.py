@@ -242,8 +242,15 @@ def rank(
             agreement *= _CLASS_CONTRADICTS
         if query.solid and code in index.liquid_entries:
             agreement *= _LIQUID_FOR_SOLID
+        named = (query.weights.keys() | query.typos.keys()) - query.cues.negated
+        if named & index.entry_free_of.get(code, frozenset()):
+            agreement *= _DENIAL_CONTRADICTS  # "met chroom" against "chroomvrij" (review3 R88)
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
-    best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
+    # on an exact tie (a term naming both sides of a mirror pair) the non-hazardous side first:
+    # the hazardous one applies only once a hazardous property is shown (LoW Annex point 2)
+    best = sorted(scored, key=lambda c: (-scored[c][0], index.entry(c).hazardous, c))[
+        :_CANDIDATES
+    ]
     chosen = _with_mirror_partners(index, best, scored)[:top]
     if chosen:
         # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":
@@ -285,16 +292,19 @@ def _filler(
     """A hazardous entry the words do not really point at: shown, it is a GEVAARLIJK code a
     broker laughs at (review R38, R75).
 
-    Always filler without a plant term: a liquid's entry (developer solutions) while the words
-    name a solid (aluminium plates). (Words that only say what happened to the stream,
-    "gebruikt", "behandeld", are no evidence at all: see _STATE_WORDS.) With a ``share`` above 0
+    Always filler: a liquid's entry (developer solutions, phosphoric acid) while the words name
+    a solid and no liquid (aluminium plates; phosphogypsum "van de fosforzuurfilters"). (Words
+    that only say what happened to the stream, "gebruikt", "behandeld", are no evidence at
+    all: see _STATE_WORDS.) With a ``share`` above 0
     (the producer's sector known), also an entry from outside the producer's chapters that only
     shares a word of its text ("stengels" ~ "stenen") and scores under half the first.
     """
-    if not index.entry(code).hazardous or ev.term > 0.0:
+    if not index.entry(code).hazardous:
         return False
     if query.solid and code in index.liquid_entries:
-        return True
+        return True  # a term can only have come from a compound part ("fosforzuurfilters")
+    if ev.term > 0.0:
+        return False
     if share <= 0.0:
         return False
     sector_backed = any(r.startswith("sector") for r in reasons)

@@ -20,13 +20,16 @@ _NON_FERROUS = frozenset(
 )
 FERROUS_TOKENS = ("ferrou", "ferro")  # what the official texts call ferrous
 _CLASS_WEIGHT = 0.8
-# Words naming a solid object: with one of them (or a metal) and no word for a liquid, an entry
-# for a liquid ("water-based offset plate developer solutions") cannot be the stream (review
-# R75: used aluminium printing plates are scrap, not the developer they were processed in).
+# Words naming a solid object or a solid mineral: with one of them (or a metal) and no word for a
+# liquid, an entry for a liquid ("water-based offset plate developer solutions", "phosphoric
+# acid") cannot be the stream (review R75: aluminium printing plates are scrap, not their
+# developer; review3 R85: phosphogypsum is calcium sulphate, not the acid it was filtered from).
 _SOLID_OBJECTS = word_set("""
     plaat platen plaatjes plate plates sheet sheets krul krullen spanen draaisel turnings
     filings shavings schroot scrap blok blokken blocks staven bars profielen profiles draad
     wire kabels cables buizen pipes onderdelen parts stukken pieces
+    gips gypsum fosfogips phosphogypsum filterkoek koek cake korrels pellets granulaat
+    granulate poeder powder zand sand
     """)
 _LIQUID_WORDS = word_set("""
     vloeistof vloeistoffen oplossing oplossingen bad baden loog water waswater spoelwater
@@ -61,6 +64,7 @@ def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[s
 def solid_named(folded_words: list[str], tokens: dict[str, float]) -> bool:
     """Whether the words name a solid object or a metal, and nothing liquid."""
     words = set(folded_words)
-    if words & _LIQUID_WORDS or any(w.endswith(("vloeistof", "water", "oplossing")) for w in words):
+    liquid_tails = ("vloeistof", "water", "oplossing", "zuur", "zuren", "acid", "acids", "loog")
+    if words & _LIQUID_WORDS or any(w.endswith(liquid_tails) for w in words):
         return False
     return bool(words & _SOLID_OBJECTS) or bool(tokens.keys() & (_FERROUS | _NON_FERROUS))
