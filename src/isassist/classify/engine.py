@@ -248,9 +248,7 @@ def rank(
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
     # on an exact tie (a term naming both sides of a mirror pair) the non-hazardous side first:
     # the hazardous one applies only once a hazardous property is shown (LoW Annex point 2)
-    best = sorted(scored, key=lambda c: (-scored[c][0], index.entry(c).hazardous, c))[
-        :_CANDIDATES
-    ]
+    best = sorted(scored, key=lambda c: (-scored[c][0], index.entry(c).hazardous, c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
     if chosen:
         # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":

@@ -25,9 +25,7 @@ _CHAPTER_WEIGHT = 0.2
 # 06 01: waste acids are liquids as the list means them); one that
 # also names a solid or excludes liquids ("solid salts and solutions", "except emulsions and
 # solutions", "without a liquid phase") is not one.
-_LIQUID = re.compile(
-    r"\b(solutions?|liquids?|liquors?|baths?|emulsions?|leachate|acids?)\b", re.I
-)
+_LIQUID = re.compile(r"\b(solutions?|liquids?|liquors?|baths?|emulsions?|leachate|acids?)\b", re.I)
 _NOT_ONLY_LIQUID = re.compile(r"\b(solid|except|neither|without|sludges?)\b", re.I)
 
 
