@@ -366,3 +366,35 @@ def test_an_acid_the_list_does_not_name_is_other_acids() -> None:
     hydrochloric acid)."""
     assert _codes("fluorsiliciumzuur 20 %", sector="20.13")[0] == "060106"
     assert _codes("zoutzuur", sector="20.13")[0] == "060102"
+
+
+def test_weak_fragments_from_other_chapters_give_way_to_the_sectors_common_codes() -> None:
+    """Review3 R101: "branden" (roasting) is no fuel 13 07 03*, "zilver" of zilvervlies no
+    photographic silver; only fragments matched, so the sector's usual codes come instead."""
+    text = (
+        "het dunne vliesje rond de boon dat tijdens het branden loskomt en in de cycloon wordt "
+        "opgevangen"
+    )
+    result = classify(text, sector="10.83", lang="nl")
+    assert result.suggestions and result.suggestions[0].code.startswith("02")
+    assert not [s.code for s in result.suggestions if s.hazardous]
+
+
+def test_a_compound_is_read_by_its_known_words_not_by_fragments() -> None:
+    """Review3 R89: "aardappelzetmeel" is potato starch (02 03 04), not "aard" of schuimaarde
+    (02 04 02, the sugar sub-chapter)."""
+    assert _codes("aardappelzetmeel", sector="10.31")[0] == "020304"
+
+
+def test_the_first_phrase_says_what_the_stream_is() -> None:
+    """Review3 R109/R85: the plates are metal though "developed" and "ink" follow; phosphogypsum
+    is gypsum though the phosphoric acid it was filtered from follows; the developer is still
+    the developer."""
+    plates = (
+        "used aluminium printing plates, exposed and developed aluminium offset plates after "
+        "the print run, with some ink on them"
+    )
+    assert _codes(plates, sector="18.12")[0] == "170402"
+    gypsum = "fosfogips calciumsulfaat dihydraat van de filtratie van het fosforzuur, vochtig"
+    assert _codes(gypsum, sector="20.13")[0] == "060904"
+    assert _codes("offset plate developer, water-based", sector="18.12")[0] == "090102"

@@ -105,7 +105,7 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         cues = replace(cues, negated=cues.negated | denied)
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
-    return Query(weights, cues, typos, asserted, solid_named(folded, weights))
+    return Query(weights, cues, typos, asserted, solid_named(folded))
 
 
 def _nearest(index: ClassifierIndex, token: str) -> str | None:

@@ -61,10 +61,31 @@ def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[s
     return implied, frozenset()
 
 
-def solid_named(folded_words: list[str], tokens: dict[str, float]) -> bool:
-    """Whether the words name a solid object or a metal, and nothing liquid."""
-    words = set(folded_words)
+_PHRASE_BREAKS = word_set("""
+    van uit met in op voor na bij die dat waarin zonder from of with after in on for at by
+    which that without
+    """)
+
+
+def solid_named(folded_words: list[str]) -> bool:
+    """Whether the stream is a solid by the first phrase that names a solid object, a solid
+    mineral or a metal and no liquid ("fosfogips ... van het fosforzuur", "aluminium
+    offsetplaten"; not "fosforzuur met wat gips", "offset plate developer", "spoelwater met
+    zink"). The first phrase is the stream; later ones often say where it came from, and in
+    English the head noun comes last ("plate developer"), so a whole phrase is read at once."""
     liquid_tails = ("vloeistof", "water", "oplossing", "zuur", "zuren", "acid", "acids", "loog")
-    if words & _LIQUID_WORDS or any(w.endswith(liquid_tails) for w in words):
-        return False
-    return bool(words & _SOLID_OBJECTS) or bool(tokens.keys() & (_FERROUS | _NON_FERROUS))
+    solid_tails = tuple(w for w in _SOLID_OBJECTS if len(w) >= 4)
+    phrase: list[str] = []
+    for word in [*folded_words, ""]:
+        if word and word not in _PHRASE_BREAKS:
+            phrase.append(word)
+            continue
+        if any(w in _LIQUID_WORDS or w.endswith(liquid_tails) for w in phrase):
+            return False
+        if any(
+            w in _SOLID_OBJECTS or w.endswith(solid_tails) or stem(w) in _FERROUS | _NON_FERROUS
+            for w in phrase
+        ):
+            return True
+        phrase = []
+    return False

@@ -13,17 +13,18 @@ from isassist.classify.catalogue import Catalogue
 from isassist.classify.cpa import CpaIndex, suggest
 from isassist.classify.engine import rank, read_query
 from isassist.classify.fallback import sector_fallback
-from isassist.classify.index import ClassifierIndex
+from isassist.classify.index import ClassifierIndex, IndexedTerm
 from isassist.classify.inputs import check_hazard, check_lang, check_sector, check_text
 from isassist.classify.language import detect_language
 from isassist.classify.notes import fits_water, notes_for, read_nature, with_kind
-from isassist.classify.result import ClassificationResult, CpaSuggestion
+from isassist.classify.result import ClassificationResult, CpaSuggestion, Suggestion
 from isassist.classify.sectors import sector_rows
 from isassist.text_analysis import fold, strip_code_references
 
 # Boost by NACE level found, most specific first: a copper smelter (24.44) is 10 06 before the
 # rest of the metals division's chapter 10.
 _LEVEL_BOOSTS = (1.45, 1.25, 1.1)
+_FRAGMENT_SCORE = 0.2  # confidence of a text match on one fragment, far below a real match
 
 
 class Classifier:
@@ -92,13 +93,28 @@ class Classifier:
             suggestions = [
                 s for s in suggestions if fits_water(self.index.entry(s.code).text("en"))
             ][:top]
-        elif not suggestions:
+        elif not suggestions or self._only_fragments(suggestions[:top], terms, nace):
             suggestions, note = sector_fallback(self.index, nace, language, top)
             notes.append(note)
         suggestions = suggestions[:top]
         cpa = suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, 3)
         return ClassificationResult(
             description, language, nace, tuple(suggestions), tuple(notes), tuple(cpa)
+        )
+
+    def _only_fragments(
+        self, suggestions: list[Suggestion], terms: list[IndexedTerm], nace: str | None
+    ) -> bool:
+        """Whether a known sector's producer got only weak text fragments from other chapters
+        ("brand" of branden -> fuels 13 07 03*, "zilver" of zilvervlies -> photographic silver):
+        no plant term, every score under _FRAGMENT_SCORE and none in the sector's chapters. The
+        sector's common codes are then the honest start, as for a word nobody knows (review3
+        R101)."""
+        if nace is None or terms:
+            return False
+        prefixes = tuple(p for p, _ in self.sector_prefixes(nace))
+        return bool(prefixes) and all(
+            s.score < _FRAGMENT_SCORE and not s.code.startswith(prefixes) for s in suggestions
         )
 
     def suggest_cpa(
