@@ -398,3 +398,18 @@ def test_the_first_phrase_says_what_the_stream_is() -> None:
     gypsum = "fosfogips calciumsulfaat dihydraat van de filtratie van het fosforzuur, vochtig"
     assert _codes(gypsum, sector="20.13")[0] == "060904"
     assert _codes("offset plate developer, water-based", sector="18.12")[0] == "090102"
+
+
+def test_a_producers_own_group_beats_a_sibling_groups_sub_chapter() -> None:
+    """Review3 R93: division 23 lists glass (10 11), bricks (10 12) and cement (10 13); a brick
+    works (23.32) gets the ceramics sub-chapter for its scrubber lime, not the glass one."""
+    text = "gebruikte kalk van de rookgasreiniging, kalkhydraat uit de droge rookgaswasser"
+    codes = _codes(text, sector="23.32")
+    assert all(c.startswith("1012") for c in codes[:3]), codes
+
+
+def test_tannery_fleshings_are_the_tannery_chapter() -> None:
+    """Review3 R92: limed flesh and fat from fleshing hides at a tannery is 04 01 01."""
+    assert _codes("gekalkt vleesafval van het ontvlezen van runderhuiden", sector="15.11")[0] == (
+        "040101"
+    )

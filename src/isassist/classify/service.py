@@ -7,6 +7,7 @@ user-facing message, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from isassist.classify.catalogue import Catalogue
@@ -49,10 +50,14 @@ class Classifier:
         """
         if sector is None:
             return ()
-        levels = [prefixes for _, prefixes in sector_rows(self.index.catalogue.sector_map, sector)]
+        sector_map = self.index.catalogue.sector_map
+        rows = sector_rows(sector_map, sector)
         pairs: dict[str, float] = {}
-        for depth, prefixes in enumerate(levels):
+        for depth, (code, prefixes) in enumerate(rows):
+            others = _siblings_own(sector_map, code, rows[0][0]) if depth else frozenset()
             for prefix in prefixes:
+                if prefix in others and prefix not in rows[0][1]:
+                    continue  # a brick maker's division lists glass (10 11) for 23.1, not 23.3
                 pairs.setdefault(prefix, _LEVEL_BOOSTS[min(depth, len(_LEVEL_BOOSTS) - 1)])
         return tuple(pairs.items())
 
@@ -127,6 +132,23 @@ class Classifier:
         nature = read_nature(folded, list(query.weights))
         _, terms = rank(self.index, query, nace, (), "unknown", "en", 1)
         return suggest(self.index, self.cpa_index, query.weights, terms, nace, nature, top)
+
+
+def _siblings_own(
+    sector_map: Mapping[str, tuple[str, ...]], upper: str, own: str
+) -> frozenset[str]:
+    """Sub-chapters that rows below ``upper`` give to other activities than ``own``'s line.
+
+    A division row lists the sub-chapters of all its groups (23: glass 10 11, bricks 10 12,
+    cement 10 13); once the producer's own group or class has a row, a sub-chapter another
+    group claims is that group's, not the producer's (review3 R93: a brick works' scrubber
+    lime got the glass chapter's 10 11 16)."""
+    claimed: set[str] = set()
+    for code, prefixes in sector_map.items():
+        below = code.startswith(upper) and code != upper
+        if below and not own.startswith(code) and not code.startswith(own):
+            claimed.update(p for p in prefixes if len(p) == 4)
+    return frozenset(claimed)
 
 
 @lru_cache(maxsize=1)
