@@ -42,12 +42,13 @@ _FILLER_SHARE = 0.5  # a hazardous text-only candidate from another chapter need
 _LIQUID_FOR_SOLID = 0.4  # a liquid's entry ("developer solutions") for a named solid (plates)
 # Words that say what happened to a stream, not what it is: an official text sharing only one of
 # them ("basen gebruikt voor beitsen", "met teer behandelde producten") is no evidence at all
-# (review R38: used kieselguhr got foundry cores, heat-treated yeast got coal tar).
+# (review R38: used kieselguhr got foundry cores, heat-treated yeast got coal tar; review3 R90:
+# "calcium-zink gestabiliseerd" PVC got 19 03 05 stabilised waste).
 _STATE_WORDS = frozenset(
     stem(w)
     for w in word_set("""
         gebruikt gebruikte behandeld behandelde afgewerkt afgewerkte verwerkt verwerkte
-        used treated spent processed
+        gestabiliseerd gestabiliseerde used treated spent processed stabilised stabilized
         """)
 )
 
