@@ -413,3 +413,11 @@ def test_tannery_fleshings_are_the_tannery_chapter() -> None:
     assert _codes("gekalkt vleesafval van het ontvlezen van runderhuiden", sector="15.11")[0] == (
         "040101"
     )
+
+
+def test_where_a_stream_arises_does_not_make_it_packaging() -> None:
+    """Review3 R111: rejected tablets "van de verpakkingslijn" are the maker's solid waste
+    (07 05 13*/07 05 14), not plastic packaging; film from that line still is packaging."""
+    codes = _codes("afgekeurde tabletten en poeders van de verpakkingslijn", sector="21.20")
+    assert set(codes[:2]) == {"070513", "070514"}, codes
+    assert _codes("folie van de verpakkingslijn", sector="21.20")[0] == "150102"

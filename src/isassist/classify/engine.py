@@ -39,6 +39,9 @@ _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
 _QUALIFIER_WEIGHT = 0.5  # a word after "met"/"with": what clings to the stream
 _TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
 _FILLER_SHARE = 0.5  # a hazardous text-only candidate from another chapter needs this share
+_PLACE_WEIGHT = 0.3  # "van de verpakkingslijn": where it arises, not what it is
+_PLACE_TAILS = ("lijn", "afdeling", "installatie", "hal", "zaal", "straat")
+_PLACES = word_set("line lines lijn department hall room area")
 _LIQUID_FOR_SOLID = 0.4  # a liquid's entry ("developer solutions") for a named solid (plates)
 # Words that say what happened to a stream, not what it is: an official text sharing only one of
 # them ("basen gebruikt voor beitsen", "met teer behandelde producten") is no evidence at all
@@ -79,7 +82,7 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     cues = read_cues(folded)
     weights: dict[str, float] = {}
     typos: dict[str, str] = {}
-    for word in folded:
+    for position, word in enumerate(folded):
         token = stem(word)
         if (
             token in cues.negated
@@ -89,9 +92,17 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         ):
             continue
         scale = _QUALIFIER_WEIGHT if word in cues.qualifiers else 1.0
+        place = _place_word(folded, position)
+        if place:
+            scale *= _PLACE_WEIGHT
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = scale * (1.0 if part == token else _PART_WEIGHT)
-            if part not in index.idf and part not in index.term_postings and len(part) >= 5:
+            if (
+                not place
+                and part not in index.idf
+                and part not in index.term_postings
+                and len(part) >= 5
+            ):
                 fixed = _nearest(index, part) or _nearest_tail(index, part)
                 if fixed is not None:
                     typos[part] = fixed
@@ -107,6 +118,18 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
     return Query(weights, cues, typos, asserted, solid_named(folded))
+
+
+def _place_word(folded: list[str], position: int) -> bool:
+    """Whether the word names where the stream arises, not what it is: a compound ending in a
+    place ("verpakkingslijn", "afvullijn", "productiehal") or the word before one ("packaging
+    line"). Such words count little and are never typo-corrected into a material (review3
+    R111: pharma tablets "van de verpakkingslijn" got 15 01 02 plastic packaging)."""
+    word = folded[position]
+    if word.endswith(_PLACE_TAILS) and word not in _PLACE_TAILS:
+        return True
+    following = folded[position + 1 : position + 2]
+    return bool(following) and following[0] in _PLACES
 
 
 def _nearest(index: ClassifierIndex, token: str) -> str | None:
