@@ -421,3 +421,11 @@ def test_where_a_stream_arises_does_not_make_it_packaging() -> None:
     codes = _codes("afgekeurde tabletten en poeders van de verpakkingslijn", sector="21.20")
     assert set(codes[:2]) == {"070513", "070514"}, codes
     assert _codes("folie van de verpakkingslijn", sector="21.20")[0] == "150102"
+
+
+def test_dressed_seed_is_agrochemical_waste_and_cocoa_shells_are_cocoa_processing() -> None:
+    """Review3 R114/R115: treated seed is the agrochemical mirror pair 02 01 08*/09; cocoa
+    bean shells at a chocolate maker are cocoa processing (02 03, its heading names cocoa)."""
+    codes = _codes("overjarig zaaigoed met ontsmettingsmiddel", sector="01.13")
+    assert set(codes[:2]) == {"020108", "020109"}, codes
+    assert _codes("cacaodoppen van de bonenbranderij", sector="10.82")[0] == "020304"
