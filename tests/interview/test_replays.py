@@ -90,6 +90,7 @@ def _cli(*args: str, data_home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_replay_json_save_then_interviews_commands(tmp_path: Path) -> None:
     done = _cli("replay", "--json", "--save", str(REPLAYS[0]), data_home=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
