@@ -13,9 +13,16 @@ import pytest
 
 from interviews import BREWERY, DossierOf, run_answers
 from isassist.dossier import Dossier
-from teamserver import accounts, db_url, invite_token
+from teamserver import accounts, db_url, invite_token, light_password_hashing
 
-__all__ = ["accounts", "brewery_dossier", "db_url", "dossier_of", "invite_token"]
+__all__ = [
+    "accounts",
+    "brewery_dossier",
+    "db_url",
+    "dossier_of",
+    "invite_token",
+    "light_password_hashing",
+]
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
