@@ -235,3 +235,32 @@ def test_none_in_more_words_is_none_of_the_options(text: str) -> None:
 def test_a_plain_no_to_the_partner_question_is_no_partner_yet() -> None:
     checked = check("partner", "nee")
     assert checked.parsed is not None and checked.parsed.value == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days", "echo"),
+    [
+        ("2 weken", "nl", 14, "14 dagen (2 weken)"),
+        ("een maand", "nl", 30, "30 dagen (een maand)"),
+        ("1,5 dag", "nl", 1.5, "1,5 dagen"),
+        ("48 uur", "nl", 2, "2 dagen (48 uur)"),
+        ("3 weeks", "en", 21, "21 days (3 weeks)"),
+        ("a month", "en", 30, "30 days (a month)"),
+        ("3", "nl", 3, "3 dagen"),
+    ],
+)
+def test_a_storage_time_is_read_with_its_own_unit_and_said_back_in_days(
+    text: str, lang: str, days: float, echo: str
+) -> None:
+    # "2 weken" was stored as 2 days: the unit typed with the number is never dropped
+    checked = check("storage_days", text, lang=lang)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == days
+    assert checked.echo == echo
+
+
+@pytest.mark.parametrize(("text", "lang"), [("2 ton", "nl"), ("2 tonnes", "en")])
+def test_a_storage_time_in_another_unit_is_refused_saying_days(text: str, lang: str) -> None:
+    checked = check("storage_days", text, lang=lang)
+    assert not checked.ok and checked.problem is not None
+    assert ("dagen" if lang == "nl" else "days") in checked.problem

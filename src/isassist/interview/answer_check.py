@@ -460,6 +460,8 @@ def echo_of(question: Question, parsed: Parsed, lang: str, display: UnitDisplay)
         return labels[value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         if parsed.unit:
-            return display.format_amount(float(value), parsed.unit, lang)
+            amount = display.format_amount(float(value), parsed.unit, lang)
+            said_as = parsed.extra.get("said_as")
+            return f"{amount} ({said_as})" if said_as else amount
         return display.format_number(float(value), lang)
     return str(value) if value is not None else ""
