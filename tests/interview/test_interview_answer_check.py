@@ -264,3 +264,33 @@ def test_a_storage_time_in_another_unit_is_refused_saying_days(text: str, lang: 
     checked = check("storage_days", text, lang=lang)
     assert not checked.ok and checked.problem is not None
     assert ("dagen" if lang == "nl" else "days") in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "echo"),
+    [
+        ("1070", "nl", "1070 Anderlecht (Brussels Hoofdstedelijk Gewest)"),
+        ("1070 Anderlecht", "en", "1070 Anderlecht (Brussels-Capital Region)"),
+        ("5000 Namur", "nl", "5000 Namur (Waals Gewest)"),
+        ("9000 Gent", "en", "9000 Gent (Flemish Region)"),
+        ("NL-4791 Klundert", "nl", "4791 Klundert (Nederland)"),
+    ],
+)
+def test_a_location_is_said_back_with_its_town_and_the_region_whose_law_applies(
+    text: str, lang: str, echo: str
+) -> None:
+    # R107: "Genoteerd: 1070." hid which region (and so which law) was derived
+    checked = check("location", text, lang=lang)
+    assert checked.ok and checked.echo == echo
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "back"),
+    [
+        ("ja, in zakken in de hal", "nl", "Ja: beperkt of ruim?"),
+        ("yes, in bags", "en", "Yes: limited or ample?"),
+    ],
+)
+def test_yes_to_a_none_or_degree_choice_asks_the_degree(text: str, lang: str, back: str) -> None:
+    checked = check("storage", text, lang=lang)
+    assert not checked.ok and checked.follow_up == back and checked.problem is None

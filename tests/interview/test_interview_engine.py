@@ -319,3 +319,15 @@ def test_replaying_the_log_gives_the_same_interview() -> None:
     assert copy.dossier().model_dump(exclude=dates) == interview.dossier().model_dump(exclude=dates)
     assert copy.dossier().created is None
     assert copy.current_question() == interview.current_question()
+
+
+def test_yes_to_the_storage_question_asks_how_much_storage_instead_of_refusing() -> None:
+    # R107: "ja, in zakken in de hal" to niet/beperkt/ruim was refused outright
+    interview = start()
+    answer_until(interview, {"kind": "materiaal"}, "storage")
+    turn = interview.answer("ja, in zakken in de hal")
+    assert not turn.accepted and turn.problem == "Ja: beperkt of ruim?"
+    again = interview.answer("ja, in zakken in de hal")  # the same words: refused, not lost
+    assert not again.accepted and again.problem and asked(interview) == ("storage", "s1")
+    assert interview.answer("beperkt").accepted
+    assert interview.state.answers[("storage", "s1")].value == "limited"
