@@ -294,3 +294,22 @@ def test_a_location_is_said_back_with_its_town_and_the_region_whose_law_applies(
 def test_yes_to_a_none_or_degree_choice_asks_the_degree(text: str, lang: str, back: str) -> None:
     checked = check("storage", text, lang=lang)
     assert not checked.ok and checked.follow_up == back and checked.problem is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "echo"),
+    [
+        ("elke werkdag", "nl", "daily", "dagelijks (elke werkdag)"),
+        ("in ploegen", "nl", "daily", "dagelijks (in ploegen)"),
+        ("drie keer per week", "nl", "weekly", "wekelijks (drie keer per week)"),
+        ("two shifts on weekdays", "en", "daily", "daily (two shifts on weekdays)"),
+        ("24/7", "en", "continuous", "continuous"),
+    ],
+)
+def test_how_often_in_everyday_words_is_read_as_the_nearest_option_and_said_back(
+    text: str, lang: str, value: str, echo: str
+) -> None:
+    # R98: "elke werkdag" and "two shifts on weekdays" were refused as no option
+    checked = check("frequency", text, lang=lang)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == value and checked.echo == echo
