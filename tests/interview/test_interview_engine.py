@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from isassist.dossier import ConclusionView
 from isassist.facts import Fact, Property
 from isassist.interview.adapters import LiveServices, live_services
@@ -331,3 +333,27 @@ def test_yes_to_the_storage_question_asks_how_much_storage_instead_of_refusing()
     assert not again.accepted and again.problem and asked(interview) == ("storage", "s1")
     assert interview.answer("beperkt").accepted
     assert interview.state.answers[("storage", "s1")].value == "limited"
+
+
+@pytest.mark.parametrize(
+    ("said", "first"), [("ja, een varkenshouder in Tielt, 12 km", "01.46"), ("ja, 12 km", None)]
+)
+def test_the_receiver_nace_is_suggested_from_the_receiver_named_not_the_company(
+    said: str, first: str | None
+) -> None:
+    # R104: a roaster's receiver ("een oesterzwammenkweker") got the roaster's own codes
+    interview = start()
+    table = {
+        "kind": "materiaal",
+        "feasibility": "4",
+        "impact": "4",
+        "ewc": "02 07 02",
+        "receiver_known": said,
+    }
+    answer_until(interview, table, "receiver_nace")
+    question = interview.current_question()
+    assert question is not None and question.id == "receiver_nace"
+    codes = [s.code for s in question.suggestions]
+    own = interview.facts.company.nace
+    assert own is not None and own not in codes
+    assert (codes[0] if codes else None) == first
