@@ -357,3 +357,13 @@ def test_the_receiver_nace_is_suggested_from_the_receiver_named_not_the_company(
     own = interview.facts.company.nace
     assert own is not None and own not in codes
     assert (codes[0] if codes else None) == first
+
+
+def test_a_negative_amount_in_the_listed_streams_is_not_taken_as_positive() -> None:
+    # R107: "spent grain, -200 tonnes a year" was stored as 200 t without a word
+    interview = start(streams="bostel, -200 ton per jaar")
+    assert interview.state.streams["s1"].name == "bostel"
+    answer_until(interview, {"kind": "materiaal"}, "quantity")
+    assert ("quantity", "s1") not in interview.state.answers
+    turn = interview.answer("-200 ton per jaar")
+    assert not turn.accepted and turn.problem
