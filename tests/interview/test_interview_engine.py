@@ -71,6 +71,10 @@ def start(streams: str = "bostel", mode: str = "broker") -> Interview:
     return interview
 
 
+# a material stream scored high enough to be worked out, with its code
+WORKED_OUT = {"kind": "materiaal", "feasibility": "4", "impact": "4", "ewc": "02 07 02"}
+
+
 def answer_until(interview: Interview, table: dict[str, str], stop: str) -> None:
     while (question := interview.current_question()) is not None and question.id != stop:
         turn = interview.answer(table.get(question.id, "?"))
@@ -190,13 +194,7 @@ def test_skip_moves_on_and_is_recorded_as_skipped() -> None:
 
 def test_revising_an_answer_rederives_conclusions() -> None:
     interview = start()
-    table = {
-        "kind": "materiaal",
-        "feasibility": "4",
-        "impact": "4",
-        "ewc": "02 07 02",
-        "quality": "wisselend",
-    }
+    table = {**WORKED_OUT, "quality": "wisselend"}
     answer_until(interview, table, "storage")
     assert any(c.rule_id == "barrier.quality" for c in interview.conclusions)
     interview.answer("/wijzig kwaliteit s1")  # the Dutch name of the question
@@ -343,13 +341,7 @@ def test_the_receiver_nace_is_suggested_from_the_receiver_named_not_the_company(
 ) -> None:
     # R104: a roaster's receiver ("een oesterzwammenkweker") got the roaster's own codes
     interview = start()
-    table = {
-        "kind": "materiaal",
-        "feasibility": "4",
-        "impact": "4",
-        "ewc": "02 07 02",
-        "receiver_known": said,
-    }
+    table = {**WORKED_OUT, "receiver_known": said}
     answer_until(interview, table, "receiver_nace")
     question = interview.current_question()
     assert question is not None and question.id == "receiver_nace"
