@@ -246,6 +246,7 @@ def test_a_plain_no_to_the_partner_question_is_no_partner_yet() -> None:
         ("48 uur", "nl", 2, "2 dagen (48 uur)"),
         ("3 weeks", "en", 21, "21 days (3 weeks)"),
         ("a month", "en", 30, "30 days (a month)"),
+        ("a few weeks", "en", 24.5, "24.5 days (a few weeks)"),
         ("3", "nl", 3, "3 dagen"),
     ],
 )

@@ -100,8 +100,11 @@ def parse_duration(text: str, lang: Lang = "nl") -> ParsedNumber:
     ``said_as`` keeping the words; a bare number comes back without a unit (the question's
     own unit applies); another unit ("2 ton") comes back as typed, for the caller to refuse.
     """
-    # "a week", "an hour": the article is the number
-    counted = re.sub(r"^\s*an?\s+(?=[^\W\d])", "1 ", text, flags=re.IGNORECASE)
+    # "a week", "an hour": the article is the number (not in "a few weeks": vague)
+    article = re.match(r"^\s*an?\s+(\w+)", text, flags=re.IGNORECASE)
+    counted = text
+    if article and PERIOD_WORDS.get(article.group(1).lower()) is not None:
+        counted = "1 " + text[article.start(1) :]
     tokens, group, approximate = _single_number(counted, lang, multipliers=False)
     if group.unit is not None and group.unit.kind != "time":
         return _result(group, group.unit.symbol, approximate)
