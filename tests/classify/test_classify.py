@@ -305,3 +305,127 @@ def test_typo_in_the_tail_of_a_compound_still_finds_the_term() -> None:
     """ "bierborstel" is a brewer's "bostel" mistyped behind a known head word."""
     top = classify("bierborstel uit het brouwhuis", sector="11.05").suggestions[0]
     assert top.code.startswith("0207") and "bostel" in top.why
+
+
+def test_a_word_for_what_happened_to_a_stream_brings_in_no_other_sectors_codes() -> None:
+    """Review R38: "gebruikt" and "behandeld" are in the texts of foundry cores, pickling bases,
+    coal tar and photographic waste; sharing only that word is no evidence, with or without
+    the producer's sector."""
+    for text in ("gebruikte kiezelgoer van de bierfiltratie", "gistroom, hittebehandeld"):
+        for sector in (None, "11.05"):
+            result = classify(text, sector=sector, lang="nl")
+            codes = [s.code for s in result.suggestions]
+            assert codes and codes[0].startswith("02"), (text, sector, codes)
+            assert not [s.code for s in result.suggestions if s.hazardous], (text, sector)
+            assert not [c for c in codes if c[:2] in ("09", "10", "11", "17")], (text, codes)
+
+
+def test_solid_plates_never_get_the_liquid_developers_code() -> None:
+    """Review R75: 09 01 02* is the spent developer SOLUTION; the aluminium plates it was used on
+    are metal. The developer itself still gets it."""
+    for text in ("gebruikte aluminium offsetplaten", "used aluminium printing plates"):
+        codes = _codes(text, sector="18.12")
+        assert codes[0] == "170402", codes
+        assert not {"090101", "090102", "090103"} & set(codes), codes
+    assert _codes("ontwikkelaar van de offsetplaten", sector="18.12")[0] == "090102"
+
+
+def test_steel_turnings_put_the_non_ferrous_entry_behind_the_oils() -> None:
+    """Review R33: "stalen" says steel; non-ferrous filings (12 01 03) may be listed, but never
+    next to the ferrous entry. Copper turnings still get 12 01 03 first."""
+    codes = _codes("stalen draaikrullen met snijolie", sector="25.62")
+    assert codes[0] == "120101"
+    assert "120103" not in codes[:2], codes
+    assert _codes("koperkrullen", sector="25.62")[0] == "120103"
+
+
+def test_slaughter_blood_is_material_unsuitable_for_consumption_not_tissue() -> None:
+    """LoW 02 02 02 is animal-tissue waste; blood is not a tissue in the list's sense (the list
+    names blood apart from body parts in 18 01 02). 02 02 03 first, in both languages."""
+    assert _codes("bloed van het slachten", sector="10.11")[0] == "020203"
+    assert _codes("slaughterhouse blood", sector="10.11")[0] == "020203"
+
+
+def test_a_material_the_words_name_contradicts_the_entry_free_of_it() -> None:
+    """Review3 R88: "slib ... met chroom" is not "chroomvrij slib" (04 01 07); the chromium
+    entry 04 01 06 comes first, and "chroomvrij" still picks 04 01 07."""
+    assert _codes("slib van de waterzuivering met chroom", sector="15.11")[0] == "040106"
+    assert _codes("chroomvrij slib van de waterzuivering", sector="15.11")[0] == "040107"
+
+
+def test_a_solid_named_after_the_acid_it_came_from_is_not_that_acid() -> None:
+    """Review3 R85: phosphogypsum filtered from phosphoric acid is calcium-based reaction waste
+    (06 09), the non-hazardous side first on a tie; the acid itself keeps 06 01 04*."""
+    codes = _codes("fosfogips van de fosforzuurfilters", sector="20.13")
+    assert codes[0] == "060904" and "060104" not in codes, codes
+    assert _codes("fosforzuur met wat gips", sector="20.13")[0] == "060104"
+
+
+def test_an_acid_the_list_does_not_name_is_other_acids() -> None:
+    """Review3 R87: 06 01 names five acids; fluorosilicic acid is none of them (not 06 01 02*
+    hydrochloric acid)."""
+    assert _codes("fluorsiliciumzuur 20 %", sector="20.13")[0] == "060106"
+    assert _codes("zoutzuur", sector="20.13")[0] == "060102"
+
+
+def test_weak_fragments_from_other_chapters_give_way_to_the_sectors_common_codes() -> None:
+    """Review3 R101: "branden" (roasting) is no fuel 13 07 03*, "zilver" of zilvervlies no
+    photographic silver; only fragments matched, so the sector's usual codes come instead."""
+    text = (
+        "het dunne vliesje rond de boon dat tijdens het branden loskomt en in de cycloon wordt "
+        "opgevangen"
+    )
+    result = classify(text, sector="10.83", lang="nl")
+    assert result.suggestions and result.suggestions[0].code.startswith("02")
+    assert not [s.code for s in result.suggestions if s.hazardous]
+
+
+def test_a_compound_is_read_by_its_known_words_not_by_fragments() -> None:
+    """Review3 R89: "aardappelzetmeel" is potato starch (02 03 04), not "aard" of schuimaarde
+    (02 04 02, the sugar sub-chapter)."""
+    assert _codes("aardappelzetmeel", sector="10.31")[0] == "020304"
+
+
+def test_the_first_phrase_says_what_the_stream_is() -> None:
+    """Review3 R109/R85: the plates are metal though "developed" and "ink" follow; phosphogypsum
+    is gypsum though the phosphoric acid it was filtered from follows; the developer is still
+    the developer."""
+    plates = (
+        "used aluminium printing plates, exposed and developed aluminium offset plates after "
+        "the print run, with some ink on them"
+    )
+    assert _codes(plates, sector="18.12")[0] == "170402"
+    gypsum = "fosfogips calciumsulfaat dihydraat van de filtratie van het fosforzuur, vochtig"
+    assert _codes(gypsum, sector="20.13")[0] == "060904"
+    assert _codes("offset plate developer, water-based", sector="18.12")[0] == "090102"
+
+
+def test_a_producers_own_group_beats_a_sibling_groups_sub_chapter() -> None:
+    """Review3 R93: division 23 lists glass (10 11), bricks (10 12) and cement (10 13); a brick
+    works (23.32) gets the ceramics sub-chapter for its scrubber lime, not the glass one."""
+    text = "gebruikte kalk van de rookgasreiniging, kalkhydraat uit de droge rookgaswasser"
+    codes = _codes(text, sector="23.32")
+    assert all(c.startswith("1012") for c in codes[:3]), codes
+
+
+def test_tannery_fleshings_are_the_tannery_chapter() -> None:
+    """Review3 R92: limed flesh and fat from fleshing hides at a tannery is 04 01 01."""
+    assert _codes("gekalkt vleesafval van het ontvlezen van runderhuiden", sector="15.11")[0] == (
+        "040101"
+    )
+
+
+def test_where_a_stream_arises_does_not_make_it_packaging() -> None:
+    """Review3 R111: rejected tablets "van de verpakkingslijn" are the maker's solid waste
+    (07 05 13*/07 05 14), not plastic packaging; film from that line still is packaging."""
+    codes = _codes("afgekeurde tabletten en poeders van de verpakkingslijn", sector="21.20")
+    assert set(codes[:2]) == {"070513", "070514"}, codes
+    assert _codes("folie van de verpakkingslijn", sector="21.20")[0] == "150102"
+
+
+def test_dressed_seed_is_agrochemical_waste_and_cocoa_shells_are_cocoa_processing() -> None:
+    """Review3 R114/R115: treated seed is the agrochemical mirror pair 02 01 08*/09; cocoa
+    bean shells at a chocolate maker are cocoa processing (02 03, its heading names cocoa)."""
+    codes = _codes("overjarig zaaigoed met ontsmettingsmiddel", sector="01.13")
+    assert set(codes[:2]) == {"020108", "020109"}, codes
+    assert _codes("cacaodoppen van de bonenbranderij", sector="10.82")[0] == "020304"

@@ -11,6 +11,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from isassist.classify import classify
 from isassist.classify.service import default_classifier
 
@@ -42,6 +44,7 @@ def test_holdout_expectations_are_real_six_digit_codes() -> None:
     assert all(len(code) == 6 for c in _cases() for code in _expected(c))
 
 
+@pytest.mark.slow
 def test_holdout_top3_at_least_85_and_top1_at_least_70_percent() -> None:
     cases = _cases()
     top1 = top3 = 0

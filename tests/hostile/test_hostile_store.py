@@ -83,6 +83,7 @@ _ANSWERER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_processes_on_one_interview(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
     with Store(url) as store:

@@ -51,6 +51,7 @@ ANSWERS = [
 ]
 
 
+@pytest.mark.slow
 def test_sigkill_mid_interview_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'interviews.sqlite3'}"
     env = dict(os.environ)

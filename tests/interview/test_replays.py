@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from isassist.cli import main
 from isassist.interview.adapters import live_services
 from isassist.interview.engine import Interview
 from isassist.interview.loader import shipped_dialog
@@ -79,17 +80,29 @@ def test_a_broken_replay_names_file_item_and_problem(tmp_path: Path) -> None:
 
 
 def _cli(*args: str, data_home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, ISASSIST_DATA_DIR=str(data_home))
-    return subprocess.run(
-        [sys.executable, "-m", "isassist", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    """``isassist ARGS`` through the console script's entry point, in this process (what
+    ``python -m isassist`` runs, without starting an interpreter and loading the knowledge and
+    rules again for each command): its exit status and what it wrote to stdout and stderr. The
+    command opens the store ISASSIST_DATA_DIR names when it runs; a crash fails the test."""
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = 0
+    with (
+        pytest.MonkeyPatch.context() as env,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        env.setenv("ISASSIST_DATA_DIR", str(data_home))
+        try:
+            main(list(args))
+        except SystemExit as stop:
+            code = stop.code
+    if isinstance(code, str):  # sys.exit("message"): printed, status 1, as a process does
+        err.write(code + "\n")
+    status = 0 if code is None else code if isinstance(code, int) else 1
+    return subprocess.CompletedProcess(["isassist", *args], status, out.getvalue(), err.getvalue())
 
 
+@pytest.mark.slow
 def test_cli_replay_json_save_then_interviews_commands(tmp_path: Path) -> None:
     done = _cli("replay", "--json", "--save", str(REPLAYS[0]), data_home=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -6,6 +6,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import isassist
 
 # Everything except the faces that are allowed to use Textual.
@@ -20,6 +22,7 @@ def _headless_modules() -> list[str]:
     return names
 
 
+@pytest.mark.slow
 def test_headless_modules_do_not_import_textual() -> None:
     modules = _headless_modules()
     assert "isassist.facts" in modules

@@ -37,7 +37,11 @@ def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
 
 
 def test_classify_builds_no_rule_engine_and_loads_no_pydantic() -> None:
-    """`isassist classify` pays only for the classifier (issue 14: start-up)."""
+    """`isassist classify` pays only for the classifier (issue 14: start-up), once the
+    knowledge cache exists as after the first use (on a cache miss the loader rebuilds it: the
+    per-user cache is shared by every checkout on a machine, so another one may have replaced
+    it since this test's process started)."""
+    load_knowledge()  # writes the cache the probe reads, if it is missing or another's
     code = (
         "from isassist.cli import main\n"
         "try:\n"

@@ -170,6 +170,7 @@ def figures() -> dict[str, object]:
     return plain
 
 
+@pytest.mark.slow
 def test_scenario_figures_stay_above_the_floor(figures: dict[str, int]) -> None:
     assert figures["ewc_hits"] / figures["ewc_total"] >= FLOOR["ewc"]
     assert figures["route_hits"] / figures["route_total"] >= FLOOR["route"]

@@ -54,6 +54,7 @@ def _demo(folder: Path) -> Register:
     return reg
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("build", [_labelled, _demo], ids=["labelled", "demo"])
 def test_indexed_candidates_give_the_top_matches_of_brute_force(
     build: object, tmp_path: Path

@@ -92,6 +92,7 @@ def _every_pair(
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_whole_register_keeps_the_top_matches_of_every_pair(seed: int) -> None:
     parties = _random_parties(seed)
@@ -103,6 +104,7 @@ def test_whole_register_keeps_the_top_matches_of_every_pair(seed: int) -> None:
     assert some.reason["nl"] and some.reason["en"]
 
 
+@pytest.mark.slow
 def test_whole_register_honours_a_narrower_distance_scale() -> None:
     parties = _random_parties(4)
     settings = MatchSettings(distance_scale=0.2, min_score=40)

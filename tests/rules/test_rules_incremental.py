@@ -204,6 +204,7 @@ def _bench_like_dossier() -> Dossier:
     return dossier
 
 
+@pytest.mark.slow
 def test_edits_to_a_large_dossier_with_chained_conclusions_stay_exact() -> None:
     dossier = _bench_like_dossier()
     streams = sorted(dossier.streams)

@@ -63,6 +63,7 @@ def conversation(app: IsAssistApp) -> InterviewScreen:
     return app.screen
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_interview_with_typing_picking_revising_glossary_and_why() -> None:
     app = make_app()
@@ -118,6 +119,7 @@ async def test_interview_with_typing_picking_revising_glossary_and_why() -> None
     assert any(e.kind == "revise" and e.question_id == "nace" for e in events)
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_unknown_answers_and_choices_reach_the_dossier_panel() -> None:
     app = make_app(lang="en")
@@ -175,6 +177,7 @@ async def test_lang_command_relabels_footer_and_question() -> None:
         assert screen.conversation.lang == "nl"
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_report_help_and_jump_screens_open_and_close() -> None:
     app = make_app()
@@ -202,6 +205,7 @@ async def test_report_help_and_jump_screens_open_and_close() -> None:
         assert conversation(app).conversation.interview.current_question().id == "boundary"  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_resume_latest_and_delete_with_confirmation() -> None:
     app = make_app()
@@ -285,6 +289,7 @@ async def test_barrier_rules_show_in_the_dossier_panel_counts() -> None:
         assert f"{len(barriers)} barrières" in counts
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_summary_previews_the_report_anonymised_and_saves_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -286,6 +286,7 @@ async def look_around_in_dutch(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_brewery_visit_in_dutch_speaks_dutch_throughout() -> None:
     app = make_app()
@@ -304,6 +305,7 @@ async def test_brewery_visit_in_dutch_speaks_dutch_throughout() -> None:
         assert [s.name for s in dossier.streams][:1] == ["bostel"]
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_brewery_visit_in_english_completes() -> None:
     app = make_app(lang="en")
@@ -316,6 +318,7 @@ async def test_brewery_visit_in_english_completes() -> None:
         assert "Quit" in footer and "Stoppen" not in footer
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_workshop_visit_in_dutch_resumed_half_way_shows_the_conversation_again() -> None:
     app = make_app()
@@ -363,6 +366,7 @@ async def test_workshop_visit_in_dutch_resumed_half_way_shows_the_conversation_a
         await look_around_in_dutch(pilot)
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_workshop_visit_in_english_completes() -> None:
     app = make_app(lang="en")
@@ -421,6 +425,7 @@ async def test_saved_interviews_and_conclusions_can_be_searched() -> None:
         assert listed.option_count == 1 and listed.get_option_at_index(0).disabled
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_ewc_suggestions_follow_what_is_typed_in_the_line() -> None:
     app = make_app()

@@ -60,6 +60,7 @@ def rows(screen: RegisterScreen, selector: str) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_broker_picks_a_company_opens_a_match_and_moves_it_with_a_note() -> None:
     app = make_app()

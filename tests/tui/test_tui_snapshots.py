@@ -100,6 +100,7 @@ def test_glossary_answer(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(lines))
 
 
+@pytest.mark.slow
 def test_why_screen(snap_compare: SnapCompare) -> None:
     lines = SAWMILL + ["/skip"] * 5 + ["zaagsel", "materiaal", "zaagsel van de lintzaag"]
     lines += ["verloren", "3", "4", "ja", "03 01 04"]
@@ -119,6 +120,7 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run([], "f1"))
 
 
+@pytest.mark.slow
 def test_summary_screen(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch) -> None:
     """The report preview; its interview id and dates are pinned as the start screen's are."""
     built = Interview.dossier
@@ -133,6 +135,7 @@ def test_summary_screen(snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPat
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(lines))
 
 
+@pytest.mark.slow
 def test_jump_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run(SAWMILL, "f4"))
 

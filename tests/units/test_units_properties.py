@@ -87,6 +87,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(pieces=st.lists(_PIECES, max_size=10))
 def test_plausible_word_salad_never_crashes(pieces: list[str]) -> None:

@@ -17,12 +17,12 @@ from rapidfuzz import fuzz, process
 
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
-from isassist.classify.materials import FERROUS_TOKENS, metal_class
+from isassist.classify.materials import FERROUS_TOKENS, metal_class, solid_named
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
 from isassist.knowledge.codes import display_ewc
-from isassist.text_analysis import fold, stem, strip_code_references
+from isassist.text_analysis import fold, stem, strip_code_references, word_set
 
 _PART_WEIGHT = 0.8  # a compound part counts a little less than a word typed on its own
 _TYPO_WEIGHT = 0.7
@@ -34,10 +34,26 @@ _CANDIDATES = 40
 _TERM_COVER_MIN = 0.6
 _DENIAL_AGREES = 1.3
 _DENIAL_CONTRADICTS = 0.6
+_CLASS_CONTRADICTS = 0.35  # "stalen" (steel) against "non-ferrous" (review R33)
 _SPREAD_PENALTY = 0.3  # a term meaning many entries is weaker evidence for each
 _QUALIFIER_WEIGHT = 0.5  # a word after "met"/"with": what clings to the stream
 _TAIL_FLOOR = 0.27  # candidates below this share of the first one's score are not shown
 _FILLER_SHARE = 0.5  # a hazardous text-only candidate from another chapter needs this share
+_PLACE_WEIGHT = 0.3  # "van de verpakkingslijn": where it arises, not what it is
+_PLACE_TAILS = ("lijn", "afdeling", "installatie", "hal", "zaal", "straat")
+_PLACES = word_set("line lines lijn department hall room area")
+_LIQUID_FOR_SOLID = 0.4  # a liquid's entry ("developer solutions") for a named solid (plates)
+# Words that say what happened to a stream, not what it is: an official text sharing only one of
+# them ("basen gebruikt voor beitsen", "met teer behandelde producten") is no evidence at all
+# (review R38: used kieselguhr got foundry cores, heat-treated yeast got coal tar; review3 R90:
+# "calcium-zink gestabiliseerd" PVC got 19 03 05 stabilised waste).
+_STATE_WORDS = frozenset(
+    stem(w)
+    for w in word_set("""
+        gebruikt gebruikte behandeld behandelde afgewerkt afgewerkte verwerkt verwerkte
+        gestabiliseerd gestabiliseerde used treated spent processed stabilised stabilized
+        """)
+)
 
 
 @dataclass
@@ -57,6 +73,7 @@ class Query:
     cues: Cues
     typos: dict[str, str]
     asserted: frozenset[str] = frozenset()
+    solid: bool = False  # the words name a solid object or metal and no liquid
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -65,7 +82,7 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     cues = read_cues(folded)
     weights: dict[str, float] = {}
     typos: dict[str, str] = {}
-    for word in folded:
+    for position, word in enumerate(folded):
         token = stem(word)
         if (
             token in cues.negated
@@ -75,9 +92,17 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         ):
             continue
         scale = _QUALIFIER_WEIGHT if word in cues.qualifiers else 1.0
+        place = _place_word(folded, position)
+        if place:
+            scale *= _PLACE_WEIGHT
         for part in index.analyzer.tokens(word, dutch=lang == "nl"):
             weight = scale * (1.0 if part == token else _PART_WEIGHT)
-            if part not in index.idf and part not in index.term_postings and len(part) >= 5:
+            if (
+                not place
+                and part not in index.idf
+                and part not in index.term_postings
+                and len(part) >= 5
+            ):
                 fixed = _nearest(index, part) or _nearest_tail(index, part)
                 if fixed is not None:
                     typos[part] = fixed
@@ -92,7 +117,19 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         cues = replace(cues, negated=cues.negated | denied)
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
-    return Query(weights, cues, typos, asserted)
+    return Query(weights, cues, typos, asserted, solid_named(folded))
+
+
+def _place_word(folded: list[str], position: int) -> bool:
+    """Whether the word names where the stream arises, not what it is: a compound ending in a
+    place ("verpakkingslijn", "afvullijn", "productiehal") or the word before one ("packaging
+    line"). Such words count little and are never typo-corrected into a material (review3
+    R111: pharma tablets "van de verpakkingslijn" got 15 01 02 plastic packaging)."""
+    word = folded[position]
+    if word.endswith(_PLACE_TAILS) and word not in _PLACE_TAILS:
+        return True
+    following = folded[position + 1 : position + 2]
+    return bool(following) and following[0] in _PLACES
 
 
 def _nearest(index: ClassifierIndex, token: str) -> str | None:
@@ -144,7 +181,8 @@ def _term_evidence(
             term_cover = sum(index.token_idf(t) for t in present) / sum(
                 index.token_idf(t) for t in item.tokens
             )
-            if term_cover >= _TERM_COVER_MIN:
+            if term_cover >= _TERM_COVER_MIN and not set(present) <= _STATE_WORDS:
+                # "behandeld" alone is not "behandeld hout" (R38: heat-treated yeast)
                 candidates.append((item, present, term_cover))
     for item, present, term_cover in candidates:
         matched.append(item)
@@ -175,14 +213,21 @@ def _text_evidence(index: ClassifierIndex, query: Query, evidence: dict[str, _Ev
     acc: dict[str, float] = defaultdict(float)
     own: dict[str, float] = defaultdict(float)
     hits: dict[str, list[str]] = defaultdict(list)
+    telling: set[str] = set()  # codes sharing a word that says what the stream is
     for token, weight in query.weights.items():
         idf = index.token_idf(token)
         for code, doc_weight in index.postings.get(token, ()):
+            if token in FERROUS_TOKENS and token in index.entry_denies.get(code, ()):
+                continue  # "non-ferrous" is no match for "ferrous" (review R33)
+            if token not in _STATE_WORDS:
+                telling.add(code)
             acc[code] += idf * weight * doc_weight
             if doc_weight == 1.0:
                 own[code] += idf * weight
                 hits[code].append(token)
     for code, value in acc.items():
+        if code not in telling or (hits[code] and set(hits[code]) <= _STATE_WORDS):
+            continue  # only "gebruikt"/"behandeld" in its own text: no evidence (review R38)
         coverage_query = value / mass
         coverage_entry = own[code] / index.entry_mass[code]
         ev = evidence[code]
@@ -218,24 +263,35 @@ def rank(
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
         agreement, reasons = _negation_agreement(index, code, query.cues.negated, lang)
         if query.asserted & index.entry_denies.get(code, frozenset()):
-            agreement *= _DENIAL_CONTRADICTS
+            agreement *= _CLASS_CONTRADICTS
+        if query.solid and code in index.liquid_entries:
+            agreement *= _LIQUID_FOR_SOLID
+        named = (query.weights.keys() | query.typos.keys()) - query.cues.negated
+        if named & index.entry_free_of.get(code, frozenset()):
+            agreement *= _DENIAL_CONTRADICTS  # "met chroom" against "chroomvrij" (review3 R88)
         scored[code] = (raw * ordering.factor * agreement, ordering.reasons + reasons)
-    best = sorted(scored, key=lambda c: (-scored[c][0], c))[:_CANDIDATES]
+    # on an exact tie (a term naming both sides of a mirror pair) the non-hazardous side first:
+    # the hazardous one applies only once a hazardous property is shown (LoW Annex point 2)
+    best = sorted(scored, key=lambda c: (-scored[c][0], index.entry(c).hazardous, c))[:_CANDIDATES]
     chosen = _with_mirror_partners(index, best, scored)[:top]
     if chosen:
         # a far weaker candidate after a strong one is noise a broker laughs at ("zure wei":
-        # whey first, then "acids"); a mirror partner right behind its entry always stays
-        # (only behind an entry that is itself shown: a dropped weak entry must not carry its
-        # hazardous partner in, R38's "gietkernen" after kieselguhr)
-        floor = _TAIL_FLOOR * scored[chosen[0]][0]
+        # whey first, then "acids"); a mirror partner stays only behind its own entry, never
+        # after a dropped one (R38's "gietkernen" after kieselguhr, 09 01 99 after a dropped
+        # 09 01 06*)
+        chosen = [c for c in chosen if not _filler(index, query, c, evidence[c], 0.0, ())]
+        floor = _TAIL_FLOOR * scored[chosen[0]][0] if chosen else 0.0
         kept: list[str] = []
         for code in chosen:
             score, reasons = scored.get(code, (0.0, ()))
+            ev = evidence[code]
+            if ev.term == 0.0 and ev.text == 0.0:  # brought in only as a mirror partner
+                if any(p in kept for p in index.entry(code).mirror_partners):
+                    kept.append(code)
+                continue
             strong = score >= floor and not (
                 sector_prefixes
-                and _hazardous_filler(
-                    index, code, evidence[code], reasons, score / scored[chosen[0]][0]
-                )
+                and _filler(index, query, code, ev, score / scored[chosen[0]][0], reasons)
             )
             if strong or (kept and code in index.entry(kept[-1]).mirror_partners):
                 kept.append(code)
@@ -247,15 +303,34 @@ def rank(
     return suggestions, terms
 
 
-def _hazardous_filler(
-    index: ClassifierIndex, code: str, ev: _Evidence, reasons: tuple[str, ...], share: float
+def _filler(
+    index: ClassifierIndex,
+    query: Query,
+    code: str,
+    ev: _Evidence,
+    share: float,
+    reasons: tuple[str, ...],
 ) -> bool:
-    """A hazardous entry from outside the producer's (known) chapters that only shares a word of its
-    official text ("stengels" ~ "stenen", "behandeld" ~ "met teer behandeld") and scores under
-    half the first: shown, it is a GEVAARLIJK code a broker laughs at (review R38)."""
+    """A hazardous entry the words do not really point at: shown, it is a GEVAARLIJK code a
+    broker laughs at (review R38, R75).
+
+    Always filler: a liquid's entry (developer solutions, phosphoric acid) while the words name
+    a solid and no liquid (aluminium plates; phosphogypsum "van de fosforzuurfilters"). (Words
+    that only say what happened to the stream, "gebruikt", "behandeld", are no evidence at
+    all: see _STATE_WORDS.) With a ``share`` above 0
+    (the producer's sector known), also an entry from outside the producer's chapters that only
+    shares a word of its text ("stengels" ~ "stenen") and scores under half the first.
+    """
+    if not index.entry(code).hazardous:
+        return False
+    if query.solid and code in index.liquid_entries:
+        return True  # a term can only have come from a compound part ("fosforzuurfilters")
+    if ev.term > 0.0:
+        return False
+    if share <= 0.0:
+        return False
     sector_backed = any(r.startswith("sector") for r in reasons)
-    weak = ev.term == 0.0 and not sector_backed and share < _FILLER_SHARE
-    return weak and index.entry(code).hazardous
+    return not sector_backed and share < _FILLER_SHARE
 
 
 def _lend_to_sector_twins(

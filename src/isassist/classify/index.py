@@ -9,17 +9,24 @@ the entries, so "afval"/"waste" (in almost every text) count for little and "wal
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from isassist.classify.catalogue import Catalogue, CatalogueTerm, Entry
 from isassist.classify.parallels import Parallels, find_parallels
-from isassist.classify.procedure import read_cues
+from isassist.classify.procedure import free_of, read_cues
 from isassist.text_analysis import Analyzer, fold, stem, words
 
 # How much a word in the sub-chapter or chapter heading counts, relative to the entry's own text.
 _SUBCHAPTER_WEIGHT = 0.5
 _CHAPTER_WEIGHT = 0.2
+# An entry for a liquid ("developer solutions", "rinsing liquids", "tanning liquor", the acids of
+# 06 01: waste acids are liquids as the list means them); one that
+# also names a solid or excludes liquids ("solid salts and solutions", "except emulsions and
+# solutions", "without a liquid phase") is not one.
+_LIQUID = re.compile(r"\b(solutions?|liquids?|liquors?|baths?|emulsions?|leachate|acids?)\b", re.I)
+_NOT_ONLY_LIQUID = re.compile(r"\b(solid|except|neither|without|sludges?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class ClassifierIndex:
         # What an entry's own text denies ("free of halogens", "niet-gechloreerde"), so a
         # query that denies the same thing can prefer it.
         self.entry_denies: dict[str, frozenset[str]] = {}
+        # What an entry's text says is absent by a "free" word ("free of chromium"), exactly.
+        self.entry_free_of: dict[str, frozenset[str]] = {}
         for code, (en, nl) in catalogue.headings.items():
             heading_tokens[code] = set(self.analyzer.tokens(en, dutch=False))
             heading_tokens[code].update(self.analyzer.tokens(nl))
@@ -70,6 +79,9 @@ class ClassifierIndex:
             tokens.update(self.analyzer.tokens(entry.text_nl))
             own[code] = tokens
             self.entry_denies[code] = self._denied(entry.text_en) | self._denied(entry.text_nl)
+            self.entry_free_of[code] = free_of(fold(entry.text_en).split()) | free_of(
+                fold(entry.text_nl).split()
+            )
             doc: dict[str, float] = dict.fromkeys(heading_tokens.get(code[:2], ()), _CHAPTER_WEIGHT)
             for t in heading_tokens.get(code[:4], ()):
                 doc[t] = _SUBCHAPTER_WEIGHT
@@ -88,6 +100,11 @@ class ClassifierIndex:
             for t, w in doc.items():
                 self.postings[t].append((code, w))
         self.entry_tokens: dict[str, frozenset[str]] = {c: frozenset(t) for c, t in own.items()}
+        self.liquid_entries: frozenset[str] = frozenset(
+            code
+            for code, entry in catalogue.entries.items()
+            if _LIQUID.search(entry.text_en) and not _NOT_ONLY_LIQUID.search(entry.text_en)
+        )
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }

@@ -20,6 +20,23 @@ _NON_FERROUS = frozenset(
 )
 FERROUS_TOKENS = ("ferrou", "ferro")  # what the official texts call ferrous
 _CLASS_WEIGHT = 0.8
+# Words naming a solid object or a solid mineral: with one of them (or a metal) and no word for a
+# liquid, an entry for a liquid ("water-based offset plate developer solutions", "phosphoric
+# acid") cannot be the stream (review R75: aluminium printing plates are scrap, not their
+# developer; review3 R85: phosphogypsum is calcium sulphate, not the acid it was filtered from).
+_SOLID_OBJECTS = word_set("""
+    plaat platen plaatjes plate plates sheet sheets krul krullen spanen draaisel turnings
+    filings shavings schroot scrap blok blokken blocks staven bars profielen profiles draad
+    wire kabels cables buizen pipes onderdelen parts stukken pieces
+    gips gypsum fosfogips phosphogypsum filterkoek koek cake korrels pellets granulaat
+    granulate poeder powder zand sand
+    """)
+_LIQUID_WORDS = word_set("""
+    vloeistof vloeistoffen oplossing oplossingen bad baden loog water waswater spoelwater
+    emulsie emulsies slib slurry vloeibaar vloeibare ontwikkelaar ontwikkelvloeistof fixeer
+    liquid liquids solution solutions bath baths liquor water sludge emulsion emulsions
+    developer fixer
+    """)
 # Catalyst metals the List of Waste counts as transition metals (footnote to 16 08 02): a
 # "NiMo" or "cobalt-molybdenum" catalyst is 16 08 02*/03 by its metals, before 16 08 07*.
 _TRANSITION = frozenset(
@@ -42,3 +59,33 @@ def metal_class(tokens: dict[str, float]) -> tuple[dict[str, float], frozenset[s
     if tokens.keys() & _FERROUS:
         return implied | dict.fromkeys(FERROUS_TOKENS, _CLASS_WEIGHT), frozenset()
     return implied, frozenset()
+
+
+_PHRASE_BREAKS = word_set("""
+    van uit met in op voor na bij die dat waarin zonder from of with after in on for at by
+    which that without
+    """)
+
+
+def solid_named(folded_words: list[str]) -> bool:
+    """Whether the stream is a solid by the first phrase that names a solid object, a solid
+    mineral or a metal and no liquid ("fosfogips ... van het fosforzuur", "aluminium
+    offsetplaten"; not "fosforzuur met wat gips", "offset plate developer", "spoelwater met
+    zink"). The first phrase is the stream; later ones often say where it came from, and in
+    English the head noun comes last ("plate developer"), so a whole phrase is read at once."""
+    liquid_tails = ("vloeistof", "water", "oplossing", "zuur", "zuren", "acid", "acids", "loog")
+    solid_tails = tuple(w for w in _SOLID_OBJECTS if len(w) >= 4)
+    phrase: list[str] = []
+    for word in [*folded_words, ""]:
+        if word and word not in _PHRASE_BREAKS:
+            phrase.append(word)
+            continue
+        if any(w in _LIQUID_WORDS or w.endswith(liquid_tails) for w in phrase):
+            return False
+        if any(
+            w in _SOLID_OBJECTS or w.endswith(solid_tails) or stem(w) in _FERROUS | _NON_FERROUS
+            for w in phrase
+        ):
+            return True
+        phrase = []
+    return False

@@ -257,6 +257,26 @@ def _negated_words(folded_words: list[str]) -> set[str]:
     return negated
 
 
+def free_of(folded_words: list[str]) -> frozenset[str]:
+    """Stems an official text says are absent by a "free" word only ("free of chromium",
+    "chroomvrij", "halogen-free"): unlike "non"/"niet", whose reach is two words and so loose,
+    these name exactly one material, so a description naming that material contradicts the
+    entry (review3 R88: "slib met chroom" is not "chroomvrij slib")."""
+    absent: set[str] = set()
+    for i, word in enumerate(folded_words):
+        if word in _FREE:
+            following = folded_words[i + 1 : i + 2]
+            if following and following[0] in _FREE_LINKS:
+                absent.update(stem(t) for t in folded_words[i + 2 : i + 3])
+            elif i > 0 and not (following and following[0] in _RATHER_NEXT):
+                absent.add(stem(folded_words[i - 1]))
+        else:
+            head = _free_compound_head(word)
+            if head:
+                absent.add(stem(head))
+    return frozenset(absent)
+
+
 def _free_compound_head(word: str) -> str:
     """The material an "olievrij"/"halogeenvrije"/"leadfree" word denies, or ""."""
     if word in _NOT_DENIALS:
