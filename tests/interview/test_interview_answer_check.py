@@ -235,3 +235,82 @@ def test_none_in_more_words_is_none_of_the_options(text: str) -> None:
 def test_a_plain_no_to_the_partner_question_is_no_partner_yet() -> None:
     checked = check("partner", "nee")
     assert checked.parsed is not None and checked.parsed.value == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days", "echo"),
+    [
+        ("2 weken", "nl", 14, "14 dagen (2 weken)"),
+        ("een maand", "nl", 30, "30 dagen (een maand)"),
+        ("1,5 dag", "nl", 1.5, "1,5 dagen"),
+        ("48 uur", "nl", 2, "2 dagen (48 uur)"),
+        ("3 weeks", "en", 21, "21 days (3 weeks)"),
+        ("a month", "en", 30, "30 days (a month)"),
+        ("a few weeks", "en", 24.5, "24.5 days (a few weeks)"),
+        ("3", "nl", 3, "3 dagen"),
+    ],
+)
+def test_a_storage_time_is_read_with_its_own_unit_and_said_back_in_days(
+    text: str, lang: str, days: float, echo: str
+) -> None:
+    # "2 weken" was stored as 2 days: the unit typed with the number is never dropped
+    checked = check("storage_days", text, lang=lang)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == days
+    assert checked.echo == echo
+
+
+@pytest.mark.parametrize(("text", "lang"), [("2 ton", "nl"), ("2 tonnes", "en")])
+def test_a_storage_time_in_another_unit_is_refused_saying_days(text: str, lang: str) -> None:
+    checked = check("storage_days", text, lang=lang)
+    assert not checked.ok and checked.problem is not None
+    assert ("dagen" if lang == "nl" else "days") in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "echo"),
+    [
+        ("1070", "nl", "1070 Anderlecht (Brussels Hoofdstedelijk Gewest)"),
+        ("1070 Anderlecht", "en", "1070 Anderlecht (Brussels-Capital Region)"),
+        ("5000 Namur", "nl", "5000 Namur (Waals Gewest)"),
+        ("9000 Gent", "en", "9000 Gent (Flemish Region)"),
+        ("NL-4791 Klundert", "nl", "4791 Klundert (Nederland)"),
+    ],
+)
+def test_a_location_is_said_back_with_its_town_and_the_region_whose_law_applies(
+    text: str, lang: str, echo: str
+) -> None:
+    # R107: "Genoteerd: 1070." hid which region (and so which law) was derived
+    checked = check("location", text, lang=lang)
+    assert checked.ok and checked.echo == echo
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "back"),
+    [
+        ("ja, in zakken in de hal", "nl", "Ja: beperkt of ruim?"),
+        ("yes, in bags", "en", "Yes: limited or ample?"),
+    ],
+)
+def test_yes_to_a_none_or_degree_choice_asks_the_degree(text: str, lang: str, back: str) -> None:
+    checked = check("storage", text, lang=lang)
+    assert not checked.ok and checked.follow_up == back and checked.problem is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "echo"),
+    [
+        ("elke werkdag", "nl", "daily", "dagelijks (elke werkdag)"),
+        ("in ploegen", "nl", "daily", "dagelijks (in ploegen)"),
+        ("drie keer per week", "nl", "weekly", "wekelijks (drie keer per week)"),
+        ("two shifts on weekdays", "en", "daily", "daily (two shifts on weekdays)"),
+        ("24/7", "en", "continuous", "continuous"),
+    ],
+)
+def test_how_often_in_everyday_words_is_read_as_the_nearest_option_and_said_back(
+    text: str, lang: str, value: str, echo: str
+) -> None:
+    # R98: "elke werkdag" and "two shifts on weekdays" were refused as no option
+    checked = check("frequency", text, lang=lang)
+    assert checked.ok and checked.parsed is not None
+    assert checked.parsed.value == value and checked.echo == echo

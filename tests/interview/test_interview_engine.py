@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from isassist.dossier import ConclusionView
 from isassist.facts import Fact, Property
 from isassist.interview.adapters import LiveServices, live_services
@@ -67,6 +69,10 @@ def start(streams: str = "bostel", mode: str = "broker") -> Interview:
     while (question := interview.current_question()) is not None and question.id in table:
         assert interview.answer(table[question.id]).accepted
     return interview
+
+
+# a material stream scored high enough to be worked out, with its code
+WORKED_OUT = {"kind": "materiaal", "feasibility": "4", "impact": "4", "ewc": "02 07 02"}
 
 
 def answer_until(interview: Interview, table: dict[str, str], stop: str) -> None:
@@ -188,13 +194,7 @@ def test_skip_moves_on_and_is_recorded_as_skipped() -> None:
 
 def test_revising_an_answer_rederives_conclusions() -> None:
     interview = start()
-    table = {
-        "kind": "materiaal",
-        "feasibility": "4",
-        "impact": "4",
-        "ewc": "02 07 02",
-        "quality": "wisselend",
-    }
+    table = {**WORKED_OUT, "quality": "wisselend"}
     answer_until(interview, table, "storage")
     assert any(c.rule_id == "barrier.quality" for c in interview.conclusions)
     interview.answer("/wijzig kwaliteit s1")  # the Dutch name of the question
@@ -319,3 +319,43 @@ def test_replaying_the_log_gives_the_same_interview() -> None:
     assert copy.dossier().model_dump(exclude=dates) == interview.dossier().model_dump(exclude=dates)
     assert copy.dossier().created is None
     assert copy.current_question() == interview.current_question()
+
+
+def test_yes_to_the_storage_question_asks_how_much_storage_instead_of_refusing() -> None:
+    # R107: "ja, in zakken in de hal" to niet/beperkt/ruim was refused outright
+    interview = start()
+    answer_until(interview, {"kind": "materiaal"}, "storage")
+    turn = interview.answer("ja, in zakken in de hal")
+    assert not turn.accepted and turn.problem == "Ja: beperkt of ruim?"
+    again = interview.answer("ja, in zakken in de hal")  # the same words: refused, not lost
+    assert not again.accepted and again.problem and asked(interview) == ("storage", "s1")
+    assert interview.answer("beperkt").accepted
+    assert interview.state.answers[("storage", "s1")].value == "limited"
+
+
+@pytest.mark.parametrize(
+    ("said", "first"), [("ja, een varkenshouder in Tielt, 12 km", "01.46"), ("ja, 12 km", None)]
+)
+def test_the_receiver_nace_is_suggested_from_the_receiver_named_not_the_company(
+    said: str, first: str | None
+) -> None:
+    # R104: a roaster's receiver ("een oesterzwammenkweker") got the roaster's own codes
+    interview = start()
+    table = {**WORKED_OUT, "receiver_known": said}
+    answer_until(interview, table, "receiver_nace")
+    question = interview.current_question()
+    assert question is not None and question.id == "receiver_nace"
+    codes = [s.code for s in question.suggestions]
+    own = interview.facts.company.nace
+    assert own is not None and own not in codes
+    assert (codes[0] if codes else None) == first
+
+
+def test_a_negative_amount_in_the_listed_streams_is_not_taken_as_positive() -> None:
+    # R107: "spent grain, -200 tonnes a year" was stored as 200 t without a word
+    interview = start(streams="bostel, -200 ton per jaar")
+    assert interview.state.streams["s1"].name == "bostel"
+    answer_until(interview, {"kind": "materiaal"}, "quantity")
+    assert ("quantity", "s1") not in interview.state.answers
+    turn = interview.answer("-200 ton per jaar")
+    assert not turn.accepted and turn.problem

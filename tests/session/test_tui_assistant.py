@@ -243,3 +243,20 @@ def test_a_new_stream_has_no_gaps_and_a_dont_know_is_said_once(res: Resources) -
     assert ("gap.operational.quantity", "s1") in said
     again = c.handle("/streams")
     assert ("gap.operational.quantity", "s1") not in {x.key for x in again.announced}
+
+
+@pytest.mark.parametrize(("lang", "said"), [("nl", "Vervalt: "), ("en", "No longer applies: ")])
+def test_a_closed_gap_is_said_as_no_longer_applying_never_as_new(
+    res: Resources, lang: str, said: str
+) -> None:
+    # R103: "Bedrijfsuren onbekend" printed right after the hours were given, as if new
+    c = chat(res, lang=lang)
+    c.handle("/stream bostel")
+    c.handle("/revise quantity s1")
+    unknown = c.handle("weet niet" if lang == "nl" else "unknown")
+    gap = next(x for x in unknown.announced if x.key == ("gap.operational.quantity", "s1"))
+    c.handle("/revise quantity s1")
+    known = c.handle("200 ton per jaar" if lang == "nl" else "200 tonnes a year")
+    assert known.turn is not None and known.turn.accepted
+    assert gap.key not in {x.key for x in known.announced}
+    assert known.withdrawn == [f"{said}{gap.title.get(lang)}"]

@@ -144,6 +144,26 @@ async def test_unknown_answers_and_choices_reach_the_dossier_panel() -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_gap_closed_by_an_answer_is_said_to_no_longer_apply() -> None:
+    # R103: a withdrawn gap was printed by its title alone (struck through), as if new
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_new(pilot, "s")
+        await type_line(pilot, "ACME")
+        for line in ["/stream sawdust", "/revise quantity s1", "unknown"]:
+            await type_line(pilot, line)
+        interview = screen.conversation.interview
+        gaps = [c for c in interview.conclusions if c.kind == "knowledge_gap"]
+        assert gaps, "the unknown quantity is a knowledge gap, said at once"
+        await type_line(pilot, "/revise quantity s1")
+        await type_line(pilot, "200 tonnes a year")
+        titles = [c.title.get("en") for c in gaps if c not in interview.conclusions]
+        assert titles and bubbles(screen, "withdrawn") == [
+            f"No longer applies: {t}" for t in titles
+        ]
+
+
+@pytest.mark.asyncio
 async def test_lang_command_relabels_footer_and_question() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

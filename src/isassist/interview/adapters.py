@@ -72,7 +72,7 @@ def _number(
         number = read(text, _lang(lang))
     except QuantityError as error:
         raise _problem(error, lang) from None
-    return Number(number.value, number.unit, number.vague)
+    return Number(number.value, number.unit, number.vague, number.said_as)
 
 
 class LiveUnits:
@@ -86,6 +86,9 @@ class LiveUnits:
 
     def parse_temperature(self, text: str, lang: str) -> Number:
         return _number(unit_numbers.parse_temperature, text, lang)
+
+    def parse_duration(self, text: str, lang: str) -> Number:
+        return _number(unit_numbers.parse_duration, text, lang)
 
     def parse_quantity(self, text: str, lang: str) -> Quantity:
         try:

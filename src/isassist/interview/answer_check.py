@@ -151,6 +151,9 @@ def _read(
         return _money(question, cleaned, lang, services, context)
     if kind == "choice":
         return _choice(question, cleaned, lang)
+    if kind == "location":
+        parsed = parse_answer(question, cleaned, lang, services)
+        return _Reading(parsed, echo=_place_echo(parsed, lang))
     if kind == "multi" and _says_none(question, cleaned):
         return _Reading(Parsed(value=[]))
     if kind == "text" and _words(cleaned) in YES_WORDS:
@@ -159,6 +162,20 @@ def _read(
         raise _AskBack(say("yes_what", lang), _text_example(question, lang))
     parsed = parse_answer(question, cleaned, lang, services, context.suggestions, context.sector)
     return _Reading(parsed)
+
+
+def _place_echo(parsed: Parsed, lang: str) -> str:
+    """ "1070 Anderlecht (Brussels Hoofdstedelijk Gewest)": the town and the law area read,
+    so a broker sees which region's law the dossier will cite."""
+    extra = parsed.extra
+    town = " ".join(str(extra[k]) for k in ("postcode", "locality") if k in extra)
+    area = str(extra.get("jurisdiction", "unknown"))
+    if area in ("flanders", "wallonia", "brussels", "netherlands"):
+        where = say(f"area_{area}", lang)
+    else:
+        where = str(extra.get("country", ""))
+    shown = town or str(parsed.value)
+    return f"{shown} ({where})" if where else shown
 
 
 def _words(text: str) -> str:
@@ -417,7 +434,22 @@ def _choice(question: Question, text: str, lang: str) -> _Reading:
             Parsed(value=other.value, extra={"nuance": text}),
             echo=f"{other.label.get(lang)}: {text}",
         )
+    _yes_to_levels(question, text, lang)
     return _Reading(parse_choice(question, text, lang))
+
+
+def _yes_to_levels(question: Question, text: str, lang: str) -> None:
+    """ "ja, in zakken in de hal" to a question whose options are a "no" and its degrees
+    (niet / beperkt / ruim): not wrong, so the degrees are asked back instead of a refusal."""
+    first = re.split(r"[\s,;:.!]+", text.strip().lower(), maxsplit=1)[0]
+    if first not in YES_WORDS:
+        return
+    no = [o for o in question.options if NO_WORDS & {o.value, o.label.nl, *o.synonyms}]
+    degrees = [o.label.get(lang) for o in question.options if o not in no]
+    if len(no) != 1 or len(degrees) < 2:
+        return
+    listed = ", ".join(degrees[:-1]) + say("or", lang) + degrees[-1]
+    raise _AskBack(say("yes_which", lang, options=listed), degrees[0])
 
 
 def _option_in_words(options: Sequence[Option], text: str) -> Option | None:
@@ -460,6 +492,8 @@ def echo_of(question: Question, parsed: Parsed, lang: str, display: UnitDisplay)
         return labels[value]
     if isinstance(value, int | float) and not isinstance(value, bool):
         if parsed.unit:
-            return display.format_amount(float(value), parsed.unit, lang)
+            amount = display.format_amount(float(value), parsed.unit, lang)
+            said_as = parsed.extra.get("said_as")
+            return f"{amount} ({said_as})" if said_as else amount
         return display.format_number(float(value), lang)
     return str(value) if value is not None else ""

@@ -95,6 +95,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Noted as a knowledge gap: we will find this out later.",
     ),
     "noted": ("Genoteerd: {value}.", "Noted: {value}."),
+    # the law area a location was read as, said back so a wrong region is caught at once
+    "area_flanders": ("Vlaams Gewest", "Flemish Region"),
+    "area_wallonia": ("Waals Gewest", "Walloon Region"),
+    "area_brussels": ("Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region"),
+    "area_netherlands": ("Nederland", "the Netherlands"),
     "skipped": ("Overgeslagen.", "Skipped."),
     "unknown_command": (
         "Onbekende opdracht '{text}'. Opdrachten: {commands}.",
@@ -306,6 +311,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ja: wat dan precies? Zeg het in een paar woorden.",
         "Yes: what exactly? Say it in a few words.",
     ),
+    "yes_which": ("Ja: {options}?", "Yes: {options}?"),
+    "or": (" of ", " or "),
     "other_what": (
         "Iets anders: wat dan precies? Zeg het in een paar woorden.",
         "Something else: what exactly? Say it in a few words.",

@@ -114,6 +114,10 @@ def parse_fixed_number(question: Question, text: str, lang: str, units: Units) -
         if unit == "°C":
             number = units.parse_temperature(text, lang)
             typed_unit = None
+        elif unit == "days":
+            # "2 weken" is 14 days: a duration's own unit is read, never dropped
+            number = units.parse_duration(text, lang)
+            typed_unit = number.unit
         else:
             number = units.parse_number(text, lang)
             typed_unit = number.unit
@@ -126,7 +130,8 @@ def parse_fixed_number(question: Question, text: str, lang: str, units: Units) -
         expected = units.unit_name(unit, lang) if unit else "-"
         raise AnswerProblem(say("wrong_unit", lang, unit=shown, expected=expected), example)
     _check_range(question, number.value, lang, example)
-    return Parsed(value=number.value, unit=unit)
+    said_as: dict[str, Scalar] = {"said_as": number.said_as} if number.said_as else {}
+    return Parsed(value=number.value, unit=unit, extra=said_as)
 
 
 def _check_range(question: Question, value: float, lang: str, example: str) -> None:

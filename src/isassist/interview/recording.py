@@ -19,7 +19,7 @@ from isassist.interview.dialog import Question
 from isassist.interview.events import Answered, Noted
 from isassist.interview.listed import ListedStreams
 from isassist.interview.messages import say
-from isassist.interview.parsing import parse_answer
+from isassist.interview.parsing import AnswerProblem, parse_answer
 from isassist.interview.said_back import funnel_said, shown
 from isassist.interview.showing import QuestionShow
 from isassist.interview.sketch import sketch
@@ -70,8 +70,12 @@ class AnswerRecorder:
         said_again = self._asked_back == ((question.id, stream), " ".join(text.lower().split()))
         self._asked_back = None
         if checked.follow_up is not None and said_again:
-            # asked back once and the same words again: taken as they are ("iets anders")
-            checked = Checked(parsed=parse_answer(question, text, lang, desk.services))
+            # asked back once and the same words again: taken as they are ("iets anders"),
+            # or refused saying why when they still name no option ("ja" to niet/beperkt/ruim)
+            try:
+                checked = Checked(parsed=parse_answer(question, text, lang, desk.services))
+            except AnswerProblem as problem:
+                checked = Checked(parsed=None, problem=problem.message, example=problem.example)
         elif checked.follow_up is not None:
             # not wrong but not enough ("iets anders": what then?): asked back, nothing recorded
             self._asked_back = ((question.id, stream), " ".join(text.lower().split()))

@@ -76,6 +76,8 @@ class Number:
     value: float
     unit: str | None
     vague: str = ""
+    said_as: str = ""
+    """The answer as typed when it was converted ("2 weken" read as 14 days); else empty."""
 
 
 class QuantityProblem(ValueError):
@@ -114,6 +116,11 @@ class UnitReading(Protocol):
 
     def parse_temperature(self, text: str, lang: str) -> Number:
         """ "ca. 180 °C", "356 °F" in degrees Celsius; raises QuantityProblem."""
+        ...
+
+    def parse_duration(self, text: str, lang: str) -> Number:
+        """ "2 weken", "48 uur", "een maand" in days (unit ``days``; a bare number has no
+        unit, another unit is returned as typed); raises QuantityProblem."""
         ...
 
     def parse_quantity(self, text: str, lang: str) -> Quantity:

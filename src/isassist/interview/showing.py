@@ -7,6 +7,8 @@ All of it is read from the state, the facts and the conclusions; nothing is reco
 
 from __future__ import annotations
 
+import re
+
 from isassist.dossier import CodeSuggestion, QuestionView
 from isassist.interview.canvas_review import REVIEW_TYPE, review_view_lines
 from isassist.interview.carried import CarriedFigures
@@ -15,6 +17,7 @@ from isassist.interview.desk import Desk
 from isassist.interview.dialog import Question, Section
 from isassist.interview.listed import STREAMS_FROM_LIST
 from isassist.interview.messages import say
+from isassist.interview.state import State
 
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 """Canvas drafts of one block, most important first."""
@@ -84,7 +87,12 @@ class QuestionShow:
             # CAS numbers name substances; a stream's name does not suggest them usefully
             return []
         state = self.desk.state
-        if question.code == "nace":
+        sector = self.derived.facts.company.nace
+        if question.code == "nace" and stream is not None:
+            # a stream's NACE question is about another company (the receiver the contact
+            # named in the answer it follows up): its words, never the company's own activity
+            words, sector = _named_company(question, stream, state), None
+        elif question.code == "nace":
             activity = state.answers.get(("activity", None))
             words = str(activity.value) if activity is not None and activity.value else ""
         else:
@@ -100,7 +108,6 @@ class QuestionShow:
             )
         if not words:
             return []
-        sector = self.derived.facts.company.nace
         # the stream's kind decides its nature before its words do (classify.notes.with_kind)
         said = state.answers.get(("kind", stream)) if question.code in ("ewc", "cpa") else None
         kind = str(said.value) if said is not None and said.value else None
@@ -127,6 +134,22 @@ class QuestionShow:
         ]
         drafts.sort(key=lambda c: _PRIORITY_ORDER.get(c.priority or "", 1))
         return " ".join(t for c in drafts if (t := c.text.get(self.desk.lang, ""))) or None
+
+
+_YES_LEAD = re.compile(r"^\s*(?:ja|yes|jawel|zeker|yep)\b[\s,;:.!-]*", re.IGNORECASE)
+_DISTANCE = re.compile(r"[,;]?\s*\b\d+(?:[.,]\d+)?\s*(?:km|kilometer|kilometres?)\b\.?", re.I)
+_PLACE = re.compile(r"\b(?:in|te|bij|near|at)\s+[A-ZÀ-Ý][\w'-]*")
+
+
+def _named_company(question: Question, stream: str, state: State) -> str:
+    """The words of the answer ``question`` follows up ("ja, een varkenshouder in Tielt,
+    12 km"), less the yes, the distance and the place: "een varkenshouder"."""
+    followed = question.when.answer if question.when is not None else None
+    answer = state.answers.get((followed, stream)) if followed else None
+    if answer is None or not answer.text:
+        return ""
+    words = _PLACE.sub(" ", _DISTANCE.sub(" ", _YES_LEAD.sub("", answer.text)))
+    return " ".join(words.split()).strip(" ,;:.")
 
 
 def _strings(value: object) -> list[str]:

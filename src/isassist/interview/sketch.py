@@ -65,7 +65,10 @@ def sketch(entry: str) -> Sketch:
         # no figure, or a figure without a unit ("lijn 2"): it is part of the name
         name, amount = rest, None
     else:
-        name, amount = rest[: first_digit.start()], rest[first_digit.start() :]
+        start = first_digit.start()
+        if rest[start - 1 : start] == "-" and rest[start - 2 : start - 1] in ("", " ", ",", ";"):
+            start -= 1  # "-200 ton": the sign stays with the figure, which is then refused
+        name, amount = rest[:start], rest[start:]
     name = name.strip()
     if amount is not None or degrees is not None:
         # only what stood between the name and the figures goes: "bostel, ca." -> "bostel"

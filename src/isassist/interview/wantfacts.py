@@ -37,7 +37,8 @@ _YES = re.compile(r"(ja|yes|jawel|zeker|klopt|ok)\.?", re.IGNORECASE)
 _NAME_MAX = 200
 # "gips 40000 ton per jaar" -> the name is "gips"; the amount becomes a property
 _AMOUNT = re.compile(
-    r"\s+(ca\.?\s*|about\s+|ongeveer\s+)?\d[\d.,\s]*\s*(ton|t|kg|m3|m³|mwh|kwh|gwh|gj|nm3)\b.*$",
+    r"\s+(ca\.?\s*|about\s+|ongeveer\s+)?\d[\d.,\s]*\s*"
+    r"(tonnes|tonne|tonnen|tons|ton|t|kg|m3|m³|mwh|kwh|gwh|gj|nm3)\b.*$",
     re.IGNORECASE,
 )
 
@@ -53,7 +54,8 @@ def listed_wants(answers: Mapping[str, str]) -> list[tuple[str, str, str, Stream
         for item in stream_names(text):
             if _NOTHING.fullmatch(item.strip()) or _YES.fullmatch(item.strip()):
                 continue  # "geen" is no want, and neither is a bare "ja" (review R77)
-            name = _AMOUNT.sub("", item).strip() or item
+            # "jute zakken hergebruiken, 5 ton per jaar": the comma before the amount goes too
+            name = _AMOUNT.sub("", item).strip().rstrip(" ,;:-(") or item
             kind = listed_kind or _kind_of(item)
             found.append((f"w{len(found) + 1}", name[:_NAME_MAX], item, kind))
     return found

@@ -35,6 +35,9 @@ class Reply:
     turn: Turn | None = None
     announced: list[ConclusionView] = field(default_factory=list)
     """The conclusions to say now: new ones, and knowledge gaps whose question was passed."""
+    withdrawn: list[str] = field(default_factory=list)
+    """Said-before conclusions this line withdrew, worded ("Vervalt: ..."); never printed as
+    if new, and nothing at all about one that was never said."""
     text: str = ""
     title: str = ""
     conclusion: ConclusionView | None = None
@@ -66,6 +69,18 @@ class Conversation:
         order = [k for k in reversed(self._order) if k in live]
         order += [k for k in live if k not in order]
         return [live[k] for k in order]
+
+    def _turn_reply(self, turn: Turn, notice: str) -> Reply:
+        # the withdrawn ones that were said: read before _remember forgets them
+        withdrawn = [
+            ui("no_longer_applies", self.lang, title=c.title.get(self.lang) or c.rule_id)
+            for c in turn.withdrawn_conclusions
+            if c.key in self._announced
+        ]
+        announced = self._remember(turn)
+        return Reply(
+            kind="turn", turn=turn, announced=announced, withdrawn=withdrawn, notice=notice
+        )
 
     def _remember(self, turn: Turn) -> list[ConclusionView]:
         """Keep the order conclusions were drawn in; return the ones to announce now."""
@@ -114,7 +129,7 @@ class Conversation:
         if turn.accepted and asked is not None and asked.type == "code":
             self._learn(asked)
         notice = self._saved()
-        return Reply(kind="turn", turn=turn, announced=self._remember(turn), notice=notice)
+        return self._turn_reply(turn, notice)
 
     def _learn(self, asked: QuestionView) -> None:
         """A code other than the first suggestion was chosen: remember it for these words."""
@@ -145,7 +160,7 @@ class Conversation:
         except StoreError as error:
             return self._not_saved(error)
         notice = self._saved()
-        return Reply(kind="turn", turn=turn, announced=self._remember(turn), notice=notice)
+        return self._turn_reply(turn, notice)
 
     def _saved(self) -> str:
         """The turn is saved: the register of the same database shows it now (its company's

@@ -12,6 +12,8 @@ from isassist.interview.messages import progress_words as progress_words  # one 
 
 UI: dict[str, tuple[str, str]] = {
     # key: (nl, en); str.format placeholders
+    # a conclusion said earlier that an answer withdrew: in words, never struck through only
+    "no_longer_applies": ("Vervalt: {title}", "No longer applies: {title}"),
     "app_title": (
         "isassist: reststromen, een tweede leven",
         "isassist: residual streams, a second life",

@@ -16,7 +16,7 @@ from isassist.units.densities import (
 )
 from isassist.units.display import unit_name
 from isassist.units.errors import QuantityError
-from isassist.units.numbers import ParsedNumber, parse_number, parse_temperature
+from isassist.units.numbers import ParsedNumber, parse_duration, parse_number, parse_temperature
 from isassist.units.quantity import ParsedQuantity, parse_quantity
 from isassist.units.unknown import is_unknown_answer
 
@@ -30,6 +30,7 @@ __all__ = [
     "density_for",
     "is_unknown_answer",
     "load_densities",
+    "parse_duration",
     "parse_number",
     "parse_quantity",
     "parse_temperature",

@@ -7,6 +7,7 @@ per-year arithmetic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from isassist.lang import Lang
@@ -15,7 +16,7 @@ from isassist.units.registry import convert
 from isassist.units.scan import AmountGroup, scan
 from isassist.units.tokens import tidy, tokenize
 from isassist.units.unknown import is_unknown_answer
-from isassist.units.vocabulary import ARTICLES, PERIOD_WORDS, UNITS
+from isassist.units.vocabulary import ARTICLES, PERIOD_WORDS, UNITS, Period
 
 _CURRENCY = frozenset({"€", "eur", "euro", "euros"})
 _PERCENT = frozenset({"%", "procent", "percent", "pct"})
@@ -39,6 +40,21 @@ class ParsedNumber:
     high: float | None = None
     vague: str = ""
     """The vague words read as a range ("honderdduizenden"); empty for a figure."""
+    said_as: str = ""
+    """The answer as typed when it was converted ("2 weken" read as 14 days); else empty."""
+
+
+# How many days one period lasts, for a duration ("2 weken" = 14 days). A month is taken as
+# 30 days and a workday as a fifth of a week; a shift depends on the plant, so it is absent.
+DAYS_PER_PERIOD: dict[Period, float] = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "workday": 7 / 5,
+    "week": 7.0,
+    "month": 30.0,
+    "quarter": 91.0,
+    "year": 365.0,
+}
 
 
 def parse_number(text: str, lang: Lang = "nl") -> ParsedNumber:
@@ -75,6 +91,56 @@ def parse_temperature(text: str, lang: Lang = "nl") -> ParsedNumber:
     if value > MAX_TEMPERATURE_C:
         raise quantity_error("absurd", lang, amount=f"{value:.0f} °C", limit="2000 °C")
     return ParsedNumber(value, "degC", approximate, low if high is not None else None, high)
+
+
+def parse_duration(text: str, lang: Lang = "nl") -> ParsedNumber:
+    """Read "2 weken", "3 weeks", "een maand", "1,5 dag" or "48 uur" as a number of days.
+
+    The unit typed with the number is never dropped: a duration comes back in ``days`` with
+    ``said_as`` keeping the words; a bare number comes back without a unit (the question's
+    own unit applies); another unit ("2 ton") comes back as typed, for the caller to refuse.
+    """
+    # "a week", "an hour": the article is the number (not in "a few weeks": vague)
+    article = re.match(r"^\s*an?\s+(\w+)", text, flags=re.IGNORECASE)
+    counted = text
+    if article and PERIOD_WORDS.get(article.group(1).lower()) is not None:
+        counted = "1 " + text[article.start(1) :]
+    tokens, group, approximate = _single_number(counted, lang, multipliers=False)
+    if group.unit is not None and group.unit.kind != "time":
+        return _result(group, group.unit.symbol, approximate)
+    period: Period | None = "hour" if group.unit is not None else None
+    if period is None:
+        periods = {
+            PERIOD_WORDS[t]
+            for i, t in enumerate(tokens)
+            if t in PERIOD_WORDS and t not in ARTICLES and (i == 0 or tokens[i - 1] != "/")
+        }
+        if len(periods) > 1 or "per" in tokens:
+            raise QuantityError(
+                f"Hoe lang is dat in dagen? '{text}' noemt meer dan één periode.",
+                f"How long is that in days? '{text}' names more than one period.",
+                "3 dagen" if lang == "nl" else "3 days",
+                "ambiguous",
+            )
+        period = next(iter(periods), None)
+    if period is None:
+        return _result(group, None, approximate)
+    if period not in DAYS_PER_PERIOD:
+        raise QuantityError(
+            f"Hoe lang duurt een ploeg? Zeg de duur in dagen of uren ('{text}').",
+            f"How long is a shift? Give the duration in days or hours ('{text}').",
+            "3 dagen" if lang == "nl" else "3 days",
+            "ambiguous",
+        )
+    factor = DAYS_PER_PERIOD[period]
+    days = _result(group, "days", approximate)
+    return replace(
+        days,
+        value=tidy(days.value * factor),
+        low=tidy(days.low * factor) if days.low is not None else None,
+        high=tidy(days.high * factor) if days.high is not None else None,
+        said_as="" if period == "day" else check_text(text, lang),
+    )
 
 
 def _single_number(

@@ -176,7 +176,9 @@ class InterviewScreen(Screen[None]):
     def _question(view: QuestionView) -> Bubble:
         return Bubble("\n".join([view.text, *view.context]), "question")
 
-    def _render_turn(self, turn: Turn, announced: list[ConclusionView]) -> None:
+    def _render_turn(
+        self, turn: Turn, announced: list[ConclusionView], withdrawn: list[str]
+    ) -> None:
         lang = self.lang
         bubbles: list[Widget] = []
         if turn.acknowledgement:
@@ -186,9 +188,7 @@ class InterviewScreen(Screen[None]):
             bubbles.append(Bubble(turn.problem + example, "problem"))
         bubbles += [Bubble(line, "assistant") for line in turn.said]
         bubbles += [self._conclusion(c) for c in announced]
-        bubbles += [
-            Bubble(c.title.get(lang) or c.rule_id, "withdrawn") for c in turn.withdrawn_conclusions
-        ]
+        bubbles += [Bubble(line, "withdrawn") for line in withdrawn]
         self._say(*bubbles)
         self._ask(turn.question, force=not turn.accepted and turn.problem is None)
 
@@ -200,7 +200,7 @@ class InterviewScreen(Screen[None]):
     def show_reply(self, reply: Reply) -> None:
         """Render one reply of the conversation."""
         if reply.kind == "turn" and reply.turn is not None:
-            self._render_turn(reply.turn, reply.announced)
+            self._render_turn(reply.turn, reply.announced, reply.withdrawn)
         elif reply.kind == "glossary":
             self._say(Bubble(reply.text, "glossary", title=reply.title))
         elif reply.kind == "why":
