@@ -429,3 +429,15 @@ def test_dressed_seed_is_agrochemical_waste_and_cocoa_shells_are_cocoa_processin
     codes = _codes("overjarig zaaigoed met ontsmettingsmiddel", sector="01.13")
     assert set(codes[:2]) == {"020108", "020109"}, codes
     assert _codes("cacaodoppen van de bonenbranderij", sector="10.82")[0] == "020304"
+
+
+def test_the_named_solvent_picks_aqueous_halogenated_or_other_organic() -> None:
+    """Review3 R112: each 07 sub-chapter has aqueous (x1), halogenated (x3) and other organic
+    (x4) washing liquids and mother liquors; methanol and acetone are other organic, DCM is
+    halogenated, and only water words keep the aqueous entry first."""
+    assert _codes("moederloog met methanol en aceton uit de API-synthese", sector="21.10")[0] == (
+        "070504"
+    )
+    assert _codes("moederloog met dichloormethaan en methanol", sector="21.10")[0] == "070503"
+    assert _codes("waterige moederloog met sporen methanol", sector="21.10")[0] == "070501"
+    assert _codes("wasvloeistof met tolueen", sector="20.14")[0] == "070104"

@@ -21,6 +21,7 @@ from isassist.classify.materials import FERROUS_TOKENS, metal_class, solid_named
 from isassist.classify.mirror import deciding_question
 from isassist.classify.procedure import Cues, HazardHint, order, read_cues
 from isassist.classify.result import Suggestion
+from isassist.classify.solvents import SolventWords, read_solvents
 from isassist.knowledge.codes import display_ewc
 from isassist.text_analysis import fold, stem, strip_code_references, word_set
 
@@ -63,6 +64,10 @@ class _Evidence:
     text: float = 0.0
     matched_words: tuple[str, ...] = ()
     twin_of: str = ""  # the parallel entry whose evidence this one borrowed
+    solvent_decides: bool = False  # borrowed from an aqueous/halogenated sibling (R112)
+
+
+_NO_SOLVENT = SolventWords()
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class Query:
     typos: dict[str, str]
     asserted: frozenset[str] = frozenset()
     solid: bool = False  # the words name a solid object or metal and no liquid
+    solvents: SolventWords = _NO_SOLVENT
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -117,7 +123,8 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         cues = replace(cues, negated=cues.negated | denied)
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
-    return Query(weights, cues, typos, asserted, solid_named(folded))
+    solvents = read_solvents(folded, cues.negated)
+    return Query(weights, cues, typos, asserted, solid_named(folded), solvents)
 
 
 def _place_word(folded: list[str], position: int) -> bool:
@@ -253,6 +260,7 @@ def rank(
     terms = _term_evidence(index, query, sector, evidence)
     _text_evidence(index, query, evidence)
     _lend_to_sector_twins(index, sector_prefixes, evidence)
+    _lend_to_named_liquid(index, query.solvents, evidence)
     effective_hazard = hazard if hazard != "unknown" else query.cues.hazard
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     for code, ev in evidence.items():
@@ -266,6 +274,7 @@ def rank(
             agreement *= _CLASS_CONTRADICTS
         if query.solid and code in index.liquid_entries:
             agreement *= _LIQUID_FOR_SOLID
+        agreement *= query.solvents.agreement(index.entry_liquids.get(code))
         named = (query.weights.keys() | query.typos.keys()) - query.cues.negated
         if named & index.entry_free_of.get(code, frozenset()):
             agreement *= _DENIAL_CONTRADICTS  # "met chroom" against "chroomvrij" (review3 R88)
@@ -364,6 +373,30 @@ def _lend_to_sector_twins(
                 lent.twin_of = code
 
 
+def _lend_to_named_liquid(
+    index: ClassifierIndex, solvents: SolventWords, evidence: dict[str, _Evidence]
+) -> None:
+    """Give a term's evidence to the sibling whose liquid the named solvent is.
+
+    "Moederloog" and "wasvloeistof" are in all three liquids of a 07 sub-chapter (aqueous,
+    halogenated, other organic); a term for the aqueous one plus "methanol" means the other
+    organic one of the same sub-chapter (review3 R112)."""
+    if not (solvents.organic or solvents.halogenated):
+        return
+    fits = {
+        code for code, liquid in index.entry_liquids.items() if solvents.agreement(liquid) == 1.0
+    }
+    for code, ev in list(evidence.items()):
+        liquid = index.entry_liquids.get(code)
+        if ev.term == 0.0 or code in fits or liquid is None:
+            continue
+        for sibling in fits:
+            lent = evidence[sibling]
+            if sibling[:4] == code[:4] and ev.term > lent.term:
+                lent.term, lent.term_label = ev.term, ev.term_label
+                lent.solvent_decides = True
+
+
 def _negation_agreement(
     index: ClassifierIndex, code: str, denied: frozenset[str], lang: str
 ) -> tuple[float, tuple[str, ...]]:
@@ -457,6 +490,12 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             "spiegelpartner van een voorgestelde code"
             if nl
             else "mirror partner of a suggested code"
+        )
+    if ev.solvent_decides:
+        parts.append(
+            "het genoemde oplosmiddel kiest tussen waterig, gehalogeneerd en overig organisch"
+            if nl
+            else "the named solvent decides between aqueous, halogenated and other organic"
         )
     if ev.twin_of:
         twin = display_ewc(ev.twin_of)
