@@ -441,3 +441,15 @@ def test_the_named_solvent_picks_aqueous_halogenated_or_other_organic() -> None:
     assert _codes("moederloog met dichloormethaan en methanol", sector="21.10")[0] == "070503"
     assert _codes("waterige moederloog met sporen methanol", sector="21.10")[0] == "070501"
     assert _codes("wasvloeistof met tolueen", sector="20.14")[0] == "070104"
+
+
+def test_urban_sewage_sludge_only_for_a_sewage_works_or_urban_words() -> None:
+    """Review3 R113: 19 08 05 is sludge of URBAN waste water (NACE 37); a laundry's own
+    flotation sludge, with no effluent entry in its own chapter, is industrial waste-water
+    sludge 19 08 13*/14; a food plant keeps its own on-site entry."""
+    codes = _codes("wasserijslib uit de flotatie van het afvalwater", sector="96.01")
+    assert set(codes[:2]) == {"190813", "190814"}, codes
+    assert "190805" not in codes
+    assert _codes("zuiveringsslib", sector="37.00")[0] == "190805"
+    assert _codes("slib van de rwzi", sector="96.01")[0] == "190805"
+    assert _codes("flotatieslib", sector="10.13")[0] == "020204"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from isassist.classify import effluent
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
 from isassist.classify.materials import FERROUS_TOKENS, metal_class, solid_named
@@ -65,6 +66,7 @@ class _Evidence:
     matched_words: tuple[str, ...] = ()
     twin_of: str = ""  # the parallel entry whose evidence this one borrowed
     solvent_decides: bool = False  # borrowed from an aqueous/halogenated sibling (R112)
+    industrial_sludge: bool = False  # borrowed from an on-site or urban sludge entry (R113)
 
 
 _NO_SOLVENT = SolventWords()
@@ -80,6 +82,8 @@ class Query:
     asserted: frozenset[str] = frozenset()
     solid: bool = False  # the words name a solid object or metal and no liquid
     solvents: SolventWords = _NO_SOLVENT
+    urban: bool = False  # the words say urban sewage ("rwzi", "stedelijk")
+    biological: bool = False  # the words say biological treatment
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -124,7 +128,16 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
     solvents = read_solvents(folded, cues.negated)
-    return Query(weights, cues, typos, asserted, solid_named(folded), solvents)
+    return Query(
+        weights,
+        cues,
+        typos,
+        asserted,
+        solid_named(folded),
+        solvents,
+        effluent.says_urban(folded),
+        effluent.says_biological(folded),
+    )
 
 
 def _place_word(folded: list[str], position: int) -> bool:
@@ -261,6 +274,7 @@ def rank(
     _text_evidence(index, query, evidence)
     _lend_to_sector_twins(index, sector_prefixes, evidence)
     _lend_to_named_liquid(index, query.solvents, evidence)
+    own_sludge_entry = _lend_to_industrial_sludge(index, query, sector, sector_prefixes, evidence)
     effective_hazard = hazard if hazard != "unknown" else query.cues.hazard
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     for code, ev in evidence.items():
@@ -275,6 +289,16 @@ def rank(
         if query.solid and code in index.liquid_entries:
             agreement *= _LIQUID_FOR_SOLID
         agreement *= query.solvents.agreement(index.entry_liquids.get(code))
+        if not query.urban and not effluent.urban_plant(sector):
+            if code in index.sludge.urban:
+                agreement *= effluent.URBAN_ONLY
+                reasons += (
+                    ("stedelijk afvalwater: enkel voor een rwzi (NACE 37)",)
+                    if lang == "nl"
+                    else ("urban waste water: only for a sewage works (NACE 37)",)
+                )
+            elif code in index.sludge.on_site and not own_sludge_entry:
+                agreement *= effluent.OTHER_INDUSTRY
         named = (query.weights.keys() | query.typos.keys()) - query.cues.negated
         if named & index.entry_free_of.get(code, frozenset()):
             agreement *= _DENIAL_CONTRADICTS  # "met chroom" against "chroomvrij" (review3 R88)
@@ -397,6 +421,44 @@ def _lend_to_named_liquid(
                 lent.solvent_decides = True
 
 
+def _lend_to_industrial_sludge(
+    index: ClassifierIndex,
+    query: Query,
+    sector: str | None,
+    sector_prefixes: tuple[tuple[str, float], ...],
+    evidence: dict[str, _Evidence],
+) -> bool:
+    """Whether the producer's own chapter has an effluent sludge entry; if not (and the
+    producer is no sewage works and says nothing urban), lend the evidence of the on-site
+    effluent and urban sludge entries to 19 08's industrial waste-water sludges (review3 R113:
+    a laundry's flotation sludge got 19 08 05 urban sewage sludge)."""
+    own = any(
+        code.startswith(prefix)
+        for prefix, _ in sector_prefixes
+        for code in index.sludge.own_effluent
+    )
+    if own or query.urban or effluent.urban_plant(sector):
+        return True
+    donors = [
+        ev
+        for code, ev in evidence.items()
+        if code in index.sludge.on_site or code in index.sludge.urban
+    ]
+    targets = [
+        c for c in index.sludge.industrial if (c in index.sludge.biological) == query.biological
+    ]
+    for ev in donors:
+        for code in targets:
+            lent = evidence[code]
+            if ev.term > lent.term:  # the donor's term ("rwzi-slib") does not name this entry
+                lent.term, lent.term_label = ev.term, ""
+                lent.industrial_sludge = True
+            if ev.text > lent.text:
+                lent.text, lent.matched_words = ev.text, ev.matched_words
+                lent.industrial_sludge = True
+    return False
+
+
 def _negation_agreement(
     index: ClassifierIndex, code: str, denied: frozenset[str], lang: str
 ) -> tuple[float, tuple[str, ...]]:
@@ -496,6 +558,14 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             "het genoemde oplosmiddel kiest tussen waterig, gehalogeneerd en overig organisch"
             if nl
             else "the named solvent decides between aqueous, halogenated and other organic"
+        )
+    if ev.industrial_sludge:
+        parts.append(
+            "eigen afvalwaterzuivering zonder eigen code in het hoofdstuk van de activiteit: "
+            "slib van industrieel afvalwater"
+            if nl
+            else "own effluent treatment with no entry in the activity's chapter: sludge of "
+            "industrial waste water"
         )
     if ev.twin_of:
         twin = display_ewc(ev.twin_of)

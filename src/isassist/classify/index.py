@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from isassist.classify.catalogue import Catalogue, CatalogueTerm, Entry
+from isassist.classify.effluent import SludgeEntries, sludge_entries
 from isassist.classify.parallels import Parallels, find_parallels
 from isassist.classify.procedure import free_of, read_cues
 from isassist.classify.solvents import Liquid, entry_liquid
@@ -112,6 +113,9 @@ class ClassifierIndex:
             for code, entry in catalogue.entries.items()
             if (liquid := entry_liquid(entry.text_en)) is not None
         }
+        self.sludge: SludgeEntries = sludge_entries(
+            {code: entry.text_en for code, entry in catalogue.entries.items()}
+        )
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()
         }
