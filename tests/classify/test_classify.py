@@ -453,3 +453,16 @@ def test_urban_sewage_sludge_only_for_a_sewage_works_or_urban_words() -> None:
     assert _codes("zuiveringsslib", sector="37.00")[0] == "190805"
     assert _codes("slib van de rwzi", sector="96.01")[0] == "190805"
     assert _codes("flotatieslib", sector="10.13")[0] == "020204"
+
+
+def test_how_a_product_was_made_does_not_make_it_waste_treatment_output() -> None:
+    """Review3 R90: "calcium-zink gestabiliseerd" PVC from an extruder (22.23) is plastic
+    waste 07 02 13, not 19 03 05 stabilised waste of a waste-treatment plant; a treater of
+    hazardous waste (38.22) still gets 19 03 for its stabilised waste."""
+    codes = _codes(
+        "zuivere witte PVC-zaagresten en opstartafval van de extrusie, calcium-zink gestabiliseerd",
+        sector="22.23",
+    )
+    assert codes[0] == "070213", codes
+    assert not any(c.startswith("19") for c in codes), codes
+    assert _codes("gestabiliseerd afval", sector="38.22")[0] in {"190304", "190305"}

@@ -20,7 +20,7 @@ from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
 from isassist.classify.materials import FERROUS_TOKENS, metal_class, solid_named
 from isassist.classify.mirror import deciding_question
-from isassist.classify.procedure import Cues, HazardHint, order, read_cues
+from isassist.classify.procedure import Cues, HazardHint, order, read_cues, waste_or_water_plant
 from isassist.classify.result import Suggestion
 from isassist.classify.solvents import SolventWords, read_solvents
 from isassist.knowledge.codes import display_ewc
@@ -56,6 +56,17 @@ _STATE_WORDS = frozenset(
         gestabiliseerd gestabiliseerde used treated spent processed stabilised stabilized
         """)
 )
+# What a product was made with ("calcium-zink gestabiliseerd" PVC, "gecoat", "geimpregneerd"):
+# with the generic "afval"/"waste" it is no evidence for a waste-TREATMENT entry of chapter 19
+# ("gestabiliseerd afval" 19 03 05) for a producer that is no waste or water plant (review3 R90).
+_ADDITIVE_WORDS = frozenset(
+    stem(w)
+    for w in word_set("""
+        gestabiliseerd gestabiliseerde geimpregneerd geimpregneerde gecoat gecoate coated
+        impregnated stabilised stabilized
+        """)
+)
+_GENERIC_WORDS = frozenset(stem(w) for w in word_set("afval waste wastes"))
 
 
 @dataclass
@@ -67,6 +78,7 @@ class _Evidence:
     twin_of: str = ""  # the parallel entry whose evidence this one borrowed
     solvent_decides: bool = False  # borrowed from an aqueous/halogenated sibling (R112)
     industrial_sludge: bool = False  # borrowed from an on-site or urban sludge entry (R113)
+    term_tokens: frozenset[str] = frozenset()  # the words of the best term found in the query
 
 
 _NO_SOLVENT = SolventWords()
@@ -215,6 +227,7 @@ def _term_evidence(
             ev = evidence[code]
             if min(1.0, covered) * grade > ev.term:
                 ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
+                ev.term_tokens = frozenset(present)
             if len(present) == len(item.tokens):  # only whole terms add up
                 explained[code].update(present)
                 if grade > quality.get(code, (0.0, ""))[0]:
@@ -281,6 +294,8 @@ def rank(
         raw = ev.term + _TEXT_WEIGHT * ev.text
         if raw <= 0.0:
             continue
+        if _only_how_it_was_made(code, ev, sector):
+            continue
         entry = index.entry(code)
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
         agreement, reasons = _negation_agreement(index, code, query.cues.negated, lang)
@@ -334,6 +349,15 @@ def rank(
         for code in chosen
     ]
     return suggestions, terms
+
+
+def _only_how_it_was_made(code: str, ev: _Evidence, sector: str | None) -> bool:
+    """Whether a chapter-19 (waste-treatment) entry rests only on words saying how a product was
+    made or treated, for a producer that is no waste or water plant (review3 R90)."""
+    if not code.startswith("19") or sector is None or waste_or_water_plant(sector):
+        return False
+    words = (ev.term_tokens | set(ev.matched_words)) - _GENERIC_WORDS
+    return words <= _STATE_WORDS | _ADDITIVE_WORDS
 
 
 def _filler(

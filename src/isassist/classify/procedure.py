@@ -127,6 +127,16 @@ _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewher
 _WASTE_PLANT_ONLY = 0.55  # chapter 19 for a producer that is no waste or water plant
 
 
+# NACE divisions of water supply (36), sewerage (37), waste collection and treatment (38) and
+# remediation (39): the producers chapter 19 is written for.
+_WASTE_AND_WATER_NACE = ("36", "37", "38", "39")
+
+
+def waste_or_water_plant(sector: str) -> bool:
+    """Whether the producer's NACE code is a water, sewage, waste or remediation activity."""
+    return sector.startswith(_WASTE_AND_WATER_NACE)
+
+
 @dataclass(frozen=True)
 class Cues:
     """What the wording itself says about the procedure and the hazard."""
