@@ -466,3 +466,11 @@ def test_how_a_product_was_made_does_not_make_it_waste_treatment_output() -> Non
     assert codes[0] == "070213", codes
     assert not any(c.startswith("19") for c in codes), codes
     assert _codes("gestabiliseerd afval", sector="38.22")[0] in {"190304", "190305"}
+
+
+def test_a_99_code_only_when_the_sub_chapter_has_nothing_that_fits() -> None:
+    """Review3 R115: trub and beer sediment are materials unsuitable for consumption or
+    processing (02 07 04); 02 07 99 "not otherwise specified" only behind it."""
+    codes = _codes("bierbezinksel en trub", sector="11.05")
+    assert codes[:2] == ["020704", "020799"], codes
+    assert _codes("hot trub from the wort kettle", sector="11.05")[0] == "020704"
