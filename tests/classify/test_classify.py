@@ -474,3 +474,15 @@ def test_a_99_code_only_when_the_sub_chapter_has_nothing_that_fits() -> None:
     codes = _codes("bierbezinksel en trub", sector="11.05")
     assert codes[:2] == ["020704", "020799"], codes
     assert _codes("hot trub from the wort kettle", sector="11.05")[0] == "020704"
+
+
+def test_a_producers_own_effluent_sludge_is_not_waste_treatment_output() -> None:
+    """Review3 R90 (general part): chapter 19 outside 19 08/19 09 is for waste-treatment
+    facilities; a plater's (25.61) sludge of its own physico-chemical effluent treatment is
+    its own chapter's 11 01 09*/10, not 19 02 05*/06."""
+    codes = _codes("slib van de fysico-chemische waterzuivering", sector="25.61")
+    assert set(codes[:2]) == {"110109", "110110"}, codes
+    assert _codes("slib van fysisch-chemische behandeling", sector="38.22")[0] in {
+        "190205",
+        "190206",
+    }
