@@ -429,3 +429,60 @@ def test_dressed_seed_is_agrochemical_waste_and_cocoa_shells_are_cocoa_processin
     codes = _codes("overjarig zaaigoed met ontsmettingsmiddel", sector="01.13")
     assert set(codes[:2]) == {"020108", "020109"}, codes
     assert _codes("cacaodoppen van de bonenbranderij", sector="10.82")[0] == "020304"
+
+
+def test_the_named_solvent_picks_aqueous_halogenated_or_other_organic() -> None:
+    """Review3 R112: each 07 sub-chapter has aqueous (x1), halogenated (x3) and other organic
+    (x4) washing liquids and mother liquors; methanol and acetone are other organic, DCM is
+    halogenated, and only water words keep the aqueous entry first."""
+    assert _codes("moederloog met methanol en aceton uit de API-synthese", sector="21.10")[0] == (
+        "070504"
+    )
+    assert _codes("moederloog met dichloormethaan en methanol", sector="21.10")[0] == "070503"
+    assert _codes("waterige moederloog met sporen methanol", sector="21.10")[0] == "070501"
+    assert _codes("wasvloeistof met tolueen", sector="20.14")[0] == "070104"
+
+
+def test_urban_sewage_sludge_only_for_a_sewage_works_or_urban_words() -> None:
+    """Review3 R113: 19 08 05 is sludge of URBAN waste water (NACE 37); a laundry's own
+    flotation sludge, with no effluent entry in its own chapter, is industrial waste-water
+    sludge 19 08 13*/14; a food plant keeps its own on-site entry."""
+    codes = _codes("wasserijslib uit de flotatie van het afvalwater", sector="96.01")
+    assert set(codes[:2]) == {"190813", "190814"}, codes
+    assert "190805" not in codes
+    assert _codes("zuiveringsslib", sector="37.00")[0] == "190805"
+    assert _codes("slib van de rwzi", sector="96.01")[0] == "190805"
+    assert _codes("flotatieslib", sector="10.13")[0] == "020204"
+
+
+def test_how_a_product_was_made_does_not_make_it_waste_treatment_output() -> None:
+    """Review3 R90: "calcium-zink gestabiliseerd" PVC from an extruder (22.23) is plastic
+    waste 07 02 13, not 19 03 05 stabilised waste of a waste-treatment plant; a treater of
+    hazardous waste (38.22) still gets 19 03 for its stabilised waste."""
+    codes = _codes(
+        "zuivere witte PVC-zaagresten en opstartafval van de extrusie, calcium-zink gestabiliseerd",
+        sector="22.23",
+    )
+    assert codes[0] == "070213", codes
+    assert not any(c.startswith("19") for c in codes), codes
+    assert _codes("gestabiliseerd afval", sector="38.22")[0] in {"190304", "190305"}
+
+
+def test_a_99_code_only_when_the_sub_chapter_has_nothing_that_fits() -> None:
+    """Review3 R115: trub and beer sediment are materials unsuitable for consumption or
+    processing (02 07 04); 02 07 99 "not otherwise specified" only behind it."""
+    codes = _codes("bierbezinksel en trub", sector="11.05")
+    assert codes[:2] == ["020704", "020799"], codes
+    assert _codes("hot trub from the wort kettle", sector="11.05")[0] == "020704"
+
+
+def test_a_producers_own_effluent_sludge_is_not_waste_treatment_output() -> None:
+    """Review3 R90 (general part): chapter 19 outside 19 08/19 09 is for waste-treatment
+    facilities; a plater's (25.61) sludge of its own physico-chemical effluent treatment is
+    its own chapter's 11 01 09*/10, not 19 02 05*/06."""
+    codes = _codes("slib van de fysico-chemische waterzuivering", sector="25.61")
+    assert set(codes[:2]) == {"110109", "110110"}, codes
+    assert _codes("slib van fysisch-chemische behandeling", sector="38.22")[0] in {
+        "190205",
+        "190206",
+    }

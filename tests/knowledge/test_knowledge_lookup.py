@@ -63,6 +63,17 @@ def test_cas_by_number_name_or_synonym(kb: Knowledge, query: str, cas: str) -> N
     assert lookup_cas(kb, query, top=3)[0].item.cas == cas
 
 
+def test_cas_name_search_lists_no_substance_that_is_only_a_fragment_of_the_query(
+    kb: Knowledge,
+) -> None:
+    """review3 R99: "fluor" inside "fluorsiliciumzuur" is fluorine (H270 H330), not the acid."""
+    found = [h.item.cas for h in lookup_cas(kb, "fluorsiliciumzuur")]
+    assert found[0] == "16961-83-4"
+    assert "7782-41-4" not in found
+    # a whole-word name inside a longer query is still an answer
+    assert lookup_cas(kb, "zwavelzuur oplossing")[0].item.cas == "7664-93-9"
+
+
 def test_mixture_without_single_cas_is_found_by_name(kb: Knowledge) -> None:
     hit = lookup_cas(kb, "vliegas")[0].item
     assert hit.no_single_cas and hit.cas is None

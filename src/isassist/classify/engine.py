@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from isassist.classify import effluent
 from isassist.classify.catalogue import Entry
 from isassist.classify.index import ClassifierIndex, IndexedTerm
 from isassist.classify.materials import FERROUS_TOKENS, metal_class, solid_named
 from isassist.classify.mirror import deciding_question
-from isassist.classify.procedure import Cues, HazardHint, order, read_cues
+from isassist.classify.procedure import Cues, HazardHint, order, read_cues, waste_or_water_plant
 from isassist.classify.result import Suggestion
+from isassist.classify.solvents import SolventWords, read_solvents
 from isassist.knowledge.codes import display_ewc
 from isassist.text_analysis import fold, stem, strip_code_references, word_set
 
@@ -54,6 +56,17 @@ _STATE_WORDS = frozenset(
         gestabiliseerd gestabiliseerde used treated spent processed stabilised stabilized
         """)
 )
+# What a product was made with ("calcium-zink gestabiliseerd" PVC, "gecoat", "geimpregneerd"):
+# with the generic "afval"/"waste" it is no evidence for a waste-TREATMENT entry of chapter 19
+# ("gestabiliseerd afval" 19 03 05) for a producer that is no waste or water plant (review3 R90).
+_ADDITIVE_WORDS = frozenset(
+    stem(w)
+    for w in word_set("""
+        gestabiliseerd gestabiliseerde geimpregneerd geimpregneerde gecoat gecoate coated
+        impregnated stabilised stabilized
+        """)
+)
+_GENERIC_WORDS = frozenset(stem(w) for w in word_set("afval waste wastes"))
 
 
 @dataclass
@@ -63,6 +76,12 @@ class _Evidence:
     text: float = 0.0
     matched_words: tuple[str, ...] = ()
     twin_of: str = ""  # the parallel entry whose evidence this one borrowed
+    solvent_decides: bool = False  # borrowed from an aqueous/halogenated sibling (R112)
+    industrial_sludge: bool = False  # borrowed from an on-site or urban sludge entry (R113)
+    term_tokens: frozenset[str] = frozenset()  # the words of the best term found in the query
+
+
+_NO_SOLVENT = SolventWords()
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,9 @@ class Query:
     typos: dict[str, str]
     asserted: frozenset[str] = frozenset()
     solid: bool = False  # the words name a solid object or metal and no liquid
+    solvents: SolventWords = _NO_SOLVENT
+    urban: bool = False  # the words say urban sewage ("rwzi", "stedelijk")
+    biological: bool = False  # the words say biological treatment
 
 
 def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
@@ -117,7 +139,17 @@ def read_query(index: ClassifierIndex, text: str, lang: str = "nl") -> Query:
         cues = replace(cues, negated=cues.negated | denied)
     # a named ferrous metal contradicts the entries that exclude it ("non-ferrous filings")
     asserted = frozenset(t for t in FERROUS_TOKENS if t in implied)
-    return Query(weights, cues, typos, asserted, solid_named(folded))
+    solvents = read_solvents(folded, cues.negated)
+    return Query(
+        weights,
+        cues,
+        typos,
+        asserted,
+        solid_named(folded),
+        solvents,
+        effluent.says_urban(folded),
+        effluent.says_biological(folded),
+    )
 
 
 def _place_word(folded: list[str], position: int) -> bool:
@@ -195,6 +227,7 @@ def _term_evidence(
             ev = evidence[code]
             if min(1.0, covered) * grade > ev.term:
                 ev.term, ev.term_label = min(1.0, covered) * grade, item.term.term
+                ev.term_tokens = frozenset(present)
             if len(present) == len(item.tokens):  # only whole terms add up
                 explained[code].update(present)
                 if grade > quality.get(code, (0.0, ""))[0]:
@@ -253,11 +286,15 @@ def rank(
     terms = _term_evidence(index, query, sector, evidence)
     _text_evidence(index, query, evidence)
     _lend_to_sector_twins(index, sector_prefixes, evidence)
+    _lend_to_named_liquid(index, query.solvents, evidence)
+    own_sludge_entry = _lend_to_industrial_sludge(index, query, sector, sector_prefixes, evidence)
     effective_hazard = hazard if hazard != "unknown" else query.cues.hazard
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     for code, ev in evidence.items():
         raw = ev.term + _TEXT_WEIGHT * ev.text
         if raw <= 0.0:
+            continue
+        if _only_how_it_was_made(code, ev, sector):
             continue
         entry = index.entry(code)
         ordering = order(code, entry.hazardous, sector_prefixes, query.cues, effective_hazard, lang)
@@ -266,6 +303,17 @@ def rank(
             agreement *= _CLASS_CONTRADICTS
         if query.solid and code in index.liquid_entries:
             agreement *= _LIQUID_FOR_SOLID
+        agreement *= query.solvents.agreement(index.entry_liquids.get(code))
+        if not query.urban and not effluent.urban_plant(sector):
+            if code in index.sludge.urban:
+                agreement *= effluent.URBAN_ONLY
+                reasons += (
+                    ("stedelijk afvalwater: enkel voor een rwzi (NACE 37)",)
+                    if lang == "nl"
+                    else ("urban waste water: only for a sewage works (NACE 37)",)
+                )
+            elif code in index.sludge.on_site and not own_sludge_entry:
+                agreement *= effluent.OTHER_INDUSTRY
         named = (query.weights.keys() | query.typos.keys()) - query.cues.negated
         if named & index.entry_free_of.get(code, frozenset()):
             agreement *= _DENIAL_CONTRADICTS  # "met chroom" against "chroomvrij" (review3 R88)
@@ -301,6 +349,15 @@ def rank(
         for code in chosen
     ]
     return suggestions, terms
+
+
+def _only_how_it_was_made(code: str, ev: _Evidence, sector: str | None) -> bool:
+    """Whether a chapter-19 (waste-treatment) entry rests only on words saying how a product was
+    made or treated, for a producer that is no waste or water plant (review3 R90)."""
+    if not code.startswith("19") or sector is None or waste_or_water_plant(sector):
+        return False
+    words = (ev.term_tokens | set(ev.matched_words)) - _GENERIC_WORDS
+    return words <= _STATE_WORDS | _ADDITIVE_WORDS
 
 
 def _filler(
@@ -362,6 +419,68 @@ def _lend_to_sector_twins(
             if ev.text * likeness > lent.text:
                 lent.text, lent.matched_words = ev.text * likeness, ev.matched_words
                 lent.twin_of = code
+
+
+def _lend_to_named_liquid(
+    index: ClassifierIndex, solvents: SolventWords, evidence: dict[str, _Evidence]
+) -> None:
+    """Give a term's evidence to the sibling whose liquid the named solvent is.
+
+    "Moederloog" and "wasvloeistof" are in all three liquids of a 07 sub-chapter (aqueous,
+    halogenated, other organic); a term for the aqueous one plus "methanol" means the other
+    organic one of the same sub-chapter (review3 R112)."""
+    if not (solvents.organic or solvents.halogenated):
+        return
+    fits = {
+        code for code, liquid in index.entry_liquids.items() if solvents.agreement(liquid) == 1.0
+    }
+    for code, ev in list(evidence.items()):
+        liquid = index.entry_liquids.get(code)
+        if ev.term == 0.0 or code in fits or liquid is None:
+            continue
+        for sibling in fits:
+            lent = evidence[sibling]
+            if sibling[:4] == code[:4] and ev.term > lent.term:
+                lent.term, lent.term_label = ev.term, ev.term_label
+                lent.solvent_decides = True
+
+
+def _lend_to_industrial_sludge(
+    index: ClassifierIndex,
+    query: Query,
+    sector: str | None,
+    sector_prefixes: tuple[tuple[str, float], ...],
+    evidence: dict[str, _Evidence],
+) -> bool:
+    """Whether the producer's own chapter has an effluent sludge entry; if not (and the
+    producer is no sewage works and says nothing urban), lend the evidence of the on-site
+    effluent and urban sludge entries to 19 08's industrial waste-water sludges (review3 R113:
+    a laundry's flotation sludge got 19 08 05 urban sewage sludge)."""
+    own = any(
+        code.startswith(prefix)
+        for prefix, _ in sector_prefixes
+        for code in index.sludge.own_effluent
+    )
+    if own or query.urban or effluent.urban_plant(sector):
+        return True
+    donors = [
+        ev
+        for code, ev in evidence.items()
+        if code in index.sludge.on_site or code in index.sludge.urban
+    ]
+    targets = [
+        c for c in index.sludge.industrial if (c in index.sludge.biological) == query.biological
+    ]
+    for ev in donors:
+        for code in targets:
+            lent = evidence[code]
+            if ev.term > lent.term:  # the donor's term ("rwzi-slib") does not name this entry
+                lent.term, lent.term_label = ev.term, ""
+                lent.industrial_sludge = True
+            if ev.text > lent.text:
+                lent.text, lent.matched_words = ev.text, ev.matched_words
+                lent.industrial_sludge = True
+    return False
 
 
 def _negation_agreement(
@@ -457,6 +576,20 @@ def _why(entry: Entry, ev: _Evidence, reasons: tuple[str, ...], lang: str) -> st
             "spiegelpartner van een voorgestelde code"
             if nl
             else "mirror partner of a suggested code"
+        )
+    if ev.solvent_decides:
+        parts.append(
+            "het genoemde oplosmiddel kiest tussen waterig, gehalogeneerd en overig organisch"
+            if nl
+            else "the named solvent decides between aqueous, halogenated and other organic"
+        )
+    if ev.industrial_sludge:
+        parts.append(
+            "eigen afvalwaterzuivering zonder eigen code in het hoofdstuk van de activiteit: "
+            "slib van industrieel afvalwater"
+            if nl
+            else "own effluent treatment with no entry in the activity's chapter: sludge of "
+            "industrial waste water"
         )
     if ev.twin_of:
         twin = display_ewc(ev.twin_of)

@@ -14,8 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from isassist.classify.catalogue import Catalogue, CatalogueTerm, Entry
+from isassist.classify.effluent import SludgeEntries, sludge_entries
 from isassist.classify.parallels import Parallels, find_parallels
 from isassist.classify.procedure import free_of, read_cues
+from isassist.classify.solvents import Liquid, entry_liquid
 from isassist.text_analysis import Analyzer, fold, stem, words
 
 # How much a word in the sub-chapter or chapter heading counts, relative to the entry's own text.
@@ -104,6 +106,15 @@ class ClassifierIndex:
             code
             for code, entry in catalogue.entries.items()
             if _LIQUID.search(entry.text_en) and not _NOT_ONLY_LIQUID.search(entry.text_en)
+        )
+        # aqueous / halogenated / other-organic liquids the solvent words decide between
+        self.entry_liquids: dict[str, Liquid] = {
+            code: liquid
+            for code, entry in catalogue.entries.items()
+            if (liquid := entry_liquid(entry.text_en)) is not None
+        }
+        self.sludge: SludgeEntries = sludge_entries(
+            {code: entry.text_en for code, entry in catalogue.entries.items()}
         )
         self.entry_mass: dict[str, float] = {
             code: sum(self.token_idf(t) for t in tokens) or 1.0 for code, tokens in own.items()

@@ -125,6 +125,23 @@ _AFTER_SOURCE = frozenset({"13", "14"})
 _AFTER_SOURCE_FACTOR = 0.85
 _MUNICIPAL_ONLY = 0.5  # chapter 20 for a producer whose own chapter is elsewhere
 _WASTE_PLANT_ONLY = 0.55  # chapter 19 for a producer that is no waste or water plant
+# 19 08 (waste-water plants) and 19 09 (water for human consumption or industrial use) can arise
+# at any plant that treats its own water; the other sub-chapters only at a waste-treatment
+# facility (incineration, physico-chemical treatment, stabilisation, composting, landfill,
+# shredding, sorting, remediation), so for any other producer they rank lower still (review3
+# R90: a plater's own effluent sludge is 11 01 09*/10, not 19 02 05*/06).
+_WATER_SUB_CHAPTERS = ("1908", "1909")
+_TREATMENT_PLANT_ONLY = 0.35
+
+
+# NACE divisions of water supply (36), sewerage (37), waste collection and treatment (38) and
+# remediation (39): the producers chapter 19 is written for.
+_WASTE_AND_WATER_NACE = ("36", "37", "38", "39")
+
+
+def waste_or_water_plant(sector: str) -> bool:
+    """Whether the producer's NACE code is a water, sewage, waste or remediation activity."""
+    return sector.startswith(_WASTE_AND_WATER_NACE)
 
 
 @dataclass(frozen=True)
@@ -353,7 +370,7 @@ def order(
             # Chapter 19 is for waste-management facilities, off-site waste-water treatment
             # and water preparation; a producer's own effluent sludge is its own chapter's
             # (04 02 20, 07 01 12 ...), List of Waste introduction point 3.1 (review R64).
-            factor *= _WASTE_PLANT_ONLY
+            factor *= _WASTE_PLANT_ONLY if sub in _WATER_SUB_CHAPTERS else _TREATMENT_PLANT_ONLY
         elif chapter in SOURCE_CHAPTERS and chapter != "20":
             factor *= _OTHER_SOURCE
         elif chapter in _AFTER_SOURCE:

@@ -38,6 +38,7 @@ __all__ = [
 
 T = TypeVar("T")
 MIN_SCORE = 60.0
+_CLOSE_SPELLING = 85.0  # fuzz.ratio of a typo of a whole substance name
 
 
 @dataclass(frozen=True)
@@ -160,5 +161,17 @@ def lookup_cas(knowledge: Knowledge, query: str, top: int = 10) -> list[Hit[CasS
     )
     # names are short and many: demand a closer match than for long EWC texts
     fuzzy = _fuzzy(query, choices, owners, top, cutoff=85.0)
-    hits += [h for h in fuzzy if id(h.item) not in seen]
+    needle = fold(query)
+    hits += [h for h in fuzzy if id(h.item) not in seen and not _fragment_of(h.matched, needle)]
     return hits[:top]
+
+
+def _fragment_of(name: str, needle: str) -> bool:
+    """Whether ``name`` only matched as a piece of a word of the query: "fluor" inside
+    "fluorsiliciumzuur" is another substance (fluorine, H270 H330) whose CAS number would carry
+    wrong hazards into a dossier (review3 R99). A name that is whole words of the query
+    ("natriumhydroxide" in "natriumhydroxide oplossing") and a close spelling of the whole
+    query (a typo) still count."""
+    if len(name) >= len(needle) or fuzz.ratio(name, needle) >= _CLOSE_SPELLING:
+        return False
+    return not set(name.split()) <= set(needle.split())
