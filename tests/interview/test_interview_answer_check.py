@@ -260,7 +260,11 @@ def test_a_storage_time_is_read_with_its_own_unit_and_said_back_in_days(
     assert checked.echo == echo
 
 
-@pytest.mark.parametrize(("text", "lang"), [("2 ton", "nl"), ("2 tonnes", "en")])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    # minutes were dropped like weeks were: "30 minuten" became 30 days
+    [("2 ton", "nl"), ("2 tonnes", "en"), ("30 minuten", "nl"), ("90 minutes", "en")],
+)
 def test_a_storage_time_in_another_unit_is_refused_saying_days(text: str, lang: str) -> None:
     checked = check("storage_days", text, lang=lang)
     assert not checked.ok and checked.problem is not None

@@ -44,6 +44,22 @@ class ParsedNumber:
     """The answer as typed when it was converted ("2 weken" read as 14 days); else empty."""
 
 
+# Time words shorter than the hour a duration is read in: refused rather than dropped.
+SUB_HOUR_WORDS = frozenset(
+    {
+        "minuut",
+        "minuten",
+        "min",
+        "minute",
+        "minutes",
+        "seconde",
+        "seconden",
+        "sec",
+        "second",
+        "seconds",
+    }
+)
+
 # How many days one period lasts, for a duration ("2 weken" = 14 days). A month is taken as
 # 30 days and a workday as a fifth of a week; a shift depends on the plant, so it is absent.
 DAYS_PER_PERIOD: dict[Period, float] = {
@@ -123,6 +139,14 @@ def parse_duration(text: str, lang: Lang = "nl") -> ParsedNumber:
                 "ambiguous",
             )
         period = next(iter(periods), None)
+    if period is None and SUB_HOUR_WORDS.intersection(tokens):
+        # "30 minuten" read as a bare 30 would become 30 days: the same slip as "2 weken"
+        raise QuantityError(
+            f"Hoe lang is dat in uren of dagen? '{text}' telt in minuten of seconden.",
+            f"How long is that in hours or days? '{text}' counts in minutes or seconds.",
+            "1 uur" if lang == "nl" else "1 hour",
+            "ambiguous",
+        )
     if period is None:
         return _result(group, None, approximate)
     if period not in DAYS_PER_PERIOD:
