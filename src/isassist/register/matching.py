@@ -18,7 +18,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from isassist.register.amounts import density_of, in_unit
@@ -218,8 +218,21 @@ class Matcher:
         """What the two streams decide of a pair at a receiver of ``receiver_nace``, or None
         when they could never be a match (no material reason, an unmet specification, heat
         that does not fit, a ban)."""
+        found = self._stream_verdict(supply, demand, receiver_nace, supplier_nace)
+        return found if isinstance(found, StreamParts) else None
+
+    def _stream_verdict(
+        self,
+        supply: RegisterStream,
+        demand: RegisterStream,
+        receiver_nace: str | None,
+        supplier_nace: str | None,
+    ) -> StreamParts | Callable[[], dict[str, str]]:
+        """``stream_parts``, or why not (worded in both languages when called: matching only
+        needs the no): the one place that decides what the streams allow, so ``refusal``
+        gives the reason ``assess`` acted on."""
         if supply.side != "have" or demand.side != "want" or supply.kind != demand.kind:
-            return None
+            return partial(refusal_text, "kind")
         fit: Fit | None = None
         heat: Heat | None = None
         met: SpecRow | None = None
@@ -227,17 +240,20 @@ class Matcher:
         if supply.kind == "heat":
             heat = heat_fit(supply, demand, self.settings)
             if heat is None:
-                return None
+                return partial(refusal_text, "heat")
         else:
             fit = material_fit(supply, demand, receiver_nace, self.catalogue)
-            if fit is None or (fit.level == "family" and not self.settings.weak_hints):
-                return None
-            if spec_gap(supply, demand) is not None:
-                return None
+            if fit is None:
+                return partial(refusal_text, "no_reason")
+            if fit.level == "family" and not self.settings.weak_hints:
+                return partial(refusal_text, "weak")
+            gap = spec_gap(supply, demand)
+            if gap is not None:
+                return lambda: {"nl": gap.gap_nl, "en": gap.gap_en}
             met = spec_met(supply, demand)
         law = stream_law(supply, supplier_nace, demand, receiver_nace)
         if law.banned:
-            return None
+            return partial(refusal_text, "banned", ban=law.banned)
         barriers += law.barriers
         if heat is not None and heat.fit == "heat_pump":
             barriers.append("heat_pump")
@@ -251,35 +267,22 @@ class Matcher:
     def refusal(self, supply: Party, demand: Party, distance_km: float) -> dict[str, str] | None:
         """Why ``assess`` gives this pair no match, in Dutch and English; None when it does.
 
-        The same checks in the same order as ``assess``, so a broker who opens a pair the
-        matcher left out reads the reason: another material, a specification the supply
-        cannot meet (feed that is no feed material, chromium for gelatine), a ban, the
-        distance or a low score."""
+        A broker who opens a pair the matcher left out reads the reason: another material, a
+        specification the supply cannot meet (feed that is no feed material, chromium for
+        gelatine), a ban, the distance or a low score. The streams' reasons come from
+        ``_stream_verdict``, which ``assess`` acts on too."""
         if self.assess(supply, demand, distance_km) is not None:
             return None
         s, d = supply.stream, demand.stream
-        if s.side != "have" or d.side != "want" or s.kind != d.kind:
-            return refusal_text("kind")
         if supply.company.id == demand.company.id:
             return refusal_text("same_company")
         reach = reach_of(s, d, self.settings.distance_scale)
         if distance_km > reach.limit_km:
             return refusal_text("far", distance=distance_km, limit=reach.limit_km)
-        if s.kind == "material":
-            fit = material_fit(s, d, demand.company.nace, self.catalogue)
-            if fit is None:
-                return refusal_text("no_reason")
-            if fit.level == "family" and not self.settings.weak_hints:
-                return refusal_text("weak")
-            gap = spec_gap(s, d)
-            if gap is not None:
-                return {"nl": gap.gap_nl, "en": gap.gap_en}
-        elif s.kind == "heat" and heat_fit(s, d, self.settings) is None:
-            return refusal_text("heat")
-        law = stream_law(s, supply.company.nace, d, demand.company.nace)
-        if law.banned:
-            return refusal_text("banned", ban=law.banned)
-        return refusal_text("low_score", minimum=self.settings.min_score)
+        found = self._stream_verdict(s, d, demand.company.nace, supply.company.nace)
+        if isinstance(found, StreamParts):
+            return refusal_text("low_score", minimum=self.settings.min_score)
+        return found()
 
     def material_points(
         self, supply: RegisterStream, demand: RegisterStream, receiver_nace: str | None
