@@ -9,14 +9,22 @@ so a broken edit is always reported from the files themselves.
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
-from isassist import facts, lang, yamlfile
+from isassist import facts, lang
 from isassist.cachefile import cache_file, content_key, read_cached, write_cached
 from isassist.rules.loader import RuleBase, load_rulebase
 
 _SOURCE = Path(__file__).resolve().parent
-_SHARED = tuple(Path(module.__file__ or "").resolve() for module in (facts, lang, yamlfile))
+_SHARED = tuple(
+    Path(name or "").resolve()
+    for name in (
+        facts.__file__,
+        lang.__file__,
+        getattr(find_spec("isassist.yamlfile"), "origin", None),  # found, not imported
+    )
+)
 
 
 def rulebase_cache_path(directory: Path) -> Path:
