@@ -233,10 +233,13 @@ class IsAssistApp(App[None]):
                 store = self.store_opening
                 if self.store_opening.settled or not may_start_before_open():
                     store = await self.opened_store()
-            if store is None or (waiting is not None and self.screen is not waiting):
-                if waiting is not None and self.screen is waiting:
-                    self.pop_screen()  # no store to save in: the start screen says why
-                return  # or the user left question 1 meanwhile
+            if waiting is not None and self.screen is not waiting:
+                return  # the user left question 1 meanwhile
+            if store is None:  # no store to save in: said here and on the start screen
+                if waiting is not None:
+                    self.pop_screen()
+                self.notify(self.problem or "", severity="error", timeout=20)
+                return
             try:
                 interview = start_interview(
                     store, res.services, mode=mode, language=lang, dialog=res.dialog
