@@ -1,20 +1,28 @@
-"""The validated rule base, pickled in the cache folder so a start skips reading the YAML.
+"""The validated rule base and its compiled engine, pickled in the cache folder so a start
+skips reading the YAML and compiling the rules.
 
 Parsing, bounding and validating every rule file takes a few hundred milliseconds, all of it
 before the TUI's engine can be ready. The copy is keyed by the content of the rule files and
 of the source that reads and validates them (this package, the fact vocabulary, the YAML
 reader, the bilingual text model); only a rule base that loaded without problems is written,
-so a broken edit is always reported from the files themselves.
+so a broken edit is always reported from the files themselves. The engine's copy is keyed by
+the rule base's version and this package's source; durable registers its rulesets again
+from the compiled definitions when it is read (a tenth of the compiling).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isassist import facts, lang
 from isassist.cachefile import cache_file, content_key, read_cached, write_cached
 from isassist.rules.loader import RuleBase, load_rulebase
+
+if TYPE_CHECKING:
+    from isassist.rules.engine import RuleEngine
 
 _SOURCE = Path(__file__).resolve().parent
 _SHARED = tuple(
@@ -46,3 +54,23 @@ def cached_rulebase(directory: Path) -> RuleBase:
     _ = rulebase.version  # hashed now, so the cached copy carries it
     write_cached(path, rulebase)
     return rulebase
+
+
+def cached_engine(rulebase: RuleBase, build: Callable[[RuleBase], RuleEngine]) -> RuleEngine:
+    """``build(rulebase)``, read from the cache when one was built from this rule base
+    version by this source. Only the installed rules and an expert's edited folder are
+    cached (a rule base made in memory by a test has no folder of its own)."""
+    from isassist.rules.engine import RuleEngine
+
+    if not rulebase.directory.is_dir():
+        return build(rulebase)
+    path = cache_file("engine", content_key(f"engine|{rulebase.version}", [(_SOURCE, ("*.py",))]))
+    cached = read_cached(path, RuleEngine)
+    if cached is not None:
+        try:
+            return cached.with_rulebase(rulebase)
+        except ValueError:
+            pass
+    engine = build(rulebase)
+    write_cached(path, engine)
+    return engine

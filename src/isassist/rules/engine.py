@@ -127,6 +127,17 @@ class _Ruleset:
             raise RuleEngineError(_diagnose(ruleset.name, definition, self.rule_ids, exc)) from exc
         self.open_session()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """All but durable's handle (the engine cache, ``isassist.rules.cache``)."""
+        return {k: v for k, v in self.__dict__.items() if k != "handle"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Registered with durable again from the definition kept: compiling the rules
+        afresh is what the cache saves, not this."""
+        self.__dict__.update(state)
+        self.handle = durable_rules_engine.create_ruleset(self.name, self._text)
+        self.open_session()
+
     def open_session(self) -> None:
         """Have durable create the session now: it allocates the join state of every rule
         (several MB for a ruleset of 60 rules), a few ms a ruleset that the first derivation
@@ -169,11 +180,15 @@ _ENGINES: dict[str, RuleEngine] = {}
 
 
 def engine_for(rulebase: RuleBase) -> RuleEngine:
-    """The engine of this rule base version, compiled and registered once per process."""
+    """The engine of this rule base version, compiled and registered once per process; for
+    the installed rules, read from the cache when it holds this version
+    (``isassist.rules.cache``)."""
+    from isassist.rules.cache import cached_engine
+
     with _LOCK:
         engine = _ENGINES.get(rulebase.version)
         if engine is None:
-            engine = _ENGINES[rulebase.version] = RuleEngine(rulebase)
+            engine = _ENGINES[rulebase.version] = cached_engine(rulebase, RuleEngine)
         return engine
 
 
@@ -210,6 +225,26 @@ class RuleEngine:
             [(rule, index) for index, rs in enumerate(compiled) for rule in rs.rules]
         )
         self._memo: PartitionMemo[list[Derived]] = PartitionMemo()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What compiling the rule base made, without the rule base itself (the loader
+        hands the engine its own, ``with_rulebase``), the locks and the memo; the
+        evidence is looked up after loading, as after building (``prepare_evidence``): the
+        cache is written right after compiling, never with evidence from a knowledge base."""
+        left_out = ("rulebase", "_evidence_lock", "_memo")
+        return {k: v for k, v in self.__dict__.items() if k not in left_out}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._evidence_lock = threading.Lock()
+        self._memo = PartitionMemo()
+
+    def with_rulebase(self, rulebase: RuleBase) -> RuleEngine:
+        """This engine (read from the cache) bound to the rule base it was compiled from."""
+        if f"isassist@{rulebase.version}" not in self._rulesets[0].name:
+            raise ValueError("the cached engine was compiled from another rule base")
+        self.rulebase = rulebase
+        return self
 
     def _plan(self, compiled: list[tuple[CompiledRule, int]]) -> dict[str, Plan]:
         """Every rule's ``Plan``, its MAESTRI evidence still to be looked up (see
