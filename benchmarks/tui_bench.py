@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def child_bare(t0: float) -> None:
@@ -39,7 +39,7 @@ def child_bare(t0: float) -> None:
             self.call_after_refresh(self._shown)
 
         def _shown(self) -> None:
-            print(f"{time.time() - t0:.4f} 0 0")
+            print(f"{time.time() - t0:.4f} 0 0 0 {time.process_time():.4f}")
             self.exit()
 
     Bare().run(headless=True, size=(80, 24))
@@ -54,6 +54,7 @@ def child_app(t0: float) -> None:
     app = make_app()
     shown: list[float] = []
     ready: list[float] = []
+    cpu: list[float] = []  # the process's CPU seconds when the engine was ready
 
     def question_visible() -> bool:
         """A question bubble is on the active screen (the opening preview or the engine's)."""
@@ -68,14 +69,16 @@ def child_app(t0: float) -> None:
             timer.stop()  # poll less often now: polling competes with the loading thread
             timers[0] = app.set_interval(0.02, watch)
         if shown and not ready and name == "InterviewScreen" and question_visible():
-            app.call_after_refresh(lambda: ready.append(time.time() - t0))
+            app.call_after_refresh(
+                lambda: ready.append(time.time() - t0) or cpu.append(time.process_time())
+            )
         if ready and app.conversation is not None and is_saved(app.conversation.interview):
             timer.stop()
             app.call_after_refresh(done)
 
     def done() -> None:
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{shown[0]:.4f} {rss_mb:.1f} {ready[0]:.4f} {time.time() - t0:.4f}")
+        print(f"{shown[0]:.4f} {rss_mb:.1f} {ready[0]:.4f} {time.time() - t0:.4f} {cpu[0]:.4f}")
         app.exit()
 
     timers: list[Any] = []
@@ -88,7 +91,19 @@ def child_app(t0: float) -> None:
     app.run(headless=True, size=(80, 24))
 
 
-def spawn(kind: str, data_dir: str | None = None) -> tuple[float, float, float, float]:
+class Run(NamedTuple):
+    """One child's figures, in seconds from its launch (``cpu``: the process's CPU time at
+    the bare app's first paint or at isassist's engine ready, which machine load distorts
+    far less than wall time)."""
+
+    shown: float
+    rss_mb: float
+    ready: float
+    saved: float
+    cpu: float
+
+
+def spawn(kind: str, data_dir: str | None = None) -> Run:
     """Run one child; ``data_dir`` (default: a new, empty one) holds its interview store."""
     folder = data_dir or tempfile.mkdtemp(prefix="isassist-bench-")
     env = dict(os.environ, ISASSIST_DATA_DIR=folder)
@@ -100,8 +115,8 @@ def spawn(kind: str, data_dir: str | None = None) -> tuple[float, float, float, 
         env=env,
         check=True,
     )
-    seconds, rss, ready, saved = [*out.stdout.strip().splitlines()[-1].split(), "0", "0", "0"][:4]
-    return float(seconds), float(rss), float(ready), float(saved)
+    fields = [*out.stdout.strip().splitlines()[-1].split(), "0", "0", "0", "0"][:5]
+    return Run(*(float(f) for f in fields))
 
 
 ANSWERS = [
@@ -168,7 +183,7 @@ def main() -> None:
     if args.child == "app":
         child_app(args.t0)
         return
-    bare = [spawn("bare")[0] for _ in range(args.runs)]
+    bare = [spawn("bare").shown for _ in range(args.runs)]
     runs = [spawn("app") for _ in range(args.runs)]
     app_s = [r[0] for r in runs]
     rss = max(r[1] for r in runs)

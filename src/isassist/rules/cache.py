@@ -12,17 +12,25 @@ from the compiled definitions when it is read (a tenth of the compiling).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from isassist import facts, lang
 from isassist.cachefile import cache_file, content_key, read_cached, write_cached
-from isassist.rules.loader import RuleBase, load_rulebase
+from isassist.rules.loader import RuleBase, RuleBaseError, load_rulebase
 
-if TYPE_CHECKING:
-    from isassist.rules.engine import RuleEngine
+
+class _Engine(Protocol):
+    """What the cache needs of the engine (``isassist.rules.engine.RuleEngine``, which
+    imports this module, not the other way round)."""
+
+    def with_rulebase(self, rulebase: RuleBase) -> _Engine: ...
+
+
+E = TypeVar("E", bound=_Engine)
 
 _SOURCE = Path(__file__).resolve().parent
 _SHARED = tuple(
@@ -56,21 +64,44 @@ def cached_rulebase(directory: Path) -> RuleBase:
     return rulebase
 
 
-def cached_engine(rulebase: RuleBase, build: Callable[[RuleBase], RuleEngine]) -> RuleEngine:
-    """``build(rulebase)``, read from the cache when one was built from this rule base
-    version by this source. Only the installed rules and an expert's edited folder are
-    cached (a rule base made in memory by a test has no folder of its own)."""
-    from isassist.rules.engine import RuleEngine
+def engine_cache_path(directory: Path) -> Path:
+    """Where the engine compiled from the rules in ``directory`` is cached: keyed like the
+    rule base (the rule files and this package's source), so it is found without loading
+    the rule base."""
+    key = content_key(
+        f"engine|{directory.resolve()}",
+        [(directory, ("*.yaml",)), (_SOURCE, ("*.py",))]
+        + [(path.parent, (path.name,)) for path in _SHARED],
+    )
+    return cache_file("engine", key)
 
+
+def folder_engine_from_cache(directory: Path, kind: type[E]) -> E | None:
+    """The engine (a ``kind``) cached for the rules in ``directory`` as they are now, or
+    None."""
+    try:
+        return read_cached(engine_cache_path(directory), kind)
+    except OSError:  # the folder cannot be read: compile from the files, which says why
+        return None
+
+
+def cached_engine(rulebase: RuleBase, build: Callable[[RuleBase], E], kind: type[E]) -> E:
+    """``build(rulebase)``, read from the cache when one was built from this rule base by
+    this source. The cache is keyed by the rule base's folder; a rule base that is not what
+    its folder holds (changed in memory by a test) is compiled, and cached under its folder
+    only when it is what the folder holds."""
     if not rulebase.directory.is_dir():
         return build(rulebase)
-    path = cache_file("engine", content_key(f"engine|{rulebase.version}", [(_SOURCE, ("*.py",))]))
-    cached = read_cached(path, RuleEngine)
+    cached = folder_engine_from_cache(rulebase.directory, kind)
     if cached is not None:
         try:
-            return cached.with_rulebase(rulebase)
+            cached.with_rulebase(rulebase)
         except ValueError:
             pass
+        else:
+            return cached
     engine = build(rulebase)
-    write_cached(path, engine)
+    with contextlib.suppress(OSError, RuleBaseError):
+        if cached_rulebase(rulebase.directory).version == rulebase.version:
+            write_cached(engine_cache_path(rulebase.directory), engine)
     return engine
