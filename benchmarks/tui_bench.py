@@ -48,7 +48,6 @@ def child_bare(t0: float) -> None:
 def child_app(t0: float) -> None:
     from textual.widgets import Static
 
-    from isassist.session.saved import is_saved
     from isassist.tui.app import make_app
 
     app = make_app()
@@ -56,24 +55,35 @@ def child_app(t0: float) -> None:
     ready: list[float] = []
     cpu: list[float] = []  # the process's CPU seconds when the engine was ready
 
-    def question_visible() -> bool:
-        """A question bubble is on the active screen (the opening preview or the engine's)."""
+    def question_visible(screen: str) -> bool:
+        """A question bubble is on the active screen (the opening preview or the engine's).
+        The screen's name is compared first: the probe runs every 2 ms and must cost the
+        app next to nothing while other screens show."""
+        if type(app.screen).__name__ != screen:
+            return False
         return any(w.has_class("-question") for w in app.screen.query(Static))
 
     def watch() -> None:
         timer = timers[0]
-        # polled every 2 ms: at most 2 ms late, never early
-        name = type(app.screen).__name__
-        if not shown and question_visible():
-            app.call_after_refresh(lambda: shown.append(time.time() - t0))
-            timer.stop()  # poll less often now: polling competes with the loading thread
-            timers[0] = app.set_interval(0.02, watch)
-        if shown and not ready and name == "InterviewScreen" and question_visible():
-            app.call_after_refresh(
-                lambda: ready.append(time.time() - t0) or cpu.append(time.process_time())
-            )
-        if ready and app.conversation is not None and is_saved(app.conversation.interview):
+        if not shown:  # polled every 2 ms: at most 2 ms late, never early
+            if question_visible("OpeningScreen") or question_visible("InterviewScreen"):
+                app.call_after_refresh(lambda: shown.append(time.time() - t0))
+                timer.stop()  # poll less often now: polling competes with the loading thread
+                timers[0] = app.set_interval(0.02, watch)
+        elif not ready:
+            if question_visible("InterviewScreen"):
+                app.call_after_refresh(
+                    lambda: ready.append(time.time() - t0) or cpu.append(time.process_time())
+                )
+        elif cpu:
             timer.stop()
+            timers[0] = app.set_interval(0.02, saved)
+
+    def saved() -> None:
+        from isassist.session.saved import is_saved  # imported after the figures are taken
+
+        if app.conversation is not None and is_saved(app.conversation.interview):
+            timers[0].stop()
             app.call_after_refresh(done)
 
     def done() -> None:

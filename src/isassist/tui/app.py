@@ -182,6 +182,7 @@ class IsAssistApp(App[None]):
                 for module in (
                     "isassist.tui.screens.reading",
                     "isassist.tui.widgets.markdown_bubble",
+                    "isassist.tui.widgets.canvas_review",
                 ):
                     importlib.import_module(module)
 
