@@ -76,6 +76,7 @@ def warm_answers(resources: Resources) -> None:
     services.close(WARM_ID)
     # the first saved answer keeps the register current (isassist.session.register)
     import isassist.session.register  # noqa: F401
+
     # The knowledge base and indexes are millions of long-lived objects; without freezing them
     # an occasional full garbage collection scans them all during an answer (~100 ms).
     gc.freeze()
