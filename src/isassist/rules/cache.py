@@ -87,10 +87,10 @@ def folder_engine_from_cache(directory: Path, kind: type[E]) -> E | None:
 
 def cached_engine(rulebase: RuleBase, build: Callable[[RuleBase], E], kind: type[E]) -> E:
     """``build(rulebase)``, read from the cache when one was built from this rule base by
-    this source. The cache is keyed by the rule base's folder; a rule base that is not what
-    its folder holds (changed in memory by a test) is compiled, and cached under its folder
-    only when it is what the folder holds."""
-    if not rulebase.directory.is_dir():
+    this source. Only the installed rules' engine is cached (the one a start needs; one copy
+    per name is kept, so another folder's would replace it); a rule base that is not what
+    the folder holds (changed in memory by a test) is compiled, and cached only when it is."""
+    if not _installed(rulebase.directory):
         return build(rulebase)
     cached = folder_engine_from_cache(rulebase.directory, kind)
     if cached is not None:
@@ -105,3 +105,12 @@ def cached_engine(rulebase: RuleBase, build: Callable[[RuleBase], E], kind: type
         if cached_rulebase(rulebase.directory).version == rulebase.version:
             write_cached(engine_cache_path(rulebase.directory), engine)
     return engine
+
+
+def _installed(directory: Path) -> bool:
+    from isassist.paths import data_dir
+
+    try:
+        return directory.resolve() == data_dir("rules").resolve()
+    except OSError:
+        return False
