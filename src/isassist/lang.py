@@ -19,7 +19,12 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 class Text(BaseModel):
     """A text in both languages of isassist."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        defer_build=True,  # see facts._Fact
+    )
 
     nl: str = Field(min_length=1)
     en: str = Field(min_length=1)

@@ -139,6 +139,10 @@ class Root:
         """The rule engine of the root's rule base, compiled once."""
 
         def build() -> RuleEngine:
+            if not self._substituted("rulebase"):
+                from isassist.rules import installed_engine
+
+                return installed_engine()  # from its cache: the rule base loads when needed
             from isassist.rules.engine import engine_for
 
             return engine_for(self.rulebase)
@@ -154,9 +158,10 @@ class Root:
                 from isassist.interview.adapters import LiveServices
 
                 return LiveServices(self.knowledge, engine=lambda: self.engine)
-            from isassist.interview.adapters import live_services
+            from isassist.interview.adapters import LiveServices
 
-            return live_services()
+            # the root's engine: read from its cache, it derives without loading the rule base
+            return LiveServices(engine=lambda: self.engine)
 
         return self._once("interview_services", build)
 

@@ -130,3 +130,27 @@ def test_the_interview_screen_loads_no_markdown_parser_until_a_help_text_shows()
     """The interview screen is imported on the way to "engine ready"; the Markdown parser
     (help texts) is imported by the warm-up or by the first help text (issue 14: start-up)."""
     assert _loaded_after("import isassist.tui.screens.interview", ("markdown_it",)) == []
+
+
+def test_the_engine_is_ready_without_sqlalchemy_babel_or_a_yaml_parser() -> None:
+    """What the TUI loads to start an interview (issue 14: start-up): the engine, the chat and
+    the interview screen, but not the database library (the store opens after the interview
+    screen is painted), not Babel (the first figure shown imports it) and no YAML parser (the
+    dialog, the rules and question 1 come from their caches)."""
+    load_knowledge()
+    code = (
+        "from isassist.session.opening import opening_question\n"
+        "opening_question('broker', 'nl')\n"  # writes its cache on a first run
+        "from isassist.session.resources import warm_up\n"
+        "warm_up()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300, capture_output=True)
+    code += (
+        "import isassist.session.conversation, isassist.tui.screens.interview\n"
+        "from isassist.interview.persistence import start_saved\n"
+        "from isassist.session.saved import OpeningStore, start_interview\n"
+        "res = warm_up()\n"
+        "start_interview(OpeningStore(), res.services, mode='broker', language='nl',"
+        " dialog=res.dialog)\n"
+    )
+    assert _loaded_after(code, ("sqlalchemy", "babel", "yaml", "alembic")) == []

@@ -11,7 +11,8 @@ from isassist.register import RegisterError
 from isassist.session import scope as scope_module
 from isassist.session.register import open_register
 from isassist.session.saved import open_store
-from isassist.session.scope import AccessDenied, Scope, ScopedStore
+from isassist.session.scope import AccessDenied, Scope
+from isassist.session.scoped_store import ScopedStore
 from isassist.store import InterviewMeta, NewEvent, Store
 
 META = InterviewMeta(dialog_version="1", company="Ander Bedrijf")

@@ -271,6 +271,28 @@ async def test_question_one_shows_before_the_engine_and_an_early_answer_is_kept(
 
 
 @pytest.mark.asyncio
+async def test_an_interview_started_on_a_store_that_cannot_open_says_so_and_returns(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interview starts before the store is open (start-up); when the store then cannot
+    be opened (the data folder is a file), the user is told why and is back on the start
+    screen, not left typing answers that are never saved."""
+    blocked = data_dir / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("ISASSIST_DATA_DIR", str(blocked))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.conversation is None
+        told = [n.message for n in app._notifications]
+        assert any("not-a-folder" in message for message in told), told
+
+
+@pytest.mark.asyncio
 async def test_barrier_rules_show_in_the_dossier_panel_counts() -> None:
     from textual.widgets import Static
 

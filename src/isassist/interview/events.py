@@ -15,7 +15,7 @@ from isassist.facts import Scalar, Value
 
 
 class _Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # see _Fact
 
 
 class _AtQuestion(_Event):

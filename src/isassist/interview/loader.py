@@ -3,7 +3,8 @@
 A broken dialog or replay file must say which file, which item (and its line) and what is
 wrong: "dialogs/30_step2.yaml, line 41, questions[3] (id: temperature) -> options: Field
 required". YAML nodes keep their line numbers, so the pydantic error location is walked through
-the composed node tree to find the line.
+the composed node tree to find the line. The YAML parser is imported when a file is read:
+a start with a valid dialog cache reads none.
 """
 
 from __future__ import annotations
@@ -11,18 +12,20 @@ from __future__ import annotations
 import json
 import reprlib
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from isassist import facts, lang, yamlfile
+from isassist import facts, lang
 from isassist.cachefile import cache_file, content_key, read_cached, write_cached
 from isassist.interview import dialog as dialog_module
 from isassist.interview.dialog import Dialog, Section
 from isassist.paths import data_dir
-from isassist.yamlfile import read_yaml_file
+
+if TYPE_CHECKING:
+    import yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,6 +35,8 @@ class DataFileError(ValueError):
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -66,6 +71,10 @@ def _item_name(data: Any, loc: tuple[int | str, ...]) -> str:
 
 def load_model(path: Path, model: type[M]) -> M:
     """Read one YAML file into ``model`` or raise DataFileError naming file, item and problem."""
+    import yaml
+
+    from isassist.yamlfile import read_yaml_file
+
     try:
         node, data = read_yaml_file(path)
     except OSError as exc:
@@ -108,7 +117,13 @@ def load_dialog(folder: Path | None = None) -> Dialog:
 # what a dialog is made from besides its files: the models, this reader and what they import
 _SOURCES = tuple(
     Path(name or "").resolve()
-    for name in (__file__, dialog_module.__file__, facts.__file__, lang.__file__, yamlfile.__file__)
+    for name in (
+        __file__,
+        dialog_module.__file__,
+        facts.__file__,
+        lang.__file__,
+        getattr(find_spec("isassist.yamlfile"), "origin", None),  # found, not imported
+    )
 )
 
 

@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from isassist.facts import Scalar, Value
 from isassist.interview.dialog import Option, Question
 from isassist.interview.messages import say
@@ -226,7 +224,7 @@ def match_option(options: Sequence[Option], text: str) -> Option | None:
     if len(words) >= 3 and len(starts) == 1:
         return starts[0]
     scored = sorted(
-        ((max(fuzz.ratio(words, n) for n in _option_names(o)), i) for i, o in enumerate(options)),
+        ((max(_ratio(words, n) for n in _option_names(o)), i) for i, o in enumerate(options)),
         reverse=True,
     )
     if scored and scored[0][0] >= 85 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
@@ -448,3 +446,10 @@ def parse_answer(
     if kind == "location":
         return parse_location(question, cleaned, lang, services)
     return parse_canvas(question, cleaned, lang)
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's similarity, imported with the first option typed rather than at start-up."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))

@@ -8,7 +8,11 @@ ways in one module keeps the store ignorant of dialog details and the engine ign
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+import threading
+import weakref
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from isassist.interview.dialog import Dialog
 from isassist.interview.engine import Interview
@@ -16,7 +20,11 @@ from isassist.interview.loader import shipped_dialog
 from isassist.interview.navigator import Progress
 from isassist.interview.services import Services
 from isassist.store import Event as StoredEvent
-from isassist.store import InterviewMeta, NewEvent, Store, Summary
+from isassist.store import InterviewMeta, NewEvent, OpeningStore, StoreError, Summary
+from isassist.store.ids import new_interview_id
+
+if TYPE_CHECKING:
+    from isassist.store import Store  # SQLAlchemy: not imported until a store is opened
 
 DIALOG_VERSION = "1"
 
@@ -77,23 +85,32 @@ def from_store(event: StoredEvent) -> dict[str, Any]:
 
 
 def start_saved(
-    store: Store,
+    store: Store | OpeningStore,
     services: Services,
     mode: str = "broker",
     language: str = "nl",
     title: str = "",
     dialog: Dialog | None = None,
 ) -> Interview:
-    """A new interview whose every event is stored before the engine acts on it."""
+    """A new interview whose every event is stored before the engine acts on it.
+
+    On a store still opening (``OpeningStore``) the interview starts at once: its first two
+    events (mode and language, given by the caller, not typed) are held and stored, with the
+    interview, as soon as the store is open; every later event waits for the store."""
     meta = InterviewMeta(
         title=title[:200],
         mode="self" if mode == "self" else "broker",
         language="en" if language == "en" else "nl",
         dialog_version=DIALOG_VERSION,
     )
-    interview_id = store.create_interview(meta)
-    sink = _Sink(store, interview_id, 0)
-    return Interview.start(
+    sink: _Sink | _HeldSink
+    if isinstance(store, OpeningStore):
+        sink = _HeldSink(store, meta, new_interview_id(datetime.now(UTC)))
+        interview_id = sink.interview_id
+    else:
+        interview_id = store.create_interview(meta)
+        sink = _Sink(store, interview_id, 0)
+    interview = Interview.start(
         dialog or shipped_dialog(),
         services,
         mode=mode,
@@ -102,6 +119,20 @@ def start_saved(
         sink=sink,
         on_progress=sink.progress,
     )
+    if isinstance(sink, _HeldSink):
+        sink.started()
+        _held[interview] = sink
+    return interview
+
+
+_held: weakref.WeakKeyDictionary[Interview, _HeldSink] = weakref.WeakKeyDictionary()
+
+
+def is_stored(interview: Interview) -> bool:
+    """Whether the interview is in its store: False only for one started on a store still
+    opening (or that failed to open), until it is written there."""
+    sink = _held.get(interview)
+    return sink is None or sink.saved
 
 
 def resume(
@@ -145,6 +176,80 @@ class _Sink:
     def progress(self, progress: Progress) -> None:
         """Keep the progress measure with the interview, for the lists that show it."""
         self.store.set_progress(self.interview_id, progress.done, progress.total)
+
+
+class _HeldSink:
+    """The writer of an interview started before its store was open (``start_saved``).
+
+    The start's own events are held in memory; once the store is open they are stored with
+    the new interview in one transaction (by the opening thread, or by the first writer that
+    gets there), and from then on every event goes straight to the store (``_Sink``). An
+    event after the start waits for the store, so nothing typed is acted on unsaved; when the
+    store cannot be opened it raises that ``StoreError``, which the chat shows as "not saved".
+    """
+
+    def __init__(self, opening: OpeningStore, meta: InterviewMeta, interview_id: str) -> None:
+        self.opening = opening
+        self.meta = meta
+        self.interview_id = interview_id
+        self._lock = threading.Lock()
+        self._held: list[NewEvent] = []
+        self._progress: Progress | None = None
+        self._starting = True
+        self._sink: _Sink | None = None
+        self._error: StoreError | None = None
+
+    def started(self) -> None:
+        """The start's events are in: store them when the store is open (now, if it is)."""
+        self._starting = False
+        self.opening.when_settled(self._settled)
+
+    def _settled(self, store: Store | None, error: StoreError | None) -> None:
+        # in the opening thread: a failure here is kept for the next writer, never raised
+        if store is None:
+            self._error = error
+            return
+        try:
+            self._ready(store)
+        except StoreError as failure:
+            self._error = failure
+
+    def _ready(self, store: Store) -> _Sink:
+        """The store's writer, after storing the interview and its held events (once)."""
+        with self._lock:
+            if self._sink is None:
+                held, self._held = self._held, []
+                store.create_interview_with_events(self.meta, held, interview_id=self.interview_id)
+                self._sink = _Sink(store, self.interview_id, len(held))
+                if self._progress is not None:
+                    self._sink.progress(self._progress)
+            return self._sink
+
+    def _writer(self) -> _Sink:
+        if self._sink is not None:
+            return self._sink
+        if self._error is not None:
+            raise self._error
+        return self._ready(self.opening.wait())
+
+    def __call__(self, data: dict[str, Any]) -> None:
+        if self._starting and self._sink is None:
+            self._held.append(to_store(data))
+            return
+        self._writer()(data)
+
+    def progress(self, progress: Progress) -> None:
+        if self._sink is None:
+            self._progress = progress
+            if self._starting or not self.opening.settled:
+                return
+        with contextlib.suppress(StoreError):  # a progress count is never worth an error
+            self._writer().progress(progress)
+
+    @property
+    def saved(self) -> bool:
+        """Whether the interview is in the store."""
+        return self._sink is not None
 
 
 def progress_of(store: Store, summary: Summary, services: Services | None = None) -> Progress:

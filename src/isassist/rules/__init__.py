@@ -23,6 +23,7 @@ __all__ = [
     "RuleProblem",
     "get_engine",
     "get_rulebase",
+    "installed_engine",
     "installed_rulebase",
     "load_rulebase",
     "why",
@@ -36,6 +37,16 @@ def installed_rulebase() -> RuleBase:
     from isassist.rules.cache import cached_rulebase
 
     return cached_rulebase(data_dir("rules"))
+
+
+@lru_cache(maxsize=1)
+def installed_engine() -> RuleEngine:
+    """The installed rules' engine: read from the engine cache when the rules are unchanged,
+    without loading the rule base (loaded when the engine first needs it), else compiled."""
+    from isassist.paths import data_dir
+    from isassist.rules.engine import folder_engine
+
+    return folder_engine(data_dir("rules"), installed_rulebase)
 
 
 def get_rulebase() -> RuleBase:

@@ -163,7 +163,24 @@ def _when(
         for name, test in cond.data.items():
             tests += _value_conditions(name, test, patterns)
         bindings.append({f"c{index}": _and(tests)})
-    return bindings, properties
+    return _negations_first(bindings), properties
+
+
+def _negations_first(bindings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The negations right after the stream they join, before the positive bindings.
+
+    durable tests a ``$not`` only against facts no earlier binding of the rule has taken: with
+    ``family: [wood, ...]`` and ``unless: {family: [wood]}`` the wood item, taken by the
+    positive binding, never reached the negation, and the rule fired for wood (measured on
+    rules with a positive and an unless test on the same list property, e.g. an organic
+    sludge that is also galvanic sludge offered for digestion). Placed first, a negation sees
+    every fact; it reads nothing but the stream."""
+    negations = [b for b in bindings if next(iter(b)).endswith("$not")]
+    if not negations:
+        return bindings
+    positive = [b for b in bindings if not next(iter(b)).endswith("$not")]
+    head = [b for b in positive[:1] if STREAM_BINDING in b]
+    return head + negations + positive[len(head) :]
 
 
 def _stream_tests(stream: StreamCondition, patterns: set[tuple[str, str]]) -> list[dict[str, Any]]:

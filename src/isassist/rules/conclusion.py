@@ -32,7 +32,7 @@ class Conclusion(BaseModel):
     hundred conclusions; cProfile on benchmarks/rules_bench.py).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # see facts._Fact
 
     rule_id: str
     kind: Kind

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import durable_rules_engine
@@ -127,6 +128,17 @@ class _Ruleset:
             raise RuleEngineError(_diagnose(ruleset.name, definition, self.rule_ids, exc)) from exc
         self.open_session()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """All but durable's handle (the engine cache, ``isassist.rules.cache``)."""
+        return {k: v for k, v in self.__dict__.items() if k != "handle"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Registered with durable again from the definition kept: compiling the rules
+        afresh is what the cache saves, not this."""
+        self.__dict__.update(state)
+        self.handle = durable_rules_engine.create_ruleset(self.name, self._text)
+        self.open_session()
+
     def open_session(self) -> None:
         """Have durable create the session now: it allocates the join state of every rule
         (several MB for a ruleset of 60 rules), a few ms a ruleset that the first derivation
@@ -169,12 +181,30 @@ _ENGINES: dict[str, RuleEngine] = {}
 
 
 def engine_for(rulebase: RuleBase) -> RuleEngine:
-    """The engine of this rule base version, compiled and registered once per process."""
+    """The engine of this rule base version, compiled and registered once per process; for
+    the installed rules, read from the cache when it holds this version
+    (``isassist.rules.cache``)."""
+    from isassist.rules.cache import cached_engine
+
     with _LOCK:
         engine = _ENGINES.get(rulebase.version)
         if engine is None:
-            engine = _ENGINES[rulebase.version] = RuleEngine(rulebase)
+            engine = _ENGINES[rulebase.version] = cached_engine(rulebase, RuleEngine, RuleEngine)
         return engine
+
+
+def folder_engine(directory: Path, load: Callable[[], RuleBase]) -> RuleEngine:
+    """The engine of the rules in ``directory``, read from the cache without loading the rule
+    base when the folder is unchanged (``load`` gives it when first needed), else compiled
+    from ``load()``; registered like ``engine_for``'s."""
+    from isassist.rules.cache import folder_engine_from_cache
+
+    with _LOCK:
+        cached = folder_engine_from_cache(directory, RuleEngine)
+        if cached is not None:
+            engine = _ENGINES.setdefault(cached.version, cached.with_rulebase_from(load))
+            return engine
+    return engine_for(load())
 
 
 class RuleEngine:
@@ -186,7 +216,8 @@ class RuleEngine:
     """
 
     def __init__(self, rulebase: RuleBase) -> None:
-        self.rulebase = rulebase
+        self._rulebase: RuleBase | None = rulebase
+        self._rulebase_source: Callable[[], RuleBase] | None = None
         prefix = f"isassist@{rulebase.version}"
         stream_rules, whole_rules = split_rules(rulebase.rules)
         stream_rulesets = compile_rulesets(stream_rules, f"{prefix}.stream")
@@ -210,6 +241,49 @@ class RuleEngine:
             [(rule, index) for index, rs in enumerate(compiled) for rule in rs.rules]
         )
         self._memo: PartitionMemo[list[Derived]] = PartitionMemo()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What compiling the rule base made, without the rule base itself (the loader
+        hands the engine its own, ``with_rulebase``), the locks and the memo; the
+        evidence is looked up after loading, as after building (``prepare_evidence``): the
+        cache is written right after compiling, never with evidence from a knowledge base."""
+        left_out = ("_rulebase", "_rulebase_source", "_evidence_lock", "_memo")
+        return {k: v for k, v in self.__dict__.items() if k not in left_out}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._rulebase = None
+        self._rulebase_source = None
+        self._evidence_lock = threading.Lock()
+        self._memo = PartitionMemo()
+
+    @property
+    def version(self) -> str:
+        """The version of the rule base compiled (``RuleBase.version``), known without it."""
+        return self._rulesets[0].name.removeprefix("isassist@").split(".", 1)[0]
+
+    @property
+    def rulebase(self) -> RuleBase:
+        """The rule base compiled; one read from the cache is loaded on first need (the
+        routes' evidence, an explanation), not to derive."""
+        if self._rulebase is None:
+            if self._rulebase_source is None:
+                raise RuntimeError("an engine read from the cache was given no rule base")
+            self._rulebase = self._rulebase_source()
+        return self._rulebase
+
+    def with_rulebase(self, rulebase: RuleBase) -> RuleEngine:
+        """This engine (read from the cache) bound to the rule base it was compiled from."""
+        if rulebase.version != self.version:
+            raise ValueError("the cached engine was compiled from another rule base")
+        self._rulebase = rulebase
+        return self
+
+    def with_rulebase_from(self, source: Callable[[], RuleBase]) -> RuleEngine:
+        """This engine (read from the cache of a rules folder) with its rule base loaded from
+        ``source`` when first needed (the cache is keyed by that folder's files)."""
+        self._rulebase_source = source
+        return self
 
     def _plan(self, compiled: list[tuple[CompiledRule, int]]) -> dict[str, Plan]:
         """Every rule's ``Plan``, its MAESTRI evidence still to be looked up (see

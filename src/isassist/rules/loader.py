@@ -14,15 +14,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from isassist.paths import data_dir
 from isassist.rules.model import AnyRule, Example, RuleFile
 from isassist.rules.vocabulary import KINDS, did_you_mean
-from isassist.yamlfile import read_yaml_file
+
+if TYPE_CHECKING:
+    import yaml  # imported when a file is read: a start with a valid rule cache reads none
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,10 @@ def load_rulebase(rules_dir: Path | str | None = None) -> RuleBase:
 
 
 def _read_file(path: Path, problems: list[RuleProblem]) -> tuple[RuleFile, dict[int, int]] | None:
+    import yaml
+
+    from isassist.yamlfile import read_yaml_file
+
     name = path.name
     try:
         node, data = read_yaml_file(path)
@@ -151,6 +156,8 @@ def _read_file(path: Path, problems: list[RuleProblem]) -> tuple[RuleFile, dict[
 
 
 def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         for key_node, value_node in node.value:
             if key_node.value == key:

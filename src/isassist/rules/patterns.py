@@ -30,6 +30,18 @@ class PatternTagger:
                 (pattern_tag(fieldname, pattern), re.compile(pattern, re.IGNORECASE))
             )
         self._tags = lru_cache(maxsize=_REMEMBERED)(self._tags_of)
+        self._prepared: list[tuple[str, str]] = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The patterns and the prepared vocabulary; the remembered tags are worked out
+        again when unpickled (the engine cache, ``isassist.rules.cache``)."""
+        return {"by_field": self._by_field, "prepared": self._prepared}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._by_field = state["by_field"]
+        self._tags = lru_cache(maxsize=_REMEMBERED)(self._tags_of)
+        self._prepared = []
+        self.prepare(state["prepared"])
 
     @property
     def fields(self) -> frozenset[str]:
@@ -54,6 +66,7 @@ class PatternTagger:
         for fieldname, text in values:
             if fieldname in self._by_field:
                 self._tags(fieldname, text)
+                self._prepared.append((fieldname, text))
 
     def _tags_of(self, fieldname: str, text: str) -> tuple[str, ...]:
         return tuple(tag for tag, regex in self._by_field[fieldname] if regex.fullmatch(text))

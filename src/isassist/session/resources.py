@@ -71,8 +71,12 @@ def warm_answers(resources: Resources) -> None:
     for system, words in WARM_LOOKUPS:
         services.search_codes(system, words, "nl", None)
     services.parse_quantity("300 ton per jaar", "nl")
+    services.locate("9000 Gent")  # the places index and the country patterns
     services.derive(WARM_ID, [])
     services.close(WARM_ID)
+    # the first saved answer keeps the register current (isassist.session.register)
+    import isassist.session.register  # noqa: F401
+
     # The knowledge base and indexes are millions of long-lived objects; without freezing them
     # an occasional full garbage collection scans them all during an answer (~100 ms).
     gc.freeze()

@@ -15,30 +15,75 @@ Usage by the interview engine::
 
 Every failure a user can cause (unknown id, bad file, locked or foreign database) raises
 ``StoreError`` whose message can be shown as it is.
+
+Every name is imported from its module when first asked for (PEP 562): ``Store`` brings
+SQLAlchemy (a quarter of a second) and the models pydantic, and the TUI starts an interview
+before its store is open (``isassist.store.opening``) without either on its painting thread.
 """
 
-from isassist.store.errors import StaleInterviewError, StoreError
-from isassist.store.exchange import (
-    SCHEMA_PATH,
-    dumps_export,
-    export_json_schema,
-    loads_export,
-    read_export,
-    write_export,
-)
-from isassist.store.location import DATA_DIR_ENV, data_home, default_url
-from isassist.store.models import (
-    EXPORT_FORMAT,
-    EXPORT_VERSION,
-    Event,
-    EventKind,
-    InterviewExport,
-    InterviewMeta,
-    NewEvent,
-    StoredInterview,
-    Summary,
-)
-from isassist.store.store import Store
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from isassist.store.errors import StaleInterviewError, StoreError
+    from isassist.store.exchange import (
+        SCHEMA_PATH,
+        dumps_export,
+        export_json_schema,
+        loads_export,
+        read_export,
+        write_export,
+    )
+    from isassist.store.location import DATA_DIR_ENV, data_home, default_url
+    from isassist.store.models import (
+        EXPORT_FORMAT,
+        EXPORT_VERSION,
+        Event,
+        EventKind,
+        InterviewExport,
+        InterviewMeta,
+        NewEvent,
+        StoredInterview,
+        Summary,
+    )
+    from isassist.store.opening import OpeningStore
+    from isassist.store.store import Store
+
+_HOME = {
+    "StaleInterviewError": "errors",
+    "StoreError": "errors",
+    "SCHEMA_PATH": "exchange",
+    "dumps_export": "exchange",
+    "export_json_schema": "exchange",
+    "loads_export": "exchange",
+    "read_export": "exchange",
+    "write_export": "exchange",
+    "DATA_DIR_ENV": "location",
+    "data_home": "location",
+    "default_url": "location",
+    "EXPORT_FORMAT": "models",
+    "EXPORT_VERSION": "models",
+    "Event": "models",
+    "EventKind": "models",
+    "InterviewExport": "models",
+    "InterviewMeta": "models",
+    "NewEvent": "models",
+    "StoredInterview": "models",
+    "Summary": "models",
+    "OpeningStore": "opening",
+    "Store": "store",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A name of the package, imported from its module on first use."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -50,6 +95,7 @@ __all__ = [
     "InterviewExport",
     "InterviewMeta",
     "NewEvent",
+    "OpeningStore",
     "StaleInterviewError",
     "Store",
     "StoreError",

@@ -29,7 +29,7 @@ _QUESTION_KINDS: frozenset[str] = frozenset({"answer", "revise", "withdraw", "sk
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # see _Fact
 
 
 class InterviewMeta(_Record):

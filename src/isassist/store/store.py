@@ -361,12 +361,22 @@ class Store:
             self._insert_events(conn, interview_id, events, int(last) - len(events) + 1, now)
         return int(last)
 
-    def create_interview_with_events(self, meta: InterviewMeta, events: Sequence[NewEvent]) -> str:
+    def create_interview_with_events(
+        self, meta: InterviewMeta, events: Sequence[NewEvent], *, interview_id: str | None = None
+    ) -> str:
         """A new interview with its first events, in one transaction: when anything fails no
-        interview is left behind (not even an empty one)."""
+        interview is left behind (not even an empty one). ``interview_id``: the id chosen
+        before the store was open (``isassist.store.opening``; ``new_interview_id``), refused
+        when another interview has it."""
         now = _now()
         with self._guard("create an interview"), self._writer.begin() as conn:
-            interview_id = self._free_id(conn, now)
+            if interview_id is None:
+                interview_id = self._free_id(conn, now)
+            elif self._exists(conn, interview_id):
+                raise StoreError(
+                    f"Interview {interview_id} already exists in {self.location}; this new "
+                    "interview was not saved. Start it again (a new id is chosen)."
+                )
             record = StoredInterview(
                 id=interview_id, created_at=now, updated_at=now, **meta.model_dump()
             )

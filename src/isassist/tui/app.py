@@ -1,18 +1,21 @@
 """The Textual app and the ``make_app`` factory shared by the CLI and the tests.
 
 Start-up is staged so the user never waits on a blank terminal. At import only Textual and the
-light screens load; the start screen paints at once. A thread worker then opens the store
-(SQLAlchemy), loads the dialog, knowledge base and rules, and afterwards warms the classifier
-so no answer pays a cold start. "New interview" shows question 1 straight from the intake file
-and hands over to the engine when it is loaded; lines typed meanwhile are answered then.
-Interviews are written to the store event by event, so quitting at any moment loses nothing.
+light screens load; the start screen paints at once. A thread worker then loads the dialog and
+the rules, then opens the store (SQLAlchemy), and afterwards warms the knowledge base and the
+classifier so no answer pays a cold start. "New interview" shows question 1 straight from the
+intake file and hands over to the engine when it is loaded, on the store if it is open or on
+the store still opening; lines typed meanwhile are answered then. Every answer is written to
+the store before the engine acts on it (waiting for the store if need be), so quitting at any
+moment loses nothing typed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -30,7 +33,7 @@ from isassist.tui.screens.start import StartScreen
 if TYPE_CHECKING:
     from isassist.session.conversation import Conversation
     from isassist.session.resources import Resources
-    from isassist.session.saved import Store
+    from isassist.session.saved import OpeningStore, Store
 
 THEMES = ("textual-dark", "textual-light")
 # the app's own keys, labelled in the interface language (Textual's defaults are English)
@@ -59,10 +62,17 @@ class IsAssistApp(App[None]):
         self._warm: Worker[None] | None = None
         self._loaded_resources: Resources | None = None
         self._opening = 0  # interviews being opened: their first paint goes before the warm-up
+        self._store_opening: OpeningStore | None = None
+        # opened when the interview being opened has been painted (or waits for the store):
+        # opening the store meanwhile would slow that painting down (one GIL)
+        self._store_gate = threading.Event()
 
     def on_mount(self) -> None:
         self.use_language(self.lang)
         self.theme = THEMES[0]
+        self._ui_loop = asyncio.get_running_loop()
+        self._engine_ready = self._ui_loop.create_future()
+        self._store_settled = asyncio.Event()
         self.push_screen(StartScreen(None, self.lang))
         self.call_after_refresh(self._after_first_paint)
 
@@ -75,11 +85,26 @@ class IsAssistApp(App[None]):
 
     def _start_loading(self) -> Worker[Resources]:
         if self._load is None:
+            from isassist.session.saved import OpeningStore
+
+            self._store_opening = OpeningStore()
             self._load = self.run_worker(self._load_all, thread=True, name="load", group="load")
         return self._load
 
+    @property
+    def store_opening(self) -> OpeningStore:
+        """The store while it opens: a new interview may start on it (``_load_all``)."""
+        self._start_loading()
+        assert self._store_opening is not None
+        return self._store_opening
+
     def _load_all(self) -> Resources:
-        """Store first (the start screen lists its interviews), then everything an answer needs.
+        """The engine first (every interview, new or saved, needs it), then the store.
+
+        A new interview starts as soon as the engine is loaded, on the store still opening
+        (``OpeningStore``): it is saved when the store opens, and nothing typed is acted on
+        before it is saved (``isassist.interview.persistence``). The start screen lists the
+        saved interviews when the store is open.
 
         Nearly all it makes (modules, the knowledge base, the rules) lives as long as the
         process, so the garbage collector is paused meanwhile rather than scanning it all
@@ -88,28 +113,59 @@ class IsAssistApp(App[None]):
 
         with collector_paused():
             from isassist.session.resources import learn_into, warm_up
-            from isassist.session.saved import StoreError, open_store
 
-            try:
-                self.store = open_store(self.store_url)
-            except StoreError as error:
-                self.problem = ui("store_problem", self.lang, error=error)
-            self.call_from_thread(self._store_opened)
             resources = warm_up()
             learn_into(resources)
             # what opening an interview imports, loaded here rather than on the painting thread
             for module in ("isassist.session.conversation", "isassist.tui.screens.interview"):
                 importlib.import_module(module)
-        self.call_from_thread(self._loaded, resources)
+            self._post(self._loaded, resources)
+            if self._opening:  # an interview is being opened: it is painted first
+                self._store_gate.wait(timeout=10)
+            self._open_store()
         return resources
 
+    def _open_store(self) -> None:
+        """Open the store (in the loading thread) and hand it to whoever waits: the writer
+        of an interview already started, then the screens."""
+        from isassist.session.saved import StoreError, open_store
+
+        try:
+            self.store = open_store(self.store_url)
+        except StoreError as error:
+            self.problem = ui("store_problem", self.lang, error=error)
+            self.store_opening.failed(error)
+        else:
+            self.store_opening.opened(self.store)
+        self._post(self._store_opened)
+
+    def _post(self, callback: Callable[..., None], *args: object) -> None:
+        """Run ``callback`` on the painting thread, without waiting for it: that thread may
+        itself be waiting for the store this thread opens."""
+        self._ui_loop.call_soon_threadsafe(callback, *args)
+
     def _store_opened(self) -> None:
+        self._store_settled.set()
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.use_store(self.store, self.problem)
+        if self.store is None and self.problem and self.conversation is not None:
+            self._unsaved_interview(self.problem)
+
+    def _unsaved_interview(self, problem: str) -> None:
+        """The interview started before the store opened cannot be saved: say why and go
+        back to the start screen (which says it too), rather than take answers in vain."""
+        from isassist.tui.screens.interview import InterviewScreen
+
+        self.notify(problem, severity="error", timeout=20)
+        while len(self.screen_stack) > 2 and isinstance(self.screen, InterviewScreen):
+            self.pop_screen()
+        self.conversation = None
 
     def _loaded(self, resources: Resources) -> None:
         self._loaded_resources = resources
+        if not self._engine_ready.done():
+            self._engine_ready.set_result(resources)
         self._warm_answers()
 
     def _warm_answers(self) -> None:
@@ -126,6 +182,7 @@ class IsAssistApp(App[None]):
                 for module in (
                     "isassist.tui.screens.reading",
                     "isassist.tui.widgets.markdown_bubble",
+                    "isassist.tui.widgets.canvas_review",
                 ):
                     importlib.import_module(module)
 
@@ -138,14 +195,25 @@ class IsAssistApp(App[None]):
         await drawn
 
     async def resources(self) -> Resources:
-        """The loaded store, services, dialog and glossary (waiting for the load if needed)."""
-        return await self._start_loading().wait()
+        """The loaded services, dialog and glossary (waiting for the load if needed); the
+        store may still be opening (``opened_store``)."""
+        self._start_loading()
+        return await asyncio.shield(self._engine_ready)
+
+    async def opened_store(self) -> Store | None:
+        """The interview store once its opening has settled; None when it could not be
+        opened (``problem`` says why)."""
+        self._start_loading()
+        self._store_gate.set()
+        await self._store_settled.wait()
+        return self.store
 
     # --- interviews ------------------------------------------------------------------------
 
     async def new_interview(self, mode: str, lang: str) -> None:
-        """Ask question 1 at once; start the saved interview when the engine is loaded."""
-        loaded = self._load is not None and self._load.is_finished
+        """Ask question 1 at once; start the interview when the engine is loaded (on the store
+        still opening, if it is: ``_load_all``)."""
+        loaded = self._loaded_resources is not None
         opening = opening_question(mode, lang) if not loaded else None
         waiting = OpeningScreen(opening, lang) if opening is not None else None
         self._opening += 1
@@ -154,14 +222,28 @@ class IsAssistApp(App[None]):
                 await self.push_screen(waiting)
                 await self.painted()
             res = await self.resources()
-            if self.store is None or (waiting is not None and self.screen is not waiting):
-                return  # no store to save in, or the user left question 1 meanwhile
             from isassist.session.conversation import Conversation
-            from isassist.session.saved import StoreError, start_interview
+            from isassist.session.saved import (
+                StoreError,
+                may_start_before_open,
+                start_interview,
+            )
 
+            store: Store | OpeningStore | None = self.store
+            if store is None:
+                store = self.store_opening
+                if self.store_opening.settled or not may_start_before_open():
+                    store = await self.opened_store()
+            if waiting is not None and self.screen is not waiting:
+                return  # the user left question 1 meanwhile
+            if store is None:  # no store to save in: said here and on the start screen
+                if waiting is not None:
+                    self.pop_screen()
+                self.notify(self.problem or "", severity="error", timeout=20)
+                return
             try:
                 interview = start_interview(
-                    self.store, res.services, mode=mode, language=lang, dialog=res.dialog
+                    store, res.services, mode=mode, language=lang, dialog=res.dialog
                 )
             except StoreError as error:  # e.g. a self-assessment link that has its interview
                 if waiting is not None and self.screen is waiting:
@@ -172,17 +254,19 @@ class IsAssistApp(App[None]):
             await self.painted()
         finally:
             self._opening -= 1
+            self._store_gate.set()
             self._warm_answers()
 
     async def open_interview(self, interview_id: str) -> None:
         res = await self.resources()
-        if self.store is None:
+        store = await self.opened_store()
+        if store is None:
             return
         from isassist.session.conversation import Conversation
         from isassist.session.saved import StoreError, resume_interview
 
         try:
-            interview = resume_interview(self.store, interview_id, res.services, dialog=res.dialog)
+            interview = resume_interview(store, interview_id, res.services, dialog=res.dialog)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

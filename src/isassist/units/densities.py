@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 
 from isassist.knowledge import Density as DensityRow
-from isassist.knowledge import KnowledgeError
-from isassist.knowledge.loader import read_densities
 from isassist.paths import data_dir
 
 __all__ = ["Density", "DensityFileError", "DensityRow", "density_for", "load_densities"]
@@ -39,6 +37,9 @@ class Density:
 def load_densities(path: Path | None = None) -> list[DensityRow]:
     """The density table in file order, read by the knowledge loader (the file's one reader);
     any bad line stops loading with a message naming file, line and problem."""
+    # the knowledge loader brings the YAML and CSV readers: imported when a table is read
+    from isassist.knowledge.loader import KnowledgeError, read_densities
+
     try:
         return list(read_densities(path or data_dir("knowledge") / "densities.csv").values())
     except KnowledgeError as error:

@@ -2,7 +2,9 @@
 
 Dutch readers get "1.234,5 t/jaar" and "1,4 km", English readers "1,234.5 t/year": one format
 per language everywhere a user reads a figure (chat echo, dossier panel, report), through Babel
-so grouping and decimal marks follow the locale rather than hand-written rules.
+so grouping and decimal marks follow the locale rather than hand-written rules. Babel is
+imported with the first figure written (its number module alone costs about 60 ms): the
+interview engine imports this module, and the TUI starts it before any figure is shown.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import math
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date as _babel_date
-from babel.numbers import NumberPattern, format_decimal, parse_pattern
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 LOCALES = {"nl": "nl_BE", "en": "en_GB"}
 
@@ -49,6 +52,8 @@ def format_number(value: float, lang: str, digits: int = 3) -> str:
     if not math.isfinite(value):
         return str(value)
     if abs(value) >= 1e15:
+        from babel.numbers import format_decimal
+
         mantissa, _, exponent = f"{value:.3g}".partition("e")
         return f"{format_decimal(float(mantissa), locale=locale_of(lang))}e{int(exponent)}"
     # Babel rounds the decimal of str(value) half-even to the pattern's digits; rounded the
@@ -61,6 +66,8 @@ def format_number(value: float, lang: str, digits: int = 3) -> str:
 @lru_cache(maxsize=8192)
 def _formatted(value: Decimal, negative: bool, lang: str, digits: int) -> str:
     """Babel's figure, kept: a register run writes the same figures thousands of times."""
+    from babel.numbers import format_decimal
+
     return str(format_decimal(value, format=_pattern(digits), locale=_locale(lang)))
 
 
@@ -71,11 +78,15 @@ def _quantum(digits: int) -> Decimal:
 
 @lru_cache(maxsize=16)
 def _pattern(digits: int) -> NumberPattern:
+    from babel.numbers import parse_pattern
+
     return parse_pattern("#,##0" + ("." + "#" * digits if digits else ""))
 
 
 @lru_cache(maxsize=8)
 def _locale(lang: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(locale_of(lang))
 
 
@@ -113,4 +124,6 @@ def format_range(low: float, high: float, unit: str, lang: str, *, per_year: boo
 
 def format_day(day: date | datetime, lang: str) -> str:
     """ "3 dec 2026" (nl) or "3 Dec 2026" (en)."""
+    from babel.dates import format_date as _babel_date
+
     return str(_babel_date(day, format="medium", locale=locale_of(lang)))

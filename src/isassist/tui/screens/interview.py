@@ -26,7 +26,6 @@ from isassist.tui.messages import AnswerPicked, ConclusionPicked, LineSubmitted
 from isassist.tui.screens.jump import JumpScreen
 from isassist.tui.widgets.answer_bar import AnswerBar
 from isassist.tui.widgets.bubble import AnswerBubble, Bubble, ConclusionBubble
-from isassist.tui.widgets.canvas_review import CanvasReview
 from isassist.tui.widgets.dossier_panel import DossierPanel
 from isassist.tui.widgets.footer import KeyFooter
 
@@ -162,12 +161,14 @@ class InterviewScreen(Screen[None]):
 
     def _review(self, view: QuestionView | None) -> None:
         """The canvas review question gets its one-screen table; any other removes it."""
-        for old in self.query(CanvasReview):
+        for old in self.query("CanvasReview"):  # by name: the widget is imported when needed
             if old.has_focus_within:
                 self.query_one("#line", Input).focus()  # the answer line gets the keys back
             old.remove()
         if view is None or view.type != REVIEW_TYPE or view.stream is None:
             return
+        from isassist.tui.widgets.canvas_review import CanvasReview
+
         interview, stream = self.conversation.interview, view.stream
         review = CanvasReview(self.lang, lambda block: interview.canvas_draft(block, stream))
         self.query_one("#talk", Vertical).mount(review, before=self.query_one(AnswerBar))
