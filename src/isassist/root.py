@@ -68,15 +68,29 @@ class Root:
         self._given = {"knowledge": knowledge, "rulebase": rulebase, "dialog": dialog}
         self.store_url = store_url
         self._built: dict[str, object] = {}
+        self._building: dict[str, threading.RLock] = {}  # one lock per service being built
         self._lock = threading.RLock()
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
+        """The service ``name``, built by the first thread that asks; the others wait for
+        that one service only. One lock for all builds made a deadlock possible: a thread
+        building the engine (root lock held, waiting for the rule engine's lock) and one
+        deriving (rule engine's lock held, asking the root for the knowledge base)."""
         with self._lock:
-            if name not in self._built:
-                given = self._given.get(name)
-                self._built[name] = given if given is not None else build()
-            found: T = self._built[name]  # type: ignore[assignment]
-            return found
+            if name in self._built:
+                built: T = self._built[name]  # type: ignore[assignment]
+                return built
+            building = self._building.setdefault(name, threading.RLock())
+        with building:
+            with self._lock:
+                if name in self._built:
+                    done: T = self._built[name]  # type: ignore[assignment]
+                    return done
+            given = self._given.get(name)
+            value = given if given is not None else build()
+            with self._lock:
+                self._built[name] = value
+            return value  # type: ignore[return-value]
 
     def _substituted(self, *names: str) -> bool:
         return any(self._given.get(name) is not None for name in names)

@@ -154,3 +154,36 @@ def test_the_engine_is_ready_without_sqlalchemy_babel_or_a_yaml_parser() -> None
         " dialog=res.dialog)\n"
     )
     assert _loaded_after(code, ("sqlalchemy", "babel", "yaml", "alembic")) == []
+
+
+def test_one_service_being_built_does_not_hold_up_another() -> None:
+    """A service is built once, but building one (the engine) must not block asking for
+    another (the knowledge base): with one lock for all builds, a thread building the engine
+    and a thread deriving with evidence could wait on each other forever (review4 R136: the
+    register screen stuck on "loading")."""
+    import threading
+
+    from isassist.root import Root
+
+    root = Root()
+    started, release = threading.Event(), threading.Event()
+    built: list[int] = []
+
+    def slow() -> int:
+        started.set()
+        release.wait(timeout=30)
+        built.append(1)
+        return 1
+
+    first = threading.Thread(target=lambda: root._once("slow", slow))
+    first.start()
+    assert started.wait(timeout=30)
+    other: list[int] = []
+    second = threading.Thread(target=lambda: other.append(root._once("quick", lambda: 2)))
+    second.start()
+    second.join(timeout=10)
+    finished_while_the_other_builds = not second.is_alive()
+    release.set()
+    first.join(timeout=30)
+    assert finished_while_the_other_builds and other == [2]
+    assert root._once("slow", lambda: 99) == 1 and built == [1]  # built once

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import JsonValue, ValidationError
+from sqlalchemy import Connection, event
 
 from isassist.store import DATA_DIR_ENV, InterviewMeta, NewEvent, Store, StoreError
 
@@ -212,3 +213,23 @@ def test_inconsistent_events_are_refused_before_they_reach_the_log(
 ) -> None:
     with pytest.raises(ValidationError, match=problem):
         NewEvent.model_validate(fields)
+
+
+def test_only_the_progress_count_is_committed_without_its_own_fsync(tmp_path: Path) -> None:
+    """An answer is fsync'ed before it is acknowledged (synchronous=FULL); the progress count,
+    derived data written after it, is not (NORMAL: durable with the next answer), and a pooled
+    connection that wrote a progress count writes the next answer with FULL again."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    interview = store.create_interview(InterviewMeta(dialog_version="1"))
+    seen: list[int] = []
+
+    @event.listens_for(store._engine, "commit")
+    def _at_commit(conn: Connection) -> None:
+        seen.append(int(conn.exec_driver_sql("PRAGMA synchronous").scalar_one()))
+
+    store.set_progress(interview, 1, 10)
+    store.append(interview, NewEvent(kind="answer", question_id="q", raw_text="x"), expected=1)
+    store.set_progress(interview, 2, 10)
+    assert seen == [1, 2, 1]  # NORMAL, FULL, NORMAL
+    assert store.list_interviews()[0].progress_done == 2
+    store.close()

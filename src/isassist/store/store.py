@@ -42,7 +42,7 @@ from isassist.store.models import (
     StoredInterview,
     Summary,
 )
-from isassist.store.sqlite import WRITE_OPTION
+from isassist.store.sqlite import RELAXED_OPTION, WRITE_OPTION
 from isassist.store.tables import SCHEMA_VERSION, interview_events, interviews
 from isassist.store.tables import meta as meta_table
 
@@ -149,6 +149,8 @@ class Store:
         weakref.finalize(self, self._engine.dispose)
         # Same pool, but transactions on it take the write lock up front (BEGIN IMMEDIATE).
         self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
+        # derived data (the progress count): no fsync of its own (isassist.store.sqlite)
+        self._relaxed = self._engine.execution_options(**{WRITE_OPTION: True, RELAXED_OPTION: True})
         try:
             self._ensure_schema()
         except BaseException:
@@ -264,7 +266,9 @@ class Store:
         """Keep the interview's progress measure (answered of applicable questions) next to
         its header, so listing interviews never rebuilds them; not a change of the interview
         (``updated_at`` stays). An unknown id is ignored: the interview was deleted meanwhile."""
-        with self._guard("save the progress"), self._writer.begin() as conn:
+        with self._guard("save the progress"), self._relaxed.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
             conn.execute(
                 update(interviews)
                 .where(interviews.c.id == interview_id)
