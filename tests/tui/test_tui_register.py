@@ -183,3 +183,40 @@ def test_register_screen_snapshot(snap_compare: object) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=before)  # type: ignore[operator]
+
+
+@pytest.mark.asyncio
+async def test_a_register_that_keeps_loading_says_so_and_what_to_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Loading the register takes seconds; one that takes far longer (review4 R136: stuck on
+    "Kennisbank laden..." for minutes) says it is still loading and how to get out."""
+    import asyncio
+    import threading
+
+    import isassist.session.register as session_register
+    from isassist.tui.screens import register as register_screen
+
+    release = threading.Event()
+    opened = session_register.open_register
+
+    def slow_open(url: str | None, lang: str) -> Register:
+        release.wait(timeout=30)
+        return opened(url, lang)
+
+    monkeypatch.setattr(session_register, "open_register", slow_open)
+    monkeypatch.setattr(register_screen, "STILL_LOADING_S", 0.2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await asyncio.sleep(0.5)
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, RegisterScreen)
+        [shown] = rows(screen, "#companies")
+        assert "laadt nog" in shown and "Esc" in shown
+        release.set()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Brouwerij De Klok" in row for row in rows(screen, "#companies"))

@@ -11,8 +11,9 @@ start screen must not wait for.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from isassist.lazynames import names_on_first_use
 
 if TYPE_CHECKING:
     from isassist.dossier.build import build_dossier
@@ -42,11 +43,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"isassist.dossier.{module}"), name)
+__getattr__ = names_on_first_use(__name__, _HOME)
 
 
 __all__ = [

@@ -41,6 +41,14 @@ UI: dict[str, tuple[str, str]] = {
     "no": ("Nee", "No"),
     "deleted": ("Gesprek verwijderd.", "Interview deleted."),
     "loading": ("Kennisbank laden...", "Loading the knowledge base..."),
+    "still_loading": (
+        "Het register laadt nog na {seconds} s (de kennisbank, dan de bewaarde gesprekken). "
+        "Esc brengt u terug; gaat dit niet voorbij, sluit isassist (Ctrl+Q) en start opnieuw: "
+        "niets van wat bewaard is gaat verloren.",
+        "The register is still loading after {seconds} s (the knowledge base, then the saved "
+        "interviews). Esc takes you back; if this does not pass, close isassist (Ctrl+Q) and "
+        "start it again: nothing saved is lost.",
+    ),
     "store_problem": (
         "De gesprekken kunnen niet geopend worden: {error}",
         "Interviews cannot be opened: {error}",

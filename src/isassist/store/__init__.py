@@ -21,8 +21,9 @@ SQLAlchemy (a quarter of a second) and the models pydantic, and the TUI starts a
 before its store is open (``isassist.store.opening``) without either on its painting thread.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from isassist.lazynames import names_on_first_use
 
 if TYPE_CHECKING:
     from isassist.store.errors import StaleInterviewError, StoreError
@@ -75,15 +76,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """A name of the package, imported from its module on first use."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = names_on_first_use(__name__, _HOME)
 
 __all__ = [
     "DATA_DIR_ENV",

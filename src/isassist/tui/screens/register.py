@@ -42,6 +42,10 @@ KEYS = [
 ]
 
 
+STILL_LOADING_S = 30
+"""Seconds after which a register still loading says so (a first load takes a few)."""
+
+
 class RegisterScreen(Screen[None]):
     """Browse the register and move opportunities through the pipeline."""
 
@@ -81,6 +85,14 @@ class RegisterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.redraw()
         self.load()
+        self.set_timer(STILL_LOADING_S, self._still_loading)
+
+    def _still_loading(self) -> None:
+        """Loading takes seconds; if it takes far longer, say so and what the user can do
+        rather than show "loading" for ever (review4 R136)."""
+        if self.register is None:
+            text = ui("still_loading", self.lang, seconds=STILL_LOADING_S)
+            self._fill("#companies", [Text(text, style="dim")], enabled=False)
 
     @work(thread=True, exclusive=True, group="register")
     def load(self) -> None:
